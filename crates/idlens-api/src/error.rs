@@ -1,0 +1,68 @@
+use serde::Serialize;
+use ts_rs::TS;
+
+use idlens_profile::{KeychainError, ProfileError, StoreError};
+
+/// What went wrong, as far as the UI needs to branch on it. A code is added
+/// only when some caller handles it differently from the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorCode {
+    /// A field the user entered is wrong; the message names it and says what fits.
+    InvalidInput,
+    /// The named profile (or other object) does not exist.
+    NotFound,
+    /// Something with that name exists already.
+    AlreadyExists,
+    /// The OS keychain refused or is unreachable.
+    Keychain,
+    /// The config file could not be read or parsed; the message names the path.
+    Config,
+    /// Reading or writing a file failed.
+    Io,
+    /// A bug in IdLens (or a UI/core version mismatch); the message has details to report.
+    Internal,
+}
+
+/// An error as it crosses the boundary: `{code, message}`. The message is a
+/// full sentence that says what to do next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<ProfileError> for ApiError {
+    fn from(e: ProfileError) -> Self {
+        Self::new(ErrorCode::InvalidInput, e.to_string())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::NotFound(_) | StoreError::NoneInUse => ErrorCode::NotFound,
+            StoreError::AlreadyExists(_) => ErrorCode::AlreadyExists,
+            StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::Parse { .. } | StoreError::NoConfigDir => ErrorCode::Config,
+            StoreError::Read { .. } | StoreError::Write { .. } => ErrorCode::Io,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
+impl From<KeychainError> for ApiError {
+    fn from(e: KeychainError) -> Self {
+        Self::new(ErrorCode::Keychain, e.to_string())
+    }
+}

@@ -1,0 +1,168 @@
+use idlens_profile::{
+    Issuer, Keychain, Profile, ProfileFile, ProfileName, ProfileStore, SecretKind,
+    DEFAULT_CALLBACK_PORT,
+};
+
+use crate::error::{ApiError, ErrorCode};
+use crate::types::{
+    AppInfo, ProfileInput, ProfileList, ProfileView, SecretInput, SecretKindView, SecretStored,
+};
+
+/// The operations every caller uses. Cheap to share: the GUI keeps one in its
+/// state, the CLI makes one per run.
+pub struct Api {
+    store: ProfileStore,
+    keychain: Keychain,
+}
+
+impl Api {
+    pub fn new(store: ProfileStore, keychain: Keychain) -> Self {
+        Self { store, keychain }
+    }
+
+    /// The OS config directory (or `$IDLENS_CONFIG_DIR`) and the OS keychain,
+    /// falling back to memory-only secrets when there is none.
+    pub fn open_default() -> Result<Self, ApiError> {
+        Ok(Self::new(ProfileStore::open_default()?, Keychain::detect()))
+    }
+
+    pub fn keychain(&self) -> &Keychain {
+        &self.keychain
+    }
+
+    pub fn store(&self) -> &ProfileStore {
+        &self.store
+    }
+
+    pub fn app_info(&self) -> AppInfo {
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            config_path: self.store.path().display().to_string(),
+            keychain: self.keychain.status().into(),
+        }
+    }
+
+    pub fn profile_list(&self) -> Result<ProfileList, ApiError> {
+        let file = self.store.load()?;
+        let profiles = file
+            .profiles
+            .iter()
+            .map(|p| self.view(p))
+            .collect::<Result<_, _>>()?;
+        Ok(ProfileList {
+            profiles,
+            current: file.current.map(String::from),
+            config_path: self.store.path().display().to_string(),
+            keychain: self.keychain.status().into(),
+        })
+    }
+
+    /// The named profile, or the one in use.
+    pub fn profile(&self, name: Option<&str>) -> Result<ProfileView, ApiError> {
+        let file = self.store.load()?;
+        self.view(file.resolve(name)?)
+    }
+
+    /// Adds a new profile; fails if the name is taken.
+    pub fn profile_add(&self, input: ProfileInput) -> Result<ProfileView, ApiError> {
+        let profile = profile_from_input(input, None)?;
+        self.store.update(|f| f.add(profile.clone()))?;
+        self.view(&profile)
+    }
+
+    /// Replaces an existing profile's settings (secrets are kept).
+    pub fn profile_update(&self, input: ProfileInput) -> Result<ProfileView, ApiError> {
+        let file = self.store.load()?;
+        let existing = file.resolve(Some(&input.name))?;
+        let profile = profile_from_input(input, Some(existing))?;
+        self.store.update(|f| f.upsert(profile.clone()))?;
+        self.view(&profile)
+    }
+
+    /// Removes a profile and every secret it had in the keychain.
+    pub fn profile_remove(&self, name: &str) -> Result<ProfileList, ApiError> {
+        let removed = self.store.update(|f| f.remove(name))?;
+        self.keychain.delete_all(&removed.name)?;
+        self.profile_list()
+    }
+
+    pub fn profile_use(&self, name: &str) -> Result<ProfileList, ApiError> {
+        self.store
+            .update(|f: &mut ProfileFile| f.use_profile(name))?;
+        self.profile_list()
+    }
+
+    /// Stores a secret of a profile in the keychain (or memory, see
+    /// [`KeychainView::MemoryOnly`]).
+    pub fn profile_set_secret(&self, input: SecretInput) -> Result<SecretStored, ApiError> {
+        let file = self.store.load()?;
+        let profile = file.resolve(Some(&input.profile))?;
+        if input.value.expose().trim().is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "the secret is empty: paste the value, or use \"Forget\" to remove a stored one",
+            ));
+        }
+        self.keychain
+            .set(&profile.name, input.kind.into(), &input.value)?;
+        Ok(SecretStored {
+            kind: input.kind,
+            keychain: self.keychain.status().into(),
+        })
+    }
+
+    pub fn profile_clear_secret(
+        &self,
+        profile: &str,
+        kind: SecretKindView,
+    ) -> Result<ProfileView, ApiError> {
+        let file = self.store.load()?;
+        let profile = file.resolve(Some(profile))?;
+        self.keychain.delete(&profile.name, kind.into())?;
+        self.view(profile)
+    }
+
+    fn view(&self, profile: &Profile) -> Result<ProfileView, ApiError> {
+        let mut stored = Vec::new();
+        for kind in SecretKind::ALL {
+            if self.keychain.get(&profile.name, kind)?.is_some() {
+                stored.push(kind.into());
+            }
+        }
+        Ok(ProfileView::new(profile, stored))
+    }
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+fn profile_from_input(
+    input: ProfileInput,
+    existing: Option<&Profile>,
+) -> Result<Profile, ApiError> {
+    let profile = Profile {
+        name: ProfileName::parse(input.name.trim())?,
+        issuer: Issuer::parse(&input.issuer)?,
+        client_id: input.client_id.trim().to_owned(),
+        audience: non_empty(input.audience),
+        callback_port: input
+            .callback_port
+            .or(existing.map(|p| p.callback_port))
+            .unwrap_or(DEFAULT_CALLBACK_PORT),
+        scopes: input
+            .scopes
+            .into_iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        management: input
+            .management
+            .map(Into::into)
+            .or(existing.map(|p| p.management.clone()))
+            .unwrap_or_default(),
+        neo4j: input.neo4j.map(Into::into),
+    };
+    profile.validate()?;
+    Ok(profile)
+}

@@ -1,0 +1,36 @@
+//! `idlens <subcommand>`: the headless face of IdLens.
+//!
+//! Invariant: nothing here touches GTK, a display or Tauri; it runs with
+//! `DISPLAY` unset. Every subcommand that prints data takes `--json`.
+//!
+//! Exit codes: 0 success, 1 a negative verdict or finding, 2 usage or I/O error.
+
+mod args;
+mod output;
+mod run;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+pub use args::Cli;
+
+/// Exit code for a negative verdict or finding (an invalid token, an audit
+/// that found drift, not signed in).
+pub const EXIT_FINDING: u8 = 1;
+/// Exit code for a usage error, an unreadable file, a keychain or network failure.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Parses `args` (including the program name) and runs the subcommand.
+pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    use clap::Parser;
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are "errors" to clap but succeed for us.
+            let code = if e.use_stderr() { EXIT_ERROR } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    run::run(cli)
+}

@@ -1,0 +1,301 @@
+use std::io::Read;
+use std::process::ExitCode;
+
+use idlens_api::types::{
+    KeychainView, ManagementInput, Neo4jInput, ProfileInput, ProfileList, ProfileView, SecretInput,
+    SecretKindView,
+};
+use idlens_api::{Api, ApiError, ErrorCode};
+use idlens_secret::Secret;
+
+use crate::args::{Cli, Command, ProfileAddArgs, ProfileCommand, StatusArgs};
+use crate::output::{self, say};
+
+pub fn run(cli: Cli) -> ExitCode {
+    let as_json = wants_json(&cli.command);
+    let api = match Api::open_default() {
+        Ok(api) => api,
+        Err(e) => return output::error(&e, as_json),
+    };
+    let result = match cli.command {
+        Command::Profile(cmd) => profile(&api, cmd),
+        Command::Status(args) => status(&api, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => output::error(&e, as_json),
+    }
+}
+
+fn wants_json(command: &Command) -> bool {
+    match command {
+        Command::Status(a) => a.output.json,
+        Command::Profile(p) => match p {
+            ProfileCommand::Add(a) => a.output.json,
+            ProfileCommand::List(o) => o.json,
+            ProfileCommand::Remove { output, .. } | ProfileCommand::Use { output, .. } => {
+                output.json
+            }
+            ProfileCommand::SetSecret(a) => a.output.json,
+            ProfileCommand::ClearSecret(a) => a.output.json,
+        },
+    }
+}
+
+fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
+    match cmd {
+        ProfileCommand::Add(args) => {
+            let as_json = args.output.json;
+            let view = api.profile_add(input_from_args(*args))?;
+            if as_json {
+                output::json(&view);
+            } else {
+                say!("Added profile {}.", view.name);
+                say!(
+                    "Register {} as an Allowed Callback URL of client {} for browser sign-in.",
+                    view.callback_url,
+                    view.client_id
+                );
+            }
+        }
+        ProfileCommand::List(flag) => {
+            let list = api.profile_list()?;
+            if flag.json {
+                output::json(&list);
+            } else {
+                print_list(&list);
+            }
+        }
+        ProfileCommand::Remove { name, output } => {
+            let list = api.profile_remove(&name)?;
+            if output.json {
+                output::json(&list);
+            } else {
+                say!("Removed profile {name} and its keychain entries.");
+                match &list.current {
+                    Some(current) => say!("Profile in use: {current}."),
+                    None => say!("No profiles left: add one with `idlens profile add`."),
+                }
+            }
+        }
+        ProfileCommand::Use { name, output } => {
+            let list = api.profile_use(&name)?;
+            if output.json {
+                output::json(&list);
+            } else {
+                say!("Profile in use: {name}.");
+            }
+        }
+        ProfileCommand::SetSecret(args) => {
+            // An in-memory secret would vanish when this process exits, so the
+            // CLI refuses instead of pretending to have stored it.
+            if let KeychainView::MemoryOnly { reason } = api.app_info().keychain {
+                return Err(ApiError::new(
+                    ErrorCode::Keychain,
+                    format!(
+                        "the secret was not stored: {reason}. IdLens never writes secrets to files."
+                    ),
+                ));
+            }
+            let kind = secret_kind(&args.kind);
+            let value = read_secret_from_stdin()?;
+            let stored = api.profile_set_secret(SecretInput {
+                profile: args.name.clone(),
+                kind,
+                value,
+            })?;
+            if args.output.json {
+                output::json(&stored);
+            } else {
+                say!(
+                    "Stored the {} of {} in the OS keychain.",
+                    args.kind,
+                    args.name
+                );
+            }
+        }
+        ProfileCommand::ClearSecret(args) => {
+            let view = api.profile_clear_secret(&args.name, secret_kind(&args.kind))?;
+            if args.output.json {
+                output::json(&view);
+            } else {
+                say!(
+                    "Deleted the {} of {} from the keychain.",
+                    args.kind,
+                    args.name
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn status(api: &Api, args: StatusArgs) -> Result<ExitCode, ApiError> {
+    let info = api.app_info();
+    let profile = api.profile(args.selector.profile.as_deref());
+    if args.output.json {
+        let profile = match &profile {
+            Ok(view) => serde_json::to_value(view).expect("serializable"),
+            Err(e) if e.code == ErrorCode::NotFound => serde_json::Value::Null,
+            Err(e) => return Err(e.clone()),
+        };
+        output::json(&serde_json::json!({ "app": info, "profile": profile }));
+    } else {
+        say!("IdLens {}", info.version);
+        say!("Config file: {}", info.config_path);
+        say!("Secrets:     {}", keychain_text(&info.keychain));
+        match &profile {
+            Ok(view) => print_profile(view),
+            Err(e) if e.code == ErrorCode::NotFound => {
+                say!("Profile:     none ({})", e.message);
+            }
+            Err(e) => return Err(e.clone()),
+        }
+    }
+    // A missing profile is a finding, not a usage error.
+    Ok(match profile {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(crate::EXIT_FINDING),
+    })
+}
+
+fn input_from_args(args: ProfileAddArgs) -> ProfileInput {
+    let management = match args.management.as_str() {
+        "signed-in-user" => ManagementInput::SignedInUser,
+        "client-credentials" => ManagementInput::ClientCredentials {
+            client_id: args.management_client_id.unwrap_or_default(),
+        },
+        _ => ManagementInput::Disabled,
+    };
+    let neo4j = match (args.neo4j_uri, args.neo4j_user) {
+        (Some(uri), Some(user)) => Some(Neo4jInput {
+            uri,
+            user,
+            database: args.neo4j_database,
+        }),
+        _ => None,
+    };
+    ProfileInput {
+        name: args.name,
+        issuer: args.issuer,
+        client_id: args.client_id,
+        audience: args.audience,
+        callback_port: args.callback_port,
+        scopes: args.scopes,
+        management: Some(management),
+        neo4j,
+    }
+}
+
+fn secret_kind(kind: &str) -> SecretKindView {
+    match kind {
+        "refresh-token" => SecretKindView::RefreshToken,
+        "management-client-secret" => SecretKindView::ManagementClientSecret,
+        _ => SecretKindView::Neo4jPassword,
+    }
+}
+
+fn read_secret_from_stdin() -> Result<Secret, ApiError> {
+    let mut buf = String::new();
+    std::io::stdin().read_to_string(&mut buf).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Io,
+            format!("could not read the secret from standard input: {e}"),
+        )
+    })?;
+    let secret = Secret::new(buf.trim_end_matches(['\r', '\n']));
+    zeroize_string(buf);
+    Ok(secret)
+}
+
+fn zeroize_string(buf: String) {
+    drop(zeroize::Zeroizing::new(buf));
+}
+
+fn keychain_text(k: &KeychainView) -> String {
+    match k {
+        KeychainView::Os => "OS keychain".to_owned(),
+        KeychainView::MemoryOnly { reason } => format!("memory only ({reason})"),
+    }
+}
+
+fn secret_name(k: SecretKindView) -> &'static str {
+    match k {
+        SecretKindView::RefreshToken => "refresh token",
+        SecretKindView::ManagementClientSecret => "Management API client secret",
+        SecretKindView::Neo4jPassword => "Neo4j password",
+    }
+}
+
+fn print_list(list: &ProfileList) {
+    say!("Config file: {}", list.config_path);
+    say!("Secrets:     {}", keychain_text(&list.keychain));
+    if list.profiles.is_empty() {
+        say!("\nNo profiles yet. Add one:\n  idlens profile add NAME --issuer TENANT.auth0.com --client-id ID");
+        return;
+    }
+    say!("");
+    let rows: Vec<Vec<String>> = list
+        .profiles
+        .iter()
+        .map(|p| {
+            let mark = if list.current.as_deref() == Some(p.name.as_str()) {
+                "*"
+            } else {
+                " "
+            };
+            vec![
+                format!("{mark} {}", p.name),
+                p.issuer.clone(),
+                p.client_id.clone(),
+                p.audience.clone().unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    say!(
+        "{}",
+        output::table(&["  NAME", "ISSUER", "CLIENT ID", "AUDIENCE"], &rows)
+    );
+}
+
+fn print_profile(p: &ProfileView) {
+    say!("Profile:     {}", p.name);
+    say!("Issuer:      {}", p.issuer);
+    say!("Client ID:   {}", p.client_id);
+    say!(
+        "Audience:    {}",
+        p.audience
+            .as_deref()
+            .unwrap_or("(none: access tokens will be opaque)")
+    );
+    say!("Callback:    {}", p.callback_url);
+    let management = match &p.management {
+        ManagementInput::Disabled => "disabled".to_owned(),
+        ManagementInput::SignedInUser => "signed-in user's token".to_owned(),
+        ManagementInput::ClientCredentials { client_id } => {
+            format!("client credentials ({client_id})")
+        }
+    };
+    say!("Management:  {management}");
+    match &p.neo4j {
+        Some(n) => say!(
+            "Neo4j:       {} as {}{}",
+            n.uri,
+            n.user,
+            n.database
+                .as_deref()
+                .map(|d| format!(" (database {d})"))
+                .unwrap_or_default()
+        ),
+        None => say!("Neo4j:       not configured"),
+    }
+    let stored: Vec<&str> = p.stored_secrets.iter().map(|k| secret_name(*k)).collect();
+    say!(
+        "Stored:      {}",
+        if stored.is_empty() {
+            "no secrets".to_owned()
+        } else {
+            stored.join(", ")
+        }
+    );
+}

@@ -1,0 +1,23 @@
+//! Tenant profiles: which Auth0 (or other OpenID) tenant IdLens talks to, how,
+//! and which Neo4j graph belongs to it.
+//!
+//! Invariants:
+//! - The config file ([`ProfileStore`]) holds no secret. Its types contain no
+//!   [`Secret`](idlens_secret::Secret), so one cannot be written by mistake.
+//! - Secrets (refresh tokens, Management API client secrets, Neo4j passwords)
+//!   go to the OS keychain through [`Keychain`]; where none is available they
+//!   live in memory only and [`KeychainStatus::MemoryOnly`] says why. Never a file.
+
+mod keychain;
+mod model;
+mod store;
+
+pub use keychain::{
+    account as keychain_account, Keychain, KeychainError, KeychainStatus, SecretKind,
+    SERVICE as KEYCHAIN_SERVICE,
+};
+pub use model::{
+    Issuer, ManagementAccess, Neo4jSettings, Profile, ProfileError, ProfileName,
+    DEFAULT_CALLBACK_PORT,
+};
+pub use store::{ProfileFile, ProfileStore, StoreError, CONFIG_DIR_ENV};

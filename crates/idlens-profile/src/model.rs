@@ -1,0 +1,354 @@
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Loopback port IdLens listens on for the PKCE redirect unless the profile
+/// says otherwise. Auth0 matches loopback callback URLs port and all, so the
+/// admin registers `http://127.0.0.1:{port}/callback` once.
+pub const DEFAULT_CALLBACK_PORT: u16 = 53134;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ProfileError {
+    #[error("profile name {0:?} is not allowed: use 1-64 letters, digits, '-', '_' or '.'")]
+    BadName(String),
+    #[error("issuer {0:?} is not a URL: give the tenant domain (tenant.eu.auth0.com) or https://tenant.eu.auth0.com/")]
+    IssuerNotUrl(String),
+    #[error(
+        "issuer {0:?} must use https:// (plain http:// is allowed only for 127.0.0.1 or localhost)"
+    )]
+    IssuerNotHttps(String),
+    #[error("issuer {0:?} must not carry a query or fragment")]
+    IssuerHasQuery(String),
+    #[error("client ID must not be empty: copy it from the application's settings in your Auth0 dashboard")]
+    EmptyClientId,
+    #[error("callback port must be between 1024 and 65535, got {0}")]
+    BadCallbackPort(u16),
+    #[error("Neo4j URI {0:?} must start with neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s:// or bolt+ssc://")]
+    BadNeo4jUri(String),
+    #[error("scope {0:?} must not contain spaces: pass each scope separately")]
+    BadScope(String),
+}
+
+/// A profile's name: the key under which it and its keychain entries are stored.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ProfileName(String);
+
+impl ProfileName {
+    pub fn parse(name: &str) -> Result<Self, ProfileError> {
+        let ok = !name.is_empty()
+            && name.len() <= 64
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            && !name.starts_with('.');
+        if ok {
+            Ok(Self(name.to_owned()))
+        } else {
+            Err(ProfileError::BadName(name.to_owned()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for ProfileName {
+    type Error = ProfileError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<ProfileName> for String {
+    fn from(value: ProfileName) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Display for ProfileName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for ProfileName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+/// The tenant's issuer URL, exactly as tokens carry it in `iss`.
+///
+/// A bare domain becomes `https://{domain}/` (Auth0's issuers end in a slash).
+/// Only `https://` is accepted, except plain `http://` on loopback hosts, which
+/// the sandbox tenant and the tests use.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Issuer(String);
+
+impl Issuer {
+    pub fn parse(input: &str) -> Result<Self, ProfileError> {
+        let trimmed = input.trim();
+        let with_scheme = if trimmed.contains("://") {
+            trimmed.to_owned()
+        } else {
+            format!("https://{trimmed}/")
+        };
+        let url = url::Url::parse(&with_scheme)
+            .map_err(|_| ProfileError::IssuerNotUrl(input.to_owned()))?;
+        let host = url
+            .host_str()
+            .ok_or_else(|| ProfileError::IssuerNotUrl(input.to_owned()))?;
+        match url.scheme() {
+            "https" => {}
+            "http" if is_loopback_host(host) => {}
+            _ => return Err(ProfileError::IssuerNotHttps(input.to_owned())),
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(ProfileError::IssuerHasQuery(input.to_owned()));
+        }
+        Ok(Self(with_scheme))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True for issuers on 127.0.0.0/8, `[::1]` or `localhost`.
+    pub fn is_loopback(&self) -> bool {
+        url::Url::parse(&self.0)
+            .ok()
+            .and_then(|u| u.host_str().map(is_loopback_host))
+            .unwrap_or(false)
+    }
+}
+
+fn is_loopback_host(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    bare.parse::<std::net::IpAddr>()
+        .map(|ip| ip.is_loopback())
+        .unwrap_or(false)
+}
+
+impl TryFrom<String> for Issuer {
+    type Error = ProfileError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Issuer> for String {
+    fn from(value: Issuer) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Debug for Issuer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for Issuer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How IdLens reaches the tenant's Management API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ManagementAccess {
+    /// Roles, permissions and users stay unavailable for this profile.
+    #[default]
+    Disabled,
+    /// Use the signed-in admin's own token, requested for the Management API audience.
+    SignedInUser,
+    /// A machine-to-machine application; its client secret is in the keychain.
+    ClientCredentials { client_id: String },
+}
+
+/// Where the tenant's user graph lives. The password is in the keychain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Neo4jSettings {
+    pub uri: String,
+    pub user: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database: Option<String>,
+}
+
+impl Neo4jSettings {
+    pub fn validate(&self) -> Result<(), ProfileError> {
+        const SCHEMES: [&str; 6] = [
+            "neo4j://",
+            "neo4j+s://",
+            "neo4j+ssc://",
+            "bolt://",
+            "bolt+s://",
+            "bolt+ssc://",
+        ];
+        if SCHEMES.iter().any(|s| self.uri.starts_with(s)) && self.uri.len() > 8 {
+            Ok(())
+        } else {
+            Err(ProfileError::BadNeo4jUri(self.uri.clone()))
+        }
+    }
+}
+
+/// One tenant profile, as stored in the config file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: ProfileName,
+    pub issuer: Issuer,
+    pub client_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    #[serde(default = "default_callback_port")]
+    pub callback_port: u16,
+    /// Scopes requested in addition to `openid profile email offline_access`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<String>,
+    #[serde(default)]
+    pub management: ManagementAccess,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neo4j: Option<Neo4jSettings>,
+}
+
+fn default_callback_port() -> u16 {
+    DEFAULT_CALLBACK_PORT
+}
+
+impl Profile {
+    /// Checks every field; the store refuses to save a profile that fails.
+    pub fn validate(&self) -> Result<(), ProfileError> {
+        if self.client_id.trim().is_empty() {
+            return Err(ProfileError::EmptyClientId);
+        }
+        if self.callback_port < 1024 {
+            return Err(ProfileError::BadCallbackPort(self.callback_port));
+        }
+        if let Some(scope) = self
+            .scopes
+            .iter()
+            .find(|s| s.is_empty() || s.contains(char::is_whitespace))
+        {
+            return Err(ProfileError::BadScope(scope.clone()));
+        }
+        if let Some(neo4j) = &self.neo4j {
+            neo4j.validate()?;
+        }
+        Ok(())
+    }
+
+    /// The redirect URI to register in the Auth0 application's "Allowed Callback URLs".
+    pub fn callback_url(&self) -> String {
+        format!("http://127.0.0.1:{}/callback", self.callback_port)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_domain_becomes_https_issuer_with_trailing_slash() {
+        let issuer = Issuer::parse("acme.eu.auth0.com").unwrap();
+        assert_eq!(issuer.as_str(), "https://acme.eu.auth0.com/");
+        assert!(!issuer.is_loopback());
+    }
+
+    #[test]
+    fn https_issuer_kept_exactly() {
+        for input in ["https://login.acme.com/", "https://acme.auth0.com"] {
+            assert_eq!(Issuer::parse(input).unwrap().as_str(), input);
+        }
+    }
+
+    #[test]
+    fn http_only_on_loopback() {
+        for ok in [
+            "http://127.0.0.1:4000/",
+            "http://localhost:4000",
+            "http://[::1]:4000/",
+            "http://127.0.0.9/",
+        ] {
+            let issuer = Issuer::parse(ok).unwrap();
+            assert!(issuer.is_loopback(), "{ok}");
+        }
+        for bad in [
+            "http://acme.auth0.com/",
+            "http://10.0.0.1/",
+            "ftp://127.0.0.1/",
+            "http://localhost.evil.com/",
+        ] {
+            assert_eq!(
+                Issuer::parse(bad),
+                Err(ProfileError::IssuerNotHttps(bad.into())),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn issuer_rejects_garbage_and_queries() {
+        assert!(matches!(
+            Issuer::parse("https://"),
+            Err(ProfileError::IssuerNotUrl(_))
+        ));
+        assert!(matches!(
+            Issuer::parse("https://a.com/?x=1"),
+            Err(ProfileError::IssuerHasQuery(_))
+        ));
+    }
+
+    #[test]
+    fn profile_names() {
+        for ok in ["prod", "acme-eu.staging", "t_1"] {
+            ProfileName::parse(ok).unwrap();
+        }
+        for bad in ["", ".hidden", "a/b", "has space", &"x".repeat(65)] {
+            assert!(ProfileName::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn validation_catches_each_field() {
+        let base = Profile {
+            name: ProfileName::parse("p").unwrap(),
+            issuer: Issuer::parse("acme.auth0.com").unwrap(),
+            client_id: "abc".into(),
+            audience: None,
+            callback_port: DEFAULT_CALLBACK_PORT,
+            scopes: vec!["read:users".into()],
+            management: ManagementAccess::Disabled,
+            neo4j: None,
+        };
+        base.validate().unwrap();
+        assert_eq!(base.callback_url(), "http://127.0.0.1:53134/callback");
+
+        let mut p = base.clone();
+        p.client_id = " ".into();
+        assert_eq!(p.validate(), Err(ProfileError::EmptyClientId));
+
+        let mut p = base.clone();
+        p.callback_port = 80;
+        assert_eq!(p.validate(), Err(ProfileError::BadCallbackPort(80)));
+
+        let mut p = base.clone();
+        p.scopes = vec!["read:users write:users".into()];
+        assert!(matches!(p.validate(), Err(ProfileError::BadScope(_))));
+
+        let mut p = base;
+        p.neo4j = Some(Neo4jSettings {
+            uri: "http://graph:7474".into(),
+            user: "neo4j".into(),
+            database: None,
+        });
+        assert!(matches!(p.validate(), Err(ProfileError::BadNeo4jUri(_))));
+    }
+}

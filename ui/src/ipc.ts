@@ -1,0 +1,36 @@
+// The one place the UI talks to the Rust core. Every rejection becomes an
+// `ApiError` ({code, message}) so screens can branch on `code`.
+import { invoke } from "@tauri-apps/api/core";
+import type { ApiError, ErrorCode } from "./bindings";
+
+const CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  "invalidInput",
+  "notFound",
+  "alreadyExists",
+  "keychain",
+  "config",
+  "io",
+  "internal",
+]);
+
+export function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.message === "string" && typeof v.code === "string" && CODES.has(v.code as ErrorCode);
+}
+
+/** Normalises anything a command can reject with into an ApiError. */
+export function toApiError(value: unknown): ApiError {
+  if (isApiError(value)) return value;
+  // Tauri's own failures (unknown command, argument mismatch) arrive as strings.
+  const message = typeof value === "string" ? value : value instanceof Error ? value.message : String(value);
+  return { code: "internal", message: `IdLens hit an internal error: ${message}` };
+}
+
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
