@@ -1,17 +1,30 @@
-// Generated from crates/idlens-api by `UPDATE_EXPECT=1 cargo test -p idlens-api --test bindings`.
+// Generated from crates/idlens-api by `UPDATE_EXPECT=1 cargo test -p idlens-api --test api`.
 // Do not edit by hand: change the Rust types and regenerate.
 
 import { call } from "./ipc";
 
 export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "internal";
 
-export type ApiError = { code: ErrorCode, message: string, };
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * For `invalidInput` and `alreadyExists`: the input field at fault, named
+ * as in the request type (`issuer`, `clientId`, …), so forms can mark it.
+ */
+field?: string, };
 
 export type AppInfo = { version: string, 
 /**
  * The profile file, shown so admins know what to back up.
  */
-configPath: string, keychain: KeychainView, };
+configPath: string, keychain: KeychainView, 
+/**
+ * The loopback port a new profile gets unless one is entered.
+ */
+defaultCallbackPort: number, 
+/**
+ * Scopes every sign-in requests; a profile's scopes are added to these.
+ */
+baseScopes: Array<string>, };
 
 export type KeychainView = { "kind": "os" } | { "kind": "memoryOnly", reason: string, };
 
@@ -21,7 +34,15 @@ export type ProfileView = { name: string, issuer: string, clientId: string, audi
 /**
  * The redirect URI to register in the Auth0 application.
  */
-callbackUrl: string, scopes: Array<string>, management: ManagementInput, neo4j: Neo4jInput | null, storedSecrets: Array<SecretKindView>, };
+callbackUrl: string, 
+/**
+ * Where the issuer's keys are found (`jwks_uri` in this document).
+ */
+discoveryUrl: string, 
+/**
+ * The tenant's Management API audience (`https://{domain}/api/v2/`).
+ */
+managementAudience: string, scopes: Array<string>, management: ManagementInput, neo4j: Neo4jInput | null, storedSecrets: Array<SecretKindView>, };
 
 export type ProfileInput = { name: string, 
 /**

@@ -31,6 +31,11 @@ pub enum ErrorCode {
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    /// For `invalidInput` and `alreadyExists`: the input field at fault, named
+    /// as in the request type (`issuer`, `clientId`, …), so forms can mark it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }
 
 impl ApiError {
@@ -38,18 +43,40 @@ impl ApiError {
         Self {
             code,
             message: message.into(),
+            field: None,
         }
+    }
+
+    pub fn with_field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_owned());
+        self
     }
 }
 
 impl From<ProfileError> for ApiError {
     fn from(e: ProfileError) -> Self {
-        Self::new(ErrorCode::InvalidInput, e.to_string())
+        let field = match &e {
+            ProfileError::BadName(_) => "name",
+            ProfileError::IssuerNotUrl(_)
+            | ProfileError::IssuerNotHttps(_)
+            | ProfileError::IssuerHasQuery(_) => "issuer",
+            ProfileError::EmptyClientId => "clientId",
+            ProfileError::BadCallbackPort(_) => "callbackPort",
+            ProfileError::BadNeo4jUri(_) => "neo4jUri",
+            ProfileError::BadScope(_) => "scopes",
+        };
+        Self::new(ErrorCode::InvalidInput, e.to_string()).with_field(field)
     }
 }
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        if let StoreError::Invalid(inner) = e {
+            return inner.into();
+        }
+        if let StoreError::AlreadyExists(_) = &e {
+            return Self::new(ErrorCode::AlreadyExists, e.to_string()).with_field("name");
+        }
         let code = match &e {
             StoreError::NotFound(_) | StoreError::NoneInUse => ErrorCode::NotFound,
             StoreError::AlreadyExists(_) => ErrorCode::AlreadyExists,

@@ -1,5 +1,5 @@
 use idlens_profile::{
-    Issuer, Keychain, Profile, ProfileFile, ProfileName, ProfileStore, SecretKind,
+    Issuer, Keychain, Profile, ProfileFile, ProfileName, ProfileStore, SecretKind, BASE_SCOPES,
     DEFAULT_CALLBACK_PORT,
 };
 
@@ -39,6 +39,8 @@ impl Api {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             config_path: self.store.path().display().to_string(),
             keychain: self.keychain.status().into(),
+            default_callback_port: DEFAULT_CALLBACK_PORT,
+            base_scopes: BASE_SCOPES.iter().map(|s| (*s).to_owned()).collect(),
         }
     }
 
@@ -101,7 +103,8 @@ impl Api {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,
                 "the secret is empty: paste the value, or use \"Forget\" to remove a stored one",
-            ));
+            )
+            .with_field("value"));
         }
         self.keychain
             .set(&profile.name, input.kind.into(), &input.value)?;

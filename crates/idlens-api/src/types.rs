@@ -14,6 +14,10 @@ pub struct AppInfo {
     /// The profile file, shown so admins know what to back up.
     pub config_path: String,
     pub keychain: KeychainView,
+    /// The loopback port a new profile gets unless one is entered.
+    pub default_callback_port: u16,
+    /// Scopes every sign-in requests; a profile's scopes are added to these.
+    pub base_scopes: Vec<String>,
 }
 
 /// Where secrets are kept on this machine.
@@ -58,6 +62,10 @@ pub struct ProfileView {
     pub callback_port: u16,
     /// The redirect URI to register in the Auth0 application.
     pub callback_url: String,
+    /// Where the issuer's keys are found (`jwks_uri` in this document).
+    pub discovery_url: String,
+    /// The tenant's Management API audience (`https://{domain}/api/v2/`).
+    pub management_audience: String,
     pub scopes: Vec<String>,
     pub management: ManagementInput,
     pub neo4j: Option<Neo4jInput>,
@@ -73,6 +81,8 @@ impl ProfileView {
             audience: profile.audience.clone(),
             callback_port: profile.callback_port,
             callback_url: profile.callback_url(),
+            discovery_url: profile.issuer.discovery_url(),
+            management_audience: profile.issuer.management_audience(),
             scopes: profile.scopes.clone(),
             management: (&profile.management).into(),
             neo4j: profile.neo4j.as_ref().map(Into::into),

@@ -1,7 +1,7 @@
 //! Generates `ui/src/bindings.ts`: a TypeScript declaration for every boundary
 //! type and a typed function for every command. The `bindings` test compares
 //! the checked-in file with [`bindings`] and fails when it is stale
-//! (`UPDATE_EXPECT=1 cargo test -p idlens-api --test bindings` refreshes it).
+//! (`UPDATE_EXPECT=1 cargo test -p idlens-api --test api` refreshes it).
 
 use ts_rs::TS;
 
@@ -87,7 +87,7 @@ fn declarations() -> Vec<String> {
 /// The full text of `ui/src/bindings.ts`.
 pub fn bindings() -> String {
     let mut out = String::from(
-        "// Generated from crates/idlens-api by `UPDATE_EXPECT=1 cargo test -p idlens-api --test bindings`.\n\
+        "// Generated from crates/idlens-api by `UPDATE_EXPECT=1 cargo test -p idlens-api --test api`.\n\
          // Do not edit by hand: change the Rust types and regenerate.\n\n\
          import { call } from \"./ipc\";\n\n",
     );

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 /// admin registers `http://127.0.0.1:{port}/callback` once.
 pub const DEFAULT_CALLBACK_PORT: u16 = 53134;
 
+/// Scopes every sign-in requests; a profile's own scopes are added to these.
+pub const BASE_SCOPES: [&str; 4] = ["openid", "profile", "email", "offline_access"];
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ProfileError {
     #[error("profile name {0:?} is not allowed: use 1-64 letters, digits, '-', '_' or '.'")]
@@ -114,6 +117,19 @@ impl Issuer {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The OIDC discovery document: `{issuer}/.well-known/openid-configuration`.
+    pub fn discovery_url(&self) -> String {
+        format!(
+            "{}/.well-known/openid-configuration",
+            self.0.trim_end_matches('/')
+        )
+    }
+
+    /// The audience of the tenant's Auth0 Management API: `https://{domain}/api/v2/`.
+    pub fn management_audience(&self) -> String {
+        format!("{}/api/v2/", self.0.trim_end_matches('/'))
     }
 
     /// True for issuers on 127.0.0.0/8, `[::1]` or `localhost`.
@@ -260,6 +276,21 @@ mod tests {
         let issuer = Issuer::parse("acme.eu.auth0.com").unwrap();
         assert_eq!(issuer.as_str(), "https://acme.eu.auth0.com/");
         assert!(!issuer.is_loopback());
+    }
+
+    #[test]
+    fn derived_tenant_urls() {
+        for input in ["acme.auth0.com", "https://acme.auth0.com"] {
+            let issuer = Issuer::parse(input).unwrap();
+            assert_eq!(
+                issuer.discovery_url(),
+                "https://acme.auth0.com/.well-known/openid-configuration"
+            );
+            assert_eq!(
+                issuer.management_audience(),
+                "https://acme.auth0.com/api/v2/"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,6 @@
 
 #[test]
 fn ui_bindings_are_current() {
-    expect_test::expect_file!["../../../ui/src/bindings.ts"]
+    expect_test::expect_file!["../../../../ui/src/bindings.ts"]
         .assert_eq(&idlens_api::typescript::bindings());
 }

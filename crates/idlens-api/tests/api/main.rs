@@ -1,0 +1,5 @@
+//! Integration tests of `idlens_api`: the operations as the GUI and CLI call
+//! them, and the generated TypeScript boundary.
+
+mod bindings;
+mod ops;
