@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState } from "react";
+import { GraphArea } from "../areas/graph/GraphArea";
+import { InspectorArea } from "../areas/inspector/InspectorArea";
+import { profileContext } from "../areas/profileContext";
+import { RbacArea } from "../areas/rbac/RbacArea";
+import { SessionArea } from "../areas/session/SessionArea";
+import type { EditorFocus } from "../settings/ProfileEditor";
+import type { ProfileDraft } from "../settings/profileDraft";
+import { SettingsArea, type DraftBook, type SettingsSelection } from "../settings/SettingsArea";
+import { GlobalErrorBanner } from "./GlobalErrorBanner";
+import type { AreaId, Navigate, NavigationState, SettingsIntent } from "./navigation";
+import { useAreaShortcuts } from "./shortcuts";
+import { Sidebar } from "./Sidebar";
+import { ToastProvider } from "./toast";
+import { TopBar } from "./TopBar";
+import { useProfileData } from "./useProfileData";
+
+export function App() {
+  return (
+    <ToastProvider>
+      <Shell />
+    </ToastProvider>
+  );
+}
+
+function Shell() {
+  const data = useProfileData();
+  const [nav, setNav] = useState<NavigationState>({ area: "session", seq: 0, focusHeading: false });
+  const [selection, setSelection] = useState<SettingsSelection | null>(null);
+  const [drafts, setDrafts] = useState<DraftBook>({});
+  // Where the Settings editor puts focus; changes with nav.seq so repeats apply.
+  const [editorFocus, setEditorFocus] = useState<EditorFocus | null>(null);
+
+  const navigate = useCallback<Navigate>((area: AreaId, intent?: SettingsIntent) => {
+    if (area === "settings" && intent) {
+      setSelection(intent.mode === "new" ? { mode: "new" } : { mode: "edit", name: intent.profile });
+    }
+    setEditorFocus(intent ? (intent.mode === "new" ? "name" : (intent.focus ?? null)) : null);
+    setNav((n) => ({ area, seq: n.seq + 1, focusHeading: !intent }));
+  }, []);
+
+  const openFromKeyboard = useCallback((area: AreaId) => {
+    setEditorFocus(null);
+    setNav((n) => ({ area, seq: n.seq + 1, focusHeading: true }));
+  }, []);
+  useAreaShortcuts(openFromKeyboard);
+
+  const openFromSidebar = useCallback((area: AreaId) => {
+    setEditorFocus(null);
+    setNav((n) => (n.area === area ? n : { area, seq: n.seq + 1, focusHeading: false }));
+  }, []);
+
+  // Keyboard users land on the new area's heading, so screen readers announce it.
+  useEffect(() => {
+    if (nav.focusHeading) document.querySelector<HTMLElement>("#main h1")?.focus();
+  }, [nav.seq, nav.focusHeading]);
+
+  const setDraft = useCallback((key: string, draft: ProfileDraft | null) => {
+    setDrafts((book) => {
+      if (draft) return { ...book, [key]: draft };
+      if (!(key in book)) return book;
+      const rest = { ...book };
+      delete rest[key];
+      return rest;
+    });
+  }, []);
+
+  const context = profileContext(data.list, data.loadError, data.loading);
+  const retry = () => void data.reload();
+  const areaProps = { context, navigate, onRetry: retry };
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <Sidebar active={nav.area} onOpen={openFromSidebar} version={data.info?.version ?? null} />
+      <div className="app__column">
+        <TopBar list={data.list} loading={data.loading} keychain={data.keychain} onListChanged={data.replaceList} />
+        {data.loadError ? <GlobalErrorBanner error={data.loadError} retrying={data.loading} onRetry={retry} /> : null}
+        <main id="main" className="app__main" tabIndex={-1}>
+          {nav.area === "session" ? <SessionArea {...areaProps} baseScopes={data.info?.baseScopes ?? null} /> : null}
+          {nav.area === "inspector" ? <InspectorArea {...areaProps} /> : null}
+          {nav.area === "rbac" ? <RbacArea {...areaProps} /> : null}
+          {nav.area === "graph" ? <GraphArea {...areaProps} /> : null}
+          {nav.area === "settings" ? (
+            <SettingsArea
+              data={data}
+              selection={selection}
+              onSelect={(next, focus) => {
+                setSelection(next);
+                setEditorFocus(focus ?? null);
+                setNav((n) => ({ ...n, seq: n.seq + 1, focusHeading: false }));
+              }}
+              drafts={drafts}
+              onDraftChange={setDraft}
+              focus={editorFocus}
+              focusSeq={nav.seq}
+            />
+          ) : null}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState } from "react";
+import { commands, type KeychainView, type ProfileList } from "../bindings";
+import { toApiError } from "../ipc";
+import { IconLock, IconMemory } from "../components/Icons";
+import { MEMORY_ONLY_NOTICE } from "../profile/storedSecrets";
+import { tenantHost } from "../profile/tenantUrls";
+import { useToast } from "./toast";
+
+type TopBarProps = {
+  list: ProfileList | null;
+  loading: boolean;
+  keychain: KeychainView | null;
+  onListChanged: (list: ProfileList) => void;
+};
+
+export function TopBar({ list, loading, keychain, onListChanged }: TopBarProps) {
+  const current = list?.profiles.find((p) => p.name === list.current) ?? null;
+  return (
+    <header className="topbar">
+      <ProfileSwitcher list={list} loading={loading} onListChanged={onListChanged} />
+      {current ? (
+        <span className="topbar__tenant" title={current.issuer}>
+          <span className="topbar__tenant-dot" aria-hidden="true" />
+          <span className="visually-hidden">Tenant: </span>
+          {tenantHost(current.issuer)}
+        </span>
+      ) : null}
+      <div className="topbar__spacer" />
+      {keychain ? <KeychainBadge keychain={keychain} /> : null}
+    </header>
+  );
+}
+
+function ProfileSwitcher({
+  list,
+  loading,
+  onListChanged,
+}: {
+  list: ProfileList | null;
+  loading: boolean;
+  onListChanged: (list: ProfileList) => void;
+}) {
+  const toast = useToast();
+  const [switching, setSwitching] = useState(false);
+  const profiles = list?.profiles ?? [];
+  const current = list?.current ?? "";
+  const empty = profiles.length === 0;
+
+  async function use(name: string) {
+    if (!name || name === current) return;
+    setSwitching(true);
+    try {
+      onListChanged(await commands.profileUse(name));
+      toast(`Now using profile “${name}”`);
+    } catch (e) {
+      toast(toApiError(e).message, "error");
+    } finally {
+      setSwitching(false);
+    }
+  }
+
+  return (
+    <div className="profile-switcher">
+      <label className="profile-switcher__label" htmlFor="profile-switcher">
+        Profile
+      </label>
+      <div className="select-wrap">
+        <select
+          id="profile-switcher"
+          className="select profile-switcher__select"
+          data-testid="profile-switcher"
+          value={empty ? "" : current}
+          disabled={empty || switching}
+          aria-busy={loading || switching}
+          onChange={(e) => void use(e.target.value)}
+        >
+          {empty ? <option value="">{loading ? "Loading…" : "No profiles yet"}</option> : null}
+          {!empty && !current ? (
+            <option value="" disabled>
+              Choose a profile…
+            </option>
+          ) : null}
+          {profiles.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+function KeychainBadge({ keychain }: { keychain: KeychainView }) {
+  if (keychain.kind === "os") {
+    return (
+      <span
+        className="badge badge--ok"
+        data-testid="keychain-status"
+        data-kind="os"
+        title="Secrets are stored in the operating system's keychain."
+      >
+        <IconLock />
+        OS keychain
+      </span>
+    );
+  }
+  const detail = `${MEMORY_ONLY_NOTICE}. ${keychain.reason}`;
+  return (
+    <span
+      className="badge badge--warning"
+      data-testid="keychain-status"
+      data-kind="memoryOnly"
+      title={detail}
+      tabIndex={0}
+      aria-label={`Memory only. ${detail}`}
+    >
+      <IconMemory />
+      Memory only
+    </span>
+  );
+}

@@ -1,0 +1,196 @@
+import type { Navigate } from "../../app/navigation";
+import type { KeychainView, ProfileView } from "../../bindings";
+import { AreaPage } from "../../components/AreaPage";
+import { Card } from "../../components/Card";
+import { CopyableCode } from "../../components/CopyableCode";
+import { EmptyState } from "../../components/EmptyState";
+import { FactList } from "../../components/FactList";
+import { IconArrowRight, IconKey, IconRbac, IconSettings, IconShieldOff, IconWarning } from "../../components/Icons";
+import { hasStoredSecret, keychainPlace } from "../../profile/storedSecrets";
+import { tenantHost } from "../../profile/tenantUrls";
+import type { AreaProps } from "../areaProps";
+import { ProfileGate } from "../ProfileGate";
+
+export function RbacArea({ context, navigate, onRetry }: AreaProps) {
+  return (
+    <AreaPage
+      testId="area-rbac"
+      title="Roles & permissions"
+      lead="For seeing which roles grant which permissions, and why a user holds a permission."
+    >
+      <ProfileGate context={context} purpose="know which tenant’s roles to read" navigate={navigate} onRetry={onRetry}>
+        {({ profile, keychain }) => <RbacOverview profile={profile} keychain={keychain} navigate={navigate} />}
+      </ProfileGate>
+    </AreaPage>
+  );
+}
+
+function RbacOverview({
+  profile,
+  keychain,
+  navigate,
+}: {
+  profile: ProfileView;
+  keychain: KeychainView;
+  navigate: Navigate;
+}) {
+  const audience = profile.managementAudience;
+  const host = tenantHost(profile.issuer);
+  const openManagementSettings = () =>
+    navigate("settings", { mode: "edit", profile: profile.name, focus: "management" });
+  const management = profile.management;
+
+  if (management.kind === "disabled") {
+    return (
+      <>
+        <EmptyState
+          icon={<IconShieldOff />}
+          title="Management API access is off for this profile"
+          actions={
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="configure-management"
+              onClick={openManagementSettings}
+            >
+              <IconSettings />
+              Configure Management API access
+            </button>
+          }
+        >
+          <p>
+            Roles, permissions and the users who hold them will be read from the Auth0 Management API of{" "}
+            <strong>{host}</strong>. Choose now how IdLens will reach it: with your own admin sign-in, or with a
+            machine-to-machine application whose client secret is kept in the keychain.
+          </p>
+        </EmptyState>
+        <AccessModesCard audience={audience} />
+      </>
+    );
+  }
+
+  const secretStored = hasStoredSecret(profile, "managementClientSecret");
+  const needsSecret = management.kind === "clientCredentials" && !secretStored;
+
+  return (
+    <div className="area-grid">
+      <div className="area-grid__main">
+        {needsSecret ? (
+          <EmptyState
+            icon={<IconKey />}
+            tone="attention"
+            title="The client secret is not stored"
+            actions={
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() =>
+                  navigate("settings", { mode: "edit", profile: profile.name, focus: "managementClientSecret" })
+                }
+              >
+                <IconKey />
+                Store the client secret
+              </button>
+            }
+          >
+            <p>
+              IdLens will request Management API tokens as the machine-to-machine application{" "}
+              <code className="inline-code">{management.clientId}</code>, which needs its client secret. Copy it from the
+              application’s settings in the Auth0 dashboard and store it in Settings.
+            </p>
+          </EmptyState>
+        ) : (
+          <EmptyState
+            icon={<IconRbac />}
+            title="Roles and permissions are not available yet"
+            actions={
+              management.kind === "signedInUser" ? (
+                <button type="button" className="button" onClick={() => navigate("session")}>
+                  Go to Session
+                  <IconArrowRight />
+                </button>
+              ) : undefined
+            }
+          >
+            <p>
+              This version of IdLens cannot read roles yet.{" "}
+              {management.kind === "signedInUser"
+                ? `They will be read from the Management API of ${host} with your own admin token, requested for it at sign-in. Session lists what the Auth0 application needs for that.`
+                : `They will be read from the Management API of ${host} with the token of the machine-to-machine application ${management.clientId}, whose client secret is stored. Nothing else to set up.`}
+            </p>
+          </EmptyState>
+        )}
+      </div>
+
+      <div className="area-grid__side">
+        <Card
+          title="Management API access"
+          icon={<IconRbac />}
+          aside={
+            <button type="button" className="button button--ghost button--small" onClick={openManagementSettings}>
+              <IconSettings />
+              Change
+            </button>
+          }
+        >
+          <FactList
+            facts={[
+              {
+                label: "Access mode",
+                testId: "management-mode",
+                value:
+                  management.kind === "signedInUser" ? "Signed-in admin (your own token)" : "Client credentials (machine-to-machine)",
+              },
+              ...(management.kind === "clientCredentials"
+                ? [
+                    { label: "Client ID", value: <code className="inline-code">{management.clientId}</code> },
+                    {
+                      label: "Client secret",
+                      testId: "management-secret-status",
+                      value: secretStored ? (
+                        <span className="text-ok">Stored ({keychainPlace(keychain)})</span>
+                      ) : (
+                        <span className="text-warning">
+                          <IconWarning /> Not stored
+                        </span>
+                      ),
+                    },
+                  ]
+                : []),
+              {
+                label: "API audience",
+                testId: "management-audience",
+                value: <CopyableCode text={audience} what="Management API audience" compact />,
+              },
+            ]}
+          />
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+/** The two ways to reach the Management API, side by side, for choosing one. */
+function AccessModesCard({ audience }: { audience: string }) {
+  return (
+    <Card title="Two ways to reach the Management API" icon={<IconRbac />}>
+      <div className="mode-compare">
+        <div className="mode-compare__option">
+          <strong>Signed-in admin</strong>
+          <p>
+            IdLens will use your own token, requested for <code className="inline-code">{audience}</code> at sign-in.
+            Nothing else to store.
+          </p>
+        </div>
+        <div className="mode-compare__option">
+          <strong>Client credentials</strong>
+          <p>
+            A machine-to-machine application authorized for the Auth0 Management API with read scopes such as{" "}
+            <code className="inline-code">read:users</code> and <code className="inline-code">read:roles</code>. Its
+            client secret is kept in the keychain.
+          </p>
+        </div>
+      </div>
+    </Card>
+  );
+}

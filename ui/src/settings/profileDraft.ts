@@ -1,0 +1,177 @@
+import type { ManagementInput, ProfileInput, ProfileView } from "../bindings";
+
+export type ManagementKind = ManagementInput["kind"];
+
+/** The profile form as typed: every field a string, converted on save. */
+export type ProfileDraft = {
+  name: string;
+  issuer: string;
+  clientId: string;
+  audience: string;
+  callbackPort: string;
+  scopes: string;
+  management: ManagementKind;
+  managementClientId: string;
+  neo4jUri: string;
+  neo4jUser: string;
+  neo4jDatabase: string;
+};
+
+export type DraftField = keyof ProfileDraft;
+
+export function emptyDraft(): ProfileDraft {
+  return {
+    name: "",
+    issuer: "",
+    clientId: "",
+    audience: "",
+    callbackPort: "",
+    scopes: "",
+    management: "disabled",
+    managementClientId: "",
+    neo4jUri: "",
+    neo4jUser: "",
+    neo4jDatabase: "",
+  };
+}
+
+export function draftFromProfile(profile: ProfileView): ProfileDraft {
+  return {
+    name: profile.name,
+    issuer: profile.issuer,
+    clientId: profile.clientId,
+    audience: profile.audience ?? "",
+    callbackPort: String(profile.callbackPort),
+    scopes: profile.scopes.join(" "),
+    management: profile.management.kind,
+    managementClientId: profile.management.kind === "clientCredentials" ? profile.management.clientId : "",
+    neo4jUri: profile.neo4j?.uri ?? "",
+    neo4jUser: profile.neo4j?.user ?? "",
+    neo4jDatabase: profile.neo4j?.database ?? "",
+  };
+}
+
+export function sameDraft(a: ProfileDraft, b: ProfileDraft): boolean {
+  return (Object.keys(a) as DraftField[]).every((k) => a[k] === b[k]);
+}
+
+/** A problem the form finds before asking the core; worded like the core's messages. */
+export type DraftProblem = { field: DraftField; message: string };
+
+export type DraftConversion = { ok: true; input: ProfileInput } | { ok: false; problem: DraftProblem };
+
+export function splitScopes(text: string): string[] {
+  return text.split(/\s+/).filter((s) => s.length > 0);
+}
+
+/**
+ * Turns the form into the command's input. Only checks the core cannot make
+ * (a number field holding text, half-filled Neo4j settings) happen here; the
+ * core validates everything else and names the field at fault (`ApiError.field`).
+ */
+export function draftToInput(draft: ProfileDraft): DraftConversion {
+  const portText = draft.callbackPort.trim();
+  let callbackPort: number | null = null;
+  if (portText !== "") {
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText) || port < 1024 || port > 65535) {
+      return {
+        ok: false,
+        problem: {
+          field: "callbackPort",
+          message: `callback port must be a whole number between 1024 and 65535, got “${portText}”`,
+        },
+      };
+    }
+    callbackPort = port;
+  }
+
+  let management: ManagementInput;
+  if (draft.management === "clientCredentials") {
+    const clientId = draft.managementClientId.trim();
+    if (!clientId) {
+      return {
+        ok: false,
+        problem: {
+          field: "managementClientId",
+          message:
+            "the machine-to-machine client ID must not be empty: copy it from that application's settings in your Auth0 dashboard",
+        },
+      };
+    }
+    management = { kind: "clientCredentials", clientId };
+  } else {
+    management = { kind: draft.management };
+  }
+
+  const uri = draft.neo4jUri.trim();
+  const user = draft.neo4jUser.trim();
+  const database = draft.neo4jDatabase.trim();
+  if ((uri || database) && !user) {
+    return {
+      ok: false,
+      problem: { field: "neo4jUser", message: "give the Neo4j user IdLens connects as, or clear the Neo4j fields to use no graph" },
+    };
+  }
+  if ((user || database) && !uri) {
+    return {
+      ok: false,
+      problem: { field: "neo4jUri", message: "give the Neo4j URI (e.g. neo4j+s://…), or clear the Neo4j fields to use no graph" },
+    };
+  }
+
+  return {
+    ok: true,
+    input: {
+      name: draft.name.trim(),
+      issuer: draft.issuer.trim(),
+      clientId: draft.clientId.trim(),
+      audience: draft.audience.trim() || null,
+      callbackPort,
+      scopes: splitScopes(draft.scopes),
+      management,
+      neo4j: uri ? { uri, user, database: database || null } : null,
+    },
+  };
+}
+
+/**
+ * The draft field an `ApiError.field` names. The core names fields as in its
+ * request types (`clientId`, `neo4jUri`, …); a field it names that the form
+ * does not know marks nothing, and the message alone says what is wrong.
+ */
+const DRAFT_FIELD_OF_CORE_FIELD: Readonly<Record<string, DraftField>> = {
+  name: "name",
+  issuer: "issuer",
+  clientId: "clientId",
+  callbackPort: "callbackPort",
+  scopes: "scopes",
+  neo4jUri: "neo4jUri",
+};
+
+export function draftFieldOfCoreField(field: string | undefined): DraftField | null {
+  return field !== undefined && Object.hasOwn(DRAFT_FIELD_OF_CORE_FIELD, field)
+    ? (DRAFT_FIELD_OF_CORE_FIELD[field] ?? null)
+    : null;
+}
+
+/** A free name close to `taken`, offered when a profile name already exists. */
+export function freeNameLike(taken: string, existing: readonly string[]): string {
+  const base = taken.replace(/-\d+$/, "") || "profile";
+  for (let n = 2; n < 1000; n++) {
+    const candidate = `${base}-${n}`;
+    if (!existing.includes(candidate)) return candidate;
+  }
+  return `${base}-copy`;
+}
+
+/**
+ * The callback URL the core will derive for the typed port, or for
+ * `fallbackPort` (the saved port, else the core's default) when none is typed.
+ * Null while neither is known. The core always listens on 127.0.0.1.
+ */
+export function callbackUrlPreview(draft: ProfileDraft, fallbackPort: number | null): string | null {
+  const typed = draft.callbackPort.trim();
+  const port = /^\d+$/.test(typed) ? typed : fallbackPort === null ? null : String(fallbackPort);
+  return port === null ? null : `http://127.0.0.1:${port}/callback`;
+}
