@@ -1,0 +1,451 @@
+//! Token core: decode any pasted input (JWS, JWE, opaque, garbage), classify and
+//! explain its claims, and verify it against the tenant's keys.
+//!
+//! Entry points:
+//! - [`inspect`]: one input, with keys from a file, pasted text or a secret ([`KeySet`]), or none.
+//! - [`inspect_remote`]: one input, with keys from the issuer (OIDC discovery) or a
+//!   JWKS URL, through a [`JwksCache`].
+//! - [`inspect_batch`]: many inputs, one key set, N threads, reports in input order.
+//!
+//! Invariants:
+//! - Unverified decoding lives in one module, [`unverified`]; everything else
+//!   only hands out claims inside a [`Report`] whose `unverified` flag is true
+//!   unless the signature verified.
+//! - Inputs over the size bound are refused before any parsing.
+//! - Keys come only from the source the caller chose: keys named by the token
+//!   (`jwk`, `jku`, `x5u`, `x5c`) are never fetched or trusted.
+//! - Nothing about a token ever leaves the machine: the only network traffic is
+//!   key fetches, and they carry no token.
+
+mod classify;
+mod error;
+mod explain;
+mod jwks;
+mod keys;
+mod report;
+pub mod unverified;
+mod verify;
+
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+pub use error::KeyError;
+pub use jsonwebtoken::Algorithm;
+pub use jwks::{CachePolicy, Clock, JwksCache, ManualClock, RemoteKeys, SystemClock};
+pub use keys::{KeySet, KeyType, VerifyingKey, MAX_KEY_TEXT};
+pub use report::{
+    Check, CheckName, CheckStatus, ClaimCategory, ClaimExplanation, KeyFreshness, KeyUsed,
+    KeysStatus, Report, Tenant, TimeExplanation, TokenKind,
+};
+pub use verify::DEFAULT_ALGORITHMS;
+
+use report::CheckStatus as Status;
+use unverified::UnverifiedInput;
+use verify::KeyInput;
+
+/// Inputs larger than this many bytes are refused unread, by default.
+pub const DEFAULT_MAX_LEN: usize = 16 * 1024;
+
+/// Clock skew tolerated for `exp`, `nbf` and `iat`, by default.
+pub const DEFAULT_LEEWAY: Duration = Duration::from_secs(60);
+
+/// What to expect of a token. `Default` decodes with secure defaults and
+/// expects nothing, so `iss` and `aud` fail until they are set.
+#[derive(Debug, Clone)]
+pub struct InspectOptions {
+    /// Inputs longer than this (bytes) are refused before any parsing.
+    pub max_len: usize,
+    /// The issuer to expect in `iss`, exactly. Defaults to the issuer the keys
+    /// were discovered from, when they were.
+    pub issuer: Option<String>,
+    /// `aud` must hold one of these.
+    pub audiences: Vec<String>,
+    /// Clock skew tolerated for `exp`, `nbf` and `iat`.
+    pub leeway: Duration,
+    /// For ID tokens: the nonce the login sent.
+    pub nonce: Option<String>,
+    /// For ID tokens: the client ID expected in `azp`.
+    pub authorized_party: Option<String>,
+    /// Narrows [`DEFAULT_ALGORITHMS`]; `none` is never accepted whatever this says.
+    pub algorithms: Option<Vec<Algorithm>>,
+    /// The time to check against; `None` is the system clock. Tests pass a fixed time.
+    pub now: Option<SystemTime>,
+    /// Build per-claim explanations. Batch checks that only print verdicts turn it off.
+    pub explain: bool,
+}
+
+impl Default for InspectOptions {
+    fn default() -> Self {
+        Self {
+            max_len: DEFAULT_MAX_LEN,
+            issuer: None,
+            audiences: Vec::new(),
+            leeway: DEFAULT_LEEWAY,
+            nonce: None,
+            authorized_party: None,
+            algorithms: None,
+            now: None,
+            explain: true,
+        }
+    }
+}
+
+impl InspectOptions {
+    fn now_unix(&self) -> i64 {
+        let now = self.now.unwrap_or_else(SystemTime::now);
+        match now.duration_since(UNIX_EPOCH) {
+            Ok(d) => d.as_secs().min(i64::MAX as u64) as i64,
+            Err(e) => -(e.duration().as_secs().min(i64::MAX as u64) as i64),
+        }
+    }
+}
+
+/// Decodes, explains and (when `keys` is given) verifies one input.
+///
+/// Never fails: garbage, oversized input and key problems all come back as a
+/// report whose checks say what is wrong. Without keys the report says the
+/// token is unverified.
+pub fn inspect(input: &str, opts: &InspectOptions, keys: Option<&KeySet>) -> Report {
+    inspect_with(input, opts, keys.map_or(KeyInput::None, KeyInput::Set))
+}
+
+/// Like [`inspect`], for a key source that could not be loaded: the `key`
+/// check fails with `error`'s message and everything else is still decoded
+/// and explained.
+pub fn inspect_without_keys(input: &str, opts: &InspectOptions, error: &KeyError) -> Report {
+    inspect_with(input, opts, KeyInput::Unavailable(error))
+}
+
+/// Fetches the keys (through `cache`, at most once per the cache's rules) and
+/// inspects one input. Malformed, oversized, encrypted and opaque inputs are
+/// answered without any network traffic.
+pub async fn inspect_remote(
+    input: &str,
+    opts: &InspectOptions,
+    cache: &JwksCache,
+    source: &RemoteKeys,
+) -> Report {
+    let kid = if input.len() > opts.max_len {
+        None
+    } else {
+        match unverified::decode(input) {
+            UnverifiedInput::Jws(jws) => Some(
+                jws.header
+                    .get("kid")
+                    .and_then(|k| k.as_str())
+                    .map(str::to_owned),
+            ),
+            _ => None,
+        }
+    };
+    let Some(kid) = kid else {
+        return inspect(input, opts, None);
+    };
+    match cache.keys_for(source, kid.as_deref()).await {
+        Ok(set) => inspect(input, opts, Some(&set)),
+        Err(error) => match (source, &opts.issuer) {
+            // The issuer the user chose is still the one to expect.
+            (RemoteKeys::Issuer(issuer), None) => {
+                let opts = InspectOptions {
+                    issuer: Some(issuer.clone()),
+                    ..opts.clone()
+                };
+                inspect_without_keys(input, &opts, &error)
+            }
+            _ => inspect_without_keys(input, opts, &error),
+        },
+    }
+}
+
+/// Inspects many inputs with one key set on `threads` threads. Reports come
+/// back in input order. Fetch the key set once (e.g. [`JwksCache::keys`])
+/// before calling this.
+pub fn inspect_batch<S: AsRef<str> + Sync>(
+    inputs: &[S],
+    opts: &InspectOptions,
+    keys: Option<&KeySet>,
+    threads: NonZeroUsize,
+) -> Vec<Report> {
+    let threads = threads.get().min(inputs.len().max(1));
+    if threads == 1 {
+        return inputs
+            .iter()
+            .map(|i| inspect(i.as_ref(), opts, keys))
+            .collect();
+    }
+    // Work is handed out in small chunks so a slow stretch of input does not
+    // leave the other threads idle.
+    const CHUNK: usize = 64;
+    let next = AtomicUsize::new(0);
+    let parts: Vec<Vec<(usize, Report)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                        if start >= inputs.len() {
+                            break done;
+                        }
+                        for (offset, input) in inputs[start..].iter().take(CHUNK).enumerate() {
+                            done.push((start + offset, inspect(input.as_ref(), opts, keys)));
+                        }
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut ordered: Vec<Option<Report>> = Vec::new();
+    ordered.resize_with(inputs.len(), || None);
+    for (index, report) in parts.into_iter().flatten() {
+        ordered[index] = Some(report);
+    }
+    ordered.into_iter().flatten().collect()
+}
+
+fn inspect_with(input: &str, opts: &InspectOptions, keys: KeyInput<'_>) -> Report {
+    let keys_status = match keys {
+        KeyInput::Set(set) => Some(set.status().clone()),
+        _ => None,
+    };
+    if input.len() > opts.max_len {
+        let size = Check::failed_size(input.len(), opts.max_len);
+        return not_a_jws(TokenKind::TooLarge, None, None, size, keys_status, None);
+    }
+    let size = Check::passed(
+        CheckName::Size,
+        format!(
+            "{} bytes, within the {}-byte limit.",
+            input.len(),
+            opts.max_len
+        ),
+    );
+    let now = opts.now_unix();
+    match unverified::decode(input) {
+        UnverifiedInput::Jws(jws) => {
+            let kind = classify::classify_jws(&jws.header, &jws.claims);
+            let verdict = verify::check_jws(&jws, kind, opts, keys, now);
+            let mut checks = Vec::with_capacity(verdict.checks.len() + 1);
+            checks.push(size);
+            checks.extend(verdict.checks);
+            let failed = checks.iter().any(|c| c.status == Status::Failed);
+            let valid = verdict.signature_verified && !failed;
+            let explanations = if opts.explain {
+                explain::explain_claims(&jws.claims, now)
+            } else {
+                Vec::new()
+            };
+            let tenant = jws
+                .claims
+                .get("iss")
+                .and_then(|v| v.as_str())
+                .and_then(classify::tenant);
+            let mut report = Report {
+                valid,
+                unverified: !verdict.signature_verified,
+                kind,
+                summary: String::new(),
+                about: classify::about(kind, Some(&jws.header), Some(&jws.claims)),
+                tenant,
+                header: Some(jws.header),
+                claims: Some(jws.claims),
+                explanations,
+                checks,
+                key: verdict.key,
+                keys: keys_status,
+            };
+            report.summary = summary(&report);
+            report
+        }
+        UnverifiedInput::Jwe(jwe) => {
+            let kind = classify::classify_jwe(&jwe);
+            let tenant = jwe
+                .header
+                .get("iss")
+                .and_then(|v| v.as_str())
+                .and_then(classify::tenant);
+            let format = match kind {
+                TokenKind::OpaqueAccessToken => Check::failed(
+                    CheckName::Format,
+                    "An Auth0 opaque access token (encrypted by Auth0 for itself), not a JWT: it cannot be verified offline.",
+                    "Request the token with `audience=<your API's identifier>` to get a JWT your API can verify.",
+                ),
+                _ => Check::failed(
+                    CheckName::Format,
+                    "An encrypted token (JWE): only its header can be read without the decryption key.",
+                    "Only the API that holds the decryption key can read and verify it; IdLens verifies signed tokens (JWS).",
+                ),
+            };
+            let mut report = not_a_jws(
+                kind,
+                Some(jwe.header),
+                tenant,
+                size,
+                keys_status,
+                Some(format),
+            );
+            report.about = classify::about(kind, report.header.as_ref(), None);
+            report
+        }
+        UnverifiedInput::Opaque(opaque) => {
+            let kind = classify::classify_opaque(&opaque);
+            let format = match kind {
+                TokenKind::RefreshToken => Check::failed(
+                    CheckName::Format,
+                    "A refresh token, not an access or ID token: it cannot be decoded.",
+                    "Paste the `access_token` or `id_token` instead, and keep the refresh token secret.",
+                ),
+                _ => Check::failed(
+                    CheckName::Format,
+                    format!("An opaque string of {} characters, not a JWT: it cannot be decoded or verified offline.", opaque.len),
+                    "If this is an access token from Auth0, request it with `audience=<your API's identifier>` to get a JWT.",
+                ),
+            };
+            not_a_jws(kind, None, None, size, keys_status, Some(format))
+        }
+        UnverifiedInput::Malformed(m) => {
+            let format = Check::failed(
+                CheckName::Format,
+                m.problem,
+                "Copy the whole token again, from the `access_token` or `id_token` field, without quotes or line breaks.",
+            );
+            not_a_jws(
+                TokenKind::Malformed,
+                None,
+                None,
+                size,
+                keys_status,
+                Some(format),
+            )
+        }
+    }
+}
+
+impl Check {
+    fn failed_size(len: usize, max: usize) -> Self {
+        Check::failed(
+            CheckName::Size,
+            format!("The input is {len} bytes, more than the {max}-byte limit, so IdLens did not read it."),
+            "Paste only the token. If a real token is this large (many custom claims), raise the size limit.",
+        )
+    }
+}
+
+/// A report for input that is not a signed JWT: the checks that ran, then
+/// every other check as skipped so the shape is always the same.
+fn not_a_jws(
+    kind: TokenKind,
+    header: Option<serde_json::Map<String, serde_json::Value>>,
+    tenant: Option<Tenant>,
+    size: Check,
+    keys: Option<KeysStatus>,
+    format: Option<Check>,
+) -> Report {
+    const ALL: [CheckName; 14] = [
+        CheckName::Size,
+        CheckName::Format,
+        CheckName::Algorithm,
+        CheckName::Critical,
+        CheckName::HeaderKeys,
+        CheckName::Key,
+        CheckName::Signature,
+        CheckName::Issuer,
+        CheckName::Audience,
+        CheckName::Expiry,
+        CheckName::NotBefore,
+        CheckName::IssuedAt,
+        CheckName::AuthorizedParty,
+        CheckName::Nonce,
+    ];
+    let mut checks = vec![size];
+    checks.extend(format);
+    let reason = match kind {
+        TokenKind::TooLarge => "Not checked: the input was not read.",
+        _ => "Not checked: the input is not a signed JWT.",
+    };
+    for name in ALL.into_iter().skip(checks.len()) {
+        checks.push(Check::skipped(name, reason));
+    }
+    let mut report = Report {
+        valid: false,
+        unverified: true,
+        kind,
+        summary: String::new(),
+        about: classify::about(kind, header.as_ref(), None),
+        tenant,
+        header,
+        claims: None,
+        explanations: Vec::new(),
+        checks,
+        key: None,
+        keys,
+    };
+    report.summary = summary(&report);
+    report
+}
+
+fn summary(report: &Report) -> String {
+    let label = classify::label(report.kind);
+    let from = report
+        .tenant
+        .as_ref()
+        .map(|t| format!(" from {}", t.domain))
+        .unwrap_or_default();
+    if report.valid {
+        let expiry = report
+            .check(CheckName::Expiry)
+            .map(|c| {
+                c.reason
+                    .split(" (")
+                    .next()
+                    .unwrap_or_default()
+                    .to_lowercase()
+            })
+            .unwrap_or_default();
+        return format!("Valid {label}{from}; {expiry}.");
+    }
+    let failure = report.first_failure();
+    match report.kind {
+        TokenKind::TooLarge | TokenKind::Malformed => {
+            let reason = failure.map(|f| f.reason.as_str()).unwrap_or_default();
+            return format!("Not a token: {reason}");
+        }
+        TokenKind::OpaqueAccessToken
+        | TokenKind::RefreshToken
+        | TokenKind::Opaque
+        | TokenKind::Encrypted => {
+            let reason = failure.map(|f| f.reason.as_str()).unwrap_or_default();
+            return format!("{}{from}: {reason}", capitalised(label));
+        }
+        _ => {}
+    }
+    let no_keys = report.keys.is_none()
+        && report
+            .check(CheckName::Key)
+            .is_some_and(|c| c.status == Status::Skipped);
+    match (no_keys, failure) {
+        (true, None) => format!("Unverified {label}{from}: decoded only, no keys were given."),
+        (true, Some(failure)) => format!(
+            "Unverified {label}{from} (no keys were given): {}",
+            failure.reason
+        ),
+        (false, Some(failure)) => format!("Invalid {label}{from}: {}", failure.reason),
+        (false, None) => format!("Invalid {label}{from}: the signature was not verified."),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests of the token core: interoperability with PyJWT, the
+//! attack suite, classification and explanations, the JWKS cache against a
+//! local server, and the batch API.
+
+mod attacks;
+mod batch;
+mod cache;
+mod fuzz_seeds;
+mod interop;
+mod kinds;
+mod support;
