@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Sets up a Debian bookworm (or Ubuntu) machine to build, test and run IdLens,
+# then opens the app. Safe to run again: every step is skipped when done.
+#
+#   scripts/setup.sh              install, build, open the app
+#   scripts/setup.sh --no-open    install and build only
+#   scripts/setup.sh --deps-only  install only (system packages, npm packages, tauri-driver)
+#
+# Needs: Rust (rustup, 1.85+) and Node.js 20.19+ with npm; root or sudo for the
+# system packages. Run it as yourself: it asks sudo for the apt step only. Run
+# via sudo, it installs the packages as root and does the rest as $SUDO_USER,
+# so node_modules and the build cache belong to that user.
+#
+# Environment: CARGO_TARGET_DIR (default ~/.cache/idlens/target, shared by
+# every clone), IDLENS_TOOLS_DIR (default ~/.cache/idlens/tools: tauri-driver).
+set -euo pipefail
+
+usage() {
+    sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"
+}
+
+open_app=1
+build=1
+system_packages=1
+for arg in "$@"; do
+    case "$arg" in
+        --no-open) open_app=0 ;;
+        --deps-only) open_app=0 build=0 ;;
+        # Internal: the sudo re-run below, after the packages are installed.
+        --skip-system-packages) system_packages=0 ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "setup.sh: unknown option '$arg'" >&2; usage >&2; exit 2 ;;
+    esac
+done
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+
+# What Tauri v2 (WebKitGTK) needs to build, plus what the tests use: Xvfb and
+# xauth (a display), webkit2gtk-driver (WebDriver), dbus-x11 and gnome-keyring
+# (a real OS keychain), imagemagick (screenshots of a whole display).
+APT_PACKAGES=(
+    build-essential file pkg-config libssl-dev libxdo-dev
+    libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
+    xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core at-spi2-core
+    dbus-x11 gnome-keyring libsecret-1-dev libdbus-1-dev keyutils
+)
+MIN_NODE="20.19"
+MIN_RUST="1.85"
+
+if [ -t 1 ]; then
+    say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+else
+    say() { printf '==> %s\n' "$*"; }
+fi
+die() { printf 'setup.sh: %s\n' "$*" >&2; exit 1; }
+
+# Dotted versions, e.g. version_at_least 20.20.2 20.19
+version_at_least() {
+    [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
+}
+
+install_system_packages() {
+    command -v dpkg-query >/dev/null ||
+        die "this script installs Debian packages; on other systems install the equivalents of: ${APT_PACKAGES[*]}"
+    local missing=() pkg
+    for pkg in "${APT_PACKAGES[@]}"; do
+        if [ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" != installed ]; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        say "System packages: all ${#APT_PACKAGES[@]} installed"
+        return
+    fi
+    say "Installing system packages: ${missing[*]}"
+    local as_root=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "installing packages needs root: run this script as root or install sudo"
+        as_root=(sudo)
+    fi
+    "${as_root[@]}" apt-get update
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+check_toolchains() {
+    # rustup installs to ~/.cargo/bin, which sudo's and CI's PATH may lack.
+    if [ -d "$HOME/.cargo/bin" ]; then PATH="$HOME/.cargo/bin:$PATH"; fi
+    command -v cargo >/dev/null ||
+        die "Rust is missing: install it with rustup (https://rustup.rs), then run this again"
+    local rust
+    rust="$(rustc --version | awk '{print $2}')"
+    version_at_least "$rust" "$MIN_RUST" ||
+        die "Rust $rust is too old (IdLens needs $MIN_RUST+): run 'rustup update stable'"
+    command -v node >/dev/null && command -v npm >/dev/null ||
+        die "Node.js is missing: install Node.js $MIN_NODE+ with npm (Debian's nodejs 18 is too old for Vite)"
+    local node
+    node="$(node --version | sed 's/^v//')"
+    version_at_least "$node" "$MIN_NODE" ||
+        die "Node.js $node is too old (the UI build needs $MIN_NODE+)"
+}
+
+# `npm ci` reinstalls from scratch, so it runs only when package-lock.json
+# changed since the last install in that folder.
+npm_install() {
+    local dir="$1" stamp="$1/node_modules/.idlens-installed-lock.sha256" want
+    want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        say "npm packages in $dir: up to date"
+        return
+    fi
+    say "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+    printf '%s\n' "$want" >"$stamp"
+}
+
+install_tauri_driver() {
+    if [ -x "$IDLENS_TOOLS_DIR/bin/tauri-driver" ]; then
+        say "tauri-driver: installed in $IDLENS_TOOLS_DIR/bin"
+        return
+    fi
+    say "Installing tauri-driver into $IDLENS_TOOLS_DIR (about a minute)"
+    # Its own temporary target dir, not the app's build cache.
+    env -u CARGO_TARGET_DIR cargo install tauri-driver --locked --version '^2' --root "$IDLENS_TOOLS_DIR"
+}
+
+build_app() {
+    say "Building the UI (ui/dist)"
+    npm --prefix ui run build
+    say "Building the app into $CARGO_TARGET_DIR (a cold build takes a few minutes)"
+    cargo build
+}
+
+# Hook point: a later change starts a local sandbox tenant (a loopback OpenID
+# provider) here and creates a matching "sandbox" profile, so a new machine
+# opens IdLens with something to sign in to. Until then it does nothing.
+start_sandbox_tenant() {
+    :
+}
+
+open_idlens() {
+    local app="$CARGO_TARGET_DIR/debug/idlens"
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        say "Opening IdLens ($app)"
+        exec "$app"
+    fi
+    say "No display: running IdLens under Xvfb (invisible); stop it with Ctrl+C"
+    exec xvfb-run -a -s "-screen 0 1280x800x24" "$app"
+}
+
+# --- main -------------------------------------------------------------------
+
+if [ "$system_packages" -eq 1 ]; then
+    install_system_packages
+fi
+
+# Run via sudo: everything after the packages happens as the invoking user.
+if [ "$(id -u)" -eq 0 ] && [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then
+    say "Continuing as $SUDO_USER"
+    forwarded=(--skip-system-packages)
+    [ "$open_app" -eq 0 ] && forwarded+=(--no-open)
+    [ "$build" -eq 0 ] && forwarded+=(--deps-only)
+    exec sudo -u "$SUDO_USER" -H \
+        env "DISPLAY=${DISPLAY:-}" "WAYLAND_DISPLAY=${WAYLAND_DISPLAY:-}" \
+        ${CARGO_TARGET_DIR:+"CARGO_TARGET_DIR=$CARGO_TARGET_DIR"} \
+        ${IDLENS_TOOLS_DIR:+"IDLENS_TOOLS_DIR=$IDLENS_TOOLS_DIR"} \
+        bash "$REPO_ROOT/scripts/setup.sh" "${forwarded[@]}"
+fi
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/idlens/target}"
+export IDLENS_TOOLS_DIR="${IDLENS_TOOLS_DIR:-$HOME/.cache/idlens/tools}"
+
+check_toolchains
+npm_install ui
+npm_install tests/e2e
+install_tauri_driver
+
+if [ "$build" -eq 0 ]; then
+    say "Dependencies ready"
+    exit 0
+fi
+build_app
+if [ "$open_app" -eq 0 ]; then
+    say "Built $CARGO_TARGET_DIR/debug/idlens"
+    exit 0
+fi
+start_sandbox_tenant
+open_idlens

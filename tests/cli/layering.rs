@@ -1,0 +1,167 @@
+//! Architecture invariant: only the root package (the desktop shell) knows
+//! Tauri. No crate under `crates/` may depend on `tauri` or a `tauri-*` crate,
+//! directly, through another workspace crate, or through any third-party crate,
+//! so the core builds and tests without a display.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const WORKSPACE: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Workspace members whose manifest is under `crates/`, by package name.
+fn core_crates() -> BTreeSet<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--manifest-path",
+        ])
+        .arg(Path::new(WORKSPACE).join("Cargo.toml"))
+        .output()
+        .expect("run cargo metadata");
+    assert!(
+        output.status.success(),
+        "cargo metadata failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: Value = serde_json::from_slice(&output.stdout).expect("cargo metadata JSON");
+    let crates_dir = PathBuf::from(WORKSPACE).join("crates");
+    metadata["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .filter(|p| {
+            Path::new(p["manifest_path"].as_str().expect("manifest_path")).starts_with(&crates_dir)
+        })
+        .map(|p| p["name"].as_str().expect("name").to_owned())
+        .collect()
+}
+
+/// The resolved dependency graph from `Cargo.lock`: every package (all
+/// platforms, and dev-dependencies of workspace members) and what it uses.
+struct LockGraph {
+    /// `(name, version)` → the packages it depends on.
+    edges: BTreeMap<(String, String), Vec<(String, String)>>,
+}
+
+impl LockGraph {
+    fn load() -> Self {
+        let text = std::fs::read_to_string(Path::new(WORKSPACE).join("Cargo.lock"))
+            .expect("Cargo.lock is committed");
+        let lock: toml::Value = text.parse().expect("Cargo.lock is TOML");
+        let packages = lock["package"].as_array().expect("[[package]] entries");
+        let key = |p: &toml::Value| {
+            (
+                p["name"].as_str().expect("name").to_owned(),
+                p["version"].as_str().expect("version").to_owned(),
+            )
+        };
+        let mut versions: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for p in packages {
+            let (name, version) = key(p);
+            versions.entry(name).or_default().push(version);
+        }
+        // A dependency is written "name" when one version is locked, else "name version [(source)]".
+        let resolve = |dep: &str| {
+            let mut parts = dep.split(' ');
+            let name = parts.next().expect("a name").to_owned();
+            let version = match parts.next() {
+                Some(v) => v.to_owned(),
+                None => versions[&name][0].clone(),
+            };
+            (name, version)
+        };
+        let edges = packages
+            .iter()
+            .map(|p| {
+                let deps = p
+                    .get("dependencies")
+                    .and_then(toml::Value::as_array)
+                    .map(|deps| {
+                        deps.iter()
+                            .map(|d| resolve(d.as_str().expect("dependency string")))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (key(p), deps)
+            })
+            .collect();
+        Self { edges }
+    }
+
+    /// A chain of package names from `name` to a Tauri crate, if there is one.
+    fn path_to_tauri(&self, name: &str) -> Option<Vec<String>> {
+        let start = self
+            .edges
+            .keys()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("{name} is not in Cargo.lock"))
+            .clone();
+        let mut parent: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+        let mut queue = std::collections::VecDeque::from([start.clone()]);
+        let mut seen = BTreeSet::from([start.clone()]);
+        while let Some(node) = queue.pop_front() {
+            if node != start && is_tauri(&node.0) {
+                let mut chain = vec![node.0.clone()];
+                let mut at = node;
+                while let Some(p) = parent.get(&at) {
+                    chain.push(p.0.clone());
+                    at = p.clone();
+                }
+                chain.reverse();
+                return Some(chain);
+            }
+            for next in self.edges.get(&node).into_iter().flatten() {
+                if seen.insert(next.clone()) {
+                    parent.insert(next.clone(), node.clone());
+                    queue.push_back(next.clone());
+                }
+            }
+        }
+        None
+    }
+}
+
+fn is_tauri(name: &str) -> bool {
+    name == "tauri" || name.starts_with("tauri-")
+}
+
+#[test]
+fn no_crate_under_crates_depends_on_tauri() {
+    let core = core_crates();
+    for expected in [
+        "idlens-api",
+        "idlens-cli",
+        "idlens-profile",
+        "idlens-secret",
+    ] {
+        assert!(core.contains(expected), "{expected} missing from {core:?}");
+    }
+    let graph = LockGraph::load();
+    let offenders: Vec<String> = core
+        .iter()
+        .filter_map(|name| graph.path_to_tauri(name))
+        .map(|chain| chain.join(" -> "))
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "crates under crates/ must stay Tauri-free; move Tauri code to src-tauri/:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn the_check_finds_the_shells_own_tauri_dependency() {
+    // Guards the test above against passing vacuously (e.g. a lock format change).
+    let chain = LockGraph::load()
+        .path_to_tauri("idlens")
+        .expect("the desktop shell depends on tauri");
+    assert_eq!(chain.first().map(String::as_str), Some("idlens"));
+    assert!(is_tauri(chain.last().expect("a chain")));
+}

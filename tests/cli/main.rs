@@ -1,0 +1,21 @@
+//! Headless tests of the real `idlens` binary: the command line a support desk
+//! or a script relies on, the profile store, the OS keychain, and the layering
+//! rule that keeps Tauri out of `crates/`.
+//!
+//! Every run of the binary happens without `DISPLAY`/`WAYLAND_DISPLAY`, with a
+//! throwaway config directory and HOME, and on a D-Bus session this test owns
+//! (or none), so nothing touches the developer's real profiles or keychain.
+
+mod help;
+mod idlens;
+mod layering;
+
+// These reach the OS keychain. Only on Linux can a test give the binary a
+// keychain of its own (a private D-Bus session) or none at all; elsewhere they
+// would read and delete entries in the developer's real keychain.
+#[cfg(target_os = "linux")]
+mod keychain;
+#[cfg(target_os = "linux")]
+mod keychain_session;
+#[cfg(target_os = "linux")]
+mod profile;

@@ -1,0 +1,179 @@
+// A new user's first minutes with IdLens: no profiles, add one in Settings,
+// add a second and switch, get told off for a plain-http issuer, then walk
+// every area by mouse and keyboard. One app session, steps in order.
+//
+// Run through ../run.mjs, which provides the display, keychain and driver.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { Key, remote } from "webdriverio";
+
+const { IDLENS_E2E_PORT, IDLENS_BIN, IDLENS_E2E_SCREENSHOTS, IDLENS_E2E_APP_ENV } = process.env;
+if (!IDLENS_E2E_PORT) {
+  throw new Error("run the specs with `node tests/e2e/run.mjs`: it starts the display, keychain and tauri-driver");
+}
+
+const SANDBOX = {
+  name: "sandbox",
+  issuer: "http://127.0.0.1:4000/",
+  clientId: "idlens-desktop",
+  audience: "https://api.idlens.test/",
+};
+const STAGING = {
+  name: "staging",
+  issuer: "http://localhost:4001/",
+  clientId: "idlens-staging",
+  audience: "",
+};
+
+/** @type {WebdriverIO.Browser} */
+let browser;
+
+const testId = (id) => `[data-testid="${id}"]`;
+
+async function shown(id, within = browser) {
+  const element = await within.$(testId(id));
+  await element.waitForDisplayed({ timeoutMsg: `[data-testid="${id}"] is not displayed` });
+  return element;
+}
+
+/** Clicks like a user: only once the element is enabled and nothing (a toast, say) covers it. */
+async function click(id) {
+  const element = await shown(id);
+  await element.waitForClickable({ timeoutMsg: `[data-testid="${id}"] stays disabled or covered` });
+  await element.click();
+}
+
+async function fill(id, value) {
+  const input = await shown(id);
+  await input.waitForClickable({ timeoutMsg: `[data-testid="${id}"] cannot be typed into` });
+  await input.clearValue();
+  if (value) await input.setValue(value);
+}
+
+/** Saves a screenshot named `name` and returns its absolute path. */
+async function screenshot(name) {
+  const file = path.join(IDLENS_E2E_SCREENSHOTS, `${name}.png`);
+  await browser.saveScreenshot(file);
+  console.log(`screenshot: ${file}`);
+  return file;
+}
+
+/** `idlens ARGS --json` against the same config dir and keychain as the app. */
+function cli(...args) {
+  const result = spawnSync(IDLENS_BIN, [...args, "--json"], {
+    env: { PATH: process.env.PATH, ...JSON.parse(IDLENS_E2E_APP_ENV) },
+    encoding: "utf8",
+  });
+  assert.equal(result.status, 0, `idlens ${args.join(" ")} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+async function switcherShows(name) {
+  const switcher = await shown("profile-switcher");
+  await browser.waitUntil(async () => (await switcher.getValue()) === name, {
+    timeoutMsg: `the profile switcher does not show "${name}"`,
+  });
+}
+
+async function addProfile(profile) {
+  await click("nav-settings");
+  await shown("area-settings");
+  await click("profile-new");
+  await fill("profile-name", profile.name);
+  await fill("profile-issuer", profile.issuer);
+  await fill("profile-client-id", profile.clientId);
+  await fill("profile-audience", profile.audience);
+  await click("profile-save");
+}
+
+before(async () => {
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: Number(IDLENS_E2E_PORT),
+    logLevel: "warn",
+    waitforTimeout: 15_000,
+    capabilities: { "tauri:options": { application: IDLENS_BIN } },
+  });
+});
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+describe("first run", () => {
+  it("opens on Session with an empty state, and sees the OS keychain", async () => {
+    const area = await shown("area-session");
+    await shown("empty-state", area);
+    const keychain = await shown("keychain-status");
+    assert.equal(await keychain.getAttribute("data-kind"), "os", "the app should use the OS keychain it was given");
+    await screenshot("01-first-run");
+  });
+
+  it("adds a profile in Settings, which becomes the one in use", async () => {
+    await addProfile(SANDBOX);
+    await switcherShows(SANDBOX.name);
+    const list = cli("profile", "list");
+    assert.equal(list.current, SANDBOX.name);
+    assert.deepEqual(
+      list.profiles.map((p) => [p.name, p.issuer, p.clientId, p.audience]),
+      [[SANDBOX.name, SANDBOX.issuer, SANDBOX.clientId, SANDBOX.audience]],
+    );
+    await screenshot("02-profile-added");
+  });
+
+  it("adds a second profile and switches to it from the top bar", async () => {
+    await addProfile(STAGING);
+    await browser.waitUntil(() => cli("profile", "list").profiles.length === 2, {
+      timeoutMsg: "the second profile was not saved",
+    });
+    await switcherShows(SANDBOX.name);
+    const switcher = await shown("profile-switcher");
+    await switcher.waitForEnabled();
+    await switcher.selectByAttribute("value", STAGING.name);
+    await switcherShows(STAGING.name);
+    await browser.waitUntil(() => cli("profile", "list").current === STAGING.name, {
+      timeoutMsg: "switching in the top bar did not change the profile in use",
+    });
+  });
+
+  it("refuses a plain-http issuer that is not loopback and says https is needed", async () => {
+    await addProfile({ name: "evil", issuer: "http://evil.example/", clientId: "x", audience: "" });
+    const error = await shown("form-error");
+    assert.match(await error.getText(), /https/);
+    await error.scrollIntoView({ block: "center" });
+    await screenshot("03-form-error");
+    assert.deepEqual(
+      cli("profile", "list").profiles.map((p) => p.name),
+      [SANDBOX.name, STAGING.name],
+      "the refused profile must not be saved",
+    );
+  });
+
+  for (const [index, area] of ["session", "inspector", "rbac", "graph", "settings"].entries()) {
+    it(`opens the ${area} area from the sidebar, at its heading`, async () => {
+      await click(`nav-${area}`);
+      const root = await shown(`area-${area}`);
+      const heading = await root.$("h1");
+      await heading.waitForDisplayed({ timeoutMsg: `area-${area} has no h1` });
+      assert.notEqual((await heading.getText()).trim(), "", `the h1 of area-${area} is empty`);
+      await screenshot(`${String(index + 4).padStart(2, "0")}-area-${area}`);
+      const nav = await shown(`nav-${area}`);
+      assert.equal(await nav.getAttribute("aria-current"), "page", `the sidebar does not mark ${area} as current`);
+      // A newly opened area starts at its top, not at the previous area's scroll position.
+      await browser.waitUntil(() => heading.isDisplayed({ withinViewport: true }), {
+        timeout: 3_000,
+        timeoutMsg: `the h1 of area-${area} is scrolled out of view when the area opens`,
+      });
+    });
+  }
+
+  it("opens the token inspector with Ctrl+2", async () => {
+    await click("nav-session");
+    await shown("area-session");
+    await browser.keys([Key.Ctrl, "2"]);
+    await shown("area-inspector");
+  });
+});
