@@ -7,9 +7,10 @@
 use std::sync::Arc;
 
 use idlens_api::types::{
-    AppInfo, ProfileInput, ProfileList, ProfileView, SecretInput, SecretKindView, SecretStored,
+    AppInfo, InspectRequest, ProfileInput, ProfileList, ProfileView, SecretInput, SecretKindView,
+    SecretStored,
 };
-use idlens_api::{Api, ApiError};
+use idlens_api::{Api, ApiError, Report};
 use tauri::State;
 
 type ApiState<'a> = State<'a, Arc<Api>>;
@@ -77,6 +78,11 @@ async fn profile_clear_secret(
     blocking(&api, move |api| api.profile_clear_secret(&profile, kind)).await
 }
 
+#[tauri::command]
+async fn token_inspect(api: ApiState<'_>, request: InspectRequest) -> Result<Report, ApiError> {
+    api.token_inspect(request).await
+}
+
 macro_rules! shell_commands {
     ($($name:ident),* $(,)?) => {
         /// The names registered with Tauri, in registration order.
@@ -98,6 +104,7 @@ shell_commands![
     profile_use,
     profile_set_secret,
     profile_clear_secret,
+    token_inspect,
 ];
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 mod help;
 mod idlens;
+mod inspect;
 mod layering;
 
 // These reach the OS keychain. Only on Linux can a test give the binary a

@@ -248,6 +248,12 @@ fn status_is_a_finding_until_a_profile_is_in_use() {
     user.add_profile("acme", LOOPBACK_ISSUER, &[]);
     let status = user.run(&["status", "--json"]).expect_code(0).json();
     assert_eq!(status["profile"]["name"], "acme");
+
+    // Naming a profile that does not exist is a usage error, not a finding.
+    let run = user
+        .run(&["status", "--profile", "nope", "--json"])
+        .expect_code(2);
+    assert_eq!(run.json()["error"]["code"], "notFound");
 }
 
 #[test]

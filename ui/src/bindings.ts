@@ -3,7 +3,7 @@
 
 import { call } from "./ipc";
 
-export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "internal";
+export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "network" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -60,6 +60,157 @@ export type SecretInput = { profile: string, kind: SecretKindView, value: string
 
 export type SecretStored = { kind: SecretKindView, keychain: KeychainView, };
 
+export type InspectRequest = { 
+/**
+ * The pasted input. It stays on this machine: only key fetches go out,
+ * and they carry no token.
+ */
+token: string, keys: KeySourceInput, 
+/**
+ * The `iss` to expect, exactly. Default: the issuer the keys came from.
+ */
+issuer: string | null, 
+/**
+ * `aud` must hold one of these. Default with profile keys: the profile's
+ * audience and client ID.
+ */
+audiences: Array<string>, 
+/**
+ * Clock skew tolerated for `exp`, `nbf`, `iat` (default 60 s).
+ */
+leewaySecs: number | null, 
+/**
+ * For ID tokens: the `nonce` the sign-in sent.
+ */
+nonce: string | null, 
+/**
+ * For ID tokens: the client ID expected in `azp`.
+ */
+authorizedParty: string | null, };
+
+export type KeySourceInput = { "kind": "none" } | { "kind": "profile", name: string | null, } | { "kind": "issuer", url: string, } | { "kind": "jwksUrl", url: string, } | { "kind": "text", text: string, } | { "kind": "hmacSecret", secret: string, };
+
+export type Report = { 
+/**
+ * True only when the signature verified with a trusted key and no check failed.
+ */
+valid: boolean, 
+/**
+ * True unless the signature was verified: `header`, `claims` and
+ * `explanations` are then only what the token says about itself.
+ */
+unverified: boolean, kind: TokenKind, 
+/**
+ * One line for a status bar or a CLI: the kind, the verdict and the first failure.
+ */
+summary: string, 
+/**
+ * What this kind of token is for, and what to do when it is the wrong kind.
+ */
+about: string, 
+/**
+ * The tenant that issued it, read from `iss` (unverified unless `valid`).
+ */
+tenant: Tenant | null, header: Record<string, unknown> | null, claims: Record<string, unknown> | null, 
+/**
+ * One entry per claim, in the order of `claims`.
+ */
+explanations: Array<ClaimExplanation>, 
+/**
+ * Every check, in the order they apply.
+ */
+checks: Array<Check>, 
+/**
+ * The key whose signature verified.
+ */
+key: KeyUsed | null, 
+/**
+ * Where the keys came from and how fresh they are.
+ */
+keys: KeysStatus | null, };
+
+export type TokenKind = "accessToken" | "idToken" | "machineToMachine" | "managementApi" | "jwt" | "opaqueAccessToken" | "refreshToken" | "opaque" | "encrypted" | "malformed" | "tooLarge";
+
+export type Tenant = { issuer: string, 
+/**
+ * The issuer's host, e.g. `dev-abc.us.auth0.com` or a custom domain.
+ */
+domain: string, 
+/**
+ * The tenant name for `*.auth0.com` domains (`dev-abc`).
+ */
+name: string | null, 
+/**
+ * The region label for `*.auth0.com` domains (`us`, `eu`, …).
+ */
+region: string | null, 
+/**
+ * True when the domain is not an `auth0.com` one (a custom domain or another IdP).
+ */
+customDomain: boolean, };
+
+export type ClaimExplanation = { name: string, value: unknown, meaning: string, category: ClaimCategory, 
+/**
+ * Personal data that the redact toggle masks (email, name, sub, custom claims).
+ */
+personal: boolean, 
+/**
+ * Set for time claims (`exp`, `nbf`, `iat`, `auth_time`, `updated_at`).
+ */
+time: TimeExplanation | null, };
+
+export type ClaimCategory = "registered" | "oidc" | "auth0" | "custom";
+
+export type TimeExplanation = { unix: number, 
+/**
+ * `2025-01-02 03:04:05 UTC`.
+ */
+utc: string, 
+/**
+ * RFC 3339 in UTC, `2025-01-02T03:04:05Z`.
+ */
+rfc3339: string, 
+/**
+ * RFC 3339 in this machine's time zone.
+ */
+local: string, 
+/**
+ * Relative to the inspection time: "expires in 4 min", "expired 3 h ago".
+ */
+relative: string, };
+
+export type Check = { name: CheckName, status: CheckStatus, 
+/**
+ * One line: what was found.
+ */
+reason: string, 
+/**
+ * On failure: what to do about it.
+ */
+hint?: string, };
+
+export type CheckName = "size" | "format" | "algorithm" | "critical" | "headerKeys" | "key" | "signature" | "issuer" | "audience" | "expiry" | "notBefore" | "issuedAt" | "authorizedParty" | "nonce";
+
+export type CheckStatus = "passed" | "failed" | "skipped";
+
+export type KeyUsed = { kid: string | null, alg: string, 
+/**
+ * RFC 7638 SHA-256 thumbprint, base64url; absent for HMAC secrets.
+ */
+thumbprint: string | null, };
+
+export type KeysStatus = { 
+/**
+ * "JWKS https://…/.well-known/jwks.json (discovered from https://…/)", "PEM file keys.pem", …
+ */
+source: string, keyCount: number, freshness: KeyFreshness, 
+/**
+ * E.g. why an unknown `kid` did not trigger a refetch.
+ */
+note: string | null, };
+
+export type KeyFreshness = { "state": "local" } | { "state": "fetched" } | { "state": "cached", ageSeconds: number, } | { "state": "stale", ageSeconds: number, error: string, };
+
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {
   /** Version, config file path and where secrets are kept. */
@@ -78,4 +229,6 @@ export const commands = {
   profileSetSecret: (input: SecretInput): Promise<SecretStored> => call<SecretStored>("profile_set_secret", { input }),
   /** Deletes one stored secret of a profile. */
   profileClearSecret: (profile: string, kind: SecretKindView): Promise<ProfileView> => call<ProfileView>("profile_clear_secret", { profile, kind }),
+  /** Decodes, explains and verifies a token on this machine. */
+  tokenInspect: (request: InspectRequest): Promise<Report> => call<Report>("token_inspect", { request }),
 };

@@ -10,6 +10,7 @@ const CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "keychain",
   "config",
   "io",
+  "network",
   "internal",
 ]);
 

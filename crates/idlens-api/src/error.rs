@@ -20,6 +20,9 @@ pub enum ErrorCode {
     Config,
     /// Reading or writing a file failed.
     Io,
+    /// A server could not be reached or answered with an error (key fetches,
+    /// sign-in, the Management API); retrying may help.
+    Network,
     /// A bug in IdLens (or a UI/core version mismatch); the message has details to report.
     Internal,
 }
@@ -91,5 +94,20 @@ impl From<StoreError> for ApiError {
 impl From<KeychainError> for ApiError {
     fn from(e: KeychainError) -> Self {
         Self::new(ErrorCode::Keychain, e.to_string())
+    }
+}
+
+impl From<idlens_token::KeyError> for ApiError {
+    fn from(e: idlens_token::KeyError) -> Self {
+        use idlens_token::KeyError;
+        let code = match &e {
+            KeyError::Invalid { .. }
+            | KeyError::Url { .. }
+            | KeyError::Discovery { .. }
+            | KeyError::IssuerMismatch { .. } => ErrorCode::InvalidInput,
+            KeyError::Io { .. } => ErrorCode::Io,
+            KeyError::Fetch { .. } | KeyError::Status { .. } => ErrorCode::Network,
+        };
+        Self::new(code, e.to_string())
     }
 }

@@ -17,4 +17,5 @@ pub mod types;
 pub mod typescript;
 
 pub use error::{ApiError, ErrorCode};
+pub use idlens_token::Report;
 pub use ops::Api;

@@ -3,9 +3,15 @@ use idlens_profile::{
     DEFAULT_CALLBACK_PORT,
 };
 
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use idlens_token::{CachePolicy, InspectOptions, JwksCache, KeySet, RemoteKeys, Report};
+
 use crate::error::{ApiError, ErrorCode};
 use crate::types::{
-    AppInfo, ProfileInput, ProfileList, ProfileView, SecretInput, SecretKindView, SecretStored,
+    AppInfo, InspectRequest, KeySourceInput, ProfileInput, ProfileList, ProfileView, SecretInput,
+    SecretKindView, SecretStored,
 };
 
 /// The operations every caller uses. Cheap to share: the GUI keeps one in its
@@ -13,11 +19,76 @@ use crate::types::{
 pub struct Api {
     store: ProfileStore,
     keychain: Keychain,
+    /// One JWKS cache per process, made on first use.
+    jwks: OnceLock<Result<JwksCache, String>>,
 }
 
 impl Api {
     pub fn new(store: ProfileStore, keychain: Keychain) -> Self {
-        Self { store, keychain }
+        Self {
+            store,
+            keychain,
+            jwks: OnceLock::new(),
+        }
+    }
+
+    /// The process's JWKS cache.
+    pub fn jwks(&self) -> Result<&JwksCache, ApiError> {
+        self.jwks
+            .get_or_init(|| JwksCache::new(CachePolicy::default()).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| ApiError::new(ErrorCode::Internal, e.clone()))
+    }
+
+    /// Decodes, explains and verifies a pasted token. Never sends the token
+    /// anywhere; key problems come back as failed checks in the report.
+    pub async fn token_inspect(&self, request: InspectRequest) -> Result<Report, ApiError> {
+        let mut opts = InspectOptions {
+            issuer: non_empty(request.issuer),
+            audiences: request
+                .audiences
+                .into_iter()
+                .filter_map(|a| non_empty(Some(a)))
+                .collect(),
+            nonce: non_empty(request.nonce),
+            authorized_party: non_empty(request.authorized_party),
+            ..InspectOptions::default()
+        };
+        if let Some(secs) = request.leeway_secs {
+            opts.leeway = Duration::from_secs(secs.min(24 * 60 * 60));
+        }
+        let token = request.token.expose().trim();
+        let remote = match request.keys {
+            KeySourceInput::None => return Ok(idlens_token::inspect(token, &opts, None)),
+            KeySourceInput::Text { text } => {
+                return Ok(match KeySet::from_text(&text, "pasted keys") {
+                    Ok(keys) => idlens_token::inspect(token, &opts, Some(&keys)),
+                    Err(e) => idlens_token::inspect_without_keys(token, &opts, &e),
+                })
+            }
+            KeySourceInput::HmacSecret { secret } => {
+                return Ok(match KeySet::from_hmac_secret(secret) {
+                    Ok(keys) => idlens_token::inspect(token, &opts, Some(&keys)),
+                    Err(e) => idlens_token::inspect_without_keys(token, &opts, &e),
+                })
+            }
+            KeySourceInput::Profile { name } => {
+                let file = self.store.load()?;
+                let profile = file.resolve(name.as_deref())?;
+                if opts.audiences.is_empty() {
+                    opts.audiences = profile
+                        .audience
+                        .iter()
+                        .cloned()
+                        .chain([profile.client_id.clone()])
+                        .collect();
+                }
+                RemoteKeys::Issuer(profile.issuer.to_string())
+            }
+            KeySourceInput::Issuer { url } => RemoteKeys::Issuer(url.trim().to_owned()),
+            KeySourceInput::JwksUrl { url } => RemoteKeys::JwksUrl(url.trim().to_owned()),
+        };
+        Ok(idlens_token::inspect_remote(token, &opts, self.jwks()?, &remote).await)
     }
 
     /// The OS config directory (or `$IDLENS_CONFIG_DIR`) and the OS keychain,
@@ -81,10 +152,13 @@ impl Api {
         self.view(&profile)
     }
 
-    /// Removes a profile and every secret it had in the keychain.
+    /// Removes a profile and every secret it had in the keychain. Secrets go
+    /// first: if the keychain refuses, the profile stays and nothing is orphaned.
     pub fn profile_remove(&self, name: &str) -> Result<ProfileList, ApiError> {
-        let removed = self.store.update(|f| f.remove(name))?;
-        self.keychain.delete_all(&removed.name)?;
+        let file = self.store.load()?;
+        let profile = file.resolve(Some(name))?;
+        self.keychain.delete_all(&profile.name)?;
+        self.store.update(|f| f.remove(name))?;
         self.profile_list()
     }
 

@@ -3,6 +3,10 @@
 //! the checked-in file with [`bindings`] and fails when it is stale
 //! (`UPDATE_EXPECT=1 cargo test -p idlens-api --test api` refreshes it).
 
+use idlens_token::{
+    Check, CheckName, CheckStatus, ClaimCategory, ClaimExplanation, KeyFreshness, KeyUsed,
+    KeysStatus, Report, Tenant, TimeExplanation, TokenKind,
+};
 use ts_rs::TS;
 
 use crate::error::{ApiError, ErrorCode};
@@ -49,6 +53,8 @@ command_table! {
     fn profile_set_secret(input: SecretInput) -> SecretStored;
     /// Deletes one stored secret of a profile.
     fn profile_clear_secret(profile: String, kind: SecretKindView) -> ProfileView;
+    /// Decodes, explains and verifies a token on this machine.
+    fn token_inspect(request: InspectRequest) -> Report;
 }
 
 fn camel_case(snake: &str) -> String {
@@ -81,6 +87,20 @@ fn declarations() -> Vec<String> {
         SecretKindView::decl(),
         SecretInput::decl(),
         SecretStored::decl(),
+        InspectRequest::decl(),
+        KeySourceInput::decl(),
+        Report::decl(),
+        TokenKind::decl(),
+        Tenant::decl(),
+        ClaimExplanation::decl(),
+        ClaimCategory::decl(),
+        TimeExplanation::decl(),
+        Check::decl(),
+        CheckName::decl(),
+        CheckStatus::decl(),
+        KeyUsed::decl(),
+        KeysStatus::decl(),
+        KeyFreshness::decl(),
     ]
 }
 

@@ -30,6 +30,69 @@ pub enum Command {
     Profile(ProfileCommand),
     /// Show the profile in use, where its settings live and which secrets are stored.
     Status(StatusArgs),
+    /// Decode, explain and verify a token offline (exit 0 valid, 1 invalid or unverified).
+    Inspect(Box<InspectArgs>),
+}
+
+const INSPECT_HELP: &str = "\
+Keys (choose one; without any, the token is decoded and explained but UNVERIFIED):
+  --issuer URL        discover the keys from URL/.well-known/openid-configuration
+  --jwks URL|FILE     a JWKS URL or file
+  --pem FILE          PEM public key(s)
+  --secret-env VAR    an HMAC secret (HS256/384/512) from environment variable VAR
+  --profile NAME      the profile's issuer, audience and client ID
+With --jwks, --pem or --secret-env, --issuer only sets the expected `iss`.
+Keys named by the token itself (jwk, jku, x5u, x5c) are never fetched or trusted.
+The token never leaves this machine: only key fetches do, and they carry no token.
+
+Exit codes: 0 the token verified, 1 it did not (or it was only decoded),
+2 usage, file or network error. With --batch: 0 when every token verified.";
+
+#[derive(Debug, Args)]
+#[command(after_help = INSPECT_HELP)]
+pub struct InspectArgs {
+    /// The token, or `-` (the default) to read it from standard input.
+    /// Prefer `-`: arguments are visible to other users in the process list.
+    #[arg(value_name = "TOKEN|-", conflicts_with = "batch")]
+    pub token: Option<String>,
+    /// Verify against this profile's issuer; its audience and client ID are the expected `aud`.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Issuer URL: where keys are discovered, and the `iss` to expect.
+    #[arg(long, value_name = "URL")]
+    pub issuer: Option<String>,
+    /// JWKS URL or file to verify against.
+    #[arg(long, value_name = "URL|FILE", conflicts_with_all = ["pem", "secret_env"])]
+    pub jwks: Option<String>,
+    /// PEM file with public key(s) to verify against.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["jwks", "secret_env"])]
+    pub pem: Option<std::path::PathBuf>,
+    /// Environment variable holding an HMAC secret (HS* tokens only).
+    #[arg(long, value_name = "VAR", conflicts_with_all = ["jwks", "pem"])]
+    pub secret_env: Option<String>,
+    /// Expected audience; repeat for several (the token must name one of them).
+    #[arg(long = "audience", value_name = "AUD")]
+    pub audiences: Vec<String>,
+    /// Clock skew tolerated for exp, nbf and iat, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub leeway: u64,
+    /// For ID tokens: the nonce the sign-in sent.
+    #[arg(long, value_name = "NONCE")]
+    pub nonce: Option<String>,
+    /// For ID tokens: the client ID expected in azp.
+    #[arg(long = "azp", value_name = "CLIENT_ID")]
+    pub authorized_party: Option<String>,
+    /// Refuse inputs longer than this many bytes, unread.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024)]
+    pub max_len: usize,
+    /// Verify every line of FILE (`-` for standard input); print one JSON verdict per line, in order.
+    #[arg(long, value_name = "FILE|-")]
+    pub batch: Option<String>,
+    /// Worker threads for --batch (default: every core).
+    #[arg(long, value_name = "N", requires = "batch")]
+    pub threads: Option<std::num::NonZeroUsize>,
+    #[command(flatten)]
+    pub output: JsonFlag,
 }
 
 #[derive(Debug, Args)]

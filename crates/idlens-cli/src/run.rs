@@ -20,6 +20,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Profile(cmd) => profile(&api, cmd),
         Command::Status(args) => status(&api, args),
+        Command::Inspect(args) => crate::inspect::run(&api, *args),
     };
     match result {
         Ok(code) => code,
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> ExitCode {
 fn wants_json(command: &Command) -> bool {
     match command {
         Command::Status(a) => a.output.json,
+        Command::Inspect(a) => a.output.json,
         Command::Profile(p) => match p {
             ProfileCommand::Add(a) => a.output.json,
             ProfileCommand::List(o) => o.json,
@@ -87,6 +89,7 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
             }
         }
         ProfileCommand::SetSecret(args) => {
+            api.profile(Some(&args.name))?;
             // An in-memory secret would vanish when this process exits, so the
             // CLI refuses instead of pretending to have stored it.
             if let KeychainView::MemoryOnly { reason } = api.app_info().keychain {
@@ -133,6 +136,13 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
 fn status(api: &Api, args: StatusArgs) -> Result<ExitCode, ApiError> {
     let info = api.app_info();
     let profile = api.profile(args.selector.profile.as_deref());
+    // A profile named on the command line that does not exist is a usage
+    // error; having no profile in use at all is a finding.
+    if args.selector.profile.is_some() {
+        if let Err(e) = &profile {
+            return Err(e.clone());
+        }
+    }
     if args.output.json {
         let profile = match &profile {
             Ok(view) => serde_json::to_value(view).expect("serializable"),
