@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import { GraphArea } from "../areas/graph/GraphArea";
 import { InspectorArea } from "../areas/inspector/InspectorArea";
 import { profileContext } from "../areas/profileContext";
@@ -11,7 +11,7 @@ import { GlobalErrorBanner } from "./GlobalErrorBanner";
 import type { AreaId, Navigate, NavigationState, SettingsIntent } from "./navigation";
 import { useAreaShortcuts } from "./shortcuts";
 import { Sidebar } from "./Sidebar";
-import { ToastProvider } from "./toast";
+import { ToastProvider, ToastRegion } from "./toast";
 import { TopBar } from "./TopBar";
 import { useProfileData } from "./useProfileData";
 
@@ -50,10 +50,21 @@ function Shell() {
     setNav((n) => (n.area === area ? n : { area, seq: n.seq + 1, focusHeading: false }));
   }, []);
 
-  // Keyboard users land on the new area's heading, so screen readers announce it.
-  useEffect(() => {
-    if (nav.focusHeading) document.querySelector<HTMLElement>("#main h1")?.focus();
-  }, [nav.seq, nav.focusHeading]);
+  const mainRef = useRef<HTMLElement>(null);
+  const shownArea = useRef<AreaId>(nav.area);
+  // A newly opened area starts at its top: the main column is one scroller shared by
+  // every area, so it would otherwise keep the previous area's position. Runs before
+  // paint, and before the passive effects that scroll to a section Settings was opened at.
+  // Keyboard users land on the heading, so screen readers announce it; the scroll is
+  // already right, so focusing must not scroll again.
+  useLayoutEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const areaChanged = shownArea.current !== nav.area;
+    shownArea.current = nav.area;
+    if (areaChanged || nav.focusHeading) main.scrollTo({ top: 0, left: 0, behavior: "instant" });
+    if (nav.focusHeading) main.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
+  }, [nav.area, nav.seq, nav.focusHeading]);
 
   const setDraft = useCallback((key: string, draft: ProfileDraft | null) => {
     setDrafts((book) => {
@@ -85,27 +96,30 @@ function Shell() {
       <div className="app__column">
         <TopBar list={data.list} loading={data.loading} keychain={data.keychain} onListChanged={data.replaceList} />
         {data.loadError ? <GlobalErrorBanner error={data.loadError} retrying={data.loading} onRetry={retry} /> : null}
-        <main id="main" className="app__main" tabIndex={-1}>
-          {nav.area === "session" ? <SessionArea {...areaProps} baseScopes={data.info?.baseScopes ?? null} /> : null}
-          {nav.area === "inspector" ? <InspectorArea {...areaProps} /> : null}
-          {nav.area === "rbac" ? <RbacArea {...areaProps} /> : null}
-          {nav.area === "graph" ? <GraphArea {...areaProps} /> : null}
-          {nav.area === "settings" ? (
-            <SettingsArea
-              data={data}
-              selection={selection}
-              onSelect={(next, focus) => {
-                setSelection(next);
-                setEditorFocus(focus ?? null);
-                setNav((n) => ({ ...n, seq: n.seq + 1, focusHeading: false }));
-              }}
-              drafts={drafts}
-              onDraftChange={setDraft}
-              focus={editorFocus}
-              focusSeq={nav.seq}
-            />
-          ) : null}
-        </main>
+        <div className="app__main-frame">
+          <main id="main" className="app__main" tabIndex={-1} ref={mainRef}>
+            {nav.area === "session" ? <SessionArea {...areaProps} baseScopes={data.info?.baseScopes ?? null} /> : null}
+            {nav.area === "inspector" ? <InspectorArea {...areaProps} /> : null}
+            {nav.area === "rbac" ? <RbacArea {...areaProps} /> : null}
+            {nav.area === "graph" ? <GraphArea {...areaProps} /> : null}
+            {nav.area === "settings" ? (
+              <SettingsArea
+                data={data}
+                selection={selection}
+                onSelect={(next, focus) => {
+                  setSelection(next);
+                  setEditorFocus(focus ?? null);
+                  setNav((n) => ({ ...n, seq: n.seq + 1, focusHeading: false }));
+                }}
+                drafts={drafts}
+                onDraftChange={setDraft}
+                focus={editorFocus}
+                focusSeq={nav.seq}
+              />
+            ) : null}
+          </main>
+          <ToastRegion />
+        </div>
       </div>
     </div>
   );

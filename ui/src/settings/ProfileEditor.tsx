@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useLayoutEffect, useState, type FormEvent } from "react";
 import { commands, type KeychainView, type ProfileView, type SecretKindView } from "../bindings";
 import { toApiError } from "../ipc";
 import { useToast } from "../app/toast";
@@ -97,14 +97,51 @@ const MANAGEMENT_CHOICES: { kind: ManagementKind; label: string; detail: string 
   },
 ];
 
-/** Brings an input an error is about into view and focuses it. */
-function revealInput(id: string) {
-  // Centre the input: the sticky footer with the error covers the bottom of the view.
-  window.requestAnimationFrame(() => {
-    const input = document.getElementById(id);
-    input?.scrollIntoView({ block: "center", behavior: "smooth" });
-    input?.focus({ preventScroll: true });
-  });
+/** Space kept between a revealed error and the edge of the view. */
+const REVEAL_MARGIN = 16;
+
+/**
+ * How far to scroll `view` so `message` is fully visible, without pushing
+ * `input` (when there is one) out of view.
+ */
+function scrollToShow(view: DOMRect, message: DOMRect, input: DOMRect | null): number {
+  if (message.bottom > view.bottom) {
+    const down = message.bottom - view.bottom + REVEAL_MARGIN;
+    return input ? Math.max(0, Math.min(down, input.top - view.top - REVEAL_MARGIN)) : down;
+  }
+  if (message.top < view.top) {
+    const up = message.top - view.top - REVEAL_MARGIN;
+    return input ? Math.min(0, Math.max(up, input.bottom - view.bottom + REVEAL_MARGIN)) : up;
+  }
+  return 0;
+}
+
+/**
+ * Brings a failed action on screen: the input it is about in the middle of the
+ * view, focused, and its message (in the sticky footer for the profile form,
+ * under the secrets for a secret) fully visible.
+ */
+function revealError(inputId: string | null) {
+  const main = document.getElementById("main");
+  const message = document.getElementById(FORM_ERROR_ID);
+  const input = inputId ? document.getElementById(inputId) : null;
+  if (!main) return;
+  // The final position is worked out with instant scrolls, then animated to from where
+  // the view was: all before the next paint, so nothing flickers.
+  const start = main.scrollTop;
+  input?.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
+  if (message) {
+    const delta = scrollToShow(
+      main.getBoundingClientRect(),
+      message.getBoundingClientRect(),
+      input?.getBoundingClientRect() ?? null,
+    );
+    main.scrollBy({ top: delta, behavior: "instant" });
+  }
+  const target = main.scrollTop;
+  main.scrollTo({ top: start, behavior: "instant" });
+  main.scrollTo({ top: target, behavior: "smooth" });
+  input?.focus({ preventScroll: true });
 }
 
 function focusTarget(target: { control: string; section?: string }) {
@@ -158,9 +195,15 @@ export function ProfileEditor({
     return error?.source === "profile" && error.draftField === field ? FORM_ERROR_ID : null;
   }
 
+  // Every new error (a new object, even for the same failure) is revealed once it is rendered.
+  useLayoutEffect(() => {
+    if (!error) return;
+    if (error.source === "profile") revealError(error.draftField ? FIELD_IDS[error.draftField] : null);
+    else revealError(error.valueAtFault ? secretInputId(error.secretKind) : null);
+  }, [error]);
+
   function showProfileError(err: SettingsError, draftField: DraftField | null) {
     setError({ ...err, source: "profile", draftField });
-    if (draftField) revealInput(FIELD_IDS[draftField]);
   }
 
   function showSecretError(failure: SecretFailure | null) {
@@ -170,7 +213,6 @@ export function ProfileEditor({
     }
     const valueAtFault = failure.error.field === "value";
     setError({ ...failure.error, action: "Secret not changed", source: "secret", secretKind: failure.kind, valueAtFault });
-    if (valueAtFault) revealInput(secretInputId(failure.kind));
   }
 
   async function save(event: FormEvent) {
