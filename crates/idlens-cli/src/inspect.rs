@@ -249,22 +249,6 @@ fn write_or_exit(out: &mut impl Write, bytes: &[u8]) {
     }
 }
 
-fn kind_text(kind: TokenKind) -> &'static str {
-    match kind {
-        TokenKind::AccessToken => "access token",
-        TokenKind::IdToken => "ID token",
-        TokenKind::MachineToMachine => "machine-to-machine access token",
-        TokenKind::ManagementApi => "Management API token",
-        TokenKind::Jwt => "JWT",
-        TokenKind::OpaqueAccessToken => "opaque access token",
-        TokenKind::RefreshToken => "refresh token",
-        TokenKind::Opaque => "opaque string",
-        TokenKind::Encrypted => "encrypted token (JWE)",
-        TokenKind::Malformed => "not a token",
-        TokenKind::TooLarge => "oversized input",
-    }
-}
-
 fn compact(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(s) => s.clone(),
@@ -281,7 +265,7 @@ fn print_report(report: &Report) {
         "INVALID"
     };
     say!("{mark}: {}", report.summary);
-    say!("Kind:    {}", kind_text(report.kind));
+    say!("Kind:    {}", report.kind.label());
     if let Some(tenant) = &report.tenant {
         let mut text = tenant.domain.clone();
         if let Some(name) = &tenant.name {

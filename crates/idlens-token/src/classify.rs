@@ -208,6 +208,13 @@ pub(crate) fn about(
     }
 }
 
+impl TokenKind {
+    /// A short label for summaries and CLI output ("API access token", "ID token", …).
+    pub fn label(self) -> &'static str {
+        label(self)
+    }
+}
+
 /// A short label for summaries.
 pub(crate) fn label(kind: TokenKind) -> &'static str {
     match kind {
