@@ -32,6 +32,23 @@ pub enum Command {
     Status(StatusArgs),
     /// Decode, explain and verify a token offline (exit 0 valid, 1 invalid or unverified).
     Inspect(Box<InspectArgs>),
+    /// Run the sandbox tenant: a local Auth0-like server on 127.0.0.1 to sign in to (Ctrl+C stops it).
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// Port on 127.0.0.1 (the README's sandbox profile uses 4000).
+    #[arg(long, value_name = "N", default_value_t = 4000)]
+    pub port: u16,
+    /// Seed of the tenant's users: the same seed gives the same tenant.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+    /// Another callback URL to allow for idlens-desktop (repeatable).
+    #[arg(long = "callback", value_name = "URL")]
+    pub callbacks: Vec<String>,
+    #[command(flatten)]
+    pub output: JsonFlag,
 }
 
 const INSPECT_HELP: &str = "\

@@ -9,6 +9,7 @@ mod args;
 mod inspect;
 mod output;
 mod run;
+mod sandbox;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -13,6 +13,10 @@ use crate::output::{self, say};
 
 pub fn run(cli: Cli) -> ExitCode {
     let as_json = wants_json(&cli.command);
+    // The sandbox needs no profile store.
+    if let Command::Sandbox(args) = &cli.command {
+        return crate::sandbox::run(args);
+    }
     let api = match Api::open_default() {
         Ok(api) => api,
         Err(e) => return output::error(&e, as_json),
@@ -21,6 +25,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Profile(cmd) => profile(&api, cmd),
         Command::Status(args) => status(&api, args),
         Command::Inspect(args) => crate::inspect::run(&api, *args),
+        Command::Sandbox(_) => unreachable!("handled above"),
     };
     match result {
         Ok(code) => code,
@@ -32,6 +37,7 @@ fn wants_json(command: &Command) -> bool {
     match command {
         Command::Status(a) => a.output.json,
         Command::Inspect(a) => a.output.json,
+        Command::Sandbox(a) => a.output.json,
         Command::Profile(p) => match p {
             ProfileCommand::Add(a) => a.output.json,
             ProfileCommand::List(o) => o.json,

@@ -1,0 +1,88 @@
+//! The sandbox's own test hooks under `/sandbox/`: approve or deny a device
+//! code, stage or rotate the signing key, move the clock. Auth0 has no such
+//! routes; UIs and tests that drive the sandbox over HTTP use them.
+
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::State as Extract;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use crate::authn::{body_params, required, OAuthError, OAuthResult, Shared};
+
+pub(crate) fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/sandbox/device/approve", post(hook_approve))
+        .route("/sandbox/device/deny", post(hook_deny))
+        .route("/sandbox/keys/stage", post(hook_stage_key))
+        .route("/sandbox/keys/rotate", post(hook_rotate_key))
+        .route("/sandbox/clock/advance", post(hook_advance_clock))
+}
+
+fn hook_error(e: crate::SandboxError) -> OAuthError {
+    OAuthError::invalid_request(e.to_string())
+}
+
+async fn hook_approve(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> OAuthResult<StatusCode> {
+    let form = body_params(&headers, &body)?;
+    state
+        .approve_device(required(&form, "user_code")?, required(&form, "email")?)
+        .map_err(hook_error)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn hook_deny(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> OAuthResult<StatusCode> {
+    let form = body_params(&headers, &body)?;
+    state
+        .deny_device(required(&form, "user_code")?)
+        .map_err(hook_error)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn hook_stage_key(Extract(state): Extract<Shared>) -> OAuthResult<Json<Value>> {
+    let kid = tokio::task::spawn_blocking(move || state.stage_next_key())
+        .await
+        .map_err(|_| {
+            OAuthError::server(crate::SandboxError::Crypto(
+                "key generation was interrupted",
+            ))
+        })?
+        .map_err(OAuthError::server)?;
+    Ok(Json(json!({ "kid": kid })))
+}
+
+async fn hook_rotate_key(Extract(state): Extract<Shared>) -> OAuthResult<Json<Value>> {
+    let kid = tokio::task::spawn_blocking(move || state.rotate_key())
+        .await
+        .map_err(|_| {
+            OAuthError::server(crate::SandboxError::Crypto(
+                "key generation was interrupted",
+            ))
+        })?
+        .map_err(OAuthError::server)?;
+    Ok(Json(json!({ "kid": kid })))
+}
+
+async fn hook_advance_clock(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> OAuthResult<StatusCode> {
+    let form = body_params(&headers, &body)?;
+    let seconds: u64 = required(&form, "seconds")?
+        .parse()
+        .map_err(|_| OAuthError::invalid_request("seconds must be a whole number."))?;
+    state.advance_clock(Duration::from_secs(seconds));
+    Ok(StatusCode::NO_CONTENT)
+}

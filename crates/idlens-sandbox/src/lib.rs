@@ -1,0 +1,437 @@
+//! The sandbox tenant: a local server on 127.0.0.1 that speaks Auth0's
+//! Authentication API, seeded with a realistic tenant. It is IdLens's offline
+//! demo (`idlens sandbox`) and the peer of the sign-in tests.
+//!
+//! Invariants:
+//! - It binds 127.0.0.1 only.
+//! - Everything about the tenant's data follows from the seed; keys and
+//!   tokens are random per run.
+//! - Time comes from the sandbox's own clock (the system clock plus an offset
+//!   tests can advance), so expiry is testable without sleeping.
+//!
+//! Routes are grouped by API and merged into one router in [`Sandbox::start`]:
+//! `authn` (the Authentication API) and `hooks` (the sandbox's test hooks under
+//! `/sandbox/`). The Management API joins as another group under `/api/v2/`,
+//! reading the same [`tenant`] data.
+
+mod authn;
+mod hooks;
+mod keys;
+mod pages;
+pub mod tenant;
+
+use std::collections::HashMap;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use idlens_secret::Secret;
+use serde::Serialize;
+
+pub use tenant::{SignInUser, Tenant, API_AUDIENCE, DESKTOP_CLIENT_ID, M2M_CLIENT_ID};
+
+/// Why the sandbox could not start or a hook failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("could not listen on 127.0.0.1:{port}: {source}. Choose another port with --port.")]
+    Bind {
+        port: u16,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Crypto(&'static str),
+    #[error("no pending device sign-in has the user code {0}; request a new code.")]
+    UnknownUserCode(String),
+    #[error("{0} is not a sandbox user.")]
+    UnknownUser(String),
+}
+
+/// How to start the sandbox.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// The port on 127.0.0.1; `None` picks a free one.
+    pub port: Option<u16>,
+    /// Seeds the tenant's users; the same seed gives the same tenant.
+    pub seed: u64,
+    /// Callback URLs registered for `idlens-desktop` besides `http://127.0.0.1:53134/callback`.
+    pub extra_callbacks: Vec<String>,
+    /// The polling interval the device flow asks for. Polling again sooner
+    /// (on the sandbox's clock) answers `slow_down`; zero never does.
+    pub device_interval: Duration,
+    /// How long a device code lives.
+    pub device_code_lifetime: Duration,
+    /// How long access and ID tokens live.
+    pub token_lifetime: Duration,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self {
+            port: None,
+            seed: 1,
+            extra_callbacks: Vec::new(),
+            device_interval: Duration::from_secs(5),
+            device_code_lifetime: Duration::from_secs(900),
+            token_lifetime: Duration::from_secs(86_400),
+        }
+    }
+}
+
+/// The sandbox server.
+pub struct Sandbox;
+
+impl Sandbox {
+    /// Binds 127.0.0.1 and serves on the current tokio runtime until
+    /// [`RunningSandbox::shutdown`] (or drop).
+    pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError> {
+        let port = config.port.unwrap_or(0);
+        let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
+            .await
+            .map_err(|source| SandboxError::Bind { port, source })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|source| SandboxError::Bind { port, source })?;
+        let issuer = format!("http://127.0.0.1:{}/", addr.port());
+        // RSA key generation takes a while; keep it off the async workers.
+        let keys = tokio::task::spawn_blocking(keys::KeyRing::new)
+            .await
+            .map_err(|_| SandboxError::Crypto("key generation was interrupted"))??;
+        let state = Arc::new(State {
+            tenant: Tenant::seeded(config.seed, &config.extra_callbacks),
+            issuer,
+            keys: Mutex::new(keys),
+            clock_offset: Mutex::new(Duration::ZERO),
+            flows: Mutex::new(Flows::default()),
+            config,
+        });
+        let router = axum::Router::new()
+            .merge(authn::routes())
+            .merge(hooks::routes())
+            .with_state(state.clone());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await;
+        });
+        Ok(RunningSandbox {
+            state,
+            addr,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+}
+
+/// A running sandbox. Dropping it stops the server.
+pub struct RunningSandbox {
+    state: Arc<State>,
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+/// What the sign-in screen of `idlens sandbox` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct SandboxSummary {
+    pub issuer: String,
+    pub client_id: String,
+    pub callbacks: Vec<String>,
+    pub audience: String,
+    pub management_audience: String,
+    pub m2m_client_id: String,
+    pub users: usize,
+    pub sign_in_users: Vec<SignInUser>,
+}
+
+impl RunningSandbox {
+    /// `http://127.0.0.1:PORT/`, with the trailing slash Auth0 uses.
+    pub fn issuer(&self) -> &str {
+        &self.state.issuer
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The seeded tenant.
+    pub fn tenant(&self) -> &Tenant {
+        &self.state.tenant
+    }
+
+    /// The Management API's audience, `{issuer}api/v2/`.
+    pub fn management_audience(&self) -> String {
+        format!("{}api/v2/", self.state.issuer)
+    }
+
+    /// The machine-to-machine client's secret.
+    pub fn m2m_client_secret(&self) -> Secret {
+        self.state
+            .tenant
+            .client(M2M_CLIENT_ID)
+            .and_then(|c| c.client_secret.clone())
+            .expect("the seeded M2M client has a secret")
+    }
+
+    pub fn summary(&self) -> SandboxSummary {
+        let desktop = self.state.tenant.client(DESKTOP_CLIENT_ID).expect("seeded");
+        SandboxSummary {
+            issuer: self.state.issuer.clone(),
+            client_id: DESKTOP_CLIENT_ID.to_owned(),
+            callbacks: desktop.callbacks.clone(),
+            audience: API_AUDIENCE.to_owned(),
+            management_audience: self.management_audience(),
+            m2m_client_id: M2M_CLIENT_ID.to_owned(),
+            users: self.state.tenant.users.len(),
+            sign_in_users: self.state.tenant.sign_in_users.clone(),
+        }
+    }
+
+    /// Approves a pending device sign-in as the user with this e-mail (test hook;
+    /// the `/activate` page does the same for a person).
+    pub fn approve_device_code(&self, user_code: &str, email: &str) -> Result<(), SandboxError> {
+        self.state.approve_device(user_code, email)
+    }
+
+    /// Denies a pending device sign-in (test hook).
+    pub fn deny_device_code(&self, user_code: &str) -> Result<(), SandboxError> {
+        self.state.deny_device(user_code)
+    }
+
+    /// Publishes the next signing key without signing with it. Returns its `kid`.
+    pub fn stage_next_signing_key(&self) -> Result<String, SandboxError> {
+        self.state.stage_next_key()
+    }
+
+    /// Starts signing with the next key (publishing it first if needed); the
+    /// old key stays in the JWKS. Returns the new `kid`.
+    pub fn rotate_signing_key(&self) -> Result<String, SandboxError> {
+        self.state.rotate_key()
+    }
+
+    /// Removes the previous signing key from the JWKS.
+    pub fn revoke_previous_signing_key(&self) {
+        self.state.keys().revoke_previous();
+    }
+
+    /// The `kid` tokens are signed with now.
+    pub fn current_kid(&self) -> String {
+        self.state.keys().current_kid().to_owned()
+    }
+
+    /// Moves the sandbox's clock forward (expiry without sleeping). Tokens
+    /// issued afterwards carry the advanced time: verify them at [`Self::now`].
+    pub fn advance_clock(&self, by: Duration) {
+        self.state.advance_clock(by);
+    }
+
+    /// The sandbox's clock.
+    pub fn now(&self) -> SystemTime {
+        self.state.now()
+    }
+
+    /// Stops accepting connections and waits for the server to finish.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl std::fmt::Debug for RunningSandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunningSandbox")
+            .field("issuer", &self.state.issuer)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for RunningSandbox {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
+
+/// What a sign-in granted: who, to which client, for what.
+#[derive(Debug, Clone)]
+pub(crate) struct Grant {
+    pub user_id: String,
+    pub client_id: String,
+    pub scope: Vec<String>,
+    pub audience: Option<String>,
+    pub nonce: Option<String>,
+    pub auth_time: i64,
+    pub sid: String,
+}
+
+/// An `/authorize` request waiting for the user on the login page.
+#[derive(Debug, Clone)]
+pub(crate) struct Transaction {
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub state: Option<String>,
+    pub nonce: Option<String>,
+    pub scope: Vec<String>,
+    pub audience: Option<String>,
+    pub code_challenge: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CodeRecord {
+    pub grant: Grant,
+    pub redirect_uri: String,
+    pub code_challenge: String,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DeviceState {
+    Pending,
+    Approved(String),
+    Denied,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct DeviceRecord {
+    pub user_code: String,
+    pub client_id: String,
+    pub scope: Vec<String>,
+    pub audience: Option<String>,
+    pub expires_at: i64,
+    pub interval: i64,
+    pub last_poll: Option<i64>,
+    pub state: DeviceState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RefreshState {
+    Active,
+    /// Exchanged for a newer token; presenting it again is reuse.
+    Rotated,
+    Revoked,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RefreshRecord {
+    pub family: String,
+    pub grant: Grant,
+    pub state: RefreshState,
+}
+
+/// An access token the sandbox issued, for `/userinfo`.
+#[derive(Debug, Clone)]
+pub(crate) struct AccessRecord {
+    pub grant: Grant,
+    pub expires_at: i64,
+    pub userinfo: bool,
+}
+
+#[derive(Default)]
+pub(crate) struct Flows {
+    pub transactions: HashMap<String, Transaction>,
+    pub codes: HashMap<String, CodeRecord>,
+    /// By device code.
+    pub devices: HashMap<String, DeviceRecord>,
+    pub refresh: HashMap<String, RefreshRecord>,
+    pub access: HashMap<String, AccessRecord>,
+}
+
+pub(crate) struct State {
+    pub issuer: String,
+    pub tenant: Tenant,
+    pub config: SandboxConfig,
+    keys: Mutex<keys::KeyRing>,
+    clock_offset: Mutex<Duration>,
+    flows: Mutex<Flows>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panicking handler cannot leave these maps half-updated in a way that
+    // matters for a sandbox, so a poisoned lock is still used.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl State {
+    pub(crate) fn keys(&self) -> MutexGuard<'_, keys::KeyRing> {
+        lock(&self.keys)
+    }
+
+    pub(crate) fn flows(&self) -> MutexGuard<'_, Flows> {
+        lock(&self.flows)
+    }
+
+    /// Publishes a next signing key (generated outside the lock, so token
+    /// requests are not held up). Returns its `kid`.
+    pub(crate) fn stage_next_key(&self) -> Result<String, SandboxError> {
+        if let Some(kid) = self.keys().next_kid() {
+            return Ok(kid);
+        }
+        let key = keys::SigningKey::generate()?;
+        Ok(self.keys().stage(key))
+    }
+
+    /// Publishes a next key if none is staged, then signs with it.
+    pub(crate) fn rotate_key(&self) -> Result<String, SandboxError> {
+        self.stage_next_key()?;
+        Ok(self.keys().promote_next())
+    }
+
+    pub(crate) fn now(&self) -> SystemTime {
+        SystemTime::now() + *lock(&self.clock_offset)
+    }
+
+    pub(crate) fn now_secs(&self) -> i64 {
+        self.now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)
+    }
+
+    pub(crate) fn advance_clock(&self, by: Duration) {
+        *lock(&self.clock_offset) += by;
+    }
+
+    fn device_by_user_code<'a>(
+        flows: &'a mut Flows,
+        user_code: &str,
+    ) -> Option<&'a mut DeviceRecord> {
+        let wanted = user_code.trim().to_ascii_uppercase();
+        flows
+            .devices
+            .values_mut()
+            .find(|d| d.user_code == wanted && d.state == DeviceState::Pending)
+    }
+
+    pub(crate) fn approve_device(&self, user_code: &str, email: &str) -> Result<(), SandboxError> {
+        let user = self
+            .tenant
+            .users
+            .iter()
+            .find(|u| u.email.eq_ignore_ascii_case(email.trim()))
+            .ok_or_else(|| SandboxError::UnknownUser(email.to_owned()))?;
+        let mut flows = self.flows();
+        let device = Self::device_by_user_code(&mut flows, user_code)
+            .ok_or_else(|| SandboxError::UnknownUserCode(user_code.to_owned()))?;
+        device.state = DeviceState::Approved(user.user_id.clone());
+        Ok(())
+    }
+
+    pub(crate) fn deny_device(&self, user_code: &str) -> Result<(), SandboxError> {
+        let mut flows = self.flows();
+        let device = Self::device_by_user_code(&mut flows, user_code)
+            .ok_or_else(|| SandboxError::UnknownUserCode(user_code.to_owned()))?;
+        device.state = DeviceState::Denied;
+        Ok(())
+    }
+}

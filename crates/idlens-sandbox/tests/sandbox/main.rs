@@ -1,0 +1,11 @@
+//! The sandbox tenant over real HTTP on 127.0.0.1: every flow a sign-in
+//! client relies on, and the tokens verified by IdLens's own token core.
+
+mod support;
+
+mod device;
+mod discovery;
+mod m2m;
+mod pkce;
+mod refresh;
+mod tokens;

@@ -1,0 +1,183 @@
+use std::collections::HashMap;
+
+use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, DESKTOP_CLIENT_ID};
+use idlens_token::{inspect, InspectOptions, KeySet, Report};
+use serde_json::Value;
+
+pub const CALLBACK: &str = "http://127.0.0.1:53134/callback";
+pub const ADMIN: (&str, &str) = ("ada.admin@idlens.test", "sandbox-admin");
+pub const VERIFIER: &str = "a-long-enough-code-verifier-for-pkce-0123456789abcdef";
+
+pub async fn start() -> RunningSandbox {
+    Sandbox::start(SandboxConfig {
+        seed: 7,
+        ..SandboxConfig::default()
+    })
+    .await
+    .expect("the sandbox starts on 127.0.0.1")
+}
+
+/// A client that does not follow redirects, so each hop can be checked.
+pub fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+pub fn url(sb: &RunningSandbox, path: &str) -> String {
+    format!("{}{path}", sb.issuer())
+}
+
+pub fn challenge(verifier: &str) -> String {
+    use base64::Engine;
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, verifier.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref())
+}
+
+/// POSTs a form to the token endpoint; returns the status and JSON body.
+pub async fn token(sb: &RunningSandbox, form: &[(&str, &str)]) -> (u16, Value) {
+    let resp = http()
+        .post(url(sb, "oauth/token"))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap())
+}
+
+/// The `/authorize` query for idlens-desktop with the given overrides.
+pub fn authorize_query<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, String)> {
+    let mut q: Vec<(&str, String)> = vec![
+        ("response_type", "code".into()),
+        ("client_id", DESKTOP_CLIENT_ID.into()),
+        ("redirect_uri", CALLBACK.into()),
+        (
+            "scope",
+            "openid profile email offline_access read:users".into(),
+        ),
+        ("audience", idlens_sandbox::API_AUDIENCE.into()),
+        ("state", "st-123".into()),
+        ("nonce", "n-456".into()),
+        ("code_challenge", challenge(VERIFIER)),
+        ("code_challenge_method", "S256".into()),
+    ];
+    for (k, v) in overrides {
+        q.retain(|(name, _)| name != k);
+        if !v.is_empty() {
+            q.push((k, (*v).to_owned()));
+        }
+    }
+    q
+}
+
+/// Opens the login page and submits it; returns the response to the form post.
+pub async fn login(
+    sb: &RunningSandbox,
+    overrides: &[(&str, &str)],
+    credentials: (&str, &str),
+    action: &str,
+) -> reqwest::Response {
+    let page = http()
+        .get(url(sb, "authorize"))
+        .query(&authorize_query(overrides))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200, "the login page shows");
+    let html = page.text().await.unwrap();
+    let tx = html
+        .split("name=\"tx\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the login form carries its transaction")
+        .to_owned();
+    http()
+        .post(url(sb, "authorize/login"))
+        .form(&[
+            ("tx", tx.as_str()),
+            ("email", credentials.0),
+            ("password", credentials.1),
+            ("action", action),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The query parameters of a redirect's Location.
+pub fn redirect_params(resp: &reqwest::Response) -> (String, HashMap<String, String>) {
+    assert!(
+        resp.status().is_redirection(),
+        "expected a redirect, got {}",
+        resp.status()
+    );
+    let location = resp.headers()["location"].to_str().unwrap();
+    let url = url::Url::parse(location).unwrap();
+    let base = format!("{}://{}{}", url.scheme(), url.authority(), url.path());
+    (base, url.query_pairs().into_owned().collect())
+}
+
+/// Signs in as the admin through the login page and redeems the code.
+pub async fn pkce_tokens(sb: &RunningSandbox, overrides: &[(&str, &str)]) -> Value {
+    let resp = login(sb, overrides, ADMIN, "allow").await;
+    let (_, params) = redirect_params(&resp);
+    let code = params.get("code").expect("a code");
+    let (status, body) = token(
+        sb,
+        &[
+            ("grant_type", "authorization_code"),
+            ("client_id", DESKTOP_CLIENT_ID),
+            ("code", code),
+            ("code_verifier", VERIFIER),
+            ("redirect_uri", CALLBACK),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+pub async fn jwks(sb: &RunningSandbox) -> KeySet {
+    let text = http()
+        .get(url(sb, ".well-known/jwks.json"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    KeySet::from_jwks_json(&text, "sandbox JWKS").unwrap()
+}
+
+/// Verifies `token` with the token core against the sandbox's published keys,
+/// at the time on the sandbox's clock (which tests move forward).
+pub async fn verify(
+    sb: &RunningSandbox,
+    token: &str,
+    audience: &str,
+    nonce: Option<&str>,
+) -> Report {
+    let opts = InspectOptions {
+        issuer: Some(sb.issuer().to_owned()),
+        audiences: vec![audience.to_owned()],
+        nonce: nonce.map(str::to_owned),
+        now: Some(sb.now()),
+        ..InspectOptions::default()
+    };
+    inspect(token, &opts, Some(&jwks(sb).await))
+}
+
+pub fn claims(report: &Report) -> &serde_json::Map<String, Value> {
+    report.claims.as_ref().expect("claims")
+}
+
+pub fn assert_valid(report: &Report) {
+    assert!(
+        report.valid,
+        "{}: {:?}",
+        report.summary,
+        report.first_failure()
+    );
+}
