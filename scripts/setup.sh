@@ -174,6 +174,7 @@ export IDLENS_TOOLS_DIR="${IDLENS_TOOLS_DIR:-$HOME/.cache/idlens/tools}"
 check_toolchains
 npm_install ui
 npm_install tests/e2e
+npm_install tests/idp
 install_tauri_driver
 
 if [ "$build" -eq 0 ]; then

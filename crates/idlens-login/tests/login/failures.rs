@@ -1,0 +1,209 @@
+//! What goes wrong, and that IdLens says so clearly.
+
+use std::time::Duration;
+
+use idlens_login::{Cancellation, LoginClient, LoginError, Secret};
+
+use crate::support::user_agent::Decision;
+use crate::support::{Idp, Mode, UserAgent};
+
+fn port_of(redirect_uri: &str) -> String {
+    redirect_uri
+        .trim_start_matches("http://")
+        .trim_end_matches("/callback")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_wrong_pkce_verifier_is_refused() {
+    let idp = Idp::shared(Mode::Auth0);
+    let client = LoginClient::discover(idp.settings()).await.unwrap();
+    let login = client.start_browser_login().await.unwrap();
+    let url = login.authorize_url().to_string();
+    let issuer = client.endpoints().issuer.clone();
+    let browser = UserAgent::new(idp);
+    let (_, code) = tokio::join!(
+        browser.sign_in(&url, "carol", Decision::Approve),
+        login.wait_for_code(&issuer, Duration::from_secs(10), Cancellation::never()),
+    );
+    let mut code = code.unwrap();
+    code.verifier = Secret::new("a-verifier-that-does-not-match-the-challenge-0123456789abcdef");
+    let err = client.exchange_code(&code).await.unwrap_err();
+    assert!(matches!(err, LoginError::InvalidGrant { .. }), "{err}");
+}
+
+#[tokio::test]
+async fn an_id_token_for_another_sign_in_is_never_returned() {
+    let idp = Idp::shared(Mode::Default);
+    let client = LoginClient::discover(idp.settings()).await.unwrap();
+    let login = client.start_browser_login().await.unwrap();
+    let url = login.authorize_url().to_string();
+    let issuer = client.endpoints().issuer.clone();
+    let browser = UserAgent::new(idp);
+    let (_, code) = tokio::join!(
+        browser.sign_in(&url, "frank", Decision::Approve),
+        login.wait_for_code(&issuer, Duration::from_secs(10), Cancellation::never()),
+    );
+    let mut code = code.unwrap();
+    // As if the code had been injected into another sign-in: its nonce differs.
+    code.nonce = Secret::new("the-nonce-of-another-sign-in");
+    let err = client.exchange_code(&code).await.unwrap_err();
+    match &err {
+        LoginError::InvalidToken { role, check, .. } => {
+            assert_eq!(*role, idlens_login::TokenRole::IdToken);
+            assert_eq!(check, "nonce");
+        }
+        other => panic!("expected InvalidToken, got {other}"),
+    }
+    assert!(err.to_string().contains("start the login again"), "{err}");
+}
+
+#[tokio::test]
+async fn a_callback_with_another_state_is_refused_and_the_listener_closes() {
+    let idp = Idp::shared(Mode::Default);
+    let client = LoginClient::discover(idp.settings()).await.unwrap();
+    let login = client.start_browser_login().await.unwrap();
+    let redirect = login.redirect_uri().to_owned();
+    let forged = format!("{redirect}?code=stolen&state=not-the-one-sent");
+    let (page, result) = tokio::join!(
+        async {
+            // A stray request first: it gets a 404 and does not end the wait.
+            let other = reqwest::get(redirect.replace("/callback", "/favicon.ico"))
+                .await
+                .unwrap();
+            assert_eq!(other.status(), 404);
+            let response = reqwest::get(&forged).await.unwrap();
+            (response.status().as_u16(), response.text().await.unwrap())
+        },
+        client.finish_browser_login(login, Cancellation::never()),
+    );
+    let err = result.unwrap_err();
+    assert!(matches!(err, LoginError::StateMismatch), "{err}");
+    assert_eq!(page.0, 400);
+    assert!(page.1.contains("You can close this tab"), "{}", page.1);
+    assert!(
+        std::net::TcpStream::connect(port_of(&redirect)).is_err(),
+        "listener still open"
+    );
+}
+
+#[tokio::test]
+async fn a_user_who_denies_in_the_browser_gets_access_denied() {
+    let idp = Idp::shared(Mode::Default);
+    let client = LoginClient::discover(idp.settings()).await.unwrap();
+    let login = client.start_browser_login().await.unwrap();
+    let url = login.authorize_url().to_string();
+    let browser = UserAgent::new(idp);
+    let (page, result) = tokio::join!(
+        browser.sign_in(&url, "dave", Decision::Deny),
+        client.finish_browser_login(login, Cancellation::never()),
+    );
+    let err = result.unwrap_err();
+    assert!(matches!(err, LoginError::AccessDenied { .. }), "{err}");
+    assert!(page.body.contains("denied"), "{}", page.body);
+}
+
+#[tokio::test]
+async fn the_listener_times_out_and_closes() {
+    let idp = Idp::shared(Mode::Default);
+    let mut settings = idp.settings();
+    settings.callback_timeout = Duration::from_millis(300);
+    let client = LoginClient::discover(settings).await.unwrap();
+    let login = client.start_browser_login().await.unwrap();
+    let redirect = login.redirect_uri().to_owned();
+    let err = client
+        .finish_browser_login(login, Cancellation::never())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, LoginError::CallbackTimeout { .. }), "{err}");
+    assert!(err.to_string().contains(&redirect), "{err}");
+    assert!(
+        std::net::TcpStream::connect(port_of(&redirect)).is_err(),
+        "listener still open"
+    );
+}
+
+#[tokio::test]
+async fn a_busy_callback_port_says_which_url_to_register() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let idp = Idp::shared(Mode::Default);
+    let mut settings = idp.settings();
+    settings.callback_port = port;
+    let client = LoginClient::discover(settings).await.unwrap();
+    let err = client.start_browser_login().await.unwrap_err();
+    assert!(matches!(err, LoginError::CallbackPort { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains(&format!("http://127.0.0.1:{port}/callback")),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn an_identity_provider_that_is_down_gives_a_clear_error() {
+    let idp = Idp::start(Mode::Default);
+    let settings = idp.settings();
+    let issuer = idp.issuer.clone();
+    drop(idp);
+    let err = match LoginClient::discover(settings).await {
+        Err(err) => err,
+        Ok(_) => panic!("discovery worked against a stopped provider"),
+    };
+    assert!(matches!(err, LoginError::Unreachable { .. }), "{err}");
+    let message = err.to_string();
+    assert!(message.contains(issuer.trim_end_matches('/')), "{message}");
+    assert!(message.contains("connection failed"), "{message}");
+    assert!(
+        message.contains("identity provider is running"),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn an_idp_that_goes_down_mid_flow_stops_the_device_poll() {
+    let idp = Idp::start(Mode::Default);
+    let client = LoginClient::discover(idp.settings()).await.unwrap();
+    let login = client.start_device_login().await.unwrap();
+    drop(idp);
+    let err = client
+        .finish_device_login(login, Cancellation::never())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, LoginError::Unreachable { .. }), "{err}");
+}
+
+#[tokio::test]
+async fn an_access_token_for_another_api_is_never_returned() {
+    let idp = Idp::shared(Mode::Auth0);
+    let mut settings = idp.settings();
+    // This API's tokens carry another `aud` (a misconfigured API identifier):
+    // validation must refuse the access token and name the failed check.
+    settings.audience = Some("https://misconfigured.idlens.test/".to_owned());
+    let client = LoginClient::discover(settings).await.unwrap();
+    let login = client.start_device_login().await.unwrap();
+    let complete = login
+        .authorization()
+        .verification_uri_complete
+        .clone()
+        .unwrap();
+    let browser = UserAgent::new(idp);
+    let (_, tokens) = tokio::join!(
+        browser.sign_in(&complete, "erin", Decision::Approve),
+        client.finish_device_login(login, Cancellation::never()),
+    );
+    let err = tokens.unwrap_err();
+    match &err {
+        LoginError::InvalidToken { role, check, .. } => {
+            assert_eq!(*role, idlens_login::TokenRole::AccessToken);
+            assert_eq!(check, "audience");
+        }
+        other => panic!("expected InvalidToken, got {other}"),
+    }
+    let message = err.to_string();
+    assert!(message.contains("access token"), "{message}");
+    assert!(
+        message.contains("https://another-api.idlens.test/"),
+        "{message}"
+    );
+}

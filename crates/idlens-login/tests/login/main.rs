@@ -1,0 +1,10 @@
+//! Sign-in end to end against a real OpenID provider (`oidc-provider` from
+//! npm, `tests/idp/server.mjs`), in its default shape and renamed to Auth0's
+//! paths with `audience` mapped to a resource. The binary starts one provider
+//! per mode on a free 127.0.0.1 port (tests that stop the provider start
+//! their own), and the tests play the browser over HTTP.
+
+mod browser_flow;
+mod device_flow;
+mod failures;
+mod support;
