@@ -132,21 +132,52 @@ build_app() {
     cargo build
 }
 
-# Hook point: a later change starts a local sandbox tenant (a loopback OpenID
-# provider) here and creates a matching "sandbox" profile, so a new machine
-# opens IdLens with something to sign in to. Until then it does nothing.
+SANDBOX_PORT=4000
+SANDBOX_ISSUER="http://127.0.0.1:$SANDBOX_PORT/"
+SANDBOX_PID=""
+
+sandbox_listening() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$SANDBOX_PORT") 2>/dev/null
+}
+
+# The built-in sandbox tenant (`idlens sandbox`, 127.0.0.1 only) and a
+# "sandbox" profile for it, so a new machine opens IdLens on a tenant it can
+# use. A sandbox already listening on the port is reused; one started here is
+# stopped when the app closes.
 start_sandbox_tenant() {
-    :
+    local app="$CARGO_TARGET_DIR/debug/idlens"
+    if ! sandbox_listening; then
+        local log="${TMPDIR:-/tmp}/idlens-sandbox.log"
+        say "Starting the sandbox tenant at $SANDBOX_ISSUER (log: $log)"
+        "$app" sandbox --port "$SANDBOX_PORT" >"$log" 2>&1 &
+        SANDBOX_PID=$!
+        trap 'kill "$SANDBOX_PID" 2>/dev/null' EXIT
+        local deadline=$((SECONDS + 30))
+        until sandbox_listening; do
+            if ! kill -0 "$SANDBOX_PID" 2>/dev/null; then
+                die "the sandbox tenant did not start; see $log"
+            fi
+            [ "$SECONDS" -lt "$deadline" ] || die "the sandbox tenant did not answer within 30 s; see $log"
+            sleep 0.2
+        done
+    fi
+    if ! "$app" profile list --json | grep -q '"name": "sandbox"'; then
+        "$app" profile add sandbox --issuer "$SANDBOX_ISSUER" --client-id idlens-desktop \
+            --audience https://api.idlens.test/ >/dev/null
+        say "Added the profile \"sandbox\""
+    fi
+    "$app" profile use sandbox >/dev/null
 }
 
 open_idlens() {
     local app="$CARGO_TARGET_DIR/debug/idlens"
     if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
         say "Opening IdLens ($app)"
-        exec "$app"
+        "$app"
+        return
     fi
     say "No display: running IdLens under Xvfb (invisible); stop it with Ctrl+C"
-    exec xvfb-run -a -s "-screen 0 1280x800x24" "$app"
+    xvfb-run -a -s "-screen 0 1280x800x24" "$app"
 }
 
 # --- main -------------------------------------------------------------------
