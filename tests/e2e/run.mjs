@@ -2,8 +2,10 @@
 // Runs the end-to-end specs against the real IdLens binary, the way a user
 // meets it on first start: an empty config directory, a real OS keychain
 // (a private D-Bus session with an unlocked gnome-keyring), a display (Xvfb),
-// and WebDriver through tauri-driver. Everything it starts is stopped, and
-// its temporary HOME deleted, however the run ends.
+// and WebDriver through tauri-driver. Every spec file gets all of that afresh
+// (its own throwaway user, one app session), so no spec depends on another's
+// leftovers or order. Everything it starts is stopped, and each temporary
+// HOME deleted, however the run ends.
 //
 //   node tests/e2e/run.mjs [name-pattern]
 //
@@ -46,6 +48,8 @@ const STOP_DEADLINE_MS = 5_000;
 const started = [];
 /** The throwaway user's directory, deleted on exit. */
 let userRoot = null;
+/** Names the logs of the spec file being run: logs/<spec>-<process>.log. */
+let logPrefix = "";
 
 function log(message) {
   console.log(`[e2e] ${message}`);
@@ -95,7 +99,7 @@ async function freePort() {
  * Output the caller does not pipe goes to logs/<name>.log.
  */
 function startProcess(name, command, args, { env, stdio = [] }) {
-  const logPath = path.join(LOGS_DIR, `${name}.log`);
+  const logPath = path.join(LOGS_DIR, `${logPrefix}${name}.log`);
   const logFd = openSync(logPath, "w");
   const io = ["ignore", logFd, logFd];
   stdio.forEach((s, i) => {
@@ -329,7 +333,27 @@ async function main() {
   mkdirSync(LOGS_DIR, { recursive: true });
   const files = specFiles(filter);
   if (files.length === 0) throw new SetupError(`no spec in ${SPECS_DIR} matches ${filter ?? "*.test.mjs"}`);
+  log(`app ${app}`);
+  log(`screenshots go to ${screenshots}`);
 
+  const failedSpecs = [];
+  for (const file of files) {
+    const code = await runSpecFile(file, { app, driver, screenshots });
+    if (code !== 0) failedSpecs.push(path.basename(file));
+  }
+  log(`screenshots: ${screenshots}`);
+  if (failedSpecs.length) {
+    log(`failed spec files: ${failedSpecs.join(", ")}; driver and app logs: ${LOGS_DIR}`);
+    return 1;
+  }
+  log(`all ${files.length} spec files passed`);
+  return 0;
+}
+
+/** Runs one spec file in a fresh user, bus, keyring, display and driver; its exit code. */
+async function runSpecFile(file, { app, driver, screenshots }) {
+  const spec = path.basename(file, ".test.mjs");
+  logPrefix = `${spec}-`;
   const dirs = makeUserDirs();
   userRoot = dirs.root;
   try {
@@ -339,16 +363,14 @@ async function main() {
     env.DISPLAY = await startDisplay(env);
     env.GDK_BACKEND = "x11";
     const port = await startTauriDriver(driver, env);
-    log(`app ${app}`);
-    log(`display ${env.DISPLAY}, tauri-driver on 127.0.0.1:${port}, temp HOME ${dirs.home}`);
-    log(`screenshots go to ${screenshots}`);
+    log(`${spec}: display ${env.DISPLAY}, tauri-driver on 127.0.0.1:${port}, temp HOME ${dirs.home}`);
 
     const specEnv = {
       ...process.env,
       IDLENS_E2E_PORT: String(port),
       IDLENS_BIN: app,
       IDLENS_E2E_SCREENSHOTS: screenshots,
-      // What the app sees, so specs can check its files through the CLI.
+      // What the app sees, so specs can prepare and check its files through the CLI.
       IDLENS_E2E_APP_ENV: JSON.stringify({
         HOME: env.HOME,
         XDG_RUNTIME_DIR: env.XDG_RUNTIME_DIR,
@@ -358,9 +380,8 @@ async function main() {
         DBUS_SESSION_BUS_ADDRESS: env.DBUS_SESSION_BUS_ADDRESS,
       }),
     };
-    const code = await runSpecs(files, specEnv);
-    log(`screenshots: ${screenshots}`);
-    if (code !== 0) log(`specs failed; driver and app logs: ${LOGS_DIR}`);
+    const code = await runSpecs([file], specEnv);
+    if (code !== 0) log(`${spec} failed; its logs: ${path.join(LOGS_DIR, `${logPrefix}*.log`)}`);
     return code;
   } finally {
     await cleanUp();

@@ -6,6 +6,7 @@ import "./styles/shell.css";
 import "./styles/components.css";
 import "./styles/areas.css";
 import "./styles/settings.css";
+import "./styles/inspector.css";
 
 const root = document.getElementById("root");
 if (root) {

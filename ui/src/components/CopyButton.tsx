@@ -9,10 +9,12 @@ type CopyButtonProps = {
   /** What is copied, for screen readers: "Copy {what}". */
   what: string;
   compact?: boolean;
+  /** The button's text when idle (default "Copy"). */
+  label?: string;
   testId?: string;
 };
 
-export function CopyButton({ text, what, compact = false, testId }: CopyButtonProps) {
+export function CopyButton({ text, what, compact = false, label: idleLabel = "Copy", testId }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>("idle");
   const timer = useRef<number | undefined>(undefined);
 
@@ -25,7 +27,7 @@ export function CopyButton({ text, what, compact = false, testId }: CopyButtonPr
     timer.current = window.setTimeout(() => setState("idle"), 1800);
   }
 
-  const label = state === "copied" ? "Copied" : state === "failed" ? "Copy failed: select the text" : "Copy";
+  const label = state === "copied" ? "Copied" : state === "failed" ? "Copy failed: select the text" : idleLabel;
   return (
     <button
       type="button"

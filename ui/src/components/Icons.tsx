@@ -237,3 +237,78 @@ export const IconRefresh = (p: IconProps) => (
     <path d="M20 20v-4h-4" />
   </StrokeIcon>
 );
+
+export const IconClipboard = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <rect x="6" y="4.5" width="12" height="16" rx="2" />
+    <path d="M9.5 4.5V3.5h5v1" />
+    <path d="M9 10h6M9 13.5h6M9 17h3.5" />
+  </StrokeIcon>
+);
+
+export const IconShieldCheck = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <path d="M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6l7-3z" />
+    <path d="M8.8 12.2l2.2 2.2 4.2-4.4" />
+  </StrokeIcon>
+);
+
+export const IconShieldX = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <path d="M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6l7-3z" />
+    <path d="M9.5 9.5l5 5M14.5 9.5l-5 5" />
+  </StrokeIcon>
+);
+
+export const IconShieldQuestion = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <path d="M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6l7-3z" />
+    <path d="M10 9.6a2.1 2.1 0 0 1 4 .8c0 1.4-2 1.8-2 3.1" />
+    <path d="M12 16.3v.1" />
+  </StrokeIcon>
+);
+
+export const IconXCircle = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.2 9.2l5.6 5.6M14.8 9.2l-5.6 5.6" />
+  </StrokeIcon>
+);
+
+export const IconMinusCircle = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M8.5 12h7" />
+  </StrokeIcon>
+);
+
+export const IconHistory = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <path d="M4 12a8 8 0 1 0 2.4-5.7L4 8.5" />
+    <path d="M4 4v4.5h4.5" />
+    <path d="M12 8v4.5l3 1.8" />
+  </StrokeIcon>
+);
+
+export const IconEyeOff = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <path d="M3 3l18 18" />
+    <path d="M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 8.5 4.2 9.5 6-.5.9-1.6 2.4-3.1 3.7" />
+    <path d="M6.6 7.6C4.6 8.9 3.2 10.8 2.5 12c1 1.8 4.5 6 9.5 6 1.6 0 3-.4 4.3-1.1" />
+    <path d="M9.9 10a3 3 0 0 0 4.1 4.1" />
+  </StrokeIcon>
+);
+
+export const IconBraces = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <path d="M8 4H7a2 2 0 0 0-2 2v3.5a2.5 2.5 0 0 1-2 2.5 2.5 2.5 0 0 1 2 2.5V18a2 2 0 0 0 2 2h1" />
+    <path d="M16 4h1a2 2 0 0 1 2 2v3.5a2.5 2.5 0 0 0 2 2.5 2.5 2.5 0 0 0-2 2.5V18a2 2 0 0 1-2 2h-1" />
+  </StrokeIcon>
+);
+
+export const IconClock = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7.5V12l3 2" />
+  </StrokeIcon>
+);
