@@ -36,7 +36,9 @@ fn tampered(token: &str) -> String {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
-    let payload = URL_SAFE_NO_PAD.decode(&parts[1]).expect("base64url payload");
+    let payload = URL_SAFE_NO_PAD
+        .decode(&parts[1])
+        .expect("base64url payload");
     let mut claims: Value = serde_json::from_slice(&payload).expect("JSON payload");
     claims["sub"] = json!("auth0|someone-else");
     parts[1] = URL_SAFE_NO_PAD.encode(claims.to_string());
