@@ -6,6 +6,8 @@
 //! - `idlens/inspect+explain`: the same with per-claim explanations, as the
 //!   Inspector screen asks for;
 //! - `idlens/batch-1000`: `inspect_batch` on one thread, 1000 tokens per iteration;
+//! - `idlens/without-keys`: the same inspection without keys, so every step
+//!   but the signature: what a verdict costs on top of the RSA verify;
 //! - `reference/jsonwebtoken-crypto-verify`: jsonwebtoken's `crypto::verify`,
 //!   which re-parses the key on every call (why IdLens pre-parses);
 //! - `reference/aws-lc-verify`: the bare RSA verify with a pre-parsed key, the
@@ -58,6 +60,9 @@ fn verify(c: &mut Criterion) {
     });
     group.bench_function("inspect+explain", |b| {
         b.iter(|| inspect(black_box(&token), &explaining, Some(&keys)))
+    });
+    group.bench_function("without-keys", |b| {
+        b.iter(|| inspect(black_box(&token), &opts, None))
     });
     let batch = vec![token.clone(); 1000];
     group.throughput(Throughput::Elements(batch.len() as u64));

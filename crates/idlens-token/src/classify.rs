@@ -2,13 +2,36 @@
 //! kind is for. Works on unverified data: the result describes what the
 //! token says about itself.
 
+use std::cell::RefCell;
+
 use serde_json::{Map, Value};
 
 use crate::report::{Tenant, TokenKind};
 use crate::unverified::{UnverifiedJwe, UnverifiedOpaque};
 
+thread_local! {
+    /// The last issuer this thread read a tenant from, and that tenant: a
+    /// batch of tokens nearly always has one issuer, and parsing its URL costs
+    /// more than all the claim checks together.
+    static LAST_TENANT: RefCell<Option<(String, Option<Tenant>)>> = const { RefCell::new(None) };
+}
+
 /// The tenant named by an issuer URL.
 pub(crate) fn tenant(issuer: &str) -> Option<Tenant> {
+    LAST_TENANT.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((seen, tenant)) if seen == issuer => tenant.clone(),
+            _ => {
+                let tenant = parse_tenant(issuer);
+                *last = Some((issuer.to_owned(), tenant.clone()));
+                tenant
+            }
+        }
+    })
+}
+
+fn parse_tenant(issuer: &str) -> Option<Tenant> {
     let url = url::Url::parse(issuer).ok()?;
     let domain = url.host_str()?.to_ascii_lowercase();
     let labels: Vec<&str> = domain.split('.').collect();

@@ -1,5 +1,7 @@
 //! What each claim means, and times as UTC, local and relative text.
 
+use std::fmt::{self, Write as _};
+
 use chrono::{DateTime, Datelike, Local, SecondsFormat, Timelike, Utc};
 use serde_json::{Map, Value};
 
@@ -144,61 +146,101 @@ pub(crate) fn explain_time(claim: &str, unix: i64, now: i64) -> Option<TimeExpla
     })
 }
 
-/// `2025-01-02 03:04:05 UTC`, or `None` outside chrono's range.
-pub(crate) fn utc_at(unix: i64) -> Option<String> {
-    DateTime::<Utc>::from_timestamp(unix, 0).map(|t| utc_text(&t))
+/// Appends `2025-01-02 03:04:05 UTC`, or `N s after 1970` outside chrono's range.
+pub(crate) fn write_utc_at(out: &mut String, unix: i64) {
+    match DateTime::<Utc>::from_timestamp(unix, 0) {
+        Some(t) => write_utc_text(out, &t),
+        None => {
+            let _ = write!(out, "{unix} s after 1970");
+        }
+    }
 }
 
 fn utc_text(t: &DateTime<Utc>) -> String {
-    // Formatted by hand: a strftime pattern is parsed on every call, and this
-    // runs once or twice per token on the batch path.
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    let mut out = String::with_capacity(23);
+    write_utc_text(&mut out, t);
+    out
+}
+
+fn write_utc_text(out: &mut String, t: &DateTime<Utc>) {
+    // Written digit by digit: this runs two or three times per token on the
+    // batch path, where a formatting pattern would be most of its cost.
+    fn two(out: &mut String, n: u32) {
+        out.push(char::from(b'0' + (n / 10 % 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    }
+    let (date, time) = (t.date_naive(), t.time());
+    match date.year() {
+        year @ 0..=9999 => {
+            let year = year as u32;
+            two(out, year / 100);
+            two(out, year % 100);
+        }
+        year => {
+            let _ = write!(out, "{year:04}");
+        }
+    }
+    out.push('-');
+    two(out, date.month());
+    out.push('-');
+    two(out, date.day());
+    out.push(' ');
+    two(out, time.hour());
+    out.push(':');
+    two(out, time.minute());
+    out.push(':');
+    two(out, time.second());
+    out.push_str(" UTC");
 }
 
 /// "expires in 4 min", "expired 3 h ago", … for `delta = time - now`.
 pub(crate) fn relative(claim: &str, delta: i64) -> String {
-    let span = span(delta.unsigned_abs());
+    let mut out = String::with_capacity(24);
+    write_relative(&mut out, claim, delta);
+    out
+}
+
+/// Appends [`relative`]'s text.
+pub(crate) fn write_relative(out: &mut String, claim: &str, delta: i64) {
+    let span = Span(delta.unsigned_abs());
     let future = delta > 0;
-    match (claim, future) {
-        ("exp", true) => format!("expires in {span}"),
-        ("exp", false) => format!("expired {span} ago"),
-        ("nbf", true) => format!("becomes valid in {span}"),
-        ("nbf", false) => format!("valid since {span} ago"),
-        ("iat", true) => format!("issued {span} in the future"),
-        ("iat", false) => format!("issued {span} ago"),
-        ("auth_time", false) => format!("signed in {span} ago"),
-        ("updated_at", false) => format!("updated {span} ago"),
-        (_, true) => format!("in {span}"),
-        (_, false) => format!("{span} ago"),
-    }
+    let _ = match (claim, future) {
+        ("exp", true) => write!(out, "expires in {span}"),
+        ("exp", false) => write!(out, "expired {span} ago"),
+        ("nbf", true) => write!(out, "becomes valid in {span}"),
+        ("nbf", false) => write!(out, "valid since {span} ago"),
+        ("iat", true) => write!(out, "issued {span} in the future"),
+        ("iat", false) => write!(out, "issued {span} ago"),
+        ("auth_time", false) => write!(out, "signed in {span} ago"),
+        ("updated_at", false) => write!(out, "updated {span} ago"),
+        (_, true) => write!(out, "in {span}"),
+        (_, false) => write!(out, "{span} ago"),
+    };
 }
 
 /// A duration in the largest unit that keeps it readable.
-pub(crate) fn span(seconds: u64) -> String {
-    const MINUTE: u64 = 60;
-    const HOUR: u64 = 60 * MINUTE;
-    const DAY: u64 = 24 * HOUR;
-    match seconds {
-        s if s < MINUTE => format!("{s} s"),
-        s if s < HOUR => format!("{} min", s / MINUTE),
-        s if s < 2 * DAY => {
-            let (h, m) = (s / HOUR, (s % HOUR) / MINUTE);
-            if h < 10 && m > 0 {
-                format!("{h} h {m} min")
-            } else {
-                format!("{h} h")
+#[derive(Clone, Copy)]
+pub(crate) struct Span(pub u64);
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MINUTE: u64 = 60;
+        const HOUR: u64 = 60 * MINUTE;
+        const DAY: u64 = 24 * HOUR;
+        match self.0 {
+            s if s < MINUTE => write!(f, "{s} s"),
+            s if s < HOUR => write!(f, "{} min", s / MINUTE),
+            s if s < 2 * DAY => {
+                let (h, m) = (s / HOUR, (s % HOUR) / MINUTE);
+                if h < 10 && m > 0 {
+                    write!(f, "{h} h {m} min")
+                } else {
+                    write!(f, "{h} h")
+                }
             }
+            s if s < 730 * DAY => write!(f, "{} days", s / DAY),
+            s => write!(f, "{} years", s / (365 * DAY)),
         }
-        s if s < 730 * DAY => format!("{} days", s / DAY),
-        s => format!("{} years", s / (365 * DAY)),
     }
 }
 
@@ -294,5 +336,22 @@ mod tests {
         );
         assert_eq!(time_value(&serde_json::json!(1.5e9)), Some(1_500_000_000));
         assert_eq!(time_value(&serde_json::json!(1e300)), None);
+    }
+
+    #[test]
+    fn utc_text_pads_like_a_four_digit_year_pattern_in_every_era() {
+        let text = |unix: i64| {
+            let mut out = String::new();
+            write_utc_at(&mut out, unix);
+            out
+        };
+        assert_eq!(text(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(text(4_102_444_799), "2099-12-31 23:59:59 UTC");
+        assert_eq!(text(-62_135_596_800), "0001-01-01 00:00:00 UTC");
+        assert_eq!(text(-62_135_596_801), "0000-12-31 23:59:59 UTC");
+        assert_eq!(text(-62_198_755_200), "-001-01-01 00:00:00 UTC");
+        assert_eq!(text(253_402_300_800), "10000-01-01 00:00:00 UTC");
+        assert_eq!(text(i64::MAX), format!("{} s after 1970", i64::MAX));
+        assert_eq!(text(i64::MIN), format!("{} s after 1970", i64::MIN));
     }
 }

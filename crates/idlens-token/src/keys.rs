@@ -122,14 +122,14 @@ impl KeySet {
                 problem: "it is empty".to_owned(),
             });
         }
-        let key = VerifyingKey {
-            kid: None,
-            alg: None,
-            key_type: KeyType::Hmac,
-            thumbprint: None,
-            material: Material::Hmac(secret),
-            problem: None,
-        };
+        let key = VerifyingKey::new(
+            None,
+            None,
+            KeyType::Hmac,
+            None,
+            Material::Hmac(secret),
+            None,
+        );
         Ok(Self::local(vec![key], "the HMAC secret you gave"))
     }
 
@@ -233,6 +233,9 @@ pub struct VerifyingKey {
     /// Why this key cannot be used (e.g. RSA under 2048 bits); kept so the
     /// `key` check can say so instead of "no key".
     problem: Option<String>,
+    /// [`VerifyingKey::describe`], made once: messages about a key are
+    /// written for every token.
+    description: String,
 }
 
 enum Material {
@@ -283,9 +286,33 @@ impl VerifyingKey {
 
     /// "RSA-2048 key kid=\"abc\"", for messages.
     pub fn describe(&self) -> String {
-        match &self.kid {
-            Some(kid) => format!("{} key kid={}", self.key_type, shown(kid)),
-            None => format!("{} key (no kid)", self.key_type),
+        self.description.clone()
+    }
+
+    pub(crate) fn description(&self) -> &str {
+        &self.description
+    }
+
+    fn new(
+        kid: Option<String>,
+        alg: Option<Algorithm>,
+        key_type: KeyType,
+        thumbprint: Option<String>,
+        material: Material,
+        problem: Option<String>,
+    ) -> Self {
+        let description = match &kid {
+            Some(kid) => format!("{key_type} key kid={}", Shown(kid)),
+            None => format!("{key_type} key (no kid)"),
+        };
+        Self {
+            kid,
+            alg,
+            key_type,
+            thumbprint,
+            material,
+            problem,
+            description,
         }
     }
 
@@ -317,12 +344,33 @@ impl VerifyingKey {
 /// Shows an untrusted string (a `kid`, an `alg`) in a message: quoted,
 /// escaped and cut short, so injection strings stay inert.
 pub(crate) fn shown(s: &str) -> String {
-    const MAX: usize = 64;
-    if s.chars().count() > MAX {
-        let cut: String = s.chars().take(MAX).collect();
-        format!("{cut:?}…")
-    } else {
-        format!("{s:?}")
+    Shown(s).to_string()
+}
+
+/// [`shown`] as a `Display`, to write it into a message without an
+/// intermediate string.
+#[derive(Clone, Copy)]
+pub(crate) struct Shown<'a>(pub &'a str);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MAX: usize = 64;
+        let s = self.0;
+        // Short printable ASCII without quotes or backslashes is what `{:?}`
+        // leaves as it is: only the quotes need adding. Issuers, audiences and
+        // kids almost always are.
+        if s.len() <= MAX
+            && s.bytes()
+                .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+        {
+            f.write_str("\"")?;
+            f.write_str(s)?;
+            return f.write_str("\"");
+        }
+        match s.char_indices().nth(MAX) {
+            Some((cut, _)) => write!(f, "{:?}…", &s[..cut]),
+            None => write!(f, "{s:?}"),
+        }
     }
 }
 
@@ -392,18 +440,12 @@ fn build_public(
     let thumbprint = Jwk::from_decoding_key(decoding, None)
         .and_then(|jwk| jwk.thumbprint(ThumbprintHash::SHA256))
         .ok();
-    VerifyingKey {
-        kid,
-        alg,
-        key_type,
-        thumbprint,
-        material: Material::Public(if problem.is_some() {
-            Vec::new()
-        } else {
-            parsed
-        }),
-        problem,
-    }
+    let material = Material::Public(if problem.is_some() {
+        Vec::new()
+    } else {
+        parsed
+    });
+    VerifyingKey::new(kid, alg, key_type, thumbprint, material, problem)
 }
 
 /// DER `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }` (RFC 8017).
@@ -724,6 +766,47 @@ mod tests {
     fn shown_quotes_escapes_and_cuts() {
         assert_eq!(shown("a\"b\n"), r#""a\"b\n""#);
         assert!(shown(&"x".repeat(100)).ends_with('…'));
+    }
+
+    #[test]
+    fn shown_is_always_the_escaped_debug_form_cut_at_64_chars() {
+        // The definition the fast path for plain ASCII must keep to.
+        fn reference(s: &str) -> String {
+            if s.chars().count() > 64 {
+                let cut: String = s.chars().take(64).collect();
+                format!("{cut:?}…")
+            } else {
+                format!("{s:?}")
+            }
+        }
+        let long_ascii = "k".repeat(64);
+        let cases = [
+            "",
+            "rsa-1",
+            "https://dev-abc.us.auth0.com/",
+            "it's ~ {ok} [x] `y` <z>",
+            "a\\b",
+            "quote\"d",
+            "tab\there",
+            "\u{7f}del",
+            "\u{0}nul",
+            "é accent",
+            "\u{301}combining",
+            "../../../etc/passwd' OR '1'='1",
+            long_ascii.as_str(),
+            &"k".repeat(65),
+            &"é".repeat(64),
+            &"é".repeat(65),
+            &format!("{}\n", "k".repeat(63)),
+        ];
+        for s in cases {
+            assert_eq!(shown(s), reference(s), "{s:?}");
+            assert_eq!(Shown(s).to_string(), reference(s), "{s:?}");
+        }
+        for b in 0u8..=127 {
+            let s = format!("x{}y", char::from(b));
+            assert_eq!(shown(&s), reference(&s), "byte {b}");
+        }
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! - [`inspect`]: one input, with keys from a file, pasted text or a secret ([`KeySet`]), or none.
 //! - [`inspect_remote`]: one input, with keys from the issuer (OIDC discovery) or a
 //!   JWKS URL, through a [`JwksCache`].
-//! - [`inspect_batch`]: many inputs, one key set, N threads, reports in input order.
+//! - [`inspect_batch`]: many inputs, one key set, N threads, reports in input order;
+//!   [`inspect_batch_each`] streams them to a callback instead.
 //!
 //! Invariants:
 //! - Unverified decoding lives in one module, [`unverified`]; everything else
@@ -26,6 +27,7 @@ mod report;
 pub mod unverified;
 mod verify;
 
+use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -161,54 +163,94 @@ pub async fn inspect_remote(
 /// Inspects many inputs with one key set on `threads` threads. Reports come
 /// back in input order. Fetch the key set once (e.g. [`JwksCache::keys`])
 /// before calling this.
+///
+/// Holds every report until the end; to write reports out as they are made,
+/// use [`inspect_batch_each`].
 pub fn inspect_batch<S: AsRef<str> + Sync>(
     inputs: &[S],
     opts: &InspectOptions,
     keys: Option<&KeySet>,
     threads: NonZeroUsize,
 ) -> Vec<Report> {
+    let mut reports = Vec::with_capacity(inputs.len());
+    inspect_batch_each(inputs, opts, keys, threads, |_, report| {
+        reports.push(report)
+    });
+    reports
+}
+
+/// Like [`inspect_batch`], but hands each report to `each` (with its input's
+/// index) as soon as it and every report before it are done, in input order,
+/// on the calling thread.
+///
+/// The streaming form of the batch path: a caller that prints and drops each
+/// report keeps memory small and the allocator's caches warm, which is
+/// measurably faster than collecting thousands of reports first; with several
+/// threads, `each` (printing) overlaps the workers' verifying.
+pub fn inspect_batch_each<S, F>(
+    inputs: &[S],
+    opts: &InspectOptions,
+    keys: Option<&KeySet>,
+    threads: NonZeroUsize,
+    mut each: F,
+) where
+    S: AsRef<str> + Sync,
+    F: FnMut(usize, Report),
+{
     let threads = threads.get().min(inputs.len().max(1));
     if threads == 1 {
-        return inputs
-            .iter()
-            .map(|i| inspect(i.as_ref(), opts, keys))
-            .collect();
+        for (index, input) in inputs.iter().enumerate() {
+            each(index, inspect(input.as_ref(), opts, keys));
+        }
+        return;
     }
     // Work is handed out in small chunks so a slow stretch of input does not
     // leave the other threads idle.
     const CHUNK: usize = 64;
     let next = AtomicUsize::new(0);
-    let parts: Vec<Vec<(usize, Report)>> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
+        // Bounded, so workers wait for a slow `each` instead of piling up reports.
+        let (done, finished) = std::sync::mpsc::sync_channel::<(usize, Vec<Report>)>(2 * threads);
         let workers: Vec<_> = (0..threads)
             .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-                        if start >= inputs.len() {
-                            break done;
-                        }
-                        for (offset, input) in inputs[start..].iter().take(CHUNK).enumerate() {
-                            done.push((start + offset, inspect(input.as_ref(), opts, keys)));
-                        }
+                let done = done.clone();
+                let next = &next;
+                scope.spawn(move || loop {
+                    let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                    if start >= inputs.len() {
+                        break;
+                    }
+                    let reports = inputs[start..]
+                        .iter()
+                        .take(CHUNK)
+                        .map(|input| inspect(input.as_ref(), opts, keys))
+                        .collect();
+                    // The receiver is gone only when `each` panicked: stop.
+                    if done.send((start, reports)).is_err() {
+                        break;
                     }
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+        drop(done);
+        // Chunks finish out of order: early ones wait here for their turn.
+        let mut waiting: BTreeMap<usize, Vec<Report>> = BTreeMap::new();
+        let mut emitted = 0;
+        for (start, reports) in finished {
+            waiting.insert(start, reports);
+            while let Some(reports) = waiting.remove(&emitted) {
+                for report in reports {
+                    each(emitted, report);
+                    emitted += 1;
+                }
+            }
+        }
+        for worker in workers {
+            worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        }
     });
-    let mut ordered: Vec<Option<Report>> = Vec::new();
-    ordered.resize_with(inputs.len(), || None);
-    for (index, report) in parts.into_iter().flatten() {
-        ordered[index] = Some(report);
-    }
-    ordered.into_iter().flatten().collect()
 }
 
 fn inspect_with(input: &str, opts: &InspectOptions, keys: KeyInput<'_>) -> Report {

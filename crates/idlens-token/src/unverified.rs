@@ -95,8 +95,16 @@ pub fn decode(input: &str) -> UnverifiedInput<'_> {
         return malformed(foreign_char_problem(token, position, c));
     }
 
-    let parts: Vec<&str> = token.split('.').collect();
-    match parts.len() {
+    // The first five parts, and how many there are, without allocating a list.
+    let mut parts = [""; 5];
+    let mut count = 0;
+    for part in token.split('.') {
+        if let Some(slot) = parts.get_mut(count) {
+            *slot = part;
+        }
+        count += 1;
+    }
+    match count {
         1 => UnverifiedInput::Opaque(UnverifiedOpaque {
             len: token.len(),
             refresh_token_prefix: false,
@@ -107,7 +115,7 @@ pub fn decode(input: &str) -> UnverifiedInput<'_> {
                 refresh_token_prefix: true,
             })
         }
-        3 => decode_jws(token, &parts, note),
+        3 => decode_jws(token, &parts[..3], note),
         5 => decode_jwe(&parts),
         n => malformed(format!(
             "The input has {n} parts separated by '.'; a signed JWT has 3 \
@@ -146,15 +154,26 @@ fn json_instead_of_token(token: &str) -> String {
     }
 }
 
-fn is_base64url(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+fn is_token_byte(b: u8) -> bool {
+    // Non-short-circuit `|` so that whole-input scans compile to SIMD compares.
+    b.is_ascii_lowercase()
+        | b.is_ascii_uppercase()
+        | b.is_ascii_digit()
+        | (b == b'-')
+        | (b == b'_')
+        | (b == b'.')
 }
 
 /// The first character that cannot appear in a compact JWS/JWE, if any.
 fn first_foreign_char(token: &str) -> Option<(usize, char)> {
-    let position = token
+    // Nearly every input is clean: check it all without branching first.
+    if token
         .bytes()
-        .position(|b| !(is_base64url(b) || b == b'.'))?;
+        .fold(true, |clean, b| clean & is_token_byte(b))
+    {
+        return None;
+    }
+    let position = token.bytes().position(|b| !is_token_byte(b))?;
     // `position` is the first non-ASCII or disallowed byte, so it starts a char.
     token[position..].chars().next().map(|c| (position, c))
 }
@@ -183,13 +202,28 @@ fn foreign_char_problem(token: &str, position: usize, c: char) -> String {
 }
 
 fn decode_part(parts: &[&str], names: &[&str], index: usize) -> Result<Vec<u8>, Malformed> {
-    URL_SAFE_NO_PAD.decode(parts[index]).map_err(|e| Malformed {
-        problem: format!(
-            "Part {} ({}) is not valid base64url ({e}). Check that the whole token was copied.",
-            index + 1,
-            names[index]
-        ),
-    })
+    let mut bytes = Vec::new();
+    decode_part_into(parts, names, index, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Decodes part `index` into `bytes`, replacing what it held.
+fn decode_part_into(
+    parts: &[&str],
+    names: &[&str],
+    index: usize,
+    bytes: &mut Vec<u8>,
+) -> Result<(), Malformed> {
+    bytes.clear();
+    URL_SAFE_NO_PAD
+        .decode_vec(parts[index], bytes)
+        .map_err(|e| Malformed {
+            problem: format!(
+                "Part {} ({}) is not valid base64url ({e}). Check that the whole token was copied.",
+                index + 1,
+                names[index]
+            ),
+        })
 }
 
 fn decode_json_object(
@@ -225,9 +259,12 @@ fn decode_jws<'a>(token: &'a str, parts: &[&'a str], note: Option<String>) -> Un
                 ),
             });
         }
-        let header = decode_json_object(&decode_part(parts, &JWS_PARTS, 0)?, &JWS_PARTS, 0)?;
-        let payload = decode_part(parts, &JWS_PARTS, 1)?;
-        let claims = decode_json_object(&payload, &JWS_PARTS, 1)?;
+        // One buffer for the header's and then the payload's JSON text.
+        let mut json = Vec::with_capacity(parts[1].len() / 4 * 3 + 3);
+        decode_part_into(parts, &JWS_PARTS, 0, &mut json)?;
+        let header = decode_json_object(&json, &JWS_PARTS, 0)?;
+        decode_part_into(parts, &JWS_PARTS, 1, &mut json)?;
+        let claims = decode_json_object(&json, &JWS_PARTS, 1)?;
         let signature = decode_part(parts, &JWS_PARTS, 2)?;
         let signing_len = parts[0].len() + 1 + parts[1].len();
         Ok(UnverifiedJws {

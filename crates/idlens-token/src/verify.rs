@@ -5,8 +5,8 @@ use jsonwebtoken::Algorithm;
 use serde_json::{Map, Value};
 
 use crate::classify::audiences;
-use crate::explain::{numeric_date, relative, span, utc_at};
-use crate::keys::{shown, KeySet, VerifyingKey};
+use crate::explain::{numeric_date, write_relative, write_utc_at, Span};
+use crate::keys::{shown, KeySet, Shown, VerifyingKey};
 use crate::report::{Check, CheckName, KeyUsed, TokenKind};
 use crate::unverified::UnverifiedJws;
 use crate::{InspectOptions, KeyError};
@@ -336,26 +336,23 @@ fn select_keys<'k>(
     };
     // A token's kid picks keys with that kid; keys without a kid (PEM files,
     // an HMAC secret) stand in for any kid.
-    let named: Vec<&VerifyingKey> = match kid {
-        Some(kid) => set.keys().iter().filter(|k| k.kid() == Some(kid)).collect(),
-        None => Vec::new(),
+    let named = kid.is_some_and(|kid| set.keys().iter().any(|k| k.kid() == Some(kid)));
+    let in_pool = |k: &&VerifyingKey| {
+        if named {
+            k.kid() == kid
+        } else {
+            kid.is_none() || k.kid().is_none()
+        }
     };
-    let pool: Vec<&VerifyingKey> = if named.is_empty() {
-        set.keys()
-            .iter()
-            .filter(|k| kid.is_none() || k.kid().is_none())
-            .collect()
-    } else {
-        named.clone()
-    };
-    let candidates: Vec<&VerifyingKey> = pool
+    let candidates: Vec<&VerifyingKey> = set
+        .keys()
         .iter()
-        .copied()
+        .filter(in_pool)
         .filter(|k| k.fits(alg) && k.problem().is_none())
         .collect();
     if !candidates.is_empty() {
         let reason = match candidates.as_slice() {
-            [only] => format!("The {} from {source} fits {alg:?}.", only.describe()),
+            [only] => format!("The {} from {source} fits {alg:?}.", only.description()),
             many => format!(
                 "{} keys from {source} fit {alg:?}; the signature must match one of them.",
                 many.len()
@@ -363,6 +360,7 @@ fn select_keys<'k>(
         };
         return (Check::passed(NAME, reason), candidates);
     }
+    let mut pool = set.keys().iter().filter(in_pool);
 
     let note = set
         .status()
@@ -370,20 +368,20 @@ fn select_keys<'k>(
         .as_deref()
         .map(|n| format!(" {n}"))
         .unwrap_or_default();
-    let check = if let Some(key) = pool.iter().find(|k| k.problem().is_some()) {
+    let check = if let Some(key) = pool.clone().find(|k| k.problem().is_some()) {
         Check::failed(
             NAME,
             format!(
                 "The {} cannot be used: {}.",
-                key.describe(),
+                key.description(),
                 key.problem().unwrap_or_default()
             ),
             "Ask the issuer to publish a stronger key; IdLens will not verify with this one.",
         )
-    } else if let Some(key) = pool.first() {
+    } else if let Some(key) = pool.next() {
         Check::failed(
             NAME,
-            format!("The {} does not fit alg {alg:?}.", key.describe()),
+            format!("The {} does not fit alg {alg:?}.", key.description()),
             "The header names an algorithm this key is not for: the token may be forged (algorithm confusion). \
              Check the API's signing algorithm in Auth0.",
         )
@@ -441,7 +439,7 @@ fn check_signature(
                     NAME,
                     format!(
                         "The {alg:?} signature verifies with the {}.",
-                        key.describe()
+                        key.description()
                     ),
                 ),
                 Some(KeyUsed {
@@ -453,7 +451,7 @@ fn check_signature(
         }
     }
     let which = match candidates {
-        [only] => format!("the {}", only.describe()),
+        [only] => format!("the {}", only.description()),
         many => format!("any of the {} keys that fit", many.len()),
     };
     (
@@ -496,7 +494,7 @@ fn check_issuer(claims: &Map<String, Value>, expected: Option<&str>, decode_only
             "Say which issuer you trust (for example --issuer with your tenant's https://{domain}/), \
              after checking that it is your tenant.",
         ),
-        Some(expected) if expected == iss => Check::passed(NAME, format!("Issued by {}, as expected.", shown(iss))),
+        Some(expected) if expected == iss => Check::passed(NAME, format!("Issued by {}, as expected.", Shown(iss))),
         Some(expected) if expected.trim_end_matches('/') == iss.trim_end_matches('/') => Check::failed(
             NAME,
             format!("Issued by {}; expected {}: only the trailing slash differs.", shown(iss), shown(expected)),
@@ -539,6 +537,12 @@ fn check_audience(
             )
         }
     };
+    if let Some(hit) = auds.iter().find(|a| expected.iter().any(|e| e == *a)) {
+        return Check::passed(
+            NAME,
+            format!("The token is for {}, as expected.", Shown(hit)),
+        );
+    }
     let shown_auds = auds.iter().map(|a| shown(a)).collect::<Vec<_>>().join(", ");
     if expected.is_empty() && decode_only {
         return Check::skipped(
@@ -552,12 +556,6 @@ fn check_audience(
             format!("The token is for {shown_auds}, but no expected audience was given."),
             "Say which audience your API expects (for example --audience <API identifier>, or the client ID for \
              an ID token).",
-        );
-    }
-    if let Some(hit) = auds.iter().find(|a| expected.iter().any(|e| e == *a)) {
-        return Check::passed(
-            NAME,
-            format!("The token is for {}, as expected.", shown(hit)),
         );
     }
     let wanted = expected
@@ -604,8 +602,22 @@ fn time_claim(claims: &Map<String, Value>, name: &str) -> TimeClaim {
     }
 }
 
-fn at(unix: i64) -> String {
-    utc_at(unix).unwrap_or_else(|| format!("{unix} s after 1970"))
+/// "{prefix}{relative} ({UTC time})", with the relative text capitalised
+/// when there is no prefix: "Expires in 4 min (2025-01-02 03:04:05 UTC)".
+fn moment(prefix: &str, claim: &str, unix: i64, now: i64) -> String {
+    let mut out = String::with_capacity(prefix.len() + 48);
+    out.push_str(prefix);
+    // Saturating: a signed token may hold any i64, and `exp: -2^63` must
+    // read "expired … ago", not wrap around to "expires in …" (or panic).
+    write_relative(&mut out, claim, unix.saturating_sub(now));
+    if prefix.is_empty() {
+        // The relative text starts with an ASCII letter or digit.
+        out[..1].make_ascii_uppercase();
+    }
+    out.push_str(" (");
+    write_utc_at(&mut out, unix);
+    out.push(')');
+    out
 }
 
 const MALFORMED_TIME: &str =
@@ -622,17 +634,17 @@ fn check_expiry(claims: &Map<String, Value>, now: i64, leeway: i64) -> Check {
         TimeClaim::Invalid(reason) => Check::failed(NAME, reason, MALFORMED_TIME),
         TimeClaim::At(exp) if now >= exp.saturating_add(leeway) => Check::failed(
             NAME,
-            format!("{} ({}).", capitalise(&relative("exp", exp - now)), at(exp)),
+            moment("", "exp", exp, now) + ".",
             format!(
                 "Get a new token: sign in again, or use the refresh token. The leeway for clock skew is {}.",
-                span(leeway as u64)
+                Span(leeway as u64)
             ),
         ),
         TimeClaim::At(exp) if now >= exp => Check::passed(
             NAME,
-            format!("{} ({}), within the {} leeway.", capitalise(&relative("exp", exp - now)), at(exp), span(leeway as u64)),
+            format!("{}, within the {} leeway.", moment("", "exp", exp, now), Span(leeway as u64)),
         ),
-        TimeClaim::At(exp) => Check::passed(NAME, format!("{} ({}).", capitalise(&relative("exp", exp - now)), at(exp))),
+        TimeClaim::At(exp) => Check::passed(NAME, moment("", "exp", exp, now) + "."),
     }
 }
 
@@ -643,13 +655,13 @@ fn check_not_before(claims: &Map<String, Value>, now: i64, leeway: i64) -> Check
         TimeClaim::Invalid(reason) => Check::failed(NAME, reason, MALFORMED_TIME),
         TimeClaim::At(nbf) if now.saturating_add(leeway) < nbf => Check::failed(
             NAME,
-            format!("Not valid yet: it {} ({}).", relative("nbf", nbf - now), at(nbf)),
+            moment("Not valid yet: it ", "nbf", nbf, now) + ".",
             format!(
                 "Wait until then, or check the clocks of the issuer and of this machine (the leeway is {}).",
-                span(leeway as u64)
+                Span(leeway as u64)
             ),
         ),
-        TimeClaim::At(nbf) => Check::passed(NAME, format!("{} ({}).", capitalise(&relative("nbf", nbf - now)), at(nbf))),
+        TimeClaim::At(nbf) => Check::passed(NAME, moment("", "nbf", nbf, now) + "."),
     }
 }
 
@@ -660,10 +672,10 @@ fn check_issued_at(claims: &Map<String, Value>, now: i64, leeway: i64) -> Check 
         TimeClaim::Invalid(reason) => Check::failed(NAME, reason, MALFORMED_TIME),
         TimeClaim::At(iat) if iat > now.saturating_add(leeway) => Check::failed(
             NAME,
-            format!("It says it was {} ({}).", relative("iat", iat - now), at(iat)),
+            moment("It says it was ", "iat", iat, now) + ".",
             "The issuer's clock or this machine's clock is wrong, or the token is forged: check both clocks.",
         ),
-        TimeClaim::At(iat) => Check::passed(NAME, format!("{} ({}).", capitalise(&relative("iat", iat - now)), at(iat))),
+        TimeClaim::At(iat) => Check::passed(NAME, moment("", "iat", iat, now) + "."),
     }
 }
 
@@ -718,13 +730,5 @@ fn check_nonce(claims: &Map<String, Value>, expected: Option<&str>) -> Check {
             "The token has no `nonce`, but the login sent one.",
             "This ID token was not issued for this login: start the login again.",
         ),
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

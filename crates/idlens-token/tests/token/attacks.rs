@@ -227,6 +227,31 @@ fn time_claims_are_checked_with_leeway() {
 }
 
 #[test]
+fn extreme_time_claims_are_judged_and_described_without_overflow() {
+    let mut claims = access_claims();
+    claims["exp"] = json!(i64::MIN);
+    let report = check(&rs256(&claims));
+    assert_rejected_by(&report, &[CheckName::Expiry]);
+    assert!(
+        reason(&report, CheckName::Expiry).starts_with("Expired "),
+        "{}",
+        reason(&report, CheckName::Expiry)
+    );
+
+    let mut claims = access_claims();
+    claims["nbf"] = json!(i64::MAX);
+    claims["iat"] = json!(i64::MAX);
+    let report = check(&rs256(&claims));
+    assert_rejected_by(&report, &[CheckName::NotBefore, CheckName::IssuedAt]);
+    assert!(reason(&report, CheckName::NotBefore).contains("becomes valid in"));
+
+    let mut claims = access_claims();
+    claims["iat"] = json!(i64::MIN);
+    claims["exp"] = json!(i64::MAX);
+    assert_valid(&check(&rs256(&claims)));
+}
+
+#[test]
 fn wrong_or_missing_issuer_is_refused() {
     let mut claims = access_claims();
     claims["iss"] = json!("https://evil.eu.auth0.com/");

@@ -2,7 +2,7 @@
 
 use std::num::NonZeroUsize;
 
-use idlens_token::{inspect, inspect_batch, InspectOptions};
+use idlens_token::{inspect, inspect_batch, inspect_batch_each, InspectOptions};
 use serde_json::json;
 
 use crate::support::*;
@@ -42,7 +42,54 @@ fn batch_verdicts_come_back_in_input_order_whatever_the_thread_count() {
 }
 
 #[test]
+fn streamed_batch_verdicts_arrive_in_input_order_on_the_calling_thread() {
+    let keys = jwks();
+    let inputs: Vec<String> = (0..500)
+        .map(|i| {
+            let mut claims = access_claims();
+            claims["jti"] = json!(i);
+            if i % 7 == 3 {
+                claims["aud"] = json!("https://other.example/");
+            }
+            rs256(&claims)
+        })
+        .collect();
+    let opts = InspectOptions {
+        explain: false,
+        ..opts()
+    };
+    let collected = inspect_batch(&inputs, &opts, Some(&keys), NonZeroUsize::MIN);
+    for threads in [1, 2, 3, 8] {
+        let caller = std::thread::current().id();
+        let mut streamed = Vec::new();
+        inspect_batch_each(
+            &inputs,
+            &opts,
+            Some(&keys),
+            NonZeroUsize::new(threads).unwrap(),
+            |index, report| {
+                assert_eq!(std::thread::current().id(), caller, "{threads} threads");
+                assert_eq!(index, streamed.len(), "{threads} threads");
+                streamed.push(report);
+            },
+        );
+        assert_eq!(streamed, collected, "{threads} threads");
+    }
+    for (i, report) in collected.iter().enumerate() {
+        assert_eq!(report.valid, i % 7 != 3, "input {i}");
+        assert_eq!(report.claims.as_ref().unwrap()["jti"], json!(i));
+    }
+}
+
+#[test]
 fn an_empty_batch_is_empty() {
     let none: Vec<String> = Vec::new();
     assert!(inspect_batch(&none, &opts(), None, NonZeroUsize::new(8).unwrap()).is_empty());
+    inspect_batch_each(
+        &none,
+        &opts(),
+        None,
+        NonZeroUsize::new(8).unwrap(),
+        |index, _| panic!("no input, yet a report for index {index}"),
+    );
 }
