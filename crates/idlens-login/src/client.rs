@@ -269,18 +269,7 @@ impl LoginClient {
             ("token_type_hint", "refresh_token"),
             ("client_id", self.settings.client_id.as_str()),
         ];
-        let response = self
-            .http
-            .client
-            .post(&url)
-            .header(reqwest::header::ACCEPT, "application/json")
-            .form(&form)
-            .send()
-            .await
-            .map_err(|e| LoginError::Unreachable {
-                url: url.clone(),
-                detail: describe_reqwest(&e),
-            })?;
+        let response = self.http.post_form(&url, &form).await?;
         let status = response.status();
         if status.is_success() {
             return Ok(());

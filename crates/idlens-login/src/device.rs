@@ -142,18 +142,7 @@ impl LoginClient {
         if let Some(param) = self.token_resource_param() {
             form.push(param);
         }
-        let response = self
-            .http
-            .client
-            .post(url)
-            .header(reqwest::header::ACCEPT, "application/json")
-            .form(&form)
-            .send()
-            .await
-            .map_err(|e| LoginError::Unreachable {
-                url: url.clone(),
-                detail: describe_reqwest(&e),
-            })?;
+        let response = self.http.post_form(url, &form).await?;
         let status = response.status();
         let body = response
             .bytes()

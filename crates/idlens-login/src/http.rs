@@ -66,6 +66,27 @@ impl<'c> AsyncHttpClient<'c> for IdpHttp {
 
 /// A reqwest error as a short phrase with its causes, e.g.
 /// "the connection failed (… Connection refused …)". Never includes the request body.
+impl IdpHttp {
+    /// POSTs a form to the IdP and asks for JSON; a transport failure is
+    /// `LoginError::Unreachable` naming `url`.
+    pub async fn post_form(
+        &self,
+        url: &str,
+        form: &[(&str, &str)],
+    ) -> Result<reqwest::Response, LoginError> {
+        self.client
+            .post(url)
+            .header(reqwest::header::ACCEPT, "application/json")
+            .form(form)
+            .send()
+            .await
+            .map_err(|e| LoginError::Unreachable {
+                url: url.to_owned(),
+                detail: describe_reqwest(&e),
+            })
+    }
+}
+
 pub(crate) fn describe_reqwest(e: &reqwest::Error) -> String {
     use std::error::Error as _;
     let mut detail = if e.is_timeout() {
