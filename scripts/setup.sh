@@ -38,12 +38,13 @@ cd "$REPO_ROOT"
 
 # What Tauri v2 (WebKitGTK) needs to build, plus what the tests use: Xvfb and
 # xauth (a display), webkit2gtk-driver (WebDriver), dbus-x11 and gnome-keyring
-# (a real OS keychain), imagemagick (screenshots of a whole display).
+# (a real OS keychain), libsecret-tools (tests read the keychain with secret-tool),
+# imagemagick (screenshots of a whole display).
 APT_PACKAGES=(
     build-essential file pkg-config libssl-dev libxdo-dev
     libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
     xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core at-spi2-core
-    dbus-x11 gnome-keyring libsecret-1-dev libdbus-1-dev keyutils
+    dbus-x11 gnome-keyring libsecret-1-dev libsecret-tools libdbus-1-dev keyutils
 )
 MIN_NODE="20.19"
 MIN_RUST="1.85"

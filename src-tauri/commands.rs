@@ -7,8 +7,9 @@
 use std::sync::Arc;
 
 use idlens_api::types::{
-    AppInfo, InspectRequest, ProfileInput, ProfileList, ProfileView, SecretInput, SecretKindView,
-    SecretStored,
+    AppInfo, BrowserLoginStarted, BrowserOpened, DeviceLoginStarted, InspectRequest, LoginRequest,
+    ProfileInput, ProfileList, ProfileView, RevealedToken, SecretInput, SecretKindView,
+    SecretStored, SessionToken, SessionView,
 };
 use idlens_api::{Api, ApiError, Report};
 use tauri::State;
@@ -83,6 +84,71 @@ async fn token_inspect(api: ApiState<'_>, request: InspectRequest) -> Result<Rep
     api.token_inspect(request).await
 }
 
+#[tauri::command]
+async fn session_get(api: ApiState<'_>, profile: Option<String>) -> Result<SessionView, ApiError> {
+    api.session_get(profile.as_deref()).await
+}
+
+#[tauri::command]
+async fn session_refresh(
+    api: ApiState<'_>,
+    profile: Option<String>,
+) -> Result<SessionView, ApiError> {
+    api.session_refresh(profile.as_deref()).await
+}
+
+#[tauri::command]
+async fn session_sign_out(
+    api: ApiState<'_>,
+    profile: Option<String>,
+) -> Result<SessionView, ApiError> {
+    api.session_sign_out(profile.as_deref()).await
+}
+
+#[tauri::command]
+async fn session_reveal_token(
+    api: ApiState<'_>,
+    profile: Option<String>,
+    which: SessionToken,
+) -> Result<RevealedToken, ApiError> {
+    blocking(&api, move |api| {
+        api.session_reveal_token(profile.as_deref(), which)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn login_device_start(
+    api: ApiState<'_>,
+    request: LoginRequest,
+) -> Result<DeviceLoginStarted, ApiError> {
+    api.login_device_start(request).await
+}
+
+#[tauri::command]
+async fn login_browser_start(
+    api: ApiState<'_>,
+    request: LoginRequest,
+) -> Result<BrowserLoginStarted, ApiError> {
+    api.login_browser_start(request).await
+}
+
+#[tauri::command]
+async fn login_open_browser(api: ApiState<'_>, login_id: u32) -> Result<BrowserOpened, ApiError> {
+    blocking(&api, move |api| api.login_open_browser(login_id)).await
+}
+
+#[tauri::command]
+async fn login_wait(api: ApiState<'_>, login_id: u32) -> Result<SessionView, ApiError> {
+    api.login_wait(login_id).await
+}
+
+#[tauri::command]
+async fn login_cancel(api: ApiState<'_>, login_id: u32) -> Result<(), ApiError> {
+    api.login_cancel(login_id);
+    Ok(())
+}
+
 macro_rules! shell_commands {
     ($($name:ident),* $(,)?) => {
         /// The names registered with Tauri, in registration order.
@@ -105,6 +171,15 @@ shell_commands![
     profile_set_secret,
     profile_clear_secret,
     token_inspect,
+    session_get,
+    session_refresh,
+    session_sign_out,
+    session_reveal_token,
+    login_device_start,
+    login_browser_start,
+    login_open_browser,
+    login_wait,
+    login_cancel,
 ];
 
 #[cfg(test)]

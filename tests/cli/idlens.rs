@@ -72,8 +72,9 @@ impl TestUser {
         self.run_with_stdin(args, None)
     }
 
-    /// Runs `idlens ARGS` with `stdin` piped in (then closed).
-    pub fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
+    /// `idlens ARGS` as this user runs it: headless, in their HOME and config
+    /// directory, on their D-Bus session.
+    fn command(&self, args: &[&str]) -> Command {
         let home = self.root.path().join("home");
         let mut command = Command::new(env!("CARGO_BIN_EXE_idlens"));
         command
@@ -87,13 +88,52 @@ impl TestUser {
             .env("XDG_CONFIG_HOME", home.join(".config"))
             .env("XDG_DATA_HOME", home.join(".local/share"))
             .env("DBUS_SESSION_BUS_ADDRESS", &self.bus_address)
-            .stdin(if stdin.is_some() {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
+            // Never a real browser: `true` accepts the URL and does nothing.
+            .env("BROWSER", "true")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        command
+    }
+
+    /// Starts `idlens ARGS` and returns at once, to read its output line by
+    /// line while it runs (a sign-in waiting for approval).
+    pub fn spawn(&self, args: &[&str]) -> Running {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::null())
+            .spawn()
+            .expect("start the idlens binary");
+        let (tx, lines) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let reader = thread::spawn(move || {
+            use std::io::BufRead;
+            let mut all = String::new();
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                all.push_str(&line);
+                all.push('\n');
+                let _ = tx.send(line);
+            }
+            all
+        });
+        let stderr = drain(child.stderr.take().expect("stderr is piped"));
+        Running {
+            args: args.join(" "),
+            child,
+            lines,
+            stdout: Some(reader),
+            stderr: Some(stderr),
+        }
+    }
+
+    /// Runs `idlens ARGS` with `stdin` piped in (then closed).
+    pub fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
+        let mut command = self.command(args);
+        command.stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
         let mut child = command.spawn().expect("start the idlens binary");
         if let Some(input) = stdin {
             let mut pipe = child.stdin.take().expect("stdin is piped");
@@ -155,6 +195,71 @@ fn drain(mut pipe: impl Read + Send + 'static) -> thread::JoinHandle<String> {
         pipe.read_to_string(&mut text).expect("idlens prints UTF-8");
         text
     })
+}
+
+/// A run of the binary that is still going.
+pub struct Running {
+    args: String,
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    stdout: Option<thread::JoinHandle<String>>,
+    stderr: Option<thread::JoinHandle<String>>,
+}
+
+impl Running {
+    /// The next line of standard output, within [`RUN_DEADLINE`].
+    #[track_caller]
+    pub fn next_line(&mut self) -> String {
+        self.lines.recv_timeout(RUN_DEADLINE).unwrap_or_else(|_| {
+            let _ = self.child.kill();
+            panic!(
+                "`idlens {}` printed no line within {RUN_DEADLINE:?}",
+                self.args
+            )
+        })
+    }
+
+    /// Waits for the exit (within [`RUN_DEADLINE`]); `stdout` holds every line.
+    pub fn finish(mut self) -> Run {
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait for idlens") {
+                break status;
+            }
+            if started.elapsed() > RUN_DEADLINE {
+                let _ = self.child.kill();
+                panic!(
+                    "`idlens {}` did not finish within {RUN_DEADLINE:?}",
+                    self.args
+                );
+            }
+            thread::sleep(Duration::from_millis(10));
+        };
+        Run {
+            args: std::mem::take(&mut self.args),
+            code: status.code().expect("idlens exited by a signal"),
+            stdout: self
+                .stdout
+                .take()
+                .expect("joined once")
+                .join()
+                .expect("read stdout"),
+            stderr: self
+                .stderr
+                .take()
+                .expect("joined once")
+                .join()
+                .expect("read stderr"),
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        // A failed test must not leave a sign-in waiting in the background.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// What one run of the binary did.

@@ -19,4 +19,6 @@ mod keychain;
 #[cfg(target_os = "linux")]
 mod keychain_session;
 #[cfg(target_os = "linux")]
+mod login;
+#[cfg(target_os = "linux")]
 mod profile;

@@ -3,7 +3,7 @@
 
 import { call } from "./ipc";
 
-export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "network" | "internal";
+export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "network" | "signInRequired" | "cancelled" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -30,7 +30,7 @@ export type KeychainView = { "kind": "os" } | { "kind": "memoryOnly", reason: st
 
 export type ProfileList = { profiles: Array<ProfileView>, current: string | null, configPath: string, keychain: KeychainView, };
 
-export type ProfileView = { name: string, issuer: string, clientId: string, audience: string | null, callbackPort: number, 
+export type ProfileView = { name: string, issuer: string, provider: ProviderView, clientId: string, audience: string | null, callbackPort: number, 
 /**
  * The redirect URI to register in the Auth0 application.
  */
@@ -48,7 +48,14 @@ export type ProfileInput = { name: string,
 /**
  * Tenant domain (`acme.eu.auth0.com`) or issuer URL.
  */
-issuer: string, clientId: string, audience: string | null, callbackPort: number | null, scopes: Array<string>, management: ManagementInput | null, neo4j: Neo4jInput | null, };
+issuer: string, 
+/**
+ * Default: `auto` (Auth0 for `*.auth0.com`, standard OpenID otherwise);
+ * kept as it is when updating.
+ */
+provider?: ProviderView, clientId: string, audience: string | null, callbackPort: number | null, scopes: Array<string>, management: ManagementInput | null, neo4j: Neo4jInput | null, };
+
+export type ProviderView = "auto" | "auth0" | "oidc";
 
 export type ManagementInput = { "kind": "disabled" } | { "kind": "signedInUser" } | { "kind": "clientCredentials", clientId: string, };
 
@@ -211,6 +218,114 @@ note: string | null, };
 
 export type KeyFreshness = { "state": "local" } | { "state": "fetched" } | { "state": "cached", ageSeconds: number, } | { "state": "stale", ageSeconds: number, error: string, };
 
+export type LoginRequest = { 
+/**
+ * Default: the profile in use.
+ */
+profile: string | null, 
+/**
+ * Browser flow: how long to wait for the browser's redirect (default 300 s).
+ */
+timeoutSecs: number | null, 
+/**
+ * Browser flow: do not open the system browser (the caller shows the URL).
+ */
+noBrowser: boolean, };
+
+export type DeviceLoginStarted = { 
+/**
+ * Pass to `login_wait` and `login_cancel`.
+ */
+loginId: number, profile: string, userCode: string, verificationUri: string, verificationUriComplete: string | null, 
+/**
+ * Seconds the code stays valid.
+ */
+expiresIn: number, 
+/**
+ * Seconds between polls.
+ */
+interval: number, 
+/**
+ * A QR code of `verification_uri_complete` (or `verification_uri`).
+ */
+qr: QrCodeView | null, };
+
+export type QrCodeView = { size: number, path: string, };
+
+export type BrowserLoginStarted = { 
+/**
+ * Pass to `login_wait` and `login_cancel`.
+ */
+loginId: number, profile: string, 
+/**
+ * The authorization URL (no secrets: the PKCE verifier stays in the core).
+ */
+authorizeUrl: string, 
+/**
+ * Where the browser comes back; the application must allow exactly this callback URL.
+ */
+redirectUri: string, 
+/**
+ * Whether the system browser was opened, and if not, why.
+ */
+browser: BrowserOpened, 
+/**
+ * Seconds IdLens waits for the browser.
+ */
+timeoutSecs: number, };
+
+export type BrowserOpened = { "kind": "opened" } | { "kind": "notRequested" } | { "kind": "failed", reason: string, };
+
+export type SessionView = { profile: string, issuer: string, tenant: Tenant | null, 
+/**
+ * The validated user, when signed in.
+ */
+user: SessionUser | null, 
+/**
+ * Every claim of the validated ID token, explained.
+ */
+idClaims: Array<ClaimExplanation>, 
+/**
+ * The access token, when signed in.
+ */
+access: AccessView | null, 
+/**
+ * Where the refresh token is kept, if there is one.
+ */
+refreshToken: RefreshTokenPlace, 
+/**
+ * Something the user should know: a failed refresh, a revocation that
+ * did not reach the identity provider, secrets kept in memory only.
+ */
+notice: string | null, };
+
+export type SessionUser = { sub: string, name: string | null, email: string | null, emailVerified: boolean | null, 
+/**
+ * The identity provider from `sub`'s prefix: `auth0`, `google-oauth2`, `github`, …
+ */
+connection: string | null, };
+
+export type AccessView = { 
+/**
+ * The API it was validated for (the profile's audience); `None` when the
+ * profile names no API and the token was not validated as a JWT.
+ */
+audience: string | null, 
+/**
+ * Seconds since the epoch.
+ */
+expiresAt: number | null, scopes: Array<string>, 
+/**
+ * Auth0 RBAC `permissions`, when the API adds them.
+ */
+permissions: Array<string>, };
+
+export type RefreshTokenPlace = "none" | "keychain" | "memory";
+
+export type SessionToken = "access" | "id";
+
+export type RevealedToken = { token: string, };
+
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {
   /** Version, config file path and where secrets are kept. */
@@ -231,4 +346,22 @@ export const commands = {
   profileClearSecret: (profile: string, kind: SecretKindView): Promise<ProfileView> => call<ProfileView>("profile_clear_secret", { profile, kind }),
   /** Decodes, explains and verifies a token on this machine. */
   tokenInspect: (request: InspectRequest): Promise<Report> => call<Report>("token_inspect", { request }),
+  /** The profile's session (refreshed ahead of expiry, resumed from the keychain); signed out with a notice when there is none. */
+  sessionGet: (profile: string | null): Promise<SessionView> => call<SessionView>("session_get", { profile }),
+  /** Renews the session with its refresh token now. */
+  sessionRefresh: (profile: string | null): Promise<SessionView> => call<SessionView>("session_refresh", { profile }),
+  /** Revokes the refresh token, deletes it from the keychain, forgets the tokens. */
+  sessionSignOut: (profile: string | null): Promise<SessionView> => call<SessionView>("session_sign_out", { profile }),
+  /** The session's access or ID token, only when the user asked to see it. */
+  sessionRevealToken: (profile: string | null, which: SessionToken): Promise<RevealedToken> => call<RevealedToken>("session_reveal_token", { profile, which }),
+  /** Starts a device sign-in; returns the code to show. */
+  loginDeviceStart: (request: LoginRequest): Promise<DeviceLoginStarted> => call<DeviceLoginStarted>("login_device_start", { request }),
+  /** Starts a browser sign-in: opens the loopback listener and the system browser. */
+  loginBrowserStart: (request: LoginRequest): Promise<BrowserLoginStarted> => call<BrowserLoginStarted>("login_browser_start", { request }),
+  /** Opens a started sign-in's page (authorization or device verification) in the browser again. */
+  loginOpenBrowser: (loginId: number): Promise<BrowserOpened> => call<BrowserOpened>("login_open_browser", { loginId }),
+  /** Waits for a started sign-in to finish; fails with `cancelled` after `login_cancel`. */
+  loginWait: (loginId: number): Promise<SessionView> => call<SessionView>("login_wait", { loginId }),
+  /** Cancels a sign-in in progress. */
+  loginCancel: (loginId: number): Promise<void> => call<void>("login_cancel", { loginId }),
 };

@@ -23,6 +23,12 @@ pub enum ErrorCode {
     /// A server could not be reached or answered with an error (key fetches,
     /// sign-in, the Management API); retrying may help.
     Network,
+    /// There is no usable sign-in for the profile: never signed in, the
+    /// sign-in did not complete (denied, expired, timed out), or the stored
+    /// refresh token no longer works. Offer to sign in (again).
+    SignInRequired,
+    /// The user cancelled a long operation; nothing to report.
+    Cancelled,
     /// A bug in IdLens (or a UI/core version mismatch); the message has details to report.
     Internal,
 }
@@ -107,6 +113,35 @@ impl From<idlens_token::KeyError> for ApiError {
             | KeyError::IssuerMismatch { .. } => ErrorCode::InvalidInput,
             KeyError::Io { .. } => ErrorCode::Io,
             KeyError::Fetch { .. } | KeyError::Status { .. } => ErrorCode::Network,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
+impl From<idlens_login::LoginError> for ApiError {
+    fn from(e: idlens_login::LoginError) -> Self {
+        use idlens_login::LoginError as L;
+        let code = match &e {
+            L::Cancelled => ErrorCode::Cancelled,
+            L::CallbackPort { .. } => {
+                return Self::new(ErrorCode::InvalidInput, e.to_string()).with_field("callbackPort")
+            }
+            L::DeviceCodeExpired
+            | L::AccessDenied { .. }
+            | L::InvalidGrant { .. }
+            | L::CallbackTimeout { .. }
+            | L::StateMismatch
+            | L::CallbackIssuerMismatch { .. }
+            | L::MissingCode => ErrorCode::SignInRequired,
+            L::Unreachable { .. }
+            | L::HttpStatus { .. }
+            | L::Discovery { .. }
+            | L::Unsupported { .. }
+            | L::Refused { .. }
+            | L::BadResponse { .. }
+            | L::AuthorizationFailed { .. }
+            | L::InvalidToken { .. }
+            | L::MissingIdToken => ErrorCode::Network,
         };
         Self::new(code, e.to_string())
     }

@@ -13,9 +13,12 @@
 
 mod error;
 mod ops;
+pub mod qr;
+mod session;
 pub mod types;
 pub mod typescript;
 
 pub use error::{ApiError, ErrorCode};
 pub use idlens_token::Report;
 pub use ops::Api;
+pub use session::REFRESH_AHEAD;

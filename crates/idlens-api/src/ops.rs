@@ -3,12 +3,13 @@ use idlens_profile::{
     DEFAULT_CALLBACK_PORT,
 };
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use idlens_token::{CachePolicy, InspectOptions, JwksCache, KeySet, RemoteKeys, Report};
 
 use crate::error::{ApiError, ErrorCode};
+use crate::session::Sessions;
 use crate::types::{
     AppInfo, InspectRequest, KeySourceInput, ProfileInput, ProfileList, ProfileView, SecretInput,
     SecretKindView, SecretStored,
@@ -17,10 +18,11 @@ use crate::types::{
 /// The operations every caller uses. Cheap to share: the GUI keeps one in its
 /// state, the CLI makes one per run.
 pub struct Api {
-    store: ProfileStore,
-    keychain: Keychain,
+    pub(crate) store: ProfileStore,
+    pub(crate) keychain: Keychain,
     /// One JWKS cache per process, made on first use.
-    jwks: OnceLock<Result<JwksCache, String>>,
+    jwks: OnceLock<Result<Arc<JwksCache>, String>>,
+    pub(crate) sessions: Sessions,
 }
 
 impl Api {
@@ -29,15 +31,33 @@ impl Api {
             store,
             keychain,
             jwks: OnceLock::new(),
+            sessions: Sessions::default(),
         }
     }
 
     /// The process's JWKS cache.
     pub fn jwks(&self) -> Result<&JwksCache, ApiError> {
         self.jwks
-            .get_or_init(|| JwksCache::new(CachePolicy::default()).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                JwksCache::new(CachePolicy::default())
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string())
+            })
             .as_ref()
+            .map(|c| &**c)
             .map_err(|e| ApiError::new(ErrorCode::Internal, e.clone()))
+    }
+
+    /// The same cache, shared with the sign-in flows.
+    pub(crate) fn jwks_shared(&self) -> Result<Arc<JwksCache>, ApiError> {
+        self.jwks()?;
+        match self.jwks.get() {
+            Some(Ok(cache)) => Ok(Arc::clone(cache)),
+            _ => Err(ApiError::new(
+                ErrorCode::Internal,
+                "the key cache is unavailable",
+            )),
+        }
     }
 
     /// Decodes, explains and verifies a pasted token. Never sends the token
@@ -221,6 +241,11 @@ fn profile_from_input(
     let profile = Profile {
         name: ProfileName::parse(input.name.trim())?,
         issuer: Issuer::parse(&input.issuer)?,
+        provider: input
+            .provider
+            .map(Into::into)
+            .or(existing.map(|p| p.provider))
+            .unwrap_or_default(),
         client_id: input.client_id.trim().to_owned(),
         audience: non_empty(input.audience),
         callback_port: input

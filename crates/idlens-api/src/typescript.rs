@@ -23,12 +23,13 @@ pub struct CommandSpec {
 }
 
 macro_rules! command_table {
-    ($( #[doc = $doc:literal] fn $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty; )*) => {
+    ($( $( #[doc = $doc:literal] )+ fn $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty; )*) => {
         /// Every command the desktop shell must register, in UI order.
         pub fn commands() -> Vec<CommandSpec> {
             vec![$(CommandSpec {
                 name: stringify!($name),
-                doc: $doc.trim(),
+                // Doc lines each start with a space, so they join into one sentence.
+                doc: concat!($($doc),+).trim(),
                 args: vec![$( (stringify!($arg), <$ty as TS>::name()) ),*],
                 returns: <$ret as TS>::name(),
             }),*]
@@ -55,6 +56,25 @@ command_table! {
     fn profile_clear_secret(profile: String, kind: SecretKindView) -> ProfileView;
     /// Decodes, explains and verifies a token on this machine.
     fn token_inspect(request: InspectRequest) -> Report;
+    /// The profile's session (refreshed ahead of expiry, resumed from the
+    /// keychain); signed out with a notice when there is none.
+    fn session_get(profile: Option<String>) -> SessionView;
+    /// Renews the session with its refresh token now.
+    fn session_refresh(profile: Option<String>) -> SessionView;
+    /// Revokes the refresh token, deletes it from the keychain, forgets the tokens.
+    fn session_sign_out(profile: Option<String>) -> SessionView;
+    /// The session's access or ID token, only when the user asked to see it.
+    fn session_reveal_token(profile: Option<String>, which: SessionToken) -> RevealedToken;
+    /// Starts a device sign-in; returns the code to show.
+    fn login_device_start(request: LoginRequest) -> DeviceLoginStarted;
+    /// Starts a browser sign-in: opens the loopback listener and the system browser.
+    fn login_browser_start(request: LoginRequest) -> BrowserLoginStarted;
+    /// Opens a started sign-in's page (authorization or device verification) in the browser again.
+    fn login_open_browser(login_id: u32) -> BrowserOpened;
+    /// Waits for a started sign-in to finish; fails with `cancelled` after `login_cancel`.
+    fn login_wait(login_id: u32) -> SessionView;
+    /// Cancels a sign-in in progress.
+    fn login_cancel(login_id: u32) -> ();
 }
 
 fn camel_case(snake: &str) -> String {
@@ -82,6 +102,7 @@ fn declarations() -> Vec<String> {
         ProfileList::decl(),
         ProfileView::decl(),
         ProfileInput::decl(),
+        ProviderView::decl(),
         ManagementInput::decl(),
         Neo4jInput::decl(),
         SecretKindView::decl(),
@@ -101,6 +122,17 @@ fn declarations() -> Vec<String> {
         KeyUsed::decl(),
         KeysStatus::decl(),
         KeyFreshness::decl(),
+        LoginRequest::decl(),
+        DeviceLoginStarted::decl(),
+        QrCodeView::decl(),
+        BrowserLoginStarted::decl(),
+        BrowserOpened::decl(),
+        SessionView::decl(),
+        SessionUser::decl(),
+        AccessView::decl(),
+        RefreshTokenPlace::decl(),
+        SessionToken::decl(),
+        RevealedToken::decl(),
     ]
 }
 

@@ -32,8 +32,67 @@ pub enum Command {
     Status(StatusArgs),
     /// Decode, explain and verify a token offline (exit 0 valid, 1 invalid or unverified).
     Inspect(Box<InspectArgs>),
+    /// Sign in to the profile's tenant (device code by default; --browser for PKCE).
+    Login(LoginArgs),
+    /// Show who is signed in (renews the session with the stored refresh token; exit 1 if not signed in).
+    Whoami(WhoamiArgs),
+    /// Sign out: revoke the refresh token and delete it from the keychain.
+    Logout(LogoutArgs),
     /// Run the sandbox tenant: a local Auth0-like server on 127.0.0.1 to sign in to (Ctrl+C stops it).
     Sandbox(SandboxArgs),
+}
+
+const LOGIN_HELP: &str = "\
+The device flow (default) works anywhere, also over SSH: open the URL on any
+device and enter the code. --browser uses the system browser and a listener on
+http://127.0.0.1:PORT/callback (the profile's callback port), which the
+application must list as an Allowed Callback URL.
+
+With --json the first line is {user_code, verification_uri,
+verification_uri_complete, expires_in} (device) or {authorize_url,
+redirect_uri, expires_in} (browser); the second is the validated session.
+
+The refresh token goes to the OS keychain; access and ID tokens are never
+stored or printed.
+
+Exit codes: 0 signed in, 1 denied, expired, timed out or cancelled,
+2 usage, network or keychain error.";
+
+#[derive(Debug, Args)]
+#[command(after_help = LOGIN_HELP)]
+pub struct LoginArgs {
+    #[command(flatten)]
+    pub selector: ProfileSelector,
+    /// Sign in with a device code (the default).
+    #[arg(long, conflicts_with = "browser")]
+    pub device: bool,
+    /// Sign in with the system browser (Authorization Code + PKCE).
+    #[arg(long)]
+    pub browser: bool,
+    /// With --browser: print the address instead of opening a browser.
+    #[arg(long, requires = "browser")]
+    pub no_browser: bool,
+    /// With --browser: seconds to wait for the browser (default 300).
+    #[arg(long, value_name = "SECS", requires = "browser")]
+    pub timeout: Option<u64>,
+    #[command(flatten)]
+    pub output: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct WhoamiArgs {
+    #[command(flatten)]
+    pub selector: ProfileSelector,
+    #[command(flatten)]
+    pub output: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    #[command(flatten)]
+    pub selector: ProfileSelector,
+    #[command(flatten)]
+    pub output: JsonFlag,
 }
 
 #[derive(Debug, Args)]
@@ -47,6 +106,9 @@ pub struct SandboxArgs {
     /// Another callback URL to allow for idlens-desktop (repeatable).
     #[arg(long = "callback", value_name = "URL")]
     pub callbacks: Vec<String>,
+    /// Seconds a device should wait between polls (Auth0 says 5).
+    #[arg(long, value_name = "SECS", default_value_t = 5)]
+    pub device_interval: u64,
     #[command(flatten)]
     pub output: JsonFlag,
 }
@@ -165,6 +227,9 @@ pub struct ProfileAddArgs {
     /// Tenant domain (acme.eu.auth0.com) or issuer URL (https://…; http:// only on 127.0.0.1/localhost).
     #[arg(long, value_name = "URL")]
     pub issuer: String,
+    /// auth0 (also for a custom domain or the sandbox), oidc (any other OpenID provider), or auto (auth0 for *.auth0.com).
+    #[arg(long, value_name = "KIND", default_value = "auto", value_parser = ["auto", "auth0", "oidc"])]
+    pub provider: String,
     /// Client ID of the Native application IdLens signs in with.
     #[arg(long, value_name = "ID")]
     pub client_id: String,

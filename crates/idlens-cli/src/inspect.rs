@@ -1,6 +1,7 @@
 //! `idlens inspect`: one token explained and verified, or a batch of tokens
 //! verified with one key set on N threads.
 
+use crate::block_on;
 use std::io::{BufRead, Read, Write};
 use std::num::NonZeroUsize;
 use std::process::ExitCode;
@@ -106,15 +107,6 @@ fn resolve_keys(
         return Ok(Keys::Remote(RemoteKeys::Issuer(profile.issuer)));
     }
     Ok(Keys::None)
-}
-
-/// Runs `future` on a single-threaded runtime (key fetches only).
-fn block_on<T>(future: impl std::future::Future<Output = T>) -> Result<T, ApiError> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not start I/O: {e}")))?;
-    Ok(runtime.block_on(future))
 }
 
 fn fetch(api: &Api, source: &RemoteKeys) -> Result<KeySet, ApiError> {

@@ -7,6 +7,7 @@
 
 mod args;
 mod inspect;
+mod login;
 mod output;
 mod run;
 mod sandbox;
@@ -35,4 +36,21 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
     };
     run::run(cli)
+}
+
+/// Runs `future` on a single-threaded runtime: the CLI's I/O (key fetches,
+/// sign-in) is a few requests at a time.
+pub(crate) fn block_on<T>(
+    future: impl std::future::Future<Output = T>,
+) -> Result<T, idlens_api::ApiError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            idlens_api::ApiError::new(
+                idlens_api::ErrorCode::Internal,
+                format!("could not start I/O: {e}"),
+            )
+        })?;
+    Ok(runtime.block_on(future))
 }

@@ -2,8 +2,8 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use idlens_api::types::{
-    KeychainView, ManagementInput, Neo4jInput, ProfileInput, ProfileList, ProfileView, SecretInput,
-    SecretKindView,
+    KeychainView, ManagementInput, Neo4jInput, ProfileInput, ProfileList, ProfileView,
+    ProviderView, SecretInput, SecretKindView,
 };
 use idlens_api::{Api, ApiError, ErrorCode};
 use idlens_secret::Secret;
@@ -25,6 +25,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Profile(cmd) => profile(&api, cmd),
         Command::Status(args) => status(&api, args),
         Command::Inspect(args) => crate::inspect::run(&api, *args),
+        Command::Login(args) => crate::login::login(&api, args),
+        Command::Whoami(args) => crate::login::whoami(&api, args),
+        Command::Logout(args) => crate::login::logout(&api, args),
         Command::Sandbox(_) => unreachable!("handled above"),
     };
     match result {
@@ -38,6 +41,9 @@ fn wants_json(command: &Command) -> bool {
         Command::Status(a) => a.output.json,
         Command::Inspect(a) => a.output.json,
         Command::Sandbox(a) => a.output.json,
+        Command::Login(a) => a.output.json,
+        Command::Whoami(a) => a.output.json,
+        Command::Logout(a) => a.output.json,
         Command::Profile(p) => match p {
             ProfileCommand::Add(a) => a.output.json,
             ProfileCommand::List(o) => o.json,
@@ -194,6 +200,11 @@ fn input_from_args(args: ProfileAddArgs) -> ProfileInput {
     ProfileInput {
         name: args.name,
         issuer: args.issuer,
+        provider: Some(match args.provider.as_str() {
+            "auth0" => ProviderView::Auth0,
+            "oidc" => ProviderView::Oidc,
+            _ => ProviderView::Auto,
+        }),
         client_id: args.client_id,
         audience: args.audience,
         callback_port: args.callback_port,

@@ -32,6 +32,7 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
         port: Some(args.port),
         seed: args.seed,
         extra_callbacks: args.callbacks.clone(),
+        device_interval: std::time::Duration::from_secs(args.device_interval),
         ..SandboxConfig::default()
     };
     let sandbox = match Sandbox::start(config).await {

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use idlens_profile::{Issuer, Profile, BASE_SCOPES};
+use idlens_profile::{Issuer, Profile, ProviderSetting, BASE_SCOPES};
 use idlens_secret::Secret;
 use idlens_token::{CachePolicy, InspectOptions, JwksCache, RemoteKeys};
 use oauth2::basic::{
@@ -48,6 +48,16 @@ impl ProviderKind {
             _ => Self::Oidc,
         }
     }
+
+    /// Auth0 behind a custom domain (or anything serving Auth0's paths, like
+    /// the sandbox tenant): discovery names Auth0's token, device and key paths.
+    pub fn looks_like_auth0(endpoints: &Endpoints) -> bool {
+        let base = endpoints.issuer.trim_end_matches('/');
+        endpoints.token_endpoint == format!("{base}/oauth/token")
+            && endpoints.jwks_uri == format!("{base}/.well-known/jwks.json")
+            && endpoints.device_authorization_endpoint.as_deref()
+                == Some(format!("{base}/oauth/device/code").as_str())
+    }
 }
 
 /// What a sign-in needs to know. [`LoginSettings::from_profile`] fills it from a profile.
@@ -75,7 +85,11 @@ impl LoginSettings {
             audience: profile.audience.clone(),
             scopes: profile.scopes.clone(),
             callback_port: profile.callback_port,
-            provider: ProviderKind::detect(&profile.issuer),
+            provider: match profile.provider {
+                ProviderSetting::Auto => ProviderKind::detect(&profile.issuer),
+                ProviderSetting::Auth0 => ProviderKind::Auth0,
+                ProviderSetting::Oidc => ProviderKind::Oidc,
+            },
             callback_timeout: DEFAULT_CALLBACK_TIMEOUT,
             request_timeout: Duration::from_secs(30),
         }
@@ -214,6 +228,12 @@ impl LoginClient {
 
     pub fn settings(&self) -> &LoginSettings {
         &self.settings
+    }
+
+    /// The same client, speaking another dialect (see [`ProviderKind::looks_like_auth0`]).
+    pub fn with_provider(mut self, provider: ProviderKind) -> Self {
+        self.settings.provider = provider;
+        self
     }
 
     pub fn endpoints(&self) -> &Endpoints {

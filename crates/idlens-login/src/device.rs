@@ -15,6 +15,9 @@ use crate::{Cancellation, LoginClient, LoginError, Tokens};
 /// RFC 8628 3.5: on `slow_down` the interval grows by 5 s for this and every later poll.
 pub const SLOW_DOWN_STEP: Duration = Duration::from_secs(5);
 
+/// The shortest wait between polls, whatever the provider says.
+const MIN_INTERVAL: Duration = Duration::from_secs(1);
+
 /// What the user is shown: no device code, which stays with [`DeviceLogin`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeviceAuthorization {
@@ -107,7 +110,9 @@ impl LoginClient {
         login: DeviceLogin,
         mut cancel: Cancellation,
     ) -> Result<Tokens, LoginError> {
-        let mut interval = Duration::from_secs(login.authorization.interval);
+        // An interval of 0 would poll in a tight loop; nobody approves a code
+        // faster than once a second.
+        let mut interval = Duration::from_secs(login.authorization.interval).max(MIN_INTERVAL);
         loop {
             tokio::select! {
                 _ = tokio::time::sleep(interval) => {}

@@ -216,11 +216,47 @@ impl Neo4jSettings {
     }
 }
 
+/// Which dialect of OAuth a profile's identity provider speaks about APIs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProviderSetting {
+    /// Auth0 for `*.auth0.com` issuers, a standard OpenID provider otherwise.
+    #[default]
+    Auto,
+    /// Auth0 (also on a custom domain): the API is named with `audience`.
+    Auth0,
+    /// A standard OpenID provider: the API is an RFC 8707 `resource`.
+    Oidc,
+}
+
+impl ProviderSetting {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Auth0 => "auth0",
+            Self::Oidc => "oidc",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Auto, Self::Auth0, Self::Oidc]
+            .into_iter()
+            .find(|p| p.as_str() == s)
+    }
+
+    fn is_auto(&self) -> bool {
+        *self == Self::Auto
+    }
+}
+
 /// One tenant profile, as stored in the config file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     pub name: ProfileName,
     pub issuer: Issuer,
+    /// Auth0 or another OpenID provider; `auto` decides by the issuer's domain.
+    #[serde(default, skip_serializing_if = "ProviderSetting::is_auto")]
+    pub provider: ProviderSetting,
     pub client_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
@@ -352,6 +388,7 @@ mod tests {
         let base = Profile {
             name: ProfileName::parse("p").unwrap(),
             issuer: Issuer::parse("acme.auth0.com").unwrap(),
+            provider: ProviderSetting::Auto,
             client_id: "abc".into(),
             audience: None,
             callback_port: DEFAULT_CALLBACK_PORT,

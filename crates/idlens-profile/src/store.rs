@@ -200,6 +200,7 @@ mod tests {
         Profile {
             name: ProfileName::parse(name).unwrap(),
             issuer: Issuer::parse("acme.eu.auth0.com").unwrap(),
+            provider: crate::ProviderSetting::Auto,
             client_id: "a1b2c3".into(),
             audience: Some("https://api.acme.com".into()),
             callback_port: 53134,

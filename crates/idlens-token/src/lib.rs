@@ -95,12 +95,35 @@ impl Default for InspectOptions {
 
 impl InspectOptions {
     fn now_unix(&self) -> i64 {
-        let now = self.now.unwrap_or_else(SystemTime::now);
-        match now.duration_since(UNIX_EPOCH) {
-            Ok(d) => d.as_secs().min(i64::MAX as u64) as i64,
-            Err(e) => -(e.duration().as_secs().min(i64::MAX as u64) as i64),
-        }
+        unix_seconds(self.now.unwrap_or_else(SystemTime::now))
     }
+}
+
+/// Seconds since the epoch, negative before it, saturating.
+pub fn unix_seconds(time: SystemTime) -> i64 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(d) => d.as_secs().min(i64::MAX as u64) as i64,
+        Err(e) => -(e.duration().as_secs().min(i64::MAX as u64) as i64),
+    }
+}
+
+/// Explanations of claims that were verified elsewhere (a signed-in
+/// session's ID and access tokens), with times relative to `now`.
+pub fn explain_claims(
+    claims: &serde_json::Map<String, serde_json::Value>,
+    now: SystemTime,
+) -> Vec<ClaimExplanation> {
+    explain::explain_claims(claims, unix_seconds(now))
+}
+
+/// A time claim (`exp`, `nbf`, `iat`, …) as UTC, local and relative text.
+pub fn explain_time(claim: &str, unix: i64, now: SystemTime) -> Option<TimeExplanation> {
+    explain::explain_time(claim, unix, unix_seconds(now))
+}
+
+/// The tenant an issuer URL names (domain, Auth0 tenant name and region).
+pub fn tenant_of(issuer: &str) -> Option<Tenant> {
+    classify::tenant(issuer)
 }
 
 /// Decodes, explains and (when `keys` is given) verifies one input.

@@ -18,6 +18,7 @@ fn input(name: &str) -> ProfileInput {
     ProfileInput {
         name: name.into(),
         issuer: "acme.eu.auth0.com".into(),
+        provider: None,
         client_id: " client-1 ".into(),
         audience: Some("  ".into()),
         callback_port: None,
