@@ -141,7 +141,8 @@ impl From<idlens_login::LoginError> for ApiError {
             | L::BadResponse { .. }
             | L::AuthorizationFailed { .. }
             | L::InvalidToken { .. }
-            | L::MissingIdToken => ErrorCode::Network,
+            | L::MissingIdToken
+            | L::RejectedAfterRotation { .. } => ErrorCode::Network,
         };
         Self::new(code, e.to_string())
     }

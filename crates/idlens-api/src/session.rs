@@ -337,11 +337,14 @@ impl Api {
     /// what the Session screen shows.
     pub async fn session_get(&self, profile: Option<&str>) -> Result<SessionView, ApiError> {
         let named = self.session_profile(profile)?;
+        // Asked before the attempt, which deletes a refresh token that no
+        // longer works: its error is then the notice that says why.
+        let had_sign_in = self.has_stored_refresh_token(&named)?;
         match self.session_current(profile).await {
             Ok(view) => Ok(view),
             Err(e) if matches!(e.code, ErrorCode::SignInRequired | ErrorCode::Network) => {
                 let mut view = self.signed_out_view(&named);
-                if self.has_stored_refresh_token(&named)? || e.code == ErrorCode::Network {
+                if had_sign_in || e.code == ErrorCode::Network {
                     view.notice = Some(e.message);
                 }
                 Ok(view)
@@ -437,6 +440,15 @@ impl Api {
                 ))
             }
             Err(e) => {
+                if let LoginError::RejectedAfterRotation { refresh_token, .. } = &e {
+                    // Keep the newest refresh token so a later refresh can
+                    // succeed (e.g. once the new signing key is fetched).
+                    self.keychain
+                        .set(&profile.name, SecretKind::RefreshToken, refresh_token)?;
+                    if let Some(a) = lock(&self.sessions.active).get_mut(&name) {
+                        a.tokens.refresh_token = Some(refresh_token.clone());
+                    }
+                }
                 let e = ApiError::from(e);
                 let mut active = lock(&self.sessions.active);
                 if let Some(a) = active.get_mut(&name) {

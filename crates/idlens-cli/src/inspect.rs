@@ -205,11 +205,19 @@ fn batch(
         }
         if chunk.len() == BATCH_CHUNK || (done && !chunk.is_empty()) {
             let inputs: Vec<&str> = chunk.iter().map(|l| l.trim()).collect();
-            for report in idlens_token::inspect_batch(&inputs, &opts, keys.as_ref(), threads) {
-                all_valid &= report.valid;
-                serde_json::to_writer(&mut out, &report).expect("reports always serialize");
-                write_or_exit(&mut out, b"\n");
-            }
+            // Each verdict is written as soon as it is its turn, so no
+            // chunk's reports are held in memory at once.
+            idlens_token::inspect_batch_each(
+                &inputs,
+                &opts,
+                keys.as_ref(),
+                threads,
+                |_, report| {
+                    all_valid &= report.valid;
+                    serde_json::to_writer(&mut out, &report).expect("reports always serialize");
+                    write_or_exit(&mut out, b"\n");
+                },
+            );
             chunk.clear();
         }
         if done {

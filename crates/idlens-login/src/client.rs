@@ -336,12 +336,31 @@ impl LoginClient {
         response: TokenResponse,
         expect: Expect<'_>,
     ) -> Result<Tokens, LoginError> {
+        let tokens = Tokens::from_response(response);
+        let rotated = match expect {
+            Expect::Refresh => tokens.refresh_token.clone(),
+            Expect::SignIn { .. } => None,
+        };
+        match (self.validate_tokens(tokens, expect).await, rotated) {
+            // The provider has already replaced the refresh token: hand the
+            // new one back, or the caller is left with a spent one.
+            (Err(error), Some(refresh_token)) => Err(LoginError::RejectedAfterRotation {
+                error: Box::new(error),
+                refresh_token,
+            }),
+            (result, _) => result,
+        }
+    }
+
+    async fn validate_tokens(
+        &self,
+        mut tokens: Tokens,
+        expect: Expect<'_>,
+    ) -> Result<Tokens, LoginError> {
         let (nonce, id_token_required) = match expect {
             Expect::SignIn { nonce } => (nonce, true),
             Expect::Refresh => (None, false),
         };
-        let raw = Tokens::from_response(response);
-        let mut tokens = raw;
         match &tokens.id_token {
             Some(id_token) => {
                 let claims = self

@@ -95,6 +95,15 @@ pub enum LoginError {
         hint: String,
     },
 
+    /// A refresh whose new tokens failed validation, after the provider had
+    /// already rotated the refresh token: keep `refresh_token` (the old one
+    /// is spent), but use none of the tokens.
+    #[error("{error}")]
+    RejectedAfterRotation {
+        error: Box<LoginError>,
+        refresh_token: idlens_secret::Secret,
+    },
+
     #[error("The identity provider returned no ID token. Check that the application may use the `openid` scope, then sign in again.")]
     MissingIdToken,
 }

@@ -26,6 +26,10 @@ impl IdpHttp {
             .timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("IdLens/", env!("CARGO_PKG_VERSION")))
+            // Servers close idle keep-alive connections (Node after 5 s); a
+            // poll sent on one just as it closes fails. Device polls are 5 s
+            // or more apart, so connections idle that long are not reused.
+            .pool_idle_timeout(Duration::from_secs(2))
             .build()
             .map_err(|e| LoginError::Unreachable {
                 url: "(no request yet)".to_owned(),

@@ -136,6 +136,9 @@ impl JwksCache {
             .timeout(policy.timeout)
             .redirect(redirects)
             .user_agent(concat!("IdLens/", env!("CARGO_PKG_VERSION")))
+            // Key fetches are minutes apart; a pooled connection the server
+            // has since closed would fail the next one.
+            .pool_idle_timeout(Duration::from_secs(2))
             .build()
             .map_err(|e| KeyError::Fetch {
                 url: "(no request yet)".to_owned(),

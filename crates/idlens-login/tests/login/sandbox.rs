@@ -785,3 +785,40 @@ async fn tokens_signed_with_a_newly_rotated_key_are_trusted() {
     );
     stop(sb).await;
 }
+
+#[tokio::test]
+async fn a_refresh_whose_tokens_fail_validation_hands_back_the_rotated_refresh_token() {
+    let (sb, client, login) = start_browser(config()).await;
+    let tokens = browser_sign_in(&client, login, &user(&sb, ADMIN))
+        .await
+        .0
+        .unwrap();
+    let spent = tokens.refresh_token.unwrap();
+    // Tokens issued "tomorrow" fail the `iat` check, but only after the
+    // sandbox has rotated the refresh token.
+    sb.advance_clock(Duration::from_secs(24 * 3600));
+    let err = client.refresh(&spent).await.unwrap_err();
+    let LoginError::RejectedAfterRotation {
+        error,
+        refresh_token,
+    } = &err
+    else {
+        panic!("expected RejectedAfterRotation, got {err}");
+    };
+    assert!(
+        matches!(&**error, LoginError::InvalidToken { check, .. } if check == "issuedAt"),
+        "{error}"
+    );
+    assert!(err.to_string().contains("`issuedAt` check"), "{err}");
+    assert!(!format!("{err:?}").contains(refresh_token.expose()));
+    assert_ne!(refresh_token, &spent);
+    // The handed-back token is the live one: it refreshes again (and fails
+    // validation again, the clock still being ahead), where the spent one
+    // would be refused as reuse.
+    let again = client.refresh(refresh_token).await.unwrap_err();
+    assert!(
+        matches!(again, LoginError::RejectedAfterRotation { .. }),
+        "{again}"
+    );
+    stop(sb).await;
+}
