@@ -49,12 +49,12 @@ async fn profile_add(api: ApiState<'_>, input: ProfileInput) -> Result<ProfileVi
 
 #[tauri::command]
 async fn profile_update(api: ApiState<'_>, input: ProfileInput) -> Result<ProfileView, ApiError> {
-    blocking(&api, move |api| api.profile_update(input)).await
+    api.profile_update(input).await
 }
 
 #[tauri::command]
 async fn profile_remove(api: ApiState<'_>, name: String) -> Result<ProfileList, ApiError> {
-    blocking(&api, move |api| api.profile_remove(&name)).await
+    api.profile_remove(&name).await
 }
 
 #[tauri::command]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use idlens_token::{CachePolicy, InspectOptions, JwksCache, KeySet, RemoteKeys, Report};
 
 use crate::error::{ApiError, ErrorCode};
-use crate::session::Sessions;
+use crate::session::{signs_in_differently, Sessions};
 use crate::types::{
     AppInfo, InspectRequest, KeySourceInput, ProfileInput, ProfileList, ProfileView, SecretInput,
     SecretKindView, SecretStored,
@@ -163,20 +163,28 @@ impl Api {
         self.view(&profile)
     }
 
-    /// Replaces an existing profile's settings (secrets are kept).
-    pub fn profile_update(&self, input: ProfileInput) -> Result<ProfileView, ApiError> {
+    /// Replaces an existing profile's settings. Secrets are kept, except the
+    /// sign-in when the issuer, provider, client, API or scopes change: its
+    /// refresh token is for the old settings (a refresh cannot change the API
+    /// or add scopes), so it is revoked and deleted, and the user signs in again.
+    pub async fn profile_update(&self, input: ProfileInput) -> Result<ProfileView, ApiError> {
         let file = self.store.load()?;
-        let existing = file.resolve(Some(&input.name))?;
-        let profile = profile_from_input(input, Some(existing))?;
+        let existing = file.resolve(Some(&input.name))?.clone();
+        let profile = profile_from_input(input, Some(&existing))?;
         self.store.update(|f| f.upsert(profile.clone()))?;
+        if signs_in_differently(&existing, &profile) {
+            self.sign_out(&existing).await?;
+        }
         self.view(&profile)
     }
 
-    /// Removes a profile and every secret it had in the keychain. Secrets go
-    /// first: if the keychain refuses, the profile stays and nothing is orphaned.
-    pub fn profile_remove(&self, name: &str) -> Result<ProfileList, ApiError> {
+    /// Removes a profile: signs it out (revoking its refresh token), deletes
+    /// every secret it had, then the profile. Secrets go first: if the
+    /// keychain refuses, the profile stays and nothing is orphaned.
+    pub async fn profile_remove(&self, name: &str) -> Result<ProfileList, ApiError> {
         let file = self.store.load()?;
-        let profile = file.resolve(Some(name))?;
+        let profile = file.resolve(Some(name))?.clone();
+        self.sign_out(&profile).await?;
         self.keychain.delete_all(&profile.name)?;
         self.store.update(|f| f.remove(name))?;
         self.profile_list()

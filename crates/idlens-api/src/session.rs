@@ -45,7 +45,7 @@ pub(crate) struct Sessions {
 
 /// A signed-in profile.
 struct Active {
-    /// The profile as it was at sign-in; an edited profile ends the session.
+    /// The profile as it was at sign-in; editing how it signs in ends the session.
     profile: Profile,
     client: Arc<LoginClient>,
     tokens: Tokens,
@@ -81,6 +81,18 @@ impl Sessions {
         let id = self.next_login.fetch_add(1, Ordering::Relaxed) + 1;
         logins.insert(id, pending);
         id
+    }
+}
+
+/// Removes a sign-in's entry when dropped.
+struct LoginEntry<'a> {
+    sessions: &'a Sessions,
+    login_id: u32,
+}
+
+impl Drop for LoginEntry<'_> {
+    fn drop(&mut self) {
+        lock(&self.sessions.logins).remove(&self.login_id);
     }
 }
 
@@ -230,6 +242,11 @@ impl Api {
             }
             (pending.profile.clone(), Arc::clone(&pending.client), flow)
         };
+        // However this wait ends (also when the caller drops it), the entry goes.
+        let _entry = LoginEntry {
+            sessions: &self.sessions,
+            login_id,
+        };
         let result = match flow {
             Flow::Device(login, cancelled) => client.finish_device_login(login, cancelled).await,
             Flow::Browser(login, cancelled, timeout) => {
@@ -243,7 +260,6 @@ impl Api {
             }
             Flow::Waiting => unreachable!("checked above"),
         };
-        lock(&self.sessions.logins).remove(&login_id);
         let tokens = result?;
         self.establish(profile, client, tokens, None)
     }
@@ -314,7 +330,7 @@ impl Api {
         let due = {
             let mut active = lock(&self.sessions.active);
             match active.get(&name) {
-                Some(a) if a.profile != profile => {
+                Some(a) if signs_in_differently(&a.profile, &profile) => {
                     // The profile was edited: its tokens are for other settings.
                     active.remove(&name);
                     None
@@ -327,7 +343,7 @@ impl Api {
             }
         };
         match due {
-            Some(()) => self.refresh_session(&profile).await,
+            Some(()) => self.refresh_session(&profile, false).await,
             None => self.resume(&profile).await,
         }
     }
@@ -356,7 +372,7 @@ impl Api {
     /// Refreshes now, whatever the expiry.
     pub async fn session_refresh(&self, profile: Option<&str>) -> Result<SessionView, ApiError> {
         let profile = self.session_profile(profile)?;
-        self.refresh_session(&profile).await
+        self.refresh_session(&profile, true).await
     }
 
     fn has_stored_refresh_token(&self, profile: &Profile) -> Result<bool, ApiError> {
@@ -377,17 +393,30 @@ impl Api {
                 ),
             ));
         }
-        self.refresh_session(profile).await
+        self.refresh_session(profile, false).await
     }
 
-    async fn refresh_session(&self, profile: &Profile) -> Result<SessionView, ApiError> {
+    /// Exchanges the refresh token; unless `force`, only when the access
+    /// token is (still) due for it.
+    async fn refresh_session(
+        &self,
+        profile: &Profile,
+        force: bool,
+    ) -> Result<SessionView, ApiError> {
         let _serialised = self.sessions.refreshing.lock().await;
         let name = profile.name.to_string();
-        // Another caller may have refreshed while this one waited.
         let (client, refresh_token) = {
             let active = lock(&self.sessions.active);
             match active.get(&name) {
-                Some(a) if a.profile == *profile => {
+                // Another caller refreshed while this one waited for the lock.
+                Some(a)
+                    if !force
+                        && !signs_in_differently(&a.profile, profile)
+                        && !refresh_due(&a.tokens, SystemTime::now()) =>
+                {
+                    return Ok(self.view_of(a));
+                }
+                Some(a) if !signs_in_differently(&a.profile, profile) => {
                     (Some(Arc::clone(&a.client)), a.tokens.refresh_token.clone())
                 }
                 _ => (None, None),
@@ -476,6 +505,12 @@ impl Api {
     /// failed revocation is reported in the notice.
     pub async fn session_sign_out(&self, profile: Option<&str>) -> Result<SessionView, ApiError> {
         let profile = self.session_profile(profile)?;
+        self.sign_out(&profile).await
+    }
+
+    /// Signs `profile` out as it is given (which may be the settings before
+    /// an edit: the refresh token is revoked where it was issued).
+    pub(crate) async fn sign_out(&self, profile: &Profile) -> Result<SessionView, ApiError> {
         let _serialised = self.sessions.refreshing.lock().await;
         let name = profile.name.to_string();
         let active = lock(&self.sessions.active).remove(&name);
@@ -484,11 +519,11 @@ impl Api {
             .as_ref()
             .and_then(|a| a.tokens.refresh_token.clone())
             .or(stored);
-        let mut view = self.signed_out_view(&profile);
+        let mut view = self.signed_out_view(profile);
         if let Some(token) = refresh_token {
             let client = match active {
-                Some(a) if a.profile == profile => Ok(a.client),
-                _ => self.login_client(&profile).await,
+                Some(a) if !signs_in_differently(&a.profile, profile) => Ok(a.client),
+                _ => self.login_client(profile).await,
             };
             let revoked = match client {
                 Ok(client) => client.revoke(&token).await.map_err(ApiError::from),
@@ -516,7 +551,7 @@ impl Api {
         let active = lock(&self.sessions.active);
         let tokens = active
             .get(profile.name.as_str())
-            .filter(|a| a.profile == profile)
+            .filter(|a| !signs_in_differently(&a.profile, &profile))
             .map(|a| &a.tokens)
             .ok_or_else(|| {
                 ApiError::new(
@@ -607,6 +642,16 @@ impl Api {
             notice: active.notice.clone(),
         }
     }
+}
+
+/// Whether a sign-in made with `old`'s settings is not one for `new`
+/// (other settings, such as the Neo4j connection, do not matter to it).
+pub(crate) fn signs_in_differently(old: &Profile, new: &Profile) -> bool {
+    old.issuer != new.issuer
+        || old.provider != new.provider
+        || old.client_id != new.client_id
+        || old.audience != new.audience
+        || old.scopes != new.scopes
 }
 
 /// Whether the access token expires within [`REFRESH_AHEAD`] of `now`.

@@ -81,7 +81,7 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
             }
         }
         ProfileCommand::Remove { name, output } => {
-            let list = api.profile_remove(&name)?;
+            let list = crate::block_on(api.profile_remove(&name))??;
             if output.json {
                 output::json(&list);
             } else {

@@ -101,8 +101,8 @@ fn error_serialises_as_code_and_message() {
     );
 }
 
-#[test]
-fn update_keeps_secrets_and_unspecified_settings() {
+#[tokio::test]
+async fn update_keeps_secrets_and_unspecified_settings() {
     let (_dir, api) = api();
     let mut first = input("acme");
     first.callback_port = Some(50000);
@@ -119,7 +119,7 @@ fn update_keeps_secrets_and_unspecified_settings() {
 
     let mut change = input("acme");
     change.audience = Some("https://api.acme.com/".into());
-    let view = api.profile_update(change).unwrap();
+    let view = api.profile_update(change).await.unwrap();
     assert_eq!(view.audience.as_deref(), Some("https://api.acme.com/"));
     assert_eq!(view.callback_port, 50000, "kept when not given");
     assert_eq!(
@@ -133,12 +133,12 @@ fn update_keeps_secrets_and_unspecified_settings() {
         vec![SecretKindView::ManagementClientSecret]
     );
 
-    let missing = api.profile_update(input("other")).unwrap_err();
+    let missing = api.profile_update(input("other")).await.unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
 }
 
-#[test]
-fn secrets_are_reported_by_presence_and_removed_with_the_profile() {
+#[tokio::test]
+async fn secrets_are_reported_by_presence_and_removed_with_the_profile() {
     let (dir, api) = api();
     api.profile_add(input("acme")).unwrap();
     api.profile_add(input("beta")).unwrap();
@@ -168,7 +168,7 @@ fn secrets_are_reported_by_presence_and_removed_with_the_profile() {
 
     api.profile_set_secret(secret("acme", SecretKindView::Neo4jPassword, "pw-123"))
         .unwrap();
-    let list = api.profile_remove("acme").unwrap();
+    let list = api.profile_remove("acme").await.unwrap();
     assert_eq!(list.current.as_deref(), Some("beta"));
     // A profile re-created under the same name does not inherit the old secret.
     api.profile_add(input("acme")).unwrap();
