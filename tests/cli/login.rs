@@ -309,10 +309,7 @@ fn whoami_with_a_revoked_refresh_token_exits_1_and_forgets_it() {
 #[test]
 fn a_denied_or_expired_device_code_exits_1_with_what_to_do() {
     let user = TestUser::without_keychain();
-    let tenant = Tenant::start(SandboxConfig {
-        device_code_lifetime: Duration::from_secs(2),
-        ..SandboxConfig::default()
-    });
+    let tenant = Tenant::start(SandboxConfig::default());
     tenant.add_profile(&user, &[]);
 
     let mut denied = user.spawn(&["login"]);
@@ -339,8 +336,11 @@ fn a_denied_or_expired_device_code_exits_1_with_what_to_do() {
         denied.stderr
     );
 
-    // Nobody approves: the code expires (its lifetime is 2 s here).
-    let expired = user.run(&["login", "--json"]).expect_code(1);
+    // Nobody approves until the code's 15 minutes are over.
+    let mut waiting = user.spawn(&["login", "--json"]);
+    device_code(&mut waiting);
+    tenant.sandbox().advance_clock(Duration::from_secs(901));
+    let expired = waiting.finish().expect_code(1);
     assert_eq!(
         serde_json::from_str::<Value>(expired.stdout.lines().nth(1).unwrap()).unwrap()["error"]
             ["code"],

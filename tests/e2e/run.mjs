@@ -192,6 +192,8 @@ function userEnv(dirs) {
     XDG_CONFIG_HOME: dirs.xdgConfig,
     XDG_CACHE_HOME: dirs.cache,
     IDLENS_CONFIG_DIR: dirs.config,
+    // Sign-ins "open the system browser" through $BROWSER: a no-op here, so no real browser starts.
+    BROWSER: "true",
   };
 }
 

@@ -3,21 +3,24 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { ApiError, ErrorCode } from "./bindings";
 
-const CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  "invalidInput",
-  "notFound",
-  "alreadyExists",
-  "keychain",
-  "config",
-  "io",
-  "network",
-  "internal",
-]);
+// A record, so a code added to the core fails the typecheck until it is listed here.
+const CODES: Record<ErrorCode, true> = {
+  invalidInput: true,
+  notFound: true,
+  alreadyExists: true,
+  keychain: true,
+  config: true,
+  io: true,
+  network: true,
+  signInRequired: true,
+  cancelled: true,
+  internal: true,
+};
 
 export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.message === "string" && typeof v.code === "string" && CODES.has(v.code as ErrorCode);
+  return typeof v.message === "string" && typeof v.code === "string" && Object.hasOwn(CODES, v.code);
 }
 
 /** Normalises anything a command can reject with into an ApiError. */

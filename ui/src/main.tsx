@@ -7,6 +7,7 @@ import "./styles/components.css";
 import "./styles/areas.css";
 import "./styles/settings.css";
 import "./styles/inspector.css";
+import "./styles/session.css";
 
 const root = document.getElementById("root");
 if (root) {

@@ -422,18 +422,22 @@ impl Api {
                 _ => (None, None),
             }
         };
-        let refresh_token = match refresh_token {
+        // The keychain first: another IdLens process (the CLI next to the
+        // app) may have rotated the token since this one last saw it, and
+        // using the spent one would make the provider revoke them all.
+        let refresh_token = match self
+            .keychain
+            .get(&profile.name, SecretKind::RefreshToken)?
+            .or(refresh_token)
+        {
             Some(t) => t,
-            None => match self.keychain.get(&profile.name, SecretKind::RefreshToken)? {
-                Some(t) => t,
-                None => {
-                    lock(&self.sessions.active).remove(&name);
-                    return Err(ApiError::new(
-                        ErrorCode::SignInRequired,
-                        "This session has no refresh token, so it cannot be renewed. Sign in again.",
-                    ));
-                }
-            },
+            None => {
+                lock(&self.sessions.active).remove(&name);
+                return Err(ApiError::new(
+                    ErrorCode::SignInRequired,
+                    "This session has no refresh token, so it cannot be renewed. Sign in again.",
+                ));
+            }
         };
         let client = match client {
             Some(c) => c,
@@ -514,11 +518,11 @@ impl Api {
         let _serialised = self.sessions.refreshing.lock().await;
         let name = profile.name.to_string();
         let active = lock(&self.sessions.active).remove(&name);
-        let stored = self.keychain.get(&profile.name, SecretKind::RefreshToken)?;
-        let refresh_token = active
-            .as_ref()
-            .and_then(|a| a.tokens.refresh_token.clone())
-            .or(stored);
+        // The keychain's is the newest (see `refresh_session`).
+        let refresh_token = self
+            .keychain
+            .get(&profile.name, SecretKind::RefreshToken)?
+            .or_else(|| active.as_ref().and_then(|a| a.tokens.refresh_token.clone()));
         let mut view = self.signed_out_view(profile);
         if let Some(token) = refresh_token {
             let client = match active {

@@ -56,7 +56,7 @@ pub enum LoginError {
     #[error("The sign-in was denied{}. Start it again and approve it, or ask the tenant's administrator for access.", describe(.description))]
     AccessDenied { description: Option<String> },
 
-    #[error("The identity provider no longer accepts this grant (invalid_grant{}): it was used, revoked or has expired. Sign in again.", describe(.description))]
+    #[error("The identity provider no longer accepts this grant: it was used, revoked or has expired (invalid_grant{}). Sign in again.", after_colon(.description))]
     InvalidGrant { description: Option<String> },
 
     #[error("The sign-in was cancelled.")]
@@ -106,6 +106,14 @@ pub enum LoginError {
 
     #[error("The identity provider returned no ID token. Check that the application may use the `openid` scope, then sign in again.")]
     MissingIdToken,
+}
+
+/// `: description` without its final full stop, or nothing.
+fn after_colon(description: &Option<String>) -> String {
+    match description {
+        Some(d) if !d.trim().is_empty() => format!(": {}", d.trim().trim_end_matches('.')),
+        _ => String::new(),
+    }
 }
 
 fn describe(description: &Option<String>) -> String {

@@ -4,6 +4,7 @@ import { InspectorArea } from "../areas/inspector/InspectorArea";
 import { profileContext } from "../areas/profileContext";
 import { RbacArea } from "../areas/rbac/RbacArea";
 import { SessionArea } from "../areas/session/SessionArea";
+import { useSessionKeeper } from "../areas/session/sessionStore";
 import type { EditorFocus } from "../settings/ProfileEditor";
 import type { ProfileDraft } from "../settings/profileDraft";
 import { SettingsArea, type DraftBook, type SettingsSelection } from "../settings/SettingsArea";
@@ -77,6 +78,7 @@ function Shell() {
   }, []);
 
   const context = profileContext(data.list, data.loadError, data.loading);
+  useSessionKeeper(context.state === "ready" ? context.profile : null);
   const retry = () => void data.reload();
   const areaProps = { context, navigate, onRetry: retry };
 
@@ -94,7 +96,13 @@ function Shell() {
       </a>
       <Sidebar active={nav.area} onOpen={openFromSidebar} version={data.info?.version ?? null} />
       <div className="app__column">
-        <TopBar list={data.list} loading={data.loading} keychain={data.keychain} onListChanged={data.replaceList} />
+        <TopBar
+          list={data.list}
+          loading={data.loading}
+          keychain={data.keychain}
+          onListChanged={data.replaceList}
+          onOpenSession={() => navigate("session")}
+        />
         {data.loadError ? <GlobalErrorBanner error={data.loadError} retrying={data.loading} onRetry={retry} /> : null}
         <div className="app__main-frame">
           <main id="main" className="app__main" tabIndex={-1} ref={mainRef}>

@@ -4,6 +4,7 @@ import { toApiError } from "../ipc";
 import { IconLock, IconMemory } from "../components/Icons";
 import { MEMORY_ONLY_NOTICE } from "../profile/storedSecrets";
 import { tenantHost } from "../profile/tenantUrls";
+import { useSessionState } from "../areas/session/sessionStore";
 import { useToast } from "./toast";
 
 type TopBarProps = {
@@ -11,9 +12,10 @@ type TopBarProps = {
   loading: boolean;
   keychain: KeychainView | null;
   onListChanged: (list: ProfileList) => void;
+  onOpenSession: () => void;
 };
 
-export function TopBar({ list, loading, keychain, onListChanged }: TopBarProps) {
+export function TopBar({ list, loading, keychain, onListChanged, onOpenSession }: TopBarProps) {
   const current = list?.profiles.find((p) => p.name === list.current) ?? null;
   return (
     <header className="topbar">
@@ -26,6 +28,7 @@ export function TopBar({ list, loading, keychain, onListChanged }: TopBarProps) 
         </span>
       ) : null}
       <div className="topbar__spacer" />
+      {current ? <SessionIndicator profile={current.name} onOpen={onOpenSession} /> : null}
       {keychain ? <KeychainBadge keychain={keychain} /> : null}
     </header>
   );
@@ -88,6 +91,39 @@ function ProfileSwitcher({
         </select>
       </div>
     </div>
+  );
+}
+
+/** Who is signed in to the profile in use, app-wide; opens the Session screen. */
+function SessionIndicator({ profile, onOpen }: { profile: string; onOpen: () => void }) {
+  const { profile: about, view, pending } = useSessionState();
+  if (about !== profile) return null;
+  const user = view?.user;
+  if (!user && !pending) return null;
+  const who = user ? (user.name ?? user.email ?? user.sub) : null;
+  const label = who ? `Signed in as ${who}` : "Signing in…";
+  const email = user?.email && user.email !== who ? ` (${user.email})` : "";
+  return (
+    <button
+      type="button"
+      className={`session-indicator${who ? "" : " session-indicator--pending"}`}
+      onClick={onOpen}
+      data-testid="session-indicator"
+      data-state={who ? "signedIn" : "pending"}
+      // Narrow windows hide the "Signed in as" prefix; the accessible name keeps it.
+      aria-label={`${label}${email}. Open the Session screen.`}
+      title={who ? `${label}${email}` : "A sign-in is in progress"}
+    >
+      <span className="session-indicator__dot" aria-hidden="true" />
+      {who ? (
+        <>
+          <span className="session-indicator__prefix">Signed in as </span>
+          <span className="session-indicator__who">{who}</span>
+        </>
+      ) : (
+        <span className="session-indicator__who">{label}</span>
+      )}
+    </button>
   );
 }
 

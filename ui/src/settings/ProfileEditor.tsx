@@ -1,10 +1,11 @@
 import { useEffect, useLayoutEffect, useState, type FormEvent } from "react";
-import { commands, type KeychainView, type ProfileView, type SecretKindView } from "../bindings";
+import { commands, type KeychainView, type ProfileView, type ProviderView, type SecretKindView } from "../bindings";
 import { toApiError } from "../ipc";
 import { useToast } from "../app/toast";
 import type { SettingsFocus } from "../app/navigation";
 import { CopyButton } from "../components/CopyButton";
 import { IconDatabase, IconDashboard, IconRbac, IconSession } from "../components/Icons";
+import { ChoiceField } from "../components/ChoiceField";
 import { TextField } from "../components/TextField";
 import { FormError, FORM_ERROR_ID, type SettingsError } from "./FormError";
 import {
@@ -44,6 +45,7 @@ type ProfileEditorProps = {
 const FIELD_IDS: Record<DraftField, string> = {
   name: "profile-name",
   issuer: "profile-issuer",
+  provider: "profile-provider",
   clientId: "profile-client-id",
   audience: "profile-audience",
   callbackPort: "profile-callback-port",
@@ -78,6 +80,25 @@ const FOCUS_TARGETS: Record<EditorFocus, { control: string; section?: string }> 
   managementClientSecret: { control: secretInputId("managementClientSecret"), section: "settings-secrets" },
   neo4jPassword: { control: secretInputId("neo4jPassword"), section: "settings-secrets" },
 };
+
+const PROVIDER_CHOICES: { kind: ProviderView; label: string; detail: string }[] = [
+  {
+    kind: "auto",
+    label: "Detect",
+    detail:
+      "Auth0 for *.auth0.com issuers and for providers that serve Auth0’s paths (custom domains, the sandbox); a standard OpenID provider otherwise.",
+  },
+  {
+    kind: "auth0",
+    label: "Auth0",
+    detail: "The API is requested with Auth0’s audience parameter.",
+  },
+  {
+    kind: "oidc",
+    label: "Other OpenID provider",
+    detail: "The API is requested as an RFC 8707 resource indicator.",
+  },
+];
 
 const MANAGEMENT_CHOICES: { kind: ManagementKind; label: string; detail: string }[] = [
   {
@@ -353,7 +374,19 @@ export function ProfileEditor({
             <IconSession />
             Sign-in
           </legend>
+          <p className="form-section__text">
+            Changing the issuer, identity provider, client ID, audience or scopes signs this profile out: its refresh
+            token is revoked, and you sign in again with the new settings.
+          </p>
           <div className="field-grid">
+            <ChoiceField
+              id={FIELD_IDS.provider}
+              label="Identity provider"
+              value={draft.provider}
+              choices={PROVIDER_CHOICES}
+              onChange={(kind) => set("provider", kind)}
+              hint={PROVIDER_CHOICES.find((c) => c.kind === draft.provider)?.detail}
+            />
             <TextField
               id={FIELD_IDS.callbackPort}
               testId={FIELD_IDS.callbackPort}
@@ -401,36 +434,24 @@ export function ProfileEditor({
             Management API access
           </legend>
           <div className="field-grid">
-            <div className="field">
-              <label className="field__label" htmlFor={FIELD_IDS.management}>
-                Access mode
-              </label>
-              <div className="select-wrap">
-                <select
-                  id={FIELD_IDS.management}
-                  data-testid={FIELD_IDS.management}
-                  className="select"
-                  value={draft.management}
-                  onChange={(e) => set("management", e.target.value as ManagementKind)}
-                  aria-describedby="profile-management-hint"
-                >
-                  {MANAGEMENT_CHOICES.map((c) => (
-                    <option key={c.kind} value={c.kind}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <p className="field__hint" id="profile-management-hint">
-                {management.detail}
-                {draft.management !== "disabled" && profile && draft.issuer.trim() === profile.issuer ? (
-                  <>
-                    {" "}
-                    Audience: <code className="inline-code">{profile.managementAudience}</code>
-                  </>
-                ) : null}
-              </p>
-            </div>
+            <ChoiceField
+              id={FIELD_IDS.management}
+              label="Access mode"
+              value={draft.management}
+              choices={MANAGEMENT_CHOICES}
+              onChange={(kind) => set("management", kind)}
+              hint={
+                <>
+                  {management.detail}
+                  {draft.management !== "disabled" && profile && draft.issuer.trim() === profile.issuer ? (
+                    <>
+                      {" "}
+                      Audience: <code className="inline-code">{profile.managementAudience}</code>
+                    </>
+                  ) : null}
+                </>
+              }
+            />
             {draft.management === "clientCredentials" ? (
               <TextField
                 id={FIELD_IDS.managementClientId}

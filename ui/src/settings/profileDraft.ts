@@ -1,4 +1,4 @@
-import type { ManagementInput, ProfileInput, ProfileView } from "../bindings";
+import type { ManagementInput, ProfileInput, ProfileView, ProviderView } from "../bindings";
 
 export type ManagementKind = ManagementInput["kind"];
 
@@ -6,6 +6,7 @@ export type ManagementKind = ManagementInput["kind"];
 export type ProfileDraft = {
   name: string;
   issuer: string;
+  provider: ProviderView;
   clientId: string;
   audience: string;
   callbackPort: string;
@@ -23,6 +24,7 @@ export function emptyDraft(): ProfileDraft {
   return {
     name: "",
     issuer: "",
+    provider: "auto",
     clientId: "",
     audience: "",
     callbackPort: "",
@@ -39,6 +41,7 @@ export function draftFromProfile(profile: ProfileView): ProfileDraft {
   return {
     name: profile.name,
     issuer: profile.issuer,
+    provider: profile.provider,
     clientId: profile.clientId,
     audience: profile.audience ?? "",
     callbackPort: String(profile.callbackPort),
@@ -125,6 +128,7 @@ export function draftToInput(draft: ProfileDraft): DraftConversion {
     input: {
       name: draft.name.trim(),
       issuer: draft.issuer.trim(),
+      provider: draft.provider,
       clientId: draft.clientId.trim(),
       audience: draft.audience.trim() || null,
       callbackPort,

@@ -14,10 +14,36 @@ type ClaimsTableProps = {
 
 /** Every claim with what it means; personal ones masked when redacting. */
 export function ClaimsTable({ report, redact, now, leewaySecs }: ClaimsTableProps) {
-  const masked = redact ? report.explanations.filter((e) => e.personal).length : 0;
+  return (
+    <ClaimsCard
+      explanations={report.explanations}
+      unverified={report.unverified}
+      redact={redact}
+      now={now}
+      leewaySecs={leewaySecs}
+      testId="inspector-claims"
+    />
+  );
+}
+
+type ClaimsCardProps = {
+  explanations: ClaimExplanation[];
+  /** The claims were not verified: only what the token says about itself. */
+  unverified: boolean;
+  redact: boolean;
+  /** Seconds since the epoch, ticking, for the relative times. */
+  now: number;
+  leewaySecs: number;
+  title?: string;
+  testId: string;
+};
+
+/** A card of explained claims: the inspector's, and the Session screen's ID token. */
+export function ClaimsCard({ explanations, unverified, redact, now, leewaySecs, title = "Claims", testId }: ClaimsCardProps) {
+  const masked = redact ? explanations.filter((e) => e.personal).length : 0;
   return (
     <Card
-      title="Claims"
+      title={title}
       icon={<IconBraces />}
       className="claims-card"
       aside={
@@ -28,16 +54,16 @@ export function ClaimsTable({ report, redact, now, leewaySecs }: ClaimsTableProp
               {masked} redacted
             </span>
           ) : null}
-          {report.unverified ? (
+          {unverified ? (
             <span className="chip chip--warning" title="The signature was not verified: these are only what the token says about itself">
               unverified
             </span>
           ) : null}
-          <span className="chip chip--muted">{report.explanations.length}</span>
+          <span className="chip chip--muted">{explanations.length}</span>
         </>
       }
     >
-      <table className="claims-table" data-testid="inspector-claims">
+      <table className="claims-table" data-testid={testId}>
         <thead>
           <tr>
             <th scope="col">Claim</th>
@@ -46,7 +72,7 @@ export function ClaimsTable({ report, redact, now, leewaySecs }: ClaimsTableProp
           </tr>
         </thead>
         <tbody>
-          {byImportance(report.explanations).map((claim) => (
+          {byImportance(explanations).map((claim) => (
             <ClaimRow key={claim.name} claim={claim} masked={redact && claim.personal} now={now} leewaySecs={leewaySecs} />
           ))}
         </tbody>

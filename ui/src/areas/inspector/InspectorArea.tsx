@@ -216,6 +216,8 @@ function InspectError({
     io: "Try again. If it keeps failing, choose another key source under Verify against.",
     network: "Check the URL and this machine's network, then try again, or choose another key source under Verify against.",
     internal: "Try again. If it keeps failing, decode only and report the problem.",
+    signInRequired: "Sign in on the Session screen, or choose another key source under Verify against.",
+    cancelled: "Try again.",
   };
   return (
     <div className={`inspector__error${stale ? " is-stale" : ""}`}>
