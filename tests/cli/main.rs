@@ -14,11 +14,18 @@ mod layering;
 // These reach the OS keychain. Only on Linux can a test give the binary a
 // keychain of its own (a private D-Bus session) or none at all; elsewhere they
 // would read and delete entries in the developer's real keychain.
+/// The oidc-provider test support of `idlens-login`, shared rather than copied.
+#[cfg(target_os = "linux")]
+#[path = "../../crates/idlens-login/tests/login/support/mod.rs"]
+#[allow(dead_code)]
+mod idp_support;
 #[cfg(target_os = "linux")]
 mod keychain;
 #[cfg(target_os = "linux")]
 mod keychain_session;
 #[cfg(target_os = "linux")]
 mod login;
+#[cfg(target_os = "linux")]
+mod oidc_provider;
 #[cfg(target_os = "linux")]
 mod profile;

@@ -1,4 +1,5 @@
-//! Starts `node tests/idp/server.mjs` and stops it when dropped.
+//! Starts `node tests/idp/server.mjs` and stops it when dropped. Also used by
+//! the root package's `tests/cli` (through `#[path]`), so it names no test binary.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -35,8 +36,16 @@ pub struct Idp {
     pub mode: Mode,
 }
 
+/// `tests/idp` of the repository, from this crate's tests or (this module is
+/// shared through `#[path]`) from the root package's `tests/cli`.
 fn idp_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/idp")
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let at_root = manifest.join("tests/idp");
+    if at_root.is_dir() {
+        at_root
+    } else {
+        manifest.join("../../tests/idp")
+    }
 }
 
 impl Idp {
