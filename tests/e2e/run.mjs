@@ -32,11 +32,11 @@ import {
   readFileSync,
   rmSync,
 } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SPECS_DIR = path.join(HERE, "specs");
@@ -80,17 +80,6 @@ function findTauriDriver() {
   const cached = path.join(os.homedir(), ".cache/idlens/tools/bin/tauri-driver");
   if (existsSync(cached)) return cached;
   throw new SetupError("tauri-driver is not installed: run scripts/setup.sh --deps-only");
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-async function freePort() {
-  const server = net.createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address();
-  server.close();
-  await once(server, "close");
-  return port;
 }
 
 /**

@@ -2,18 +2,13 @@
 // add a second and switch, get told off for a plain-http issuer, then walk
 // every area by mouse and keyboard. One app session, steps in order.
 //
-// Run through ../run.mjs, which provides the display, keychain and driver.
+// Run through ../run.mjs, which provides the display, keychain and
+// tauri-driver; the steps shared by all specs are in ../driver.mjs.
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { Key, remote } from "webdriverio";
-
-const { IDLENS_E2E_PORT, IDLENS_BIN, IDLENS_E2E_SCREENSHOTS, IDLENS_E2E_APP_ENV } = process.env;
-if (!IDLENS_E2E_PORT) {
-  throw new Error("run the specs with `node tests/e2e/run.mjs`: it starts the display, keychain and tauri-driver");
-}
+import { Key } from "webdriverio";
+import { browser, cli, click, closeApp, fill, openApp, screenshot, shown } from "../driver.mjs";
 
 const SANDBOX = {
   name: "sandbox",
@@ -27,49 +22,6 @@ const STAGING = {
   clientId: "idlens-staging",
   audience: "",
 };
-
-/** @type {WebdriverIO.Browser} */
-let browser;
-
-const testId = (id) => `[data-testid="${id}"]`;
-
-async function shown(id, within = browser) {
-  const element = await within.$(testId(id));
-  await element.waitForDisplayed({ timeoutMsg: `[data-testid="${id}"] is not displayed` });
-  return element;
-}
-
-/** Clicks like a user: only once the element is enabled and nothing (a toast, say) covers it. */
-async function click(id) {
-  const element = await shown(id);
-  await element.waitForClickable({ timeoutMsg: `[data-testid="${id}"] stays disabled or covered` });
-  await element.click();
-}
-
-async function fill(id, value) {
-  const input = await shown(id);
-  await input.waitForClickable({ timeoutMsg: `[data-testid="${id}"] cannot be typed into` });
-  await input.clearValue();
-  if (value) await input.setValue(value);
-}
-
-/** Saves a screenshot named `name` and returns its absolute path. */
-async function screenshot(name) {
-  const file = path.join(IDLENS_E2E_SCREENSHOTS, `${name}.png`);
-  await browser.saveScreenshot(file);
-  console.log(`screenshot: ${file}`);
-  return file;
-}
-
-/** `idlens ARGS --json` against the same config dir and keychain as the app. */
-function cli(...args) {
-  const result = spawnSync(IDLENS_BIN, [...args, "--json"], {
-    env: { PATH: process.env.PATH, ...JSON.parse(IDLENS_E2E_APP_ENV) },
-    encoding: "utf8",
-  });
-  assert.equal(result.status, 0, `idlens ${args.join(" ")} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout);
-}
 
 async function switcherShows(name) {
   const switcher = await shown("profile-switcher");
@@ -90,17 +42,11 @@ async function addProfile(profile) {
 }
 
 before(async () => {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: Number(IDLENS_E2E_PORT),
-    logLevel: "warn",
-    waitforTimeout: 15_000,
-    capabilities: { "tauri:options": { application: IDLENS_BIN } },
-  });
+  await openApp();
 });
 
 after(async () => {
-  await browser?.deleteSession();
+  await closeApp();
 });
 
 describe("first run", () => {

@@ -5,75 +5,25 @@
 // issuer started here on 127.0.0.1 whose tokens are minted by `jose`; every
 // request it receives is recorded, to check that no token ever reaches it.
 //
-// Run through ../run.mjs, which provides the display, keychain and driver.
+// Run through ../run.mjs, which provides the display, keychain and
+// tauri-driver; the steps shared by all specs are in ../driver.mjs.
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import http from "node:http";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { SignJWT, exportJWK, generateKeyPair } from "jose";
-import { Key, remote } from "webdriverio";
-
-const { IDLENS_E2E_PORT, IDLENS_BIN, IDLENS_E2E_SCREENSHOTS, IDLENS_E2E_APP_ENV } = process.env;
-if (!IDLENS_E2E_PORT) {
-  throw new Error("run the specs with `node tests/e2e/run.mjs`: it starts the display, keychain and tauri-driver");
-}
+import { Key } from "webdriverio";
+import { browser, cli, click, clickElement, closeApp, openApp, screenshot, scrollTo, shown, testId } from "../driver.mjs";
 
 const KID = "e2e-signing-key-1";
 const CLIENT_ID = "e2e-client";
 const API = "https://api.e2e.test/";
 const EMAIL = "jane.doe@example.com";
 
-/** @type {WebdriverIO.Browser} */
-let browser;
 /** The local tenant: its URL, its requests, and the key its tokens are signed with. */
 const tenant = { server: null, issuer: "", requests: [], privateKey: null, jwk: null };
 const tokens = {};
-
-const testId = (id) => `[data-testid="${id}"]`;
-
-async function shown(id, within = browser) {
-  const element = await within.$(testId(id));
-  await element.waitForDisplayed({ timeoutMsg: `[data-testid="${id}"] is not displayed` });
-  return element;
-}
-
-/** Scrolls `element` to `block` at once (the app scrolls smoothly, which a screenshot or click would catch mid-way). */
-async function scrollTo(element, block = "center") {
-  await browser.execute((e, b) => e.scrollIntoView({ block: b, behavior: "instant" }), element, block);
-}
-
-async function clickElement(element, what) {
-  await element.waitForDisplayed({ timeoutMsg: `${what} is not displayed` });
-  await scrollTo(element);
-  await element.waitForClickable({ timeoutMsg: `${what} stays disabled or covered` });
-  await element.click();
-}
-
-async function click(id) {
-  await clickElement(await browser.$(testId(id)), `[data-testid="${id}"]`);
-}
-
-async function screenshot(name) {
-  // Two animation frames: whatever the last step changed has been painted.
-  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
-  const file = path.join(IDLENS_E2E_SCREENSHOTS, `${name}.png`);
-  await browser.saveScreenshot(file);
-  console.log(`screenshot: ${file}`);
-  return file;
-}
-
-/** `idlens ARGS --json` against the config dir and keychain the app will use. */
-function cli(...args) {
-  const result = spawnSync(IDLENS_BIN, [...args, "--json"], {
-    env: { PATH: process.env.PATH, ...JSON.parse(IDLENS_E2E_APP_ENV) },
-    encoding: "utf8",
-  });
-  assert.equal(result.status, 0, `idlens ${args.join(" ")} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout);
-}
 
 /** Serves discovery and the JWKS, as an Auth0 tenant does, and records every request. */
 async function startTenant() {
@@ -199,17 +149,11 @@ before(async () => {
   // The profile exists before the app starts, as for a user who set it up in a terminal.
   cli("profile", "add", "e2e", "--issuer", tenant.issuer, "--client-id", CLIENT_ID, "--audience", API);
 
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: Number(IDLENS_E2E_PORT),
-    logLevel: "warn",
-    waitforTimeout: 15_000,
-    capabilities: { "tauri:options": { application: IDLENS_BIN } },
-  });
+  await openApp();
 });
 
 after(async () => {
-  await browser?.deleteSession();
+  await closeApp();
   if (tenant.server) {
     tenant.server.closeAllConnections();
     tenant.server.close();

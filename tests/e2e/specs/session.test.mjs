@@ -6,78 +6,44 @@
 // the browser, and finds the session again after restarting IdLens. The tenant is the real
 // `idlens sandbox` on 127.0.0.1, started and stopped here.
 //
-// Run through ../run.mjs, which provides the display, keychain and driver.
+// Run through ../run.mjs, which provides the display, keychain and
+// tauri-driver; the steps shared by all specs are in ../driver.mjs.
 
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
-import net from "node:net";
-import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { after, before, describe, it } from "node:test";
-import { Key, remote } from "webdriverio";
+import { Key } from "webdriverio";
+import {
+  APP_BIN,
+  APP_ENV,
+  browser,
+  cli,
+  click,
+  closeApp,
+  openApp,
+  screenshot,
+  scrollTo,
+  shown,
+  testId,
+} from "../driver.mjs";
+import { freePort } from "../free-port.mjs";
 
-const { IDLENS_E2E_PORT, IDLENS_BIN, IDLENS_E2E_SCREENSHOTS, IDLENS_E2E_APP_ENV } = process.env;
-if (!IDLENS_E2E_PORT) {
-  throw new Error("run the specs with `node tests/e2e/run.mjs`: it starts the display, keychain and tauri-driver");
-}
-
-const APP_ENV = JSON.parse(IDLENS_E2E_APP_ENV);
 /** The sandbox generates its RSA keys at start; a debug build takes a while. */
 const SANDBOX_START_DEADLINE_MS = 60_000;
 const SANDBOX_STOP_DEADLINE_MS = 5_000;
 /** Device polling is every second (--device-interval 1), so approval shows within a few. */
 const SIGN_IN_DEADLINE_MS = 20_000;
 
-/** @type {WebdriverIO.Browser} */
-let browser;
 /** The running sandbox: its process and the summary it printed. */
 const sandbox = { process: null, summary: null };
 /** The profile's loopback port for the browser sign-in (a free one, so parallel runs do not collide). */
 let callbackPort = 0;
 
-const testId = (id) => `[data-testid="${id}"]`;
-
-async function shown(id, within = browser) {
-  const element = await within.$(testId(id));
-  await element.waitForDisplayed({ timeoutMsg: `[data-testid="${id}"] is not displayed` });
-  return element;
-}
-
 async function gone(id, what) {
   const element = await browser.$(testId(id));
   await element.waitForExist({ reverse: true, timeoutMsg: `${what}: [data-testid="${id}"] is still there` });
-}
-
-/** Scrolls `element` into view at once (the app scrolls smoothly, which a screenshot or click would catch mid-way). */
-async function scrollTo(element, block = "center") {
-  await browser.execute((e, b) => e.scrollIntoView({ block: b, behavior: "instant" }), element, block);
-}
-
-async function click(id) {
-  const element = await shown(id);
-  await scrollTo(element);
-  await element.waitForClickable({ timeoutMsg: `[data-testid="${id}"] stays disabled or covered` });
-  await element.click();
-}
-
-async function screenshot(name) {
-  // Two animation frames: whatever the last step changed has been painted.
-  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
-  const file = path.join(IDLENS_E2E_SCREENSHOTS, `${name}.png`);
-  await browser.saveScreenshot(file);
-  console.log(`screenshot: ${file}`);
-  return file;
-}
-
-/** `idlens ARGS --json` against the config dir and keychain the app uses. */
-function cli(...args) {
-  const result = spawnSync(IDLENS_BIN, [...args, "--json"], {
-    env: { PATH: process.env.PATH, ...APP_ENV },
-    encoding: "utf8",
-  });
-  assert.equal(result.status, 0, `idlens ${args.join(" ")} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout);
 }
 
 /** The state the Session screen is in: loading, signedOut, pending, signedIn or unavailable. */
@@ -96,21 +62,10 @@ async function waitForSessionState(expected, what, timeout = undefined) {
   );
 }
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-async function freePort() {
-  const server = net.createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address();
-  server.close();
-  await once(server, "close");
-  return port;
-}
-
 /** Starts `idlens sandbox` on a free port and reads its one-line JSON summary. */
 async function startSandbox(callbackUrl, port = 0) {
   const args = ["sandbox", "--port", String(port), "--json", "--device-interval", "1", "--callback", callbackUrl];
-  const child = spawn(IDLENS_BIN, args, {
+  const child = spawn(APP_BIN, args, {
     env: { PATH: process.env.PATH, ...APP_ENV },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -210,17 +165,6 @@ async function chips(id) {
   return texts;
 }
 
-/** Starts IdLens (one WebDriver session is one run of the app). */
-function openApp() {
-  return remote({
-    hostname: "127.0.0.1",
-    port: Number(IDLENS_E2E_PORT),
-    logLevel: "warn",
-    waitforTimeout: 15_000,
-    capabilities: { "tauri:options": { application: IDLENS_BIN } },
-  });
-}
-
 function base64urlJson(part) {
   return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
 }
@@ -243,11 +187,11 @@ before(async () => {
   );
   assert.equal(cli("profile", "list").current, "sandbox", "the first profile added is the one in use");
 
-  browser = await openApp();
+  await openApp();
 });
 
 after(async () => {
-  await browser?.deleteSession();
+  await closeApp();
   await stopSandbox();
 });
 
@@ -448,8 +392,8 @@ describe("session", () => {
   });
 
   it("resumes the session from the keychain after a restart, then signs out", async () => {
-    await browser.deleteSession();
-    browser = await openApp();
+    await closeApp();
+    await openApp();
     await shown("area-session");
     await waitForSessionState("signedIn", "after restarting IdLens", SIGN_IN_DEADLINE_MS);
     const user = sandbox.summary.sign_in_users.find((u) => u.email.startsWith("sam.support@"));
@@ -459,13 +403,13 @@ describe("session", () => {
 
   it("forgets a stored sign-in the tenant no longer accepts, and says to sign in again", async () => {
     // A new sandbox on the same address knows nothing of the refresh tokens the old one issued.
-    await browser.deleteSession();
+    await closeApp();
     const { issuer } = sandbox.summary;
     await stopSandbox();
     sandbox.summary = await startSandbox(`http://127.0.0.1:${callbackPort}/callback`, Number(new URL(issuer).port));
     assert.equal(sandbox.summary.issuer, issuer);
 
-    browser = await openApp();
+    await openApp();
     await shown("area-session");
     await waitForSessionState("signedOut", "with a refresh token the tenant refuses", SIGN_IN_DEADLINE_MS);
     assert.match(await (await shown("session-notice")).getText(), /no longer works.*Sign in again/s);
