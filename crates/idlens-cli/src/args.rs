@@ -109,6 +109,9 @@ pub struct SandboxArgs {
     /// Seconds a device should wait between polls (Auth0 says 5).
     #[arg(long, value_name = "SECS", default_value_t = 5)]
     pub device_interval: u64,
+    /// Seconds access and ID tokens live (default a day; short ones show renewal).
+    #[arg(long, value_name = "SECS", default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(60..))]
+    pub token_lifetime: u64,
     #[command(flatten)]
     pub output: JsonFlag,
 }

@@ -33,6 +33,7 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
         seed: args.seed,
         extra_callbacks: args.callbacks.clone(),
         device_interval: std::time::Duration::from_secs(args.device_interval),
+        token_lifetime: std::time::Duration::from_secs(args.token_lifetime),
         ..SandboxConfig::default()
     };
     let sandbox = match Sandbox::start(config).await {

@@ -415,6 +415,7 @@ async fn device_code(
             expires_at: state.now_secs() + lifetime,
             interval,
             last_poll: None,
+            polls: 0,
             state: DeviceState::Pending,
         },
     );
@@ -599,6 +600,7 @@ fn device_poll(state: &State, client: &Client, form: &Params) -> OAuthResult<Val
         .last_poll
         .is_some_and(|last| now - last < record.interval);
     record.last_poll = Some(now);
+    record.polls += 1;
     if too_fast {
         // RFC 8628: the client must add 5 seconds to its interval.
         record.interval += 5;

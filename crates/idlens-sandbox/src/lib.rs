@@ -196,6 +196,14 @@ impl RunningSandbox {
         self.state.approve_device(user_code, email)
     }
 
+    /// How many times the token endpoint was polled for this device sign-in
+    /// (test hook: lets a test wait for a client's next poll instead of
+    /// sleeping). `None` once the code is gone (redeemed, denied or expired).
+    pub fn device_polls(&self, user_code: &str) -> Option<u32> {
+        let mut flows = self.state.flows();
+        State::device_by_user_code(&mut flows, user_code).map(|d| d.polls)
+    }
+
     /// Denies a pending device sign-in (test hook).
     pub fn deny_device_code(&self, user_code: &str) -> Result<(), SandboxError> {
         self.state.deny_device(user_code)
@@ -311,6 +319,8 @@ pub(crate) struct DeviceRecord {
     pub expires_at: i64,
     pub interval: i64,
     pub last_poll: Option<i64>,
+    /// Polls answered so far (test hook: a waiting client's progress).
+    pub polls: u32,
     pub state: DeviceState,
 }
 

@@ -3,14 +3,15 @@
 // phone would), sees who they are, what the access token allows and when it
 // expires, reveals the token and opens it in the inspector, signs out, is
 // told when a sign-in is denied, cancels one started by mistake, signs in with
-// the browser, and finds the session again after restarting IdLens. The tenant is the real
+// the browser, finds the session again after restarting IdLens, and sees the
+// access token renewed on its own before it expires. The tenant is the real
 // `idlens sandbox` on 127.0.0.1, started and stopped here.
 //
 // Run through ../run.mjs, which provides the display, keychain and
 // tauri-driver; the steps shared by all specs are in ../driver.mjs.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as delay } from "node:timers/promises";
 import { after, before, describe, it } from "node:test";
@@ -63,8 +64,18 @@ async function waitForSessionState(expected, what, timeout = undefined) {
 }
 
 /** Starts `idlens sandbox` on a free port and reads its one-line JSON summary. */
-async function startSandbox(callbackUrl, port = 0) {
-  const args = ["sandbox", "--port", String(port), "--json", "--device-interval", "1", "--callback", callbackUrl];
+async function startSandbox(callbackUrl, port = 0, extraArgs = []) {
+  const args = [
+    "sandbox",
+    "--port",
+    String(port),
+    "--json",
+    "--device-interval",
+    "1",
+    "--callback",
+    callbackUrl,
+    ...extraArgs,
+  ];
   const child = spawn(APP_BIN, args, {
     env: { PATH: process.env.PATH, ...APP_ENV },
     stdio: ["ignore", "pipe", "pipe"],
@@ -156,6 +167,16 @@ async function signInWithBrowser(authorizeUrl, user) {
 function storedSecrets() {
   const list = cli("profile", "list");
   return list.profiles.find((p) => p.name === "sandbox").storedSecrets;
+}
+
+/** The refresh token in the app's keychain, read with libsecret's own tool (never printed). */
+function storedRefreshToken() {
+  const result = spawnSync("secret-tool", ["lookup", "service", "idlens", "username", "sandbox/refresh-token"], {
+    env: { PATH: process.env.PATH, ...APP_ENV },
+    encoding: "utf8",
+  });
+  assert.ok(result.status === 0 && result.stdout.length > 0, "a refresh token should be in the keychain");
+  return result.stdout;
 }
 
 /** The texts of the chips in the fact `id`. */
@@ -416,5 +437,32 @@ describe("session", () => {
     await shown("sign-in-device");
     assert.ok(!storedSecrets().includes("refreshToken"), "the dead refresh token should be deleted from the keychain");
     await screenshot("session-stale-sign-in");
+  });
+
+  it("renews the access token on its own shortly before it expires", async () => {
+    // Tokens that live 130 s: the core renews within 120 s of expiry, and the
+    // app asks it again 110 s before, i.e. about 20 s after signing in.
+    const { issuer } = sandbox.summary;
+    await stopSandbox();
+    sandbox.summary = await startSandbox(`http://127.0.0.1:${callbackPort}/callback`, Number(new URL(issuer).port), [
+      "--token-lifetime",
+      "130",
+    ]);
+    await click("sign-in-device");
+    const code = await (await shown("device-user-code")).getText();
+    await approveDevice(code, admin().email);
+    await waitForSessionState("signedIn", "after approving the device code", SIGN_IN_DEADLINE_MS);
+    const expiresAt = async () => (await shown("session-expires-at")).$("time").then((t) => t.getAttribute("datetime"));
+    const first = await expiresAt();
+    assert.match(await (await shown("session-expiry")).getText(), /^expires in 2 min( \d+ s)?$/);
+    const before = storedRefreshToken();
+    await browser.waitUntil(async () => (await expiresAt()) !== first, {
+      timeout: 60_000,
+      interval: 500,
+      timeoutMsg: `the access token expiring at ${first} was not renewed before its refresh window`,
+    });
+    assert.ok(Date.parse(await expiresAt()) > Date.parse(first), "the renewed token expires later");
+    assert.equal(await sessionState(), "signedIn");
+    assert.ok(storedRefreshToken() !== before, "the rotated refresh token replaced the old one in the keychain");
   });
 });

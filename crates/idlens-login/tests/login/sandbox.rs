@@ -506,10 +506,14 @@ async fn outcome(
         .expect("the device flow does not panic")
 }
 
-/// Waits out the flow's own first poll interval (plus a margin): a flow
-/// polling on schedule has had `authorization_pending` by then.
-async fn past_first_poll(interval: u64) {
-    tokio::time::sleep(Duration::from_secs(interval) + Duration::from_millis(500)).await;
+/// Waits until the flow has polled twice: it was answered
+/// `authorization_pending` and kept going.
+async fn past_a_pending_answer(sb: &RunningSandbox, user_code: &str) {
+    let deadline = Instant::now() + FLOW_DEADLINE;
+    while sb.device_polls(user_code).unwrap_or(0) < 2 {
+        assert!(Instant::now() < deadline, "the flow stopped polling");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 #[tokio::test]
@@ -533,7 +537,7 @@ async fn device_flow_signs_in_through_the_activate_page() {
             .finish_device_login(login, Cancellation::never())
             .await
     });
-    past_first_poll(shown.interval).await;
+    past_a_pending_answer(&sb, &shown.user_code).await;
     assert!(!flow.is_finished(), "authorization_pending ended the flow");
     let support = user(&sb, SUPPORT);
     let page = activate(
@@ -565,7 +569,7 @@ async fn device_flow_keeps_polling_while_pending_and_never_polls_too_fast() {
             .finish_device_login(login, Cancellation::never())
             .await
     });
-    past_first_poll(interval).await;
+    past_a_pending_answer(&sb, &user_code).await;
     assert!(!flow.is_finished(), "authorization_pending ended the flow");
     let admin = user(&sb, ADMIN);
     sb.approve_device_code(&user_code, &admin.email).unwrap();
