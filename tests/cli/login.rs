@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use crate::idlens::{files_containing, Running, TestUser};
 use crate::keychain_session::KeychainSession;
+use crate::login_page;
 
 const ADMIN_EMAIL: &str = "ada.admin@idlens.test";
 const ADMIN_PASSWORD: &str = "sandbox-admin";
@@ -98,43 +99,14 @@ impl Tenant {
     /// would, then follows the redirect to IdLens's loopback listener.
     /// Returns the page IdLens showed the browser.
     fn sign_in_in_browser(&self, authorize_url: &str) -> String {
-        let issuer = self.issuer();
-        self.runtime.block_on(async move {
-            let http = reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap();
-            let page = http.get(authorize_url).send().await.unwrap();
-            assert_eq!(page.status(), 200, "the login page shows");
-            let html = page.text().await.unwrap();
-            let tx = html
-                .split("name=\"tx\" value=\"")
-                .nth(1)
-                .and_then(|rest| rest.split('"').next())
-                .expect("the login form carries its transaction")
-                .to_owned();
-            let answer = http
-                .post(format!("{issuer}authorize/login"))
-                .form(&[
-                    ("tx", tx.as_str()),
-                    ("email", ADMIN_EMAIL),
-                    ("password", ADMIN_PASSWORD),
-                    ("action", "allow"),
-                ])
-                .send()
-                .await
-                .unwrap();
-            assert!(answer.status().is_redirection(), "{}", answer.status());
-            let callback = answer.headers()["location"].to_str().unwrap().to_owned();
-            assert!(callback.starts_with("http://127.0.0.1:"), "{callback}");
-            http.get(callback)
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap()
-        })
+        assert!(authorize_url.starts_with(&self.issuer()), "{authorize_url}");
+        let (status, page) = self.runtime.block_on(login_page::sign_in_and_return(
+            authorize_url,
+            ADMIN_EMAIL,
+            ADMIN_PASSWORD,
+        ));
+        assert_eq!(status, 200, "{page}");
+        page
     }
 }
 

@@ -25,6 +25,10 @@ mod keychain;
 mod keychain_session;
 #[cfg(target_os = "linux")]
 mod login;
+/// The sandbox's login page played over HTTP, shared with the crates' tests.
+#[cfg(target_os = "linux")]
+#[path = "../../crates/idlens-sandbox/testing/login_page.rs"]
+mod login_page;
 #[cfg(target_os = "linux")]
 mod oidc_provider;
 #[cfg(target_os = "linux")]

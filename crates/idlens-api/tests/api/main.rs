@@ -2,5 +2,8 @@
 //! them, and the generated TypeScript boundary.
 
 mod bindings;
+/// The sandbox's login page played over HTTP, shared with the other test binaries.
+#[path = "../../../idlens-sandbox/testing/login_page.rs"]
+mod login_page;
 mod ops;
 mod session;

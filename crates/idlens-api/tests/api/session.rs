@@ -19,6 +19,8 @@ use idlens_profile::{Keychain, ProfileName, ProfileStore, SecretKind};
 use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, API_AUDIENCE, DESKTOP_CLIENT_ID};
 use serde_json::{json, Value};
 
+use crate::login_page;
+
 const PROFILE: &str = "sb";
 const ADMIN_EMAIL: &str = "ada.admin@idlens.test";
 const ADMIN_PASSWORD: &str = "sandbox-admin";
@@ -865,40 +867,11 @@ async fn start_browser() -> (Tenant, u16, BrowserLoginStarted) {
 /// The person on the sandbox's login page, as a browser would do it; returns
 /// the page IdLens's loopback listener showed.
 async fn sign_in_in_browser(issuer: &str, authorize_url: &str) -> String {
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap();
-    let page = http.get(authorize_url).send().await.unwrap();
-    assert_eq!(page.status(), 200, "the login page shows");
-    let html = page.text().await.unwrap();
-    let tx = html
-        .split("name=\"tx\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the login form carries its transaction")
-        .to_owned();
-    let answer = http
-        .post(format!("{issuer}authorize/login"))
-        .form(&[
-            ("tx", tx.as_str()),
-            ("email", ADMIN_EMAIL),
-            ("password", ADMIN_PASSWORD),
-            ("action", "allow"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert!(answer.status().is_redirection(), "{}", answer.status());
-    let callback = answer.headers()["location"].to_str().unwrap().to_owned();
-    http.get(callback)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    assert!(authorize_url.starts_with(issuer), "{authorize_url}");
+    let (status, page) =
+        login_page::sign_in_and_return(authorize_url, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    assert_eq!(status, 200, "{page}");
+    page
 }
 
 #[tokio::test]

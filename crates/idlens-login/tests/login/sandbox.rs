@@ -12,9 +12,10 @@ use idlens_login::{
 };
 use idlens_profile::Issuer;
 use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, SignInUser};
-use reqwest::header::LOCATION;
 use serde_json::{json, Value};
 use url::Url;
+
+use crate::login_page::{self, browser, redirect_target, LoginPage};
 
 /// The device flow's polling interval in these tests: a real tenant's pace
 /// (5 s) scaled down. The sandbox answers `slow_down` to faster polls.
@@ -88,34 +89,6 @@ fn listener_is_closed(redirect_uri: &str) -> bool {
     std::net::TcpStream::connect(address).is_err()
 }
 
-/// A browser: no redirects followed, so every hop can be checked.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(10))
-        .build()
-        .expect("HTTP client")
-}
-
-/// `name="…" value="…"` of an input in the sandbox's pages.
-fn input_value(html: &str, name: &str) -> String {
-    html.split(&format!("name=\"{name}\" value=\""))
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_else(|| panic!("the page has no {name} input: {html}"))
-        .to_owned()
-}
-
-/// The `action` of the page's form, resolved against the page's URL.
-fn form_action(page: &Url, html: &str) -> Url {
-    let action = html
-        .split("<form method=\"post\" action=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_else(|| panic!("the page has no form: {html}"));
-    page.join(action).expect("form action URL")
-}
-
 // ---------------------------------------------------------------- browser flow
 
 /// A started browser sign-in whose callback URL the sandbox's application
@@ -147,46 +120,27 @@ async fn start_browser(config: SandboxConfig) -> (RunningSandbox, LoginClient, B
 /// redirects the browser.
 async fn login_page(authorize_url: &Url, who: &SignInUser, action: &str) -> Url {
     let http = browser();
-    let page = http.get(authorize_url.clone()).send().await.unwrap();
-    assert_eq!(page.status(), 200, "the login page shows");
-    let html = page.text().await.unwrap();
+    let page = LoginPage::open(&http, authorize_url).await;
     assert!(
-        html.contains("openid profile email offline_access read:users"),
-        "the page names the scopes asked for: {html}"
+        page.html
+            .contains("openid profile email offline_access read:users"),
+        "the page names the scopes asked for: {}",
+        page.html
     );
     assert!(
-        html.contains(idlens_sandbox::API_AUDIENCE),
-        "the page names the API (sent as `audience`): {html}"
+        page.html.contains(idlens_sandbox::API_AUDIENCE),
+        "the page names the API (sent as `audience`): {}",
+        page.html
     );
-    let tx = input_value(&html, "tx");
-    let response = http
-        .post(form_action(authorize_url, &html))
-        .form(&[
-            ("tx", tx.as_str()),
-            ("email", who.email.as_str()),
-            ("password", who.password.as_str()),
-            ("action", action),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_redirection(),
-        "the form sends the browser back, got {}",
-        response.status()
-    );
-    let location = response.headers()[LOCATION].to_str().unwrap();
-    authorize_url.join(location).expect("Location URL")
+    let response = page.submit(&http, &who.email, &who.password, action).await;
+    redirect_target(authorize_url, &response)
 }
 
 /// The browser following the redirect to the loopback callback: status and page.
 async fn follow(to: &Url) -> (u16, String) {
-    let response = browser()
-        .get(to.clone())
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{to}: {e}"));
-    (response.status().as_u16(), response.text().await.unwrap())
+    let (status, page) = login_page::follow(&browser(), to).await;
+    assert_ne!(status, 0, "{to}: {page}");
+    (status, page)
 }
 
 fn query_param(url: &Url, name: &str) -> Option<String> {
@@ -476,13 +430,11 @@ async fn a_browser_sign_in_can_be_cancelled_and_the_listener_closes() {
 async fn activate(complete: &str, user_code: &str, who: &SignInUser, action: &str) -> String {
     let http = browser();
     let page_url = Url::parse(complete).expect("verification_uri_complete");
-    let page = http.get(page_url.clone()).send().await.unwrap();
-    assert_eq!(page.status(), 200);
-    let html = page.text().await.unwrap();
-    let filled_in = input_value(&html, "user_code");
+    let page = LoginPage::open(&http, &page_url).await;
+    let filled_in = page.input_value("user_code");
     assert_eq!(filled_in, user_code, "the page fills in the code shown");
     let response = http
-        .post(form_action(&page_url, &html))
+        .post(page.form_action())
         .form(&[
             ("user_code", filled_in.as_str()),
             ("email", who.email.as_str()),

@@ -5,6 +5,9 @@ mod support;
 
 mod device;
 mod discovery;
+/// The login page played over HTTP, shared with the other crates' tests.
+#[path = "../../testing/login_page.rs"]
+mod login_page;
 mod m2m;
 mod pkce;
 mod refresh;

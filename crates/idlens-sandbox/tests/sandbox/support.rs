@@ -4,6 +4,8 @@ use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, DESKTOP_CLIENT_ID};
 use idlens_token::{inspect, InspectOptions, KeySet, Report};
 use serde_json::Value;
 
+use crate::login_page::LoginPage;
+
 pub const CALLBACK: &str = "http://127.0.0.1:53134/callback";
 pub const ADMIN: (&str, &str) = ("ada.admin@idlens.test", "sandbox-admin");
 pub const VERIFIER: &str = "a-long-enough-code-verifier-for-pkce-0123456789abcdef";
@@ -19,10 +21,7 @@ pub async fn start() -> RunningSandbox {
 
 /// A client that does not follow redirects, so each hop can be checked.
 pub fn http() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
+    crate::login_page::browser()
 }
 
 pub fn url(sb: &RunningSandbox, path: &str) -> String {
@@ -79,31 +78,15 @@ pub async fn login(
     credentials: (&str, &str),
     action: &str,
 ) -> reqwest::Response {
-    let page = http()
-        .get(url(sb, "authorize"))
-        .query(&authorize_query(overrides))
-        .send()
+    let mut authorize = url::Url::parse(&url(sb, "authorize")).unwrap();
+    authorize
+        .query_pairs_mut()
+        .extend_pairs(authorize_query(overrides));
+    let http = http();
+    LoginPage::open(&http, &authorize)
         .await
-        .unwrap();
-    assert_eq!(page.status(), 200, "the login page shows");
-    let html = page.text().await.unwrap();
-    let tx = html
-        .split("name=\"tx\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the login form carries its transaction")
-        .to_owned();
-    http()
-        .post(url(sb, "authorize/login"))
-        .form(&[
-            ("tx", tx.as_str()),
-            ("email", credentials.0),
-            ("password", credentials.1),
-            ("action", action),
-        ])
-        .send()
+        .submit(&http, credentials.0, credentials.1, action)
         .await
-        .unwrap()
 }
 
 /// The query parameters of a redirect's Location.
