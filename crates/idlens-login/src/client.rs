@@ -16,9 +16,10 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::error::TokenRole;
-use crate::http::{describe_reqwest, IdpHttp, TransportError};
+use crate::http::{IdpHttp, TransportError};
 use crate::tokens::{TokenResponse, Tokens};
 use crate::LoginError;
+use idlens_token::describe_http_error;
 
 /// How long the loopback listener waits for the browser, unless the settings say otherwise.
 pub const DEFAULT_CALLBACK_TIMEOUT: Duration = Duration::from_secs(5 * 60);
@@ -172,7 +173,7 @@ impl LoginClient {
             .await
             .map_err(|e| LoginError::Unreachable {
                 url: url.clone(),
-                detail: describe_reqwest(&e),
+                detail: describe_http_error(&e),
             })?;
         let status = response.status();
         if !status.is_success() {
@@ -186,7 +187,7 @@ impl LoginClient {
             .await
             .map_err(|e| LoginError::Unreachable {
                 url: url.clone(),
-                detail: describe_reqwest(&e),
+                detail: describe_http_error(&e),
             })?;
         if body.len() > MAX_DISCOVERY_BYTES {
             return Err(LoginError::Discovery {
@@ -484,12 +485,7 @@ pub(crate) struct OAuthErrorBody {
 /// Endpoints are used only over https://, or http:// on this machine.
 pub(crate) fn check_endpoint(url: &str) -> Result<(), &'static str> {
     let parsed = url::Url::parse(url).map_err(|_| "is not a URL")?;
-    let loopback = match parsed.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => return Err("has no host"),
-    };
+    let loopback = idlens_token::is_loopback_url(&parsed).ok_or("has no host")?;
     match parsed.scheme() {
         "https" => Ok(()),
         "http" if loopback => Ok(()),

@@ -8,9 +8,9 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use crate::client::{oauth_error, Expect, OAuthErrorBody};
-use crate::http::describe_reqwest;
 use crate::tokens::TokenResponse;
 use crate::{Cancellation, LoginClient, LoginError, Tokens};
+use idlens_token::describe_http_error;
 
 /// RFC 8628 3.5: on `slow_down` the interval grows by 5 s for this and every later poll.
 pub const SLOW_DOWN_STEP: Duration = Duration::from_secs(5);
@@ -154,7 +154,7 @@ impl LoginClient {
             .await
             .map_err(|e| LoginError::Unreachable {
                 url: url.clone(),
-                detail: describe_reqwest(&e),
+                detail: describe_http_error(&e),
             })?;
         if status.is_success() {
             let tokens: TokenResponse =

@@ -6,6 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
+use idlens_token::describe_http_error;
 use oauth2::{AsyncHttpClient, HttpRequest, HttpResponse};
 
 use crate::LoginError;
@@ -47,12 +48,12 @@ impl<'c> AsyncHttpClient<'c> for IdpHttp {
         Box::pin(async move {
             let request: reqwest::Request = request
                 .try_into()
-                .map_err(|e: reqwest::Error| TransportError(describe_reqwest(&e)))?;
+                .map_err(|e: reqwest::Error| TransportError(describe_http_error(&e)))?;
             let response = self
                 .client
                 .execute(request)
                 .await
-                .map_err(|e| TransportError(describe_reqwest(&e)))?;
+                .map_err(|e| TransportError(describe_http_error(&e)))?;
             let mut builder = oauth2::http::Response::builder().status(response.status());
             for (name, value) in response.headers() {
                 builder = builder.header(name, value);
@@ -60,7 +61,7 @@ impl<'c> AsyncHttpClient<'c> for IdpHttp {
             let body = response
                 .bytes()
                 .await
-                .map_err(|e| TransportError(describe_reqwest(&e)))?;
+                .map_err(|e| TransportError(describe_http_error(&e)))?;
             builder
                 .body(body.to_vec())
                 .map_err(|e| TransportError(format!("the response is not HTTP ({e})")))
@@ -86,27 +87,7 @@ impl IdpHttp {
             .await
             .map_err(|e| LoginError::Unreachable {
                 url: url.to_owned(),
-                detail: describe_reqwest(&e),
+                detail: describe_http_error(&e),
             })
     }
-}
-
-pub(crate) fn describe_reqwest(e: &reqwest::Error) -> String {
-    use std::error::Error as _;
-    let mut detail = if e.is_timeout() {
-        "the request timed out".to_owned()
-    } else if e.is_connect() {
-        "the connection failed".to_owned()
-    } else {
-        "the request failed".to_owned()
-    };
-    let mut source = e.source();
-    while let Some(inner) = source {
-        detail.push_str(&format!(" ({inner})"));
-        source = inner.source();
-        if detail.len() > 300 {
-            break;
-        }
-    }
-    detail
 }

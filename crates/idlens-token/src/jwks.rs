@@ -346,7 +346,7 @@ impl JwksCache {
     async fn get(&self, url: &str) -> Result<(Vec<u8>, Duration), KeyError> {
         let fetch_error = |e: reqwest::Error| KeyError::Fetch {
             url: url.to_owned(),
-            detail: describe_reqwest(&e),
+            detail: describe_http_error(&e),
         };
         let mut response = self
             .http
@@ -431,11 +431,8 @@ fn check_url(url: &url::Url) -> Result<(), &'static str> {
     if !url.username().is_empty() || url.password().is_some() {
         return Err("it contains a user name or password");
     }
-    let loopback = match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => return Err("it has no host"),
+    let Some(loopback) = is_loopback_url(url) else {
+        return Err("it has no host");
     };
     match url.scheme() {
         "https" => Ok(()),
@@ -444,7 +441,20 @@ fn check_url(url: &url::Url) -> Result<(), &'static str> {
     }
 }
 
-fn describe_reqwest(e: &reqwest::Error) -> String {
+/// Whether `url`'s host is this machine (`localhost`, 127.0.0.0/8, `[::1]`);
+/// `None` when it has no host. Plain http:// is accepted only there, here and
+/// by the sign-in flows.
+pub fn is_loopback_url(url: &url::Url) -> Option<bool> {
+    Some(match url.host()? {
+        url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
+        url::Host::Ipv4(ip) => ip.is_loopback(),
+        url::Host::Ipv6(ip) => ip.is_loopback(),
+    })
+}
+
+/// An HTTP failure in words for an error message: what kind of failure, then
+/// each underlying cause in parentheses (bounded in length).
+pub fn describe_http_error(e: &reqwest::Error) -> String {
     use std::error::Error as _;
     let mut detail = if e.is_timeout() {
         "the request timed out".to_owned()

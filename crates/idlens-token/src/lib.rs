@@ -34,7 +34,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub use error::KeyError;
 pub use jsonwebtoken::Algorithm;
-pub use jwks::{CachePolicy, Clock, JwksCache, ManualClock, RemoteKeys, SystemClock};
+pub use jwks::{
+    describe_http_error, is_loopback_url, CachePolicy, Clock, JwksCache, ManualClock, RemoteKeys,
+    SystemClock,
+};
 pub use keys::{KeySet, KeyType, VerifyingKey, MAX_KEY_TEXT};
 pub use report::{
     Check, CheckName, CheckStatus, ClaimCategory, ClaimExplanation, KeyFreshness, KeyUsed,
