@@ -6,7 +6,7 @@
 #   scripts/setup.sh --no-open    install and build only
 #   scripts/setup.sh --deps-only  install only (system packages, npm packages, tauri-driver)
 #
-# Needs: Rust (rustup, 1.85+) and Node.js 20.19+ with npm; root or sudo for the
+# Needs: Rust (rustup, 1.89+) and Node.js 20.19+ with npm; root or sudo for the
 # system packages. Run it as yourself: it asks sudo for the apt step only. Run
 # via sudo, it installs the packages as root and does the rest as $SUDO_USER,
 # so node_modules and the build cache belong to that user.
@@ -47,7 +47,7 @@ APT_PACKAGES=(
     dbus-x11 gnome-keyring libsecret-1-dev libsecret-tools libdbus-1-dev keyutils
 )
 MIN_NODE="20.19"
-MIN_RUST="1.85"
+MIN_RUST="1.89"
 
 if [ -t 1 ]; then
     say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

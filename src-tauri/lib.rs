@@ -5,6 +5,7 @@
 //! result; state is the `Api` itself.
 
 mod commands;
+mod display;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -13,6 +14,10 @@ use idlens_api::Api;
 
 /// Opens the main window and runs until it is closed.
 pub fn run() -> ExitCode {
+    if let Err(problem) = display::check() {
+        eprintln!("error: {problem}");
+        return ExitCode::from(2);
+    }
     let api = match Api::open_default() {
         Ok(api) => Arc::new(api),
         Err(e) => {

@@ -74,7 +74,7 @@ impl TestUser {
 
     /// `idlens ARGS` as this user runs it: headless, in their HOME and config
     /// directory, on their D-Bus session.
-    fn command(&self, args: &[&str]) -> Command {
+    pub fn command(&self, args: &[&str]) -> Command {
         let home = self.root.path().join("home");
         let mut command = Command::new(env!("CARGO_BIN_EXE_idlens"));
         command

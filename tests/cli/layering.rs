@@ -1,7 +1,14 @@
-//! Architecture invariant: only the root package (the desktop shell) knows
-//! Tauri. No crate under `crates/` may depend on `tauri` or a `tauri-*` crate,
-//! directly, through another workspace crate, or through any third-party crate,
-//! so the core builds and tests without a display.
+//! Architecture invariants (ARCHITECTURE.md, "Code map"):
+//! - Only the root package (the desktop shell) knows Tauri. No crate under
+//!   `crates/` may depend on `tauri` or a `tauri-*` crate, directly, through
+//!   another workspace crate, or through any third-party crate, so the core
+//!   builds and tests without a display.
+//! - Dependencies between IdLens crates point down the layers: the adapters
+//!   (`cli`, the shell) over `api`, over the feature crates, over the shared
+//!   guards and models (`profile`, `http`), over the foundations (`secret`,
+//!   `bounded`). Feature crates never depend on `api` or `cli`.
+//! - The pure-logic crates (`rbac`, `audit`) do no I/O: they depend on no
+//!   network, runtime, database or keychain crate.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -11,8 +18,42 @@ use serde_json::Value;
 
 const WORKSPACE: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Workspace members whose manifest is under `crates/`, by package name.
-fn core_crates() -> BTreeSet<String> {
+/// The layer of each IdLens crate: a crate may use crates of lower layers
+/// (and feature crates may use each other). Every crate under `crates/` must
+/// be listed, so a new crate has to be placed.
+const LAYERS: &[(&str, u8)] = &[
+    ("idlens-secret", 0),
+    ("idlens-bounded", 0),
+    ("idlens-http", 1),
+    ("idlens-profile", 1),
+    ("idlens-token", FEATURE),
+    ("idlens-login", FEATURE),
+    ("idlens-auth0", FEATURE),
+    ("idlens-rbac", FEATURE),
+    ("idlens-graph", FEATURE),
+    ("idlens-audit", FEATURE),
+    ("idlens-sandbox", FEATURE),
+    ("idlens-api", 3),
+    ("idlens-cli", 4),
+];
+const FEATURE: u8 = 2;
+
+/// Crates that must stay pure logic, and what would give them I/O.
+const PURE: &[&str] = &["idlens-rbac", "idlens-audit"];
+const IO_CRATES: &[&str] = &[
+    "tokio",
+    "reqwest",
+    "hyper",
+    "neo4rs",
+    "keyring",
+    "idlens-http",
+    "idlens-profile",
+    "idlens-login",
+    "idlens-api",
+];
+
+/// `cargo metadata --no-deps`: the workspace's packages.
+fn workspace_packages() -> Vec<Value> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
         .args([
@@ -31,10 +72,71 @@ fn core_crates() -> BTreeSet<String> {
         String::from_utf8_lossy(&output.stderr)
     );
     let metadata: Value = serde_json::from_slice(&output.stdout).expect("cargo metadata JSON");
-    let crates_dir = PathBuf::from(WORKSPACE).join("crates");
-    metadata["packages"]
+    metadata["packages"].as_array().expect("packages").clone()
+}
+
+/// Each package's normal (not dev or build) dependencies, by name.
+fn normal_dependencies(package: &Value) -> Vec<String> {
+    package["dependencies"]
         .as_array()
-        .expect("packages")
+        .expect("dependencies")
+        .iter()
+        .filter(|d| d["kind"].is_null())
+        .map(|d| d["name"].as_str().expect("name").to_owned())
+        .collect()
+}
+
+#[test]
+fn idlens_crates_depend_only_down_the_layers() {
+    let layer = |name: &str| LAYERS.iter().find(|(n, _)| *n == name).map(|(_, l)| *l);
+    let mut offenders = Vec::new();
+    for package in workspace_packages() {
+        let name = package["name"].as_str().expect("name");
+        if name == "idlens" {
+            continue; // the shell: the top adapter
+        }
+        let Some(own) = layer(name) else {
+            offenders.push(format!(
+                "{name} is not placed in a layer (tests/cli/layering.rs)"
+            ));
+            continue;
+        };
+        for dep in normal_dependencies(&package) {
+            let Some(theirs) = layer(&dep) else { continue };
+            let allowed = theirs < own || (own == FEATURE && theirs == FEATURE);
+            if !allowed {
+                offenders.push(format!(
+                    "{name} (layer {own}) depends on {dep} (layer {theirs})"
+                ));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "dependencies against the layering:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn pure_logic_crates_do_no_io() {
+    let graph = LockGraph::load();
+    // Guards the check against passing vacuously: sign-in does do I/O.
+    assert!(graph.path_to("idlens-login", |n| n == "tokio").is_some());
+    for name in PURE {
+        for io in IO_CRATES {
+            assert!(
+                graph.path_to(name, |n| n == *io).is_none(),
+                "{name} must stay pure logic, but reaches {io}"
+            );
+        }
+    }
+}
+
+/// Workspace members whose manifest is under `crates/`, by package name.
+fn core_crates() -> BTreeSet<String> {
+    let crates_dir = PathBuf::from(WORKSPACE).join("crates");
+    workspace_packages()
         .iter()
         .filter(|p| {
             Path::new(p["manifest_path"].as_str().expect("manifest_path")).starts_with(&crates_dir)
@@ -97,6 +199,11 @@ impl LockGraph {
 
     /// A chain of package names from `name` to a Tauri crate, if there is one.
     fn path_to_tauri(&self, name: &str) -> Option<Vec<String>> {
+        self.path_to(name, is_tauri)
+    }
+
+    /// A chain of package names from `name` to a package `wanted` accepts.
+    fn path_to(&self, name: &str, wanted: impl Fn(&str) -> bool) -> Option<Vec<String>> {
         let start = self
             .edges
             .keys()
@@ -107,7 +214,7 @@ impl LockGraph {
         let mut queue = std::collections::VecDeque::from([start.clone()]);
         let mut seen = BTreeSet::from([start.clone()]);
         while let Some(node) = queue.pop_front() {
-            if node != start && is_tauri(&node.0) {
+            if node != start && wanted(&node.0) {
                 let mut chain = vec![node.0.clone()];
                 let mut at = node;
                 while let Some(p) = parent.get(&at) {

@@ -311,7 +311,10 @@ fn a_denied_or_expired_device_code_exits_1_with_what_to_do() {
     // Nobody approves until the code's 15 minutes are over.
     let mut waiting = user.spawn(&["login", "--json"]);
     device_code(&mut waiting);
-    tenant.sandbox().advance_clock(Duration::from_secs(901));
+    tenant
+        .sandbox()
+        .advance_clock(Duration::from_secs(901))
+        .unwrap();
     let expired = waiting.finish().expect_code(1);
     assert_eq!(
         serde_json::from_str::<Value>(expired.stdout.lines().nth(1).unwrap()).unwrap()["error"]

@@ -7,6 +7,7 @@
 //! (or none), so nothing touches the developer's real profiles or keychain.
 
 mod help;
+mod hostile;
 mod idlens;
 mod inspect;
 mod layering;

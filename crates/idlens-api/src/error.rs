@@ -1,7 +1,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use idlens_profile::{KeychainError, ProfileError, StoreError};
+use idlens_profile::{KeychainError, ProfileError, StoreError, TextField, UrlField};
 
 /// What went wrong, as far as the UI needs to branch on it. A code is added
 /// only when some caller handles it differently from the others.
@@ -73,6 +73,15 @@ impl From<ProfileError> for ApiError {
             ProfileError::BadCallbackPort(_) => "callbackPort",
             ProfileError::BadNeo4jUri(_) => "neo4jUri",
             ProfileError::BadScope(_) => "scopes",
+            ProfileError::CredentialsInUrl(UrlField::Issuer) => "issuer",
+            ProfileError::CredentialsInUrl(UrlField::Neo4jUri) => "neo4jUri",
+            ProfileError::BadText { field, .. } => match field {
+                TextField::ClientId => "clientId",
+                TextField::Audience => "audience",
+                TextField::ManagementClientId => "managementClientId",
+                TextField::Neo4jUser => "neo4jUser",
+                TextField::Neo4jDatabase => "neo4jDatabase",
+            },
         };
         Self::new(ErrorCode::InvalidInput, e.to_string()).with_field(field)
     }
@@ -91,7 +100,10 @@ impl From<StoreError> for ApiError {
             StoreError::AlreadyExists(_) => ErrorCode::AlreadyExists,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
             StoreError::Parse { .. } | StoreError::NoConfigDir => ErrorCode::Config,
-            StoreError::Read { .. } | StoreError::Write { .. } => ErrorCode::Io,
+            StoreError::Read { .. } | StoreError::Write { .. } | StoreError::Busy { .. } => {
+                ErrorCode::Io
+            }
+            StoreError::TooMany => ErrorCode::InvalidInput,
         };
         Self::new(code, e.to_string())
     }
@@ -130,7 +142,6 @@ impl From<idlens_login::LoginError> for ApiError {
             | L::AccessDenied { .. }
             | L::InvalidGrant { .. }
             | L::CallbackTimeout { .. }
-            | L::StateMismatch
             | L::CallbackIssuerMismatch { .. }
             | L::MissingCode => ErrorCode::SignInRequired,
             L::Unreachable { .. }

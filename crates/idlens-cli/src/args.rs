@@ -106,11 +106,12 @@ pub struct SandboxArgs {
     /// Another callback URL to allow for idlens-desktop (repeatable).
     #[arg(long = "callback", value_name = "URL")]
     pub callbacks: Vec<String>,
-    /// Seconds a device should wait between polls (Auth0 says 5).
-    #[arg(long, value_name = "SECS", default_value_t = 5)]
+    /// Seconds a device should wait between polls (Auth0 says 5; 0 to 60).
+    #[arg(long, value_name = "SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(0..=60))]
     pub device_interval: u64,
-    /// Seconds access and ID tokens live (default a day; short ones show renewal).
-    #[arg(long, value_name = "SECS", default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(60..))]
+    /// Seconds access and ID tokens live (default a day, at most 30 days as in
+    /// Auth0; short ones show renewal).
+    #[arg(long, value_name = "SECS", default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(60..=2_592_000))]
     pub token_lifetime: u64,
     #[command(flatten)]
     pub output: JsonFlag,
@@ -124,11 +125,14 @@ Keys (choose one; without any, the token is decoded and explained but UNVERIFIED
   --secret-env VAR    an HMAC secret (HS256/384/512) from environment variable VAR
   --profile NAME      the profile's issuer, audience and client ID
 With --jwks, --pem or --secret-env, --issuer only sets the expected `iss`.
+Key files are read up to 1 MiB; fetched keys and discovery documents up to 512 KiB.
 Keys named by the token itself (jwk, jku, x5u, x5c) are never fetched or trusted.
 The token never leaves this machine: only key fetches do, and they carry no token.
 
 Exit codes: 0 the token verified, 1 it did not (or it was only decoded),
-2 usage, file or network error. With --batch: 0 when every token verified.";
+2 usage, file or network error. With --batch: 0 when every token verified;
+a line that is too long or not UTF-8 gets a verdict of its own (exit 1), an
+empty input is exit 2.";
 
 #[derive(Debug, Args)]
 #[command(after_help = INSPECT_HELP)]
@@ -164,13 +168,15 @@ pub struct InspectArgs {
     /// For ID tokens: the client ID expected in azp.
     #[arg(long = "azp", value_name = "CLIENT_ID")]
     pub authorized_party: Option<String>,
-    /// Refuse inputs longer than this many bytes, unread.
-    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024)]
+    /// Refuse inputs longer than this many bytes, unread (at most 1 MiB). Standard
+    /// input is read only this far; with --batch, it is the longest line kept.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1024 * 1024))]
     pub max_len: usize,
     /// Verify every line of FILE (`-` for standard input); print one JSON verdict per line, in order.
     #[arg(long, value_name = "FILE|-")]
     pub batch: Option<String>,
-    /// Worker threads for --batch (default: every core).
+    /// Worker threads for --batch (default and maximum: the number of cores).
     #[arg(long, value_name = "N", requires = "batch")]
     pub threads: Option<std::num::NonZeroUsize>,
     #[command(flatten)]

@@ -11,6 +11,7 @@ mod login;
 mod output;
 mod run;
 mod sandbox;
+mod terminal;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -13,6 +13,7 @@ use serde_json::json;
 
 use crate::args::{LoginArgs, LogoutArgs, WhoamiArgs};
 use crate::output::{self, say};
+use crate::terminal::Untrusted;
 use crate::{block_on, EXIT_FINDING};
 
 pub fn login(api: &Api, args: LoginArgs) -> Result<ExitCode, ApiError> {
@@ -26,14 +27,11 @@ pub fn login(api: &Api, args: LoginArgs) -> Result<ExitCode, ApiError> {
         let login_id = if args.browser {
             let started = api.login_browser_start(request).await?;
             if as_json {
-                output::line(
-                    &json!({
-                        "authorize_url": started.authorize_url,
-                        "redirect_uri": started.redirect_uri,
-                        "expires_in": started.timeout_secs,
-                    })
-                    .to_string(),
-                );
+                output::json_line(&json!({
+                    "authorize_url": started.authorize_url,
+                    "redirect_uri": started.redirect_uri,
+                    "expires_in": started.timeout_secs,
+                }));
             } else {
                 say!(
                     "Signing in to profile {:?} in the browser.",
@@ -46,46 +44,48 @@ pub fn login(api: &Api, args: LoginArgs) -> Result<ExitCode, ApiError> {
                     idlens_api::types::BrowserOpened::NotRequested => {
                         say!("Open this address in a browser on this computer:")
                     }
-                    idlens_api::types::BrowserOpened::Failed { reason } => say!("{reason}"),
+                    idlens_api::types::BrowserOpened::Failed { reason } => {
+                        say!("{}", Untrusted(reason))
+                    }
                 }
-                say!("  {}", started.authorize_url);
+                say!("  {}", Untrusted(&started.authorize_url));
                 say!(
                     "IdLens listens for the redirect at {} (the application must list this exact Allowed Callback URL).",
                     started.redirect_uri
                 );
-                eprintln!(
+                output::note(&format!(
                     "Waiting up to {} for the browser… (Ctrl+C cancels)",
                     span(started.timeout_secs)
-                );
+                ));
             }
             started.login_id
         } else {
             let started = api.login_device_start(request).await?;
             if as_json {
                 // One line first, so a script can show the code while the poll runs.
-                output::line(
-                    &json!({
-                        "user_code": started.user_code,
-                        "verification_uri": started.verification_uri,
-                        "verification_uri_complete": started.verification_uri_complete,
-                        "expires_in": started.expires_in,
-                    })
-                    .to_string(),
-                );
+                output::json_line(&json!({
+                    "user_code": started.user_code,
+                    "verification_uri": started.verification_uri,
+                    "verification_uri_complete": started.verification_uri_complete,
+                    "expires_in": started.expires_in,
+                }));
             } else {
                 say!("To sign in to profile {:?}:", started.profile);
-                say!("  1. open   {}", started.verification_uri);
-                say!("  2. enter  {}", started.user_code);
+                say!("  1. open   {}", Untrusted(&started.verification_uri));
+                say!("  2. enter  {}", Untrusted(&started.user_code));
                 if let Some(complete) = &started.verification_uri_complete {
-                    say!("or open {complete} (the code is filled in), or scan:");
+                    say!(
+                        "or open {} (the code is filled in), or scan:",
+                        Untrusted(complete)
+                    );
                     if let Some(art) = idlens_api::qr::terminal(complete) {
                         output::line(art.trim_end());
                     }
                 }
-                eprintln!(
+                output::note(&format!(
                     "The code expires in {}. Waiting for approval… (Ctrl+C cancels)",
                     span(started.expires_in)
-                );
+                ));
             }
             started.login_id
         };
@@ -100,7 +100,7 @@ pub fn login(api: &Api, args: LoginArgs) -> Result<ExitCode, ApiError> {
     match outcome {
         Ok(view) => {
             if as_json {
-                output::line(&serde_json::to_string(&view).expect("views serialize"));
+                output::json_line(&view);
             } else {
                 print_session(&view, "Signed in");
             }
@@ -161,9 +161,9 @@ pub fn logout(api: &Api, args: LogoutArgs) -> Result<ExitCode, ApiError> {
 fn finding_or_error(e: ApiError, as_json: bool) -> Result<ExitCode, ApiError> {
     if matches!(e.code, ErrorCode::SignInRequired | ErrorCode::Cancelled) {
         if as_json {
-            output::line(&json!({ "error": e }).to_string());
+            output::json_line(&json!({ "error": e }));
         }
-        eprintln!("{}", e.message);
+        output::note(&e.message);
         return Ok(ExitCode::from(EXIT_FINDING));
     }
     Err(e)
@@ -171,7 +171,7 @@ fn finding_or_error(e: ApiError, as_json: bool) -> Result<ExitCode, ApiError> {
 
 fn print_notice(view: &SessionView) {
     if let Some(notice) = &view.notice {
-        eprintln!("note: {notice}");
+        output::note(&format!("note: {notice}"));
     }
 }
 
@@ -180,22 +180,23 @@ fn print_session(view: &SessionView, verb: &str) {
         say!("Not signed in to profile {:?}.", view.profile);
         return;
     };
-    let mut who = user.name.clone().unwrap_or_else(|| user.sub.clone());
+    let mut who = Untrusted(user.name.as_deref().unwrap_or(&user.sub)).to_string();
     if let Some(email) = &user.email {
         let verified = match user.email_verified {
             Some(false) => ", unverified",
             _ => "",
         };
-        who.push_str(&format!(" <{email}{verified}>"));
+        who.push_str(&format!(" <{}{verified}>", Untrusted(email)));
     }
     say!("{verb} to profile {:?} as {who}", view.profile);
-    say!("User ID:       {}", user.sub);
+    say!("User ID:       {}", Untrusted(&user.sub));
     if let Some(connection) = &user.connection {
-        say!("Connection:    {connection}");
+        say!("Connection:    {}", Untrusted(connection));
     }
-    say!("Issuer:        {}", view.issuer);
+    say!("Issuer:        {}", Untrusted(&view.issuer));
     if let Some(access) = &view.access {
         let api_name = access.audience.as_deref().unwrap_or("(no API configured)");
+        let api_name = Untrusted(api_name);
         match access
             .expires_at
             .and_then(|at| idlens_token::explain_time("exp", at, SystemTime::now()))
@@ -204,10 +205,13 @@ fn print_session(view: &SessionView, verb: &str) {
             None => say!("Access token:  for {api_name}"),
         }
         if !access.scopes.is_empty() {
-            say!("Scopes:        {}", access.scopes.join(" "));
+            say!("Scopes:        {}", Untrusted(&access.scopes.join(" ")));
         }
         if !access.permissions.is_empty() {
-            say!("Permissions:   {}", access.permissions.join(" "));
+            say!(
+                "Permissions:   {}",
+                Untrusted(&access.permissions.join(" "))
+            );
         }
     }
     say!(

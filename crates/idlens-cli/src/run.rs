@@ -1,4 +1,3 @@
-use std::io::Read;
 use std::process::ExitCode;
 
 use idlens_api::types::{
@@ -10,6 +9,7 @@ use idlens_secret::Secret;
 
 use crate::args::{Cli, Command, ProfileAddArgs, ProfileCommand, StatusArgs};
 use crate::output::{self, say};
+use crate::terminal::Untrusted;
 
 pub fn run(cli: Cli) -> ExitCode {
     let as_json = wants_json(&cli.command);
@@ -222,27 +222,32 @@ fn secret_kind(kind: &str) -> SecretKindView {
     }
 }
 
+/// The longest secret read from standard input: client secrets and
+/// passwords are short; a larger input is a mistake (the wrong file piped in).
+const MAX_SECRET: usize = 64 * 1024;
+
 fn read_secret_from_stdin() -> Result<Secret, ApiError> {
-    let mut buf = String::new();
-    std::io::stdin().read_to_string(&mut buf).map_err(|e| {
+    let bytes = idlens_bounded::read_to_end(std::io::stdin().lock(), MAX_SECRET)
+        .map(zeroize::Zeroizing::new)
+        .map_err(|e| {
+            ApiError::new(
+                ErrorCode::Io,
+                format!("could not read the secret from standard input: {e}"),
+            )
+        })?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
         ApiError::new(
-            ErrorCode::Io,
-            format!("could not read the secret from standard input: {e}"),
+            ErrorCode::InvalidInput,
+            "the secret on standard input is not UTF-8 text",
         )
     })?;
-    let secret = Secret::new(buf.trim_end_matches(['\r', '\n']));
-    zeroize_string(buf);
-    Ok(secret)
-}
-
-fn zeroize_string(buf: String) {
-    drop(zeroize::Zeroizing::new(buf));
+    Ok(Secret::new(text.trim_end_matches(['\r', '\n'])))
 }
 
 fn keychain_text(k: &KeychainView) -> String {
     match k {
         KeychainView::Os => "OS keychain".to_owned(),
-        KeychainView::MemoryOnly { reason } => format!("memory only ({reason})"),
+        KeychainView::MemoryOnly { reason } => format!("memory only ({})", Untrusted(reason)),
     }
 }
 
@@ -288,30 +293,32 @@ fn print_list(list: &ProfileList) {
 fn print_profile(p: &ProfileView) {
     say!("Profile:     {}", p.name);
     say!("Issuer:      {}", p.issuer);
-    say!("Client ID:   {}", p.client_id);
+    say!("Client ID:   {}", Untrusted(&p.client_id));
     say!(
         "Audience:    {}",
-        p.audience
-            .as_deref()
-            .unwrap_or("(none: access tokens will be opaque)")
+        Untrusted(
+            p.audience
+                .as_deref()
+                .unwrap_or("(none: access tokens will be opaque)")
+        )
     );
     say!("Callback:    {}", p.callback_url);
     let management = match &p.management {
         ManagementInput::Disabled => "disabled".to_owned(),
         ManagementInput::SignedInUser => "signed-in user's token".to_owned(),
         ManagementInput::ClientCredentials { client_id } => {
-            format!("client credentials ({client_id})")
+            format!("client credentials ({})", Untrusted(client_id))
         }
     };
     say!("Management:  {management}");
     match &p.neo4j {
         Some(n) => say!(
             "Neo4j:       {} as {}{}",
-            n.uri,
-            n.user,
+            Untrusted(&n.uri),
+            Untrusted(&n.user),
             n.database
                 .as_deref()
-                .map(|d| format!(" (database {d})"))
+                .map(|d| format!(" (database {})", Untrusted(d)))
                 .unwrap_or_default()
         ),
         None => say!("Neo4j:       not configured"),

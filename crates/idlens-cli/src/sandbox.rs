@@ -51,7 +51,7 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
         let mut value = serde_json::to_value(&summary).expect("the summary serializes");
         value["m2m_client_secret"] = serde_json::json!(secret.expose());
         // One line, so a script can read it and carry on.
-        output::line(&value.to_string());
+        output::json_line(&value);
     } else {
         say!("IdLens sandbox tenant ({} seeded users)", summary.users);
         say!("Issuer:        {}", summary.issuer);
@@ -85,7 +85,7 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
         say!("Press Ctrl+C to stop.");
     }
     if let Err(e) = tokio::signal::ctrl_c().await {
-        eprintln!("error: could not wait for Ctrl+C: {e}");
+        output::note(&format!("error: could not wait for Ctrl+C: {e}"));
     }
     sandbox.shutdown().await;
     ExitCode::SUCCESS

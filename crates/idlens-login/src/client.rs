@@ -16,10 +16,10 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::error::TokenRole;
-use crate::http::{IdpHttp, TransportError};
+use crate::http::{IdpHttp, TransportError, MAX_ANSWER};
 use crate::tokens::{TokenResponse, Tokens};
 use crate::LoginError;
-use idlens_token::describe_http_error;
+use idlens_http::describe_error;
 
 /// How long the loopback listener waits for the browser, unless the settings say otherwise.
 pub const DEFAULT_CALLBACK_TIMEOUT: Duration = Duration::from_secs(5 * 60);
@@ -173,7 +173,7 @@ impl LoginClient {
             .await
             .map_err(|e| LoginError::Unreachable {
                 url: url.clone(),
-                detail: describe_http_error(&e),
+                detail: describe_error(&e),
             })?;
         let status = response.status();
         if !status.is_success() {
@@ -182,19 +182,9 @@ impl LoginClient {
                 status: status.as_u16(),
             });
         }
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| LoginError::Unreachable {
-                url: url.clone(),
-                detail: describe_http_error(&e),
-            })?;
-        if body.len() > MAX_DISCOVERY_BYTES {
-            return Err(LoginError::Discovery {
-                url,
-                problem: format!("it is larger than {MAX_DISCOVERY_BYTES} bytes"),
-            });
-        }
+        let body = http
+            .read_answer("discovery", &url, response, MAX_DISCOVERY_BYTES)
+            .await?;
         let endpoints: Endpoints =
             serde_json::from_slice(&body).map_err(|e| LoginError::Discovery {
                 url: url.clone(),
@@ -295,7 +285,11 @@ impl LoginClient {
         if status.is_success() {
             return Ok(());
         }
-        let body = response.bytes().await.unwrap_or_default();
+        let body = self
+            .http
+            .read_answer("revocation", &url, response, MAX_ANSWER)
+            .await
+            .unwrap_or_default();
         match serde_json::from_slice::<OAuthErrorBody>(&body) {
             Ok(error) => Err(oauth_error(
                 "revocation",
@@ -325,7 +319,7 @@ impl LoginClient {
         };
         check_endpoint(&url).map_err(|problem| LoginError::Discovery {
             url: self.settings.issuer.discovery_url(),
-            problem: format!("its revocation endpoint {url:?} {problem}"),
+            problem: format!("its revocation endpoint {url:?} cannot be used: {problem}"),
         })?;
         Ok(url)
     }
@@ -452,10 +446,13 @@ impl LoginClient {
                 response.error().to_string(),
                 response.error_description().cloned(),
             ),
-            RequestTokenError::Request(TransportError(detail)) => LoginError::Unreachable {
+            RequestTokenError::Request(TransportError::Failed(detail)) => LoginError::Unreachable {
                 url: url.to_owned(),
                 detail,
             },
+            RequestTokenError::Request(TransportError::TooLarge(detail)) => {
+                LoginError::BadResponse { request, detail }
+            }
             RequestTokenError::Parse(e, _) => LoginError::BadResponse {
                 request,
                 detail: e.to_string(),
@@ -483,14 +480,9 @@ pub(crate) struct OAuthErrorBody {
 }
 
 /// Endpoints are used only over https://, or http:// on this machine.
-pub(crate) fn check_endpoint(url: &str) -> Result<(), &'static str> {
-    let parsed = url::Url::parse(url).map_err(|_| "is not a URL")?;
-    let loopback = idlens_token::is_loopback_url(&parsed).ok_or("has no host")?;
-    match parsed.scheme() {
-        "https" => Ok(()),
-        "http" if loopback => Ok(()),
-        _ => Err("is not https:// (plain http:// is allowed only on 127.0.0.1 or localhost)"),
-    }
+pub(crate) fn check_endpoint(url: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(url).map_err(|_| "it is not a URL".to_owned())?;
+    idlens_http::check_url(&parsed).map_err(|problem| problem.to_string())
 }
 
 /// The error an OAuth error response means, by its `error` code.
@@ -548,7 +540,7 @@ fn build_oauth(
         if let Some(value) = value {
             check_endpoint(value).map_err(|problem| LoginError::Discovery {
                 url: discovery_url.to_owned(),
-                problem: format!("its `{field}` {value:?} {problem}"),
+                problem: format!("its `{field}` {value:?} cannot be used: {problem}"),
             })?;
         }
     }

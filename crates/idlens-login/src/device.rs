@@ -8,15 +8,24 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use crate::client::{oauth_error, Expect, OAuthErrorBody};
+use crate::http::MAX_ANSWER;
 use crate::tokens::TokenResponse;
 use crate::{Cancellation, LoginClient, LoginError, Tokens};
-use idlens_token::describe_http_error;
 
 /// RFC 8628 3.5: on `slow_down` the interval grows by 5 s for this and every later poll.
 pub const SLOW_DOWN_STEP: Duration = Duration::from_secs(5);
 
-/// The shortest wait between polls, whatever the provider says.
+/// The wait between polls is kept within these bounds, whatever the
+/// provider says: 0 would poll in a tight loop, and 2^64 s never polls.
 const MIN_INTERVAL: Duration = Duration::from_secs(1);
+const MAX_INTERVAL: Duration = Duration::from_secs(60);
+
+/// A device code is waited for at most this long, whatever its `expires_in`
+/// (Auth0's codes live 15 minutes).
+pub const MAX_DEVICE_CODE_LIFETIME: Duration = Duration::from_secs(30 * 60);
+
+/// The longest user code shown; real ones are 8 or 9 characters (`ABCD-EFGH`).
+const MAX_USER_CODE: usize = 64;
 
 /// What the user is shown: no device code, which stays with [`DeviceLogin`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,7 +63,50 @@ enum Poll {
 
 /// The wait before the next poll after `slow_down`.
 pub(crate) fn slowed_down(interval: Duration) -> Duration {
-    interval + SLOW_DOWN_STEP
+    poll_interval(interval + SLOW_DOWN_STEP)
+}
+
+/// The provider's interval, kept between [`MIN_INTERVAL`] and [`MAX_INTERVAL`].
+fn poll_interval(asked: Duration) -> Duration {
+    asked.clamp(MIN_INTERVAL, MAX_INTERVAL)
+}
+
+/// The user code, if it is something a person can read and type.
+fn checked_user_code(code: &str) -> Result<String, LoginError> {
+    let readable = !code.trim().is_empty()
+        && code.chars().count() <= MAX_USER_CODE
+        && !code.chars().any(char::is_control);
+    if readable {
+        Ok(code.to_owned())
+    } else {
+        Err(LoginError::BadResponse {
+            request: "device authorization",
+            detail: format!(
+                "its user code {:?} is not a short, printable code",
+                code.chars().take(MAX_USER_CODE).collect::<String>()
+            ),
+        })
+    }
+}
+
+/// A verification address IdLens shows and opens: `https://`, or `http://`
+/// on this machine. Anything else (`javascript:`, `file:`, a plain-http
+/// host) from a provider is refused, in the CLI and the app alike.
+fn checked_verification_uri(uri: &str) -> Result<String, LoginError> {
+    let problem = match url::Url::parse(uri) {
+        Ok(url) => idlens_http::check_url(&url).err().map(|p| p.to_string()),
+        Err(_) => Some("it is not a URL".to_owned()),
+    };
+    match problem {
+        None => Ok(uri.to_owned()),
+        Some(problem) => Err(LoginError::BadResponse {
+            request: "device authorization",
+            detail: format!(
+                "its verification address {:?} cannot be used: {problem}",
+                uri.chars().take(200).collect::<String>()
+            ),
+        }),
+    }
 }
 
 impl LoginClient {
@@ -85,15 +137,16 @@ impl LoginClient {
             .request_async(&self.http)
             .await
             .map_err(|e| self.request_error("device authorization", &url, e))?;
-        let expires_in = response.expires_in();
+        let expires_in = response.expires_in().min(MAX_DEVICE_CODE_LIFETIME);
         let authorization = DeviceAuthorization {
-            user_code: response.user_code().secret().clone(),
-            verification_uri: response.verification_uri().to_string(),
+            user_code: checked_user_code(response.user_code().secret())?,
+            verification_uri: checked_verification_uri(&response.verification_uri().to_string())?,
             verification_uri_complete: response
                 .verification_uri_complete()
-                .map(|u| u.secret().clone()),
+                .map(|u| checked_verification_uri(u.secret()))
+                .transpose()?,
             expires_in: expires_in.as_secs(),
-            interval: response.interval().as_secs(),
+            interval: poll_interval(response.interval()).as_secs(),
         };
         Ok(DeviceLogin {
             authorization,
@@ -110,12 +163,12 @@ impl LoginClient {
         login: DeviceLogin,
         mut cancel: Cancellation,
     ) -> Result<Tokens, LoginError> {
-        // An interval of 0 would poll in a tight loop; nobody approves a code
-        // faster than once a second.
-        let mut interval = Duration::from_secs(login.authorization.interval).max(MIN_INTERVAL);
+        let mut interval = poll_interval(Duration::from_secs(login.authorization.interval));
         loop {
+            // Never sleep past the code's expiry: the last poll happens then.
+            let wait = interval.min(login.expires_at.saturating_duration_since(Instant::now()));
             tokio::select! {
-                _ = tokio::time::sleep(interval) => {}
+                _ = tokio::time::sleep(wait) => {}
                 _ = cancel.cancelled() => return Err(LoginError::Cancelled),
             }
             let poll = tokio::select! {
@@ -149,13 +202,10 @@ impl LoginClient {
         }
         let response = self.http.post_form(url, &form).await?;
         let status = response.status();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| LoginError::Unreachable {
-                url: url.clone(),
-                detail: describe_http_error(&e),
-            })?;
+        let body = self
+            .http
+            .read_answer("device token", url, response, MAX_ANSWER)
+            .await?;
         if status.is_success() {
             let tokens: TokenResponse =
                 serde_json::from_slice(&body).map_err(|e| LoginError::BadResponse {
@@ -187,10 +237,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slow_down_adds_five_seconds_each_time() {
+    fn slow_down_adds_five_seconds_each_time_up_to_a_minute() {
         let once = slowed_down(Duration::from_secs(5));
         assert_eq!(once, Duration::from_secs(10));
         assert_eq!(slowed_down(once), Duration::from_secs(15));
+        assert_eq!(slowed_down(Duration::from_secs(58)), MAX_INTERVAL);
+    }
+
+    #[test]
+    fn the_poll_interval_stays_between_one_second_and_a_minute() {
+        assert_eq!(poll_interval(Duration::ZERO), MIN_INTERVAL);
+        assert_eq!(
+            poll_interval(Duration::from_secs(5)),
+            Duration::from_secs(5)
+        );
+        assert_eq!(poll_interval(Duration::from_secs(u64::MAX)), MAX_INTERVAL);
+    }
+
+    #[test]
+    fn only_readable_codes_and_https_or_loopback_addresses_are_shown() {
+        assert_eq!(checked_user_code("ABCD-EFGH").unwrap(), "ABCD-EFGH");
+        for code in ["\u{1b}[2J", "A\nVALID", "", "   ", &"X".repeat(65)] {
+            assert!(checked_user_code(code).is_err(), "{code:?}");
+        }
+        for uri in [
+            "https://t.auth0.com/activate",
+            "http://127.0.0.1:4000/activate",
+            "http://localhost/activate",
+        ] {
+            assert_eq!(checked_verification_uri(uri).unwrap(), uri);
+        }
+        for uri in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "http://evil.example/activate",
+            "https://user:pw@t.auth0.com/activate",
+            "\u{1b}[2J",
+        ] {
+            let err = checked_verification_uri(uri).unwrap_err().to_string();
+            assert!(err.contains("verification address"), "{err}");
+        }
     }
 
     #[test]

@@ -72,9 +72,6 @@ pub enum LoginError {
     #[error("No sign-in arrived at {redirect_uri} within {seconds} s, so IdLens stopped listening. Start the sign-in again and finish it in the browser.")]
     CallbackTimeout { redirect_uri: String, seconds: u64 },
 
-    #[error("The browser's redirect carried a different `state` than this sign-in sent, so IdLens refused it (it may belong to another sign-in, or be forged). Start the sign-in again.")]
-    StateMismatch,
-
     #[error("The browser's redirect names the issuer {found:?}, not {expected:?}, so IdLens refused it. Start the sign-in again from IdLens.")]
     CallbackIssuerMismatch { expected: String, found: String },
 

@@ -1,12 +1,25 @@
-//! The loopback listener of the browser flow: one redirect to `/callback`,
-//! answered with a page the user can close, then the listener is closed.
-//! Other paths (a favicon) get a 404 and do not end the wait.
+//! The loopback listener of the browser flow: one redirect to `/callback`
+//! carrying this sign-in's `state`, answered with a page the user can close,
+//! then the listener is closed.
+//!
+//! Invariants:
+//! - Only a redirect with this sign-in's `state` ends the wait. Anything else
+//!   on the port (a favicon request, a forged or stale redirect from another
+//!   program on this machine) is answered with an error page and ignored, so
+//!   it cannot abort the sign-in or inject a code.
+//! - Connections are served concurrently, each with its own read timeout, so
+//!   idle or slow connections never delay the real redirect or the deadline.
+//! - The listener and every connection are closed when the wait ends, however
+//!   it ends (code, error, timeout, cancel).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use idlens_secret::Secret;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
 use tokio::time::Instant;
 
 use crate::{Cancellation, LoginError};
@@ -15,6 +28,8 @@ use crate::{Cancellation, LoginError};
 const MAX_HEAD: usize = 16 * 1024;
 /// A connection that sends no complete request head in this time is dropped.
 const READ_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections served at once; more are closed as they arrive.
+const MAX_CONNECTIONS: usize = 32;
 
 pub(crate) struct Callback<'a> {
     pub listener: TcpListener,
@@ -36,83 +51,107 @@ pub(crate) enum Outcome {
     MissingCode,
 }
 
+/// What a connection needs to judge a redirect.
+struct Expected {
+    state: Secret,
+    issuer: String,
+}
+
 pub(crate) async fn wait_for_callback(
     callback: Callback<'_>,
     timeout: Duration,
     mut cancel: Cancellation,
 ) -> Result<Secret, LoginError> {
     let deadline = Instant::now() + timeout;
-    // The listener is dropped (closed) when this function returns, whatever the outcome.
+    // The listener is dropped (closed) when this function returns, and so is
+    // `connections`, which aborts every connection still being served.
     let listener = callback.listener;
+    let expected = Arc::new(Expected {
+        state: callback.state.clone(),
+        issuer: callback.issuer.to_owned(),
+    });
+    let (finished, mut outcomes) = mpsc::channel::<Result<Secret, LoginError>>(1);
+    let mut connections = JoinSet::new();
     loop {
-        let accepted = tokio::select! {
-            accepted = tokio::time::timeout_at(deadline, listener.accept()) => accepted,
+        tokio::select! {
+            accepted = listener.accept() => {
+                // A failed accept (e.g. out of file descriptors) is not the
+                // browser's fault: keep listening until the deadline.
+                if let Ok((stream, _)) = accepted {
+                    if connections.len() < MAX_CONNECTIONS {
+                        connections.spawn(serve(stream, expected.clone(), finished.clone()));
+                    }
+                }
+            }
+            Some(outcome) = outcomes.recv() => return outcome,
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            _ = tokio::time::sleep_until(deadline) => {
+                return Err(LoginError::CallbackTimeout {
+                    redirect_uri: callback.redirect_uri.to_owned(),
+                    // Rounded up, so a sub-second test timeout does not read "0 s".
+                    seconds: timeout.as_millis().div_ceil(1000) as u64,
+                });
+            }
             _ = cancel.cancelled() => return Err(LoginError::Cancelled),
-        };
-        let Ok(accepted) = accepted else {
-            return Err(LoginError::CallbackTimeout {
-                redirect_uri: callback.redirect_uri.to_owned(),
-                // Rounded up, so a sub-second test timeout does not read "0 s".
-                seconds: timeout.as_millis().div_ceil(1000) as u64,
-            });
-        };
-        let Ok((mut stream, _)) = accepted else {
-            continue;
-        };
-        let Some(target) = read_request_target(&mut stream).await else {
-            continue;
-        };
-        let (path, query) = target.split_once('?').unwrap_or((target.as_str(), ""));
-        if path != "/callback" {
+        }
+    }
+}
+
+/// Serves one connection: answers it, and reports an outcome when it was
+/// this sign-in's redirect.
+async fn serve(
+    mut stream: TcpStream,
+    expected: Arc<Expected>,
+    finished: mpsc::Sender<Result<Secret, LoginError>>,
+) {
+    let Some(target) = read_request_target(&mut stream).await else {
+        return;
+    };
+    let (path, query) = target.split_once('?').unwrap_or((target.as_str(), ""));
+    if path != "/callback" {
+        let text = "IdLens is waiting for the sign-in to finish; this address is not part of it.";
+        respond(&mut stream, "404 Not Found", &page("Not found", text)).await;
+        return;
+    }
+    let result = match parse_callback(query, &expected.state, &expected.issuer) {
+        Outcome::Code(code) => {
+            let text = "You are signed in to IdLens. You can close this tab and return to IdLens.";
+            respond(&mut stream, "200 OK", &page("Signed in", text)).await;
+            let _ = finished.send(Ok(Secret::new(code))).await;
+            return;
+        }
+        Outcome::StateMismatch => {
+            let text =
+                "This redirect does not belong to the sign-in IdLens is waiting for, so IdLens \
+                        ignored it. If you started a sign-in, finish it in the tab IdLens opened.";
             respond(
                 &mut stream,
-                "404 Not Found",
-                &page(
-                    "Not found",
-                    "IdLens is waiting for the sign-in to finish; this address is not part of it.",
-                ),
+                "400 Bad Request",
+                &page("Not this sign-in", text),
             )
             .await;
-            continue;
+            return;
         }
-        let outcome = parse_callback(query, callback.state, callback.issuer);
-        let result = match outcome {
-            Outcome::Code(code) => {
-                respond(
-                    &mut stream,
-                    "200 OK",
-                    &page(
-                        "Signed in",
-                        "You are signed in to IdLens. You can close this tab and return to IdLens.",
-                    ),
-                )
-                .await;
-                return Ok(Secret::new(code));
-            }
-            Outcome::StateMismatch => LoginError::StateMismatch,
-            Outcome::IssuerMismatch(found) => LoginError::CallbackIssuerMismatch {
-                expected: callback.issuer.to_owned(),
-                found,
-            },
-            Outcome::Error { error, description } if error == "access_denied" => {
-                LoginError::AccessDenied { description }
-            }
-            Outcome::Error { error, description } => {
-                LoginError::AuthorizationFailed { error, description }
-            }
-            Outcome::MissingCode => LoginError::MissingCode,
-        };
-        respond(
-            &mut stream,
-            "400 Bad Request",
-            &page(
-                "Sign-in did not finish",
-                &format!("{result} You can close this tab."),
-            ),
-        )
-        .await;
-        return Err(result);
-    }
+        Outcome::IssuerMismatch(found) => LoginError::CallbackIssuerMismatch {
+            expected: expected.issuer.clone(),
+            found,
+        },
+        Outcome::Error { error, description } if error == "access_denied" => {
+            LoginError::AccessDenied { description }
+        }
+        Outcome::Error { error, description } => {
+            LoginError::AuthorizationFailed { error, description }
+        }
+        Outcome::MissingCode => LoginError::MissingCode,
+    };
+    let text = format!("{result} You can close this tab.");
+    respond(
+        &mut stream,
+        "400 Bad Request",
+        &page("Sign-in did not finish", &text),
+    )
+    .await;
+    let _ = finished.send(Err(result)).await;
 }
 
 pub(crate) fn parse_callback(query: &str, state: &Secret, issuer: &str) -> Outcome {

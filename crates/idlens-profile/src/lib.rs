@@ -4,6 +4,9 @@
 //! Invariants:
 //! - The config file ([`ProfileStore`]) holds no secret. Its types contain no
 //!   [`Secret`](idlens_secret::Secret), so one cannot be written by mistake.
+//! - Every read-modify-write of the file ([`ProfileStore::update`]) holds an
+//!   OS file lock and re-reads under it, so the app and any number of CLI
+//!   processes changing profiles at once never lose a change.
 //! - Secrets (refresh tokens, Management API client secrets, Neo4j passwords)
 //!   go to the OS keychain through [`Keychain`]; where none is available they
 //!   live in memory only and [`KeychainStatus::MemoryOnly`] says why. Never a file.
@@ -18,6 +21,6 @@ pub use keychain::{
 };
 pub use model::{
     Issuer, ManagementAccess, Neo4jSettings, Profile, ProfileError, ProfileName, ProviderSetting,
-    BASE_SCOPES, DEFAULT_CALLBACK_PORT,
+    TextField, UrlField, BASE_SCOPES, DEFAULT_CALLBACK_PORT,
 };
 pub use store::{ProfileFile, ProfileStore, StoreError, CONFIG_DIR_ENV};

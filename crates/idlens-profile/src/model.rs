@@ -22,6 +22,15 @@ pub enum ProfileError {
     IssuerNotHttps(String),
     #[error("issuer {0:?} must not carry a query or fragment")]
     IssuerHasQuery(String),
+    /// The URL is not repeated in the message: it holds a password.
+    #[error("the {0} must not contain a user name or password (`user:password@`): IdLens keeps secrets only in the OS keychain, so remove them from the address")]
+    CredentialsInUrl(UrlField),
+    #[error("{field} {value:?} {problem}")]
+    BadText {
+        field: TextField,
+        value: String,
+        problem: &'static str,
+    },
     #[error("client ID must not be empty: copy it from the application's settings in your Auth0 dashboard")]
     EmptyClientId,
     #[error("callback port must be between 1024 and 65535, got {0}")]
@@ -30,6 +39,74 @@ pub enum ProfileError {
     BadNeo4jUri(String),
     #[error("scope {0:?} must not contain spaces: pass each scope separately")]
     BadScope(String),
+}
+
+/// A profile setting that is a URL, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlField {
+    Issuer,
+    Neo4jUri,
+}
+
+impl fmt::Display for UrlField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UrlField::Issuer => "issuer URL",
+            UrlField::Neo4jUri => "Neo4j URI",
+        })
+    }
+}
+
+/// A profile setting that is free text, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    ClientId,
+    Audience,
+    ManagementClientId,
+    Neo4jUser,
+    Neo4jDatabase,
+}
+
+impl fmt::Display for TextField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TextField::ClientId => "client ID",
+            TextField::Audience => "audience",
+            TextField::ManagementClientId => "Management API client ID",
+            TextField::Neo4jUser => "Neo4j user",
+            TextField::Neo4jDatabase => "Neo4j database",
+        })
+    }
+}
+
+/// The longest identifier (client ID, user, database) a profile holds.
+const MAX_IDENTIFIER: usize = 256;
+/// The longest audience (an API identifier, usually a URL).
+const MAX_AUDIENCE: usize = 2048;
+
+/// Checks an identifier: 1 to 256 characters, no spaces or control
+/// characters (a client ID with a line break would break every table and
+/// every request it is sent in).
+fn check_identifier(field: TextField, value: &str) -> Result<(), ProfileError> {
+    let problem = if value.is_empty() || value.chars().count() > MAX_IDENTIFIER {
+        Some("must be 1 to 256 characters long")
+    } else if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Some("must not contain spaces, line breaks or other control characters")
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(()),
+        Some(problem) => Err(ProfileError::BadText {
+            field,
+            value: value.chars().take(MAX_IDENTIFIER).collect(),
+            problem,
+        }),
+    }
+}
+
+fn has_credentials(url: &url::Url) -> bool {
+    !url.username().is_empty() || url.password().is_some()
 }
 
 /// A profile's name: the key under which it and its keychain entries are stored.
@@ -101,6 +178,10 @@ impl Issuer {
         };
         let url = url::Url::parse(&with_scheme)
             .map_err(|_| ProfileError::IssuerNotUrl(input.to_owned()))?;
+        // Before anything that would repeat the URL in a message.
+        if has_credentials(&url) {
+            return Err(ProfileError::CredentialsInUrl(UrlField::Issuer));
+        }
         let host = url
             .host_str()
             .ok_or_else(|| ProfileError::IssuerNotUrl(input.to_owned()))?;
@@ -208,11 +289,22 @@ impl Neo4jSettings {
             "bolt+s://",
             "bolt+ssc://",
         ];
-        if SCHEMES.iter().any(|s| self.uri.starts_with(s)) && self.uri.len() > 8 {
-            Ok(())
-        } else {
-            Err(ProfileError::BadNeo4jUri(self.uri.clone()))
+        if url::Url::parse(&self.uri).is_ok_and(|u| has_credentials(&u)) {
+            return Err(ProfileError::CredentialsInUrl(UrlField::Neo4jUri));
         }
+        if !(SCHEMES.iter().any(|s| self.uri.starts_with(s)) && self.uri.len() > 8)
+            || self
+                .uri
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(ProfileError::BadNeo4jUri(self.uri.clone()));
+        }
+        check_identifier(TextField::Neo4jUser, &self.user)?;
+        if let Some(database) = &self.database {
+            check_identifier(TextField::Neo4jDatabase, database)?;
+        }
+        Ok(())
     }
 }
 
@@ -281,13 +373,29 @@ impl Profile {
         if self.client_id.trim().is_empty() {
             return Err(ProfileError::EmptyClientId);
         }
+        check_identifier(TextField::ClientId, &self.client_id)?;
+        if let Some(audience) = &self.audience {
+            if audience.is_empty()
+                || audience.chars().count() > MAX_AUDIENCE
+                || audience.chars().any(char::is_control)
+            {
+                return Err(ProfileError::BadText {
+                    field: TextField::Audience,
+                    value: audience.chars().take(MAX_IDENTIFIER).collect(),
+                    problem: "must be 1 to 2048 characters with no line breaks or other control characters",
+                });
+            }
+        }
+        if let ManagementAccess::ClientCredentials { client_id } = &self.management {
+            check_identifier(TextField::ManagementClientId, client_id)?;
+        }
         if self.callback_port < 1024 {
             return Err(ProfileError::BadCallbackPort(self.callback_port));
         }
         if let Some(scope) = self
             .scopes
             .iter()
-            .find(|s| s.is_empty() || s.contains(char::is_whitespace))
+            .find(|s| s.is_empty() || s.contains(|c: char| c.is_whitespace() || c.is_control()))
         {
             return Err(ProfileError::BadScope(scope.clone()));
         }
@@ -362,6 +470,42 @@ mod tests {
     }
 
     #[test]
+    fn credentials_in_urls_are_refused_and_never_repeated() {
+        for input in [
+            "https://admin:hunter2@acme.auth0.com/",
+            "https://admin@acme.auth0.com/",
+            "http://u:hunter2@127.0.0.1:4000/",
+        ] {
+            let err = Issuer::parse(input).unwrap_err();
+            assert_eq!(err, ProfileError::CredentialsInUrl(UrlField::Issuer));
+            assert!(!err.to_string().contains("hunter2"), "{err}");
+        }
+        let settings = Neo4jSettings {
+            uri: "neo4j+s://neo4j:hunter2@graph.example:7687".into(),
+            user: "neo4j".into(),
+            database: None,
+        };
+        let err = settings.validate().unwrap_err();
+        assert_eq!(err, ProfileError::CredentialsInUrl(UrlField::Neo4jUri));
+        assert!(!err.to_string().contains("hunter2"), "{err}");
+    }
+
+    #[test]
+    fn identifiers_have_no_line_breaks_or_controls() {
+        for bad in ["abc\ndef", "abc\u{1b}[2J", "a b", "\t", &"x".repeat(257)] {
+            assert!(
+                matches!(
+                    check_identifier(TextField::ClientId, bad),
+                    Err(ProfileError::BadText { .. })
+                ),
+                "{bad:?}"
+            );
+        }
+        check_identifier(TextField::ClientId, "idlens-desktop").unwrap();
+        check_identifier(TextField::ClientId, "0oa1b2c3@clients.example").unwrap();
+    }
+
+    #[test]
     fn issuer_rejects_garbage_and_queries() {
         assert!(matches!(
             Issuer::parse("https://"),
@@ -410,6 +554,38 @@ mod tests {
         let mut p = base.clone();
         p.scopes = vec!["read:users write:users".into()];
         assert!(matches!(p.validate(), Err(ProfileError::BadScope(_))));
+
+        let mut p = base.clone();
+        p.client_id = "abc\nVALID".into();
+        assert!(matches!(
+            p.validate(),
+            Err(ProfileError::BadText {
+                field: TextField::ClientId,
+                ..
+            })
+        ));
+
+        let mut p = base.clone();
+        p.management = ManagementAccess::ClientCredentials {
+            client_id: "m2m\r".into(),
+        };
+        assert!(matches!(
+            p.validate(),
+            Err(ProfileError::BadText {
+                field: TextField::ManagementClientId,
+                ..
+            })
+        ));
+
+        let mut p = base.clone();
+        p.audience = Some("https://api\u{1b}[2J".into());
+        assert!(matches!(
+            p.validate(),
+            Err(ProfileError::BadText {
+                field: TextField::Audience,
+                ..
+            })
+        ));
 
         let mut p = base;
         p.neo4j = Some(Neo4jSettings {

@@ -1,5 +1,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +10,18 @@ use crate::model::{Profile, ProfileError, ProfileName};
 pub const CONFIG_DIR_ENV: &str = "IDLENS_CONFIG_DIR";
 
 const FILE_NAME: &str = "profiles.toml";
+/// Held (OS file lock) around every read-modify-write of [`FILE_NAME`]. A
+/// file of its own: the profile file is replaced by a rename on every save,
+/// so a lock on it would be on a file that is already gone.
+const LOCK_FILE_NAME: &str = "profiles.toml.lock";
+
+/// The largest profile file read (about 5,000 profiles): a hand-edited or
+/// hostile file must not make listing profiles take gigabytes.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// The most profiles a file may hold.
+pub const MAX_PROFILES: usize = 1000;
+/// How long a change waits for another process's change to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -32,6 +45,10 @@ pub enum StoreError {
     NoneInUse,
     #[error("a profile named {0:?} already exists: remove it first or pick another name")]
     AlreadyExists(String),
+    #[error("IdLens keeps at most {MAX_PROFILES} profiles: remove one you no longer use first")]
+    TooMany,
+    #[error("another IdLens (the app or a command) has been changing {path} for {} s: try again when it is done", LOCK_WAIT.as_secs())]
+    Busy { path: PathBuf },
     #[error(transparent)]
     Invalid(#[from] ProfileError),
 }
@@ -65,6 +82,9 @@ impl ProfileFile {
         profile.validate()?;
         if self.get(profile.name.as_str()).is_some() {
             return Err(StoreError::AlreadyExists(profile.name.to_string()));
+        }
+        if self.profiles.len() >= MAX_PROFILES {
+            return Err(StoreError::TooMany);
         }
         if self.current.is_none() {
             self.current = Some(profile.name.clone());
@@ -138,34 +158,37 @@ impl ProfileStore {
         &self.dir
     }
 
-    /// Reads the file; a missing file is an empty profile list.
+    /// Reads the file; a missing file is an empty profile list. Reads take no
+    /// lock: saves replace the file atomically, so a read sees the file
+    /// before or after a change, never half of one.
     pub fn load(&self) -> Result<ProfileFile, StoreError> {
         let path = self.path();
-        let text = match std::fs::read_to_string(&path) {
+        let text = match idlens_bounded::read_file(&path, MAX_FILE_BYTES) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ProfileFile::default()),
-            Err(source) => return Err(StoreError::Read { path, source }),
+            Err(idlens_bounded::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(ProfileFile::default())
+            }
+            Err(idlens_bounded::ReadError::Io(source)) => {
+                return Err(StoreError::Read { path, source })
+            }
+            Err(other) => {
+                return Err(StoreError::Parse {
+                    path,
+                    message: other.to_string(),
+                })
+            }
         };
-        let file: ProfileFile = toml::from_str(&text).map_err(|e| StoreError::Parse {
-            path: path.clone(),
-            message: e.message().to_owned(),
-        })?;
-        for profile in &file.profiles {
-            profile.validate().map_err(|e| StoreError::Parse {
-                path: path.clone(),
-                message: format!("profile {}: {e}", profile.name),
-            })?;
-        }
-        Ok(file)
+        parse(&text).map_err(|message| StoreError::Parse { path, message })
     }
 
-    pub fn save(&self, file: &ProfileFile) -> Result<(), StoreError> {
+    /// Writes `file` atomically (temporary file + rename). Only under the
+    /// lock, from [`update`](Self::update).
+    fn save(&self, file: &ProfileFile) -> Result<(), StoreError> {
         let path = self.path();
         let write_err = |source| StoreError::Write {
             path: path.clone(),
             source,
         };
-        std::fs::create_dir_all(&self.dir).map_err(write_err)?;
         let text = toml::to_string_pretty(file).expect("profile file always serializes to TOML");
         let mut tmp = tempfile::NamedTempFile::new_in(&self.dir).map_err(write_err)?;
         tmp.write_all(HEADER.as_bytes()).map_err(write_err)?;
@@ -175,16 +198,117 @@ impl ProfileStore {
         Ok(())
     }
 
-    /// Load, change, save: the one way commands modify profiles.
+    /// Load, change, save: the one way profiles are modified. Holds the
+    /// store's OS file lock throughout and re-reads the file under it, so
+    /// changes made at the same time by other processes (the app, other
+    /// CLI calls) are all kept. Blocking: call it off an async executor.
     pub fn update<T>(
         &self,
         change: impl FnOnce(&mut ProfileFile) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        let _lock = self.lock()?;
         let mut file = self.load()?;
         let out = change(&mut file)?;
         self.save(&file)?;
         Ok(out)
     }
+
+    /// Takes the exclusive lock, waiting up to [`LOCK_WAIT`] for another
+    /// process to finish its change. Released when the file is dropped.
+    fn lock(&self) -> Result<std::fs::File, StoreError> {
+        let path = self.dir.join(LOCK_FILE_NAME);
+        let write_err = |source| StoreError::Write {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(&self.dir).map_err(write_err)?;
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(write_err)?;
+        let deadline = Instant::now() + LOCK_WAIT;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => return Ok(lock),
+                Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    // Changes take milliseconds; poll rather than block, so a
+                    // stuck process gives an error instead of a hang.
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(StoreError::Busy { path: self.path() })
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(write_err(e)),
+            }
+        }
+    }
+}
+
+/// Parses and validates the file's text. Errors name the line.
+fn parse(text: &str) -> Result<ProfileFile, String> {
+    let file: ProfileFile =
+        toml::from_str(text).map_err(|e| at_line(text, e.span(), e.message()))?;
+    if file.profiles.len() > MAX_PROFILES {
+        return Err(format!(
+            "it holds {} profiles; IdLens keeps at most {MAX_PROFILES}",
+            file.profiles.len()
+        ));
+    }
+    // Where each profile's `name` is, for messages about one profile.
+    let names: NameSpans =
+        toml::from_str(text).map_err(|e| at_line(text, e.span(), e.message()))?;
+    let line_of = |index: usize| {
+        names
+            .profile
+            .get(index)
+            .map(|n| line_number(text, n.name.span().start))
+    };
+    let mut seen = std::collections::HashMap::new();
+    for (index, profile) in file.profiles.iter().enumerate() {
+        let line = line_of(index).unwrap_or(0);
+        if let Err(e) = profile.validate() {
+            return Err(format!("line {line}: profile {}: {e}", profile.name));
+        }
+        if let Some(first) = seen.insert(profile.name.as_str(), line) {
+            return Err(format!(
+                "line {line}: a second profile named {:?} (the first is on line {first}); \
+                 profile names must be unique: rename or remove one",
+                profile.name.as_str()
+            ));
+        }
+    }
+    Ok(file)
+}
+
+/// Just the profiles' names with where they are in the text.
+#[derive(Deserialize)]
+struct NameSpans {
+    #[serde(default)]
+    profile: Vec<NameSpan>,
+}
+
+#[derive(Deserialize)]
+struct NameSpan {
+    name: toml::Spanned<String>,
+}
+
+/// "line N: message" for a parse error at `span`.
+fn at_line(text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> String {
+    match span {
+        Some(span) => format!("line {}: {message}", line_number(text, span.start)),
+        None => message.to_owned(),
+    }
+}
+
+/// The 1-based line of byte `offset`.
+fn line_number(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 const HEADER: &str =
@@ -284,6 +408,79 @@ mod tests {
         file.remove("b").unwrap();
         assert!(file.current.is_none());
         assert!(matches!(file.resolve(None), Err(StoreError::NoneInUse)));
+    }
+
+    #[test]
+    fn concurrent_changes_are_all_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::at(dir.path());
+        std::thread::scope(|scope| {
+            for i in 0..24 {
+                let store = store.clone();
+                scope.spawn(move || store.update(|f| f.add(profile(&format!("p{i}")))).unwrap());
+            }
+        });
+        let file = store.load().unwrap();
+        let mut names: Vec<&str> = file.profiles.iter().map(|p| p.name.as_str()).collect();
+        names.sort_unstable();
+        let mut expected: Vec<String> = (0..24).map(|i| format!("p{i}")).collect();
+        expected.sort_unstable();
+        assert_eq!(names, expected);
+    }
+
+    #[test]
+    fn duplicate_names_in_a_hand_edited_file_name_both_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::at(dir.path());
+        let one = "[[profile]]\nname = \"prod\"\nissuer = \"https://a.auth0.com/\"\nclient_id = \"c\"\n\n";
+        let other =
+            "[[profile]]\nname = \"prod\"\nissuer = \"https://b.auth0.com/\"\nclient_id = \"d\"\n";
+        std::fs::write(store.path(), format!("current = \"prod\"\n\n{one}{other}")).unwrap();
+        let err = store.load().unwrap_err().to_string();
+        assert!(
+            err.contains("line 9: a second profile named \"prod\" (the first is on line 4)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::at(dir.path());
+        std::fs::write(
+            store.path(),
+            "[[profile]]\nname = \"x\"\nissuer = \"https://a.auth0.com/\"\nclient_id = \"c\"\ncallback_port = \"nope\"\n",
+        )
+        .unwrap();
+        let err = store.load().unwrap_err().to_string();
+        assert!(err.contains("(line 5:"), "{err}");
+        std::fs::write(
+            store.path(),
+            "\n\n[[profile]]\nname = \"x\"\nissuer = \"https://u:pw@a.auth0.com/\"\nclient_id = \"c\"\n",
+        )
+        .unwrap();
+        let err = store.load().unwrap_err().to_string();
+        assert!(err.contains("line 5"), "{err}");
+        assert!(!err.contains("pw@"), "{err}");
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_without_reading_it_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::at(dir.path());
+        let block =
+            "[[profile]]\nname = \"p\"\nissuer = \"https://a.auth0.com/\"\nclient_id = \"c\"\n";
+        std::fs::write(store.path(), block.repeat(MAX_FILE_BYTES / block.len() + 1)).unwrap();
+        let err = store.load().unwrap_err().to_string();
+        assert!(err.contains("larger than 1 MiB"), "{err}");
+        let mut file = ProfileFile::default();
+        for i in 0..MAX_PROFILES {
+            file.profiles.push(profile(&format!("p{i}")));
+        }
+        assert!(matches!(
+            file.add(profile("one-more")),
+            Err(StoreError::TooMany)
+        ));
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub(crate) type Params = HashMap<String, String>;
 const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 /// Authorization codes live this long, as in Auth0.
 const CODE_LIFETIME: i64 = 60;
+/// A login page is answered for this long after `/authorize`.
+const TRANSACTION_LIFETIME: i64 = 15 * 60;
+/// Refresh tokens' absolute lifetime, Auth0's default for rotating ones.
+const REFRESH_LIFETIME: i64 = 30 * 86_400;
 
 pub(crate) fn routes() -> Router<Shared> {
     Router::new()
@@ -64,6 +68,17 @@ impl OAuthError {
     }
     fn invalid_grant(description: impl Into<String>) -> Self {
         Self::new(StatusCode::FORBIDDEN, "invalid_grant", description)
+    }
+    /// A table of pending things is at its cap: Auth0 would rate-limit.
+    fn too_many(what: &str, full: crate::expiring::Full) -> Self {
+        Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_requests",
+            format!(
+                "The sandbox already holds {} {what}; finish some or wait for them to expire, then try again.",
+                full.cap
+            ),
+        )
     }
     pub(crate) fn server(error: crate::SandboxError) -> Self {
         Self::new(
@@ -288,8 +303,16 @@ async fn authorize(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> 
         &state.tenant.sign_in_users,
         None,
     );
-    state.flows().transactions.insert(tx, transaction);
-    Html(page).into_response()
+    let now = state.now_secs();
+    let stored =
+        state
+            .flows()
+            .transactions
+            .insert(tx, transaction, now + TRANSACTION_LIFETIME, now);
+    match stored {
+        Ok(()) => Html(page).into_response(),
+        Err(full) => OAuthError::too_many("pending sign-ins", full).into_response(),
+    }
 }
 
 fn known_audience(state: &State, audience: &str) -> bool {
@@ -345,7 +368,7 @@ async fn authorize_login(
         (Err(e), _) | (_, Err(e)) => return OAuthError::server(e).into_response(),
     };
     let now = state.now_secs();
-    state.flows().codes.insert(
+    let stored = state.flows().codes.insert(
         code.clone(),
         CodeRecord {
             grant: Grant {
@@ -361,7 +384,12 @@ async fn authorize_login(
             code_challenge: tx.code_challenge.clone(),
             expires_at: now + CODE_LIFETIME,
         },
+        now + CODE_LIFETIME,
+        now,
     );
+    if let Err(full) = stored {
+        return OAuthError::too_many("unredeemed authorization codes", full).into_response();
+    }
     let mut url = match url::Url::parse(&tx.redirect_uri) {
         Ok(u) => u,
         Err(_) => return error_page(StatusCode::BAD_REQUEST, "The callback URL is invalid."),
@@ -405,20 +433,27 @@ async fn device_code(
     let code = user_code().map_err(OAuthError::server)?;
     let lifetime = state.config.device_code_lifetime.as_secs() as i64;
     let interval = state.config.device_interval.as_secs() as i64;
-    state.flows().devices.insert(
-        device_code.clone(),
-        DeviceRecord {
-            user_code: code.clone(),
-            client_id: client_id.to_owned(),
-            scope: scopes(param(&form, "scope")),
-            audience,
-            expires_at: state.now_secs() + lifetime,
-            interval,
-            last_poll: None,
-            polls: 0,
-            state: DeviceState::Pending,
-        },
-    );
+    let now = state.now_secs();
+    state
+        .flows()
+        .devices
+        .insert(
+            device_code.clone(),
+            DeviceRecord {
+                user_code: code.clone(),
+                client_id: client_id.to_owned(),
+                scope: scopes(param(&form, "scope")),
+                audience,
+                expires_at: now + lifetime,
+                interval,
+                last_poll: None,
+                polls: 0,
+                state: DeviceState::Pending,
+            },
+            now + lifetime,
+            now,
+        )
+        .map_err(|full| OAuthError::too_many("pending device sign-ins", full))?;
     let verification_uri = format!("{}activate", state.issuer);
     Ok(Json(json!({
         "device_code": device_code,
@@ -649,7 +684,7 @@ fn refresh(state: &State, client: &Client, form: &Params) -> OAuthResult<Value> 
     let unknown = || OAuthError::invalid_grant("Unknown or invalid refresh token.");
     let mut flows = state.flows();
     let record = flows.refresh.get(token).cloned().ok_or_else(unknown)?;
-    if record.grant.client_id != client.client_id {
+    if record.grant.client_id != client.client_id || record.expires_at <= state.now_secs() {
         return Err(unknown());
     }
     match record.state {
@@ -786,14 +821,20 @@ fn issue(state: &State, grant: &Grant, family: Option<&str>) -> OAuthResult<Valu
         None => opaque_access_token(state)?,
     };
     let works_at_userinfo = grant.audience.is_none() || openid;
-    state.flows().access.insert(
-        access_token.clone(),
-        AccessRecord {
-            grant: grant.clone(),
-            expires_at: now + lifetime,
-            userinfo: works_at_userinfo,
-        },
-    );
+    state
+        .flows()
+        .access
+        .insert(
+            s256(&access_token),
+            AccessRecord {
+                grant: grant.clone(),
+                expires_at: now + lifetime,
+                userinfo: works_at_userinfo,
+            },
+            now + lifetime,
+            now,
+        )
+        .map_err(|full| OAuthError::too_many("unexpired access tokens", full))?;
 
     let mut answer = json!({
         "access_token": access_token,
@@ -825,14 +866,21 @@ fn issue(state: &State, grant: &Grant, family: Option<&str>) -> OAuthResult<Valu
             Some(f) => f.to_owned(),
             None => random_token(16).map_err(OAuthError::server)?,
         };
-        state.flows().refresh.insert(
-            token.clone(),
-            RefreshRecord {
-                family,
-                grant: grant.clone(),
-                state: RefreshState::Active,
-            },
-        );
+        state
+            .flows()
+            .refresh
+            .insert(
+                token.clone(),
+                RefreshRecord {
+                    family,
+                    grant: grant.clone(),
+                    state: RefreshState::Active,
+                    expires_at: now + REFRESH_LIFETIME,
+                },
+                now + REFRESH_LIFETIME,
+                now,
+            )
+            .map_err(|full| OAuthError::too_many("refresh tokens", full))?;
         answer["refresh_token"] = json!(token);
     }
     Ok(answer)
@@ -889,7 +937,7 @@ async fn userinfo(Extract(state): Extract<Shared>, headers: HeaderMap) -> Respon
     else {
         return unauthorized();
     };
-    let record = state.flows().access.get(token.trim()).cloned();
+    let record = state.flows().access.get(&s256(token.trim())).cloned();
     let Some(record) = record.filter(|r| r.userinfo && r.expires_at > state.now_secs()) else {
         return unauthorized();
     };

@@ -80,9 +80,18 @@ async fn hook_advance_clock(
     body: Bytes,
 ) -> OAuthResult<StatusCode> {
     let form = body_params(&headers, &body)?;
+    let max = crate::MAX_CLOCK_OFFSET.as_secs();
     let seconds: u64 = required(&form, "seconds")?
         .parse()
-        .map_err(|_| OAuthError::invalid_request("seconds must be a whole number."))?;
-    state.advance_clock(Duration::from_secs(seconds));
+        .ok()
+        .filter(|s| *s <= max)
+        .ok_or_else(|| {
+            OAuthError::invalid_request(format!(
+                "seconds must be a whole number from 0 to {max} (ten years)."
+            ))
+        })?;
+    state
+        .advance_clock(Duration::from_secs(seconds))
+        .map_err(hook_error)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -15,18 +15,20 @@
 //! reading the same [`tenant`] data.
 
 mod authn;
+mod expiring;
 mod hooks;
 mod keys;
 mod pages;
 pub mod tenant;
 
-use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use idlens_secret::Secret;
 use serde::Serialize;
+
+use expiring::Expiring;
 
 pub use tenant::{SignInUser, Tenant, API_AUDIENCE, DESKTOP_CLIENT_ID, M2M_CLIENT_ID};
 
@@ -45,7 +47,22 @@ pub enum SandboxError {
     UnknownUserCode(String),
     #[error("{0} is not a sandbox user.")]
     UnknownUser(String),
+    #[error("{setting} must be between {min} and {max} seconds, not {given}.")]
+    OutOfRange {
+        setting: &'static str,
+        min: u64,
+        max: u64,
+        given: u64,
+    },
 }
+
+/// The sandbox's clock runs at most this far ahead of the system clock (ten
+/// years): far enough for any expiry test, and far from the limits of the
+/// time types, so no date computation can overflow.
+pub const MAX_CLOCK_OFFSET: Duration = Duration::from_secs(10 * 365 * 86_400);
+
+/// The longest access-token lifetime, as Auth0 allows for an API (30 days).
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 86_400);
 
 /// How to start the sandbox.
 #[derive(Debug, Clone)]
@@ -63,6 +80,49 @@ pub struct SandboxConfig {
     pub device_code_lifetime: Duration,
     /// How long access and ID tokens live.
     pub token_lifetime: Duration,
+    /// Pending sign-ins, authorization codes and device codes held, each; a
+    /// flood of `/authorize` or `/oauth/device/code` stops there with `429`.
+    pub max_pending: usize,
+    /// Issued access and refresh tokens remembered (for `/userinfo`,
+    /// rotation and revocation), each.
+    pub max_issued: usize,
+}
+
+impl SandboxConfig {
+    /// Every duration within what Auth0 allows (and what the sandbox's date
+    /// arithmetic can hold).
+    pub fn validate(&self) -> Result<(), SandboxError> {
+        let check = |setting: &'static str, value: Duration, min: u64, max: Duration| {
+            if value.as_secs() < min || value > max {
+                Err(SandboxError::OutOfRange {
+                    setting,
+                    min,
+                    max: max.as_secs(),
+                    given: value.as_secs(),
+                })
+            } else {
+                Ok(())
+            }
+        };
+        check(
+            "the token lifetime",
+            self.token_lifetime,
+            1,
+            MAX_TOKEN_LIFETIME,
+        )?;
+        check(
+            "the device code lifetime",
+            self.device_code_lifetime,
+            1,
+            Duration::from_secs(3600),
+        )?;
+        check(
+            "the device polling interval",
+            self.device_interval,
+            0,
+            Duration::from_secs(60),
+        )
+    }
 }
 
 impl Default for SandboxConfig {
@@ -74,6 +134,8 @@ impl Default for SandboxConfig {
             device_interval: Duration::from_secs(5),
             device_code_lifetime: Duration::from_secs(900),
             token_lifetime: Duration::from_secs(86_400),
+            max_pending: 10_000,
+            max_issued: 100_000,
         }
     }
 }
@@ -85,6 +147,7 @@ impl Sandbox {
     /// Binds 127.0.0.1 and serves on the current tokio runtime until
     /// [`RunningSandbox::shutdown`] (or drop).
     pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError> {
+        config.validate()?;
         let port = config.port.unwrap_or(0);
         let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
             .await
@@ -102,7 +165,7 @@ impl Sandbox {
             issuer,
             keys: Mutex::new(keys),
             clock_offset: Mutex::new(Duration::ZERO),
-            flows: Mutex::new(Flows::default()),
+            flows: Mutex::new(Flows::new(&config)),
             config,
         });
         let router = axum::Router::new()
@@ -204,6 +267,18 @@ impl RunningSandbox {
         State::device_by_user_code(&mut flows, user_code).map(|d| d.polls)
     }
 
+    /// How full the sandbox's tables are (test hook).
+    pub fn table_sizes(&self) -> TableSizes {
+        let flows = self.state.flows();
+        TableSizes {
+            transactions: flows.transactions.len(),
+            codes: flows.codes.len(),
+            devices: flows.devices.len(),
+            refresh_tokens: flows.refresh.len(),
+            access_tokens: flows.access.len(),
+        }
+    }
+
     /// Denies a pending device sign-in (test hook).
     pub fn deny_device_code(&self, user_code: &str) -> Result<(), SandboxError> {
         self.state.deny_device(user_code)
@@ -232,8 +307,9 @@ impl RunningSandbox {
 
     /// Moves the sandbox's clock forward (expiry without sleeping). Tokens
     /// issued afterwards carry the advanced time: verify them at [`Self::now`].
-    pub fn advance_clock(&self, by: Duration) {
-        self.state.advance_clock(by);
+    /// The clock goes at most [`MAX_CLOCK_OFFSET`] ahead in all.
+    pub fn advance_clock(&self, by: Duration) -> Result<(), SandboxError> {
+        self.state.advance_clock(by)
     }
 
     /// The sandbox's clock.
@@ -337,6 +413,8 @@ pub(crate) struct RefreshRecord {
     pub family: String,
     pub grant: Grant,
     pub state: RefreshState,
+    /// Its absolute lifetime ends here (UNIX seconds, sandbox clock).
+    pub expires_at: i64,
 }
 
 /// An access token the sandbox issued, for `/userinfo`.
@@ -347,14 +425,39 @@ pub(crate) struct AccessRecord {
     pub userinfo: bool,
 }
 
-#[derive(Default)]
+/// The sign-ins in progress and the tokens issued, each table capped and
+/// its entries expiring (see [`expiring`]).
 pub(crate) struct Flows {
-    pub transactions: HashMap<String, Transaction>,
-    pub codes: HashMap<String, CodeRecord>,
+    pub transactions: Expiring<Transaction>,
+    pub codes: Expiring<CodeRecord>,
     /// By device code.
-    pub devices: HashMap<String, DeviceRecord>,
-    pub refresh: HashMap<String, RefreshRecord>,
-    pub access: HashMap<String, AccessRecord>,
+    pub devices: Expiring<DeviceRecord>,
+    pub refresh: Expiring<RefreshRecord>,
+    /// By the token's SHA-256 ([`keys::s256`]), so the table holds no token.
+    pub access: Expiring<AccessRecord>,
+}
+
+impl Flows {
+    fn new(config: &SandboxConfig) -> Self {
+        Self {
+            transactions: Expiring::new(config.max_pending),
+            codes: Expiring::new(config.max_pending),
+            devices: Expiring::new(config.max_pending),
+            refresh: Expiring::new(config.max_issued),
+            access: Expiring::new(config.max_issued),
+        }
+    }
+}
+
+/// How many entries each of the sandbox's tables holds (test hook: memory
+/// stays bounded under a flood).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TableSizes {
+    pub transactions: usize,
+    pub codes: usize,
+    pub devices: usize,
+    pub refresh_tokens: usize,
+    pub access_tokens: usize,
 }
 
 pub(crate) struct State {
@@ -408,8 +511,21 @@ impl State {
             .unwrap_or(0)
     }
 
-    pub(crate) fn advance_clock(&self, by: Duration) {
-        *lock(&self.clock_offset) += by;
+    pub(crate) fn advance_clock(&self, by: Duration) -> Result<(), SandboxError> {
+        let mut offset = lock(&self.clock_offset);
+        let total = offset.checked_add(by).filter(|t| *t <= MAX_CLOCK_OFFSET);
+        match total {
+            Some(total) => {
+                *offset = total;
+                Ok(())
+            }
+            None => Err(SandboxError::OutOfRange {
+                setting: "the clock's total advance",
+                min: 0,
+                max: MAX_CLOCK_OFFSET.as_secs(),
+                given: offset.as_secs().saturating_add(by.as_secs()),
+            }),
+        }
     }
 
     fn device_by_user_code<'a>(

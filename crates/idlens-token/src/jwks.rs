@@ -123,27 +123,14 @@ impl JwksCache {
     }
 
     pub fn with_clock(policy: CachePolicy, clock: Arc<dyn Clock>) -> Result<Self, KeyError> {
-        let redirects = reqwest::redirect::Policy::custom(|attempt| {
-            if attempt.previous().len() >= 5 {
-                attempt.error("more than 5 redirects")
-            } else if let Err(problem) = check_url(attempt.url()) {
-                attempt.error(problem)
-            } else {
-                attempt.follow()
-            }
-        });
-        let http = reqwest::Client::builder()
-            .timeout(policy.timeout)
-            .redirect(redirects)
-            .user_agent(concat!("IdLens/", env!("CARGO_PKG_VERSION")))
-            // Key fetches are minutes apart; a pooled connection the server
-            // has since closed would fail the next one.
-            .pool_idle_timeout(Duration::from_secs(2))
-            .build()
-            .map_err(|e| KeyError::Fetch {
-                url: "(no request yet)".to_owned(),
-                detail: format!("the HTTP client could not start ({e})"),
-            })?;
+        let http = idlens_http::client(&idlens_http::Policy {
+            timeout: policy.timeout,
+            redirects: idlens_http::Redirects::FollowSafe,
+        })
+        .map_err(|detail| KeyError::Fetch {
+            url: "(no request yet)".to_owned(),
+            detail,
+        })?;
         Ok(Self {
             http,
             clock,
@@ -346,9 +333,9 @@ impl JwksCache {
     async fn get(&self, url: &str) -> Result<(Vec<u8>, Duration), KeyError> {
         let fetch_error = |e: reqwest::Error| KeyError::Fetch {
             url: url.to_owned(),
-            detail: describe_http_error(&e),
+            detail: idlens_http::describe_error(&e),
         };
-        let mut response = self
+        let response = self
             .http
             .get(parse_url(url)?)
             .header(reqwest::header::ACCEPT, "application/json")
@@ -369,26 +356,12 @@ impl JwksCache {
             .filter_map(|v| v.to_str().ok())
             .find_map(max_age)
             .map_or(self.policy.default_ttl, |ttl| ttl.min(self.policy.max_ttl));
-        let too_large = || KeyError::Fetch {
-            url: url.to_owned(),
-            detail: format!(
-                "the response is larger than {} bytes",
-                self.policy.max_response_bytes
-            ),
-        };
-        if response
-            .content_length()
-            .is_some_and(|len| len > self.policy.max_response_bytes as u64)
-        {
-            return Err(too_large());
-        }
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(fetch_error)? {
-            if body.len() + chunk.len() > self.policy.max_response_bytes {
-                return Err(too_large());
-            }
-            body.extend_from_slice(&chunk);
-        }
+        let body = idlens_http::read_body(response, self.policy.max_response_bytes)
+            .await
+            .map_err(|e| KeyError::Fetch {
+                url: url.to_owned(),
+                detail: e.to_string(),
+            })?;
         Ok((body, ttl))
     }
 }
@@ -420,60 +393,11 @@ fn parse_url(url: &str) -> Result<url::Url, KeyError> {
         url: url.to_owned(),
         problem: format!("it is not a URL ({e})"),
     })?;
-    check_url(&parsed).map_err(|problem| KeyError::Url {
+    idlens_http::check_url(&parsed).map_err(|problem| KeyError::Url {
         url: url.to_owned(),
-        problem: problem.to_owned(),
+        problem: problem.to_string(),
     })?;
     Ok(parsed)
-}
-
-fn check_url(url: &url::Url) -> Result<(), &'static str> {
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err("it contains a user name or password");
-    }
-    let Some(loopback) = is_loopback_url(url) else {
-        return Err("it has no host");
-    };
-    match url.scheme() {
-        "https" => Ok(()),
-        "http" if loopback => Ok(()),
-        _ => Err("keys are fetched only over https:// (http:// only from this machine)"),
-    }
-}
-
-/// Whether `url`'s host is this machine (`localhost`, 127.0.0.0/8, `[::1]`);
-/// `None` when it has no host. Plain http:// is accepted only there, here and
-/// by the sign-in flows.
-pub fn is_loopback_url(url: &url::Url) -> Option<bool> {
-    Some(match url.host()? {
-        url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
-        url::Host::Ipv4(ip) => ip.is_loopback(),
-        url::Host::Ipv6(ip) => ip.is_loopback(),
-    })
-}
-
-/// An HTTP failure in words for an error message: what kind of failure, then
-/// each underlying cause in parentheses (bounded in length).
-pub fn describe_http_error(e: &reqwest::Error) -> String {
-    use std::error::Error as _;
-    let mut detail = if e.is_timeout() {
-        "the request timed out".to_owned()
-    } else if e.is_connect() {
-        "the connection failed".to_owned()
-    } else if e.is_redirect() {
-        "a redirect was refused".to_owned()
-    } else {
-        "the request failed".to_owned()
-    };
-    let mut source = e.source();
-    while let Some(inner) = source {
-        detail.push_str(&format!(" ({inner})"));
-        source = inner.source();
-        if detail.len() > 300 {
-            break;
-        }
-    }
-    detail
 }
 
 #[cfg(test)]

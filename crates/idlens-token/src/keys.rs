@@ -93,23 +93,20 @@ impl KeySet {
         }
     }
 
-    /// Reads a JWKS or PEM file.
+    /// Reads a JWKS or PEM file of at most [`MAX_KEY_TEXT`] bytes. The limit
+    /// holds while reading, so a device or FIFO (`/dev/zero`) is cut off there.
     pub fn from_file(path: &Path) -> Result<Self, KeyError> {
-        let io_error = |source: std::io::Error| KeyError::Io {
-            path: path.display().to_string(),
-            source,
-        };
-        let len = std::fs::metadata(path).map_err(io_error)?.len();
         let source = format!("key file {}", path.display());
-        if len > MAX_KEY_TEXT as u64 {
-            return Err(KeyError::Invalid {
-                source_name: source,
-                problem: format!(
-                    "it is {len} bytes, more than the {MAX_KEY_TEXT} bytes a key set may have"
-                ),
-            });
-        }
-        let text = std::fs::read_to_string(path).map_err(io_error)?;
+        let text = idlens_bounded::read_file(path, MAX_KEY_TEXT).map_err(|e| match e {
+            idlens_bounded::ReadError::Io(source) => KeyError::Io {
+                path: path.display().to_string(),
+                source,
+            },
+            other => KeyError::Invalid {
+                source_name: source.clone(),
+                problem: other.to_string(),
+            },
+        })?;
         Self::from_text(&text, &source)
     }
 
@@ -418,6 +415,7 @@ fn build_public(
         KeyType::Rsa { bits } if bits < 2048 => Some(format!(
             "it is a {bits}-bit RSA key; IdLens accepts RSA keys of 2048 bits or more"
         )),
+        KeyType::Ed25519 => ed25519_problem(bytes).map(str::to_owned),
         _ => None,
     };
     let mut parsed = Vec::with_capacity(algs.len());
@@ -446,6 +444,33 @@ fn build_public(
         parsed
     });
     VerifyingKey::new(kid, alg, key_type, thumbprint, material, problem)
+}
+
+/// Why a 32-byte Ed25519 public key must not be trusted, if it must not.
+///
+/// A small-order point (the identity, the order-2 point, the order-4 and
+/// order-8 points) "verifies" the signature R = identity, S = 0 over any
+/// message, so a key set holding one would make forged tokens VALID; aws-lc
+/// does not refuse them. Non-canonical encodings (y ≥ p, or a negative
+/// zero x) are refused too: no honest key generator makes them.
+fn ed25519_problem(x: &[u8]) -> Option<&'static str> {
+    use curve25519_dalek::edwards::CompressedEdwardsY;
+    let Ok(bytes) = <[u8; 32]>::try_from(x) else {
+        return Some("an Ed25519 key is 32 bytes");
+    };
+    let Some(point) = CompressedEdwardsY(bytes).decompress() else {
+        return Some("it is not a point on the Ed25519 curve");
+    };
+    if point.is_small_order() {
+        return Some(
+            "it is a small-order Ed25519 point, which would accept a forged signature on any token; \
+             no real key is one, so the key set is broken or forged",
+        );
+    }
+    if point.compress().to_bytes() != bytes {
+        return Some("it is a non-canonical encoding of an Ed25519 point, which no honest key generator makes");
+    }
+    None
 }
 
 /// DER `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }` (RFC 8017).
@@ -545,11 +570,29 @@ fn parse_jwks(text: &str, source: &str) -> Result<Vec<VerifyingKey>, KeyError> {
         let why = if skipped.is_empty() {
             "it holds no signing keys".to_owned()
         } else {
-            format!("it holds no usable signing keys ({})", skipped.join("; "))
+            format!(
+                "it holds no usable signing keys ({})",
+                summarise_skipped(&skipped)
+            )
         };
         return Err(invalid(why));
     }
     Ok(keys)
+}
+
+/// The first few reasons keys were skipped and how many more there are:
+/// a key set of 150,000 broken entries must not make a 10 MB message.
+fn summarise_skipped(skipped: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut text = skipped[..skipped.len().min(SHOWN)].join("; ");
+    if skipped.len() > SHOWN {
+        text.push_str(&format!(
+            "; and {} more of the {} keys were skipped",
+            skipped.len() - SHOWN,
+            skipped.len()
+        ));
+    }
+    text
 }
 
 enum JwkProblem {
@@ -807,6 +850,50 @@ mod tests {
             let s = format!("x{}y", char::from(b));
             assert_eq!(shown(&s), reference(&s), "byte {b}");
         }
+    }
+
+    #[test]
+    fn ed25519_keys_must_be_canonical_points_of_large_order() {
+        // A real key (RFC 8032, test 1) is fine.
+        let real = URL_SAFE_NO_PAD
+            .decode("11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo")
+            .unwrap();
+        assert_eq!(ed25519_problem(&real), None);
+        // y = p + k for small k: non-canonical whenever it decodes at all.
+        let mut found = 0;
+        for k in 2u8..=18 {
+            let mut y = [0xffu8; 32];
+            y[0] = 0xed + k;
+            y[31] = 0x7f;
+            if let Some(problem) = ed25519_problem(&y) {
+                if problem.contains("non-canonical") {
+                    found += 1;
+                }
+            }
+        }
+        assert!(
+            found > 0,
+            "no non-canonical encoding of y = p + 2..18 decoded"
+        );
+        // The identity with the sign bit set is a "negative zero" x.
+        let mut negative_zero = [0u8; 32];
+        negative_zero[0] = 1;
+        negative_zero[31] = 0x80;
+        assert!(ed25519_problem(&negative_zero).is_some());
+        assert_eq!(
+            ed25519_problem(&[0u8; 31]),
+            Some("an Ed25519 key is 32 bytes")
+        );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn key_files_are_read_with_a_bound_whatever_size_they_report() {
+        // /dev/zero reports 0 bytes and never ends.
+        let err = KeySet::from_file(Path::new("/dev/zero"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("larger than 1 MiB"), "{err}");
     }
 
     #[test]

@@ -34,10 +34,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub use error::KeyError;
 pub use jsonwebtoken::Algorithm;
-pub use jwks::{
-    describe_http_error, is_loopback_url, CachePolicy, Clock, JwksCache, ManualClock, RemoteKeys,
-    SystemClock,
-};
+pub use jwks::{CachePolicy, Clock, JwksCache, ManualClock, RemoteKeys, SystemClock};
 pub use keys::{KeySet, KeyType, VerifyingKey, MAX_KEY_TEXT};
 pub use report::{
     Check, CheckName, CheckStatus, ClaimCategory, ClaimExplanation, KeyFreshness, KeyUsed,
@@ -138,6 +135,35 @@ pub fn inspect(input: &str, opts: &InspectOptions, keys: Option<&KeySet>) -> Rep
     inspect_with(input, opts, keys.map_or(KeyInput::None, KeyInput::Set))
 }
 
+/// Like [`inspect`], for input that arrived as bytes (a line of a batch, a
+/// file). Input over the size bound is refused before anything else, as in
+/// [`inspect`]; bytes that are not UTF-8 are a malformed input whose `format`
+/// check says where.
+///
+/// Callers that read with a bound hand over at most `max_len + 1` bytes of a
+/// longer input: the report is the same as for the whole of it.
+pub fn inspect_bytes(input: &[u8], opts: &InspectOptions, keys: Option<&KeySet>) -> Report {
+    let keys_status = keys.map(|k| k.status().clone());
+    if input.len() > opts.max_len {
+        return too_large(opts.max_len, keys_status);
+    }
+    match std::str::from_utf8(input) {
+        Ok(text) => inspect(text, opts, keys),
+        Err(e) => {
+            let format = Check::failed(
+                CheckName::Format,
+                format!(
+                    "The input is not UTF-8 text (byte {} is not valid UTF-8), so it is not a token.",
+                    e.valid_up_to() + 1
+                ),
+                "Copy the token again as text, from the `access_token` or `id_token` field.",
+            );
+            let size = within_size(input.len(), opts.max_len);
+            malformed(format, size, keys_status)
+        }
+    }
+}
+
 /// Like [`inspect`], for a key source that could not be loaded: the `key`
 /// check fails with `error`'s message and everything else is still decoded
 /// and explained.
@@ -186,13 +212,13 @@ pub async fn inspect_remote(
     }
 }
 
-/// Inspects many inputs with one key set on `threads` threads. Reports come
-/// back in input order. Fetch the key set once (e.g. [`JwksCache::keys`])
+/// Inspects many inputs (text or bytes, see [`inspect_bytes`]) with one key
+/// set on `threads` threads. Reports come back in input order. Fetch the key set once (e.g. [`JwksCache::keys`])
 /// before calling this.
 ///
 /// Holds every report until the end; to write reports out as they are made,
 /// use [`inspect_batch_each`].
-pub fn inspect_batch<S: AsRef<str> + Sync>(
+pub fn inspect_batch<S: AsRef<[u8]> + Sync>(
     inputs: &[S],
     opts: &InspectOptions,
     keys: Option<&KeySet>,
@@ -220,13 +246,13 @@ pub fn inspect_batch_each<S, F>(
     threads: NonZeroUsize,
     mut each: F,
 ) where
-    S: AsRef<str> + Sync,
+    S: AsRef<[u8]> + Sync,
     F: FnMut(usize, Report),
 {
     let threads = threads.get().min(inputs.len().max(1));
     if threads == 1 {
         for (index, input) in inputs.iter().enumerate() {
-            each(index, inspect(input.as_ref(), opts, keys));
+            each(index, inspect_bytes(input.as_ref(), opts, keys));
         }
         return;
     }
@@ -249,7 +275,7 @@ pub fn inspect_batch_each<S, F>(
                     let reports = inputs[start..]
                         .iter()
                         .take(CHUNK)
-                        .map(|input| inspect(input.as_ref(), opts, keys))
+                        .map(|input| inspect_bytes(input.as_ref(), opts, keys))
                         .collect();
                     // The receiver is gone only when `each` panicked: stop.
                     if done.send((start, reports)).is_err() {
@@ -285,17 +311,9 @@ fn inspect_with(input: &str, opts: &InspectOptions, keys: KeyInput<'_>) -> Repor
         _ => None,
     };
     if input.len() > opts.max_len {
-        let size = Check::failed_size(input.len(), opts.max_len);
-        return not_a_jws(TokenKind::TooLarge, None, None, size, keys_status, None);
+        return too_large(opts.max_len, keys_status);
     }
-    let size = Check::passed(
-        CheckName::Size,
-        format!(
-            "{} bytes, within the {}-byte limit.",
-            input.len(),
-            opts.max_len
-        ),
-    );
+    let size = within_size(input.len(), opts.max_len);
     let now = opts.now_unix();
     match unverified::decode(input) {
         UnverifiedInput::Jws(jws) => {
@@ -385,26 +403,32 @@ fn inspect_with(input: &str, opts: &InspectOptions, keys: KeyInput<'_>) -> Repor
                 m.problem,
                 "Copy the whole token again, from the `access_token` or `id_token` field, without quotes or line breaks.",
             );
-            not_a_jws(
-                TokenKind::Malformed,
-                None,
-                None,
-                size,
-                keys_status,
-                Some(format),
-            )
+            malformed(format, size, keys_status)
         }
     }
 }
 
-impl Check {
-    fn failed_size(len: usize, max: usize) -> Self {
-        Check::failed(
-            CheckName::Size,
-            format!("The input is {len} bytes, more than the {max}-byte limit, so IdLens did not read it."),
-            "Paste only the token. If a real token is this large (many custom claims), raise the size limit.",
-        )
-    }
+fn within_size(len: usize, max: usize) -> Check {
+    Check::passed(
+        CheckName::Size,
+        format!("{len} bytes, within the {max}-byte limit."),
+    )
+}
+
+/// The report for input that is not a token at all; `format` says why.
+fn malformed(format: Check, size: Check, keys: Option<KeysStatus>) -> Report {
+    not_a_jws(TokenKind::Malformed, None, None, size, keys, Some(format))
+}
+
+/// The report for input over the size bound. It does not say how large the
+/// input is: bounded readers stop one byte past the limit, so nobody knows.
+fn too_large(max: usize, keys: Option<KeysStatus>) -> Report {
+    let size = Check::failed(
+        CheckName::Size,
+        format!("The input is longer than the {max}-byte limit, so IdLens did not read it."),
+        "Paste only the token. If a real token is this large (many custom claims), raise the size limit.",
+    );
+    not_a_jws(TokenKind::TooLarge, None, None, size, keys, None)
 }
 
 /// A report for input that is not a signed JWT: the checks that ran, then

@@ -213,6 +213,18 @@ impl Check {
         }
     }
 
+    /// A passed check with a warning the user should still read.
+    pub(crate) fn passed_with_hint(
+        name: CheckName,
+        reason: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Self {
+            hint: Some(hint.into()),
+            ..Self::passed(name, reason)
+        }
+    }
+
     pub(crate) fn failed(
         name: CheckName,
         reason: impl Into<String>,

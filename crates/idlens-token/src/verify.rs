@@ -376,7 +376,8 @@ fn select_keys<'k>(
                 key.description(),
                 key.problem().unwrap_or_default()
             ),
-            "Ask the issuer to publish a stronger key; IdLens will not verify with this one.",
+            "IdLens will not verify with this key. Ask the issuer to publish a sound one (RSA of 2048 bits or more, \
+             or a genuine EC or Ed25519 key), and check where this key set came from.",
         )
     } else if let Some(key) = pool.next() {
         Check::failed(
@@ -644,9 +645,24 @@ fn check_expiry(claims: &Map<String, Value>, now: i64, leeway: i64) -> Check {
             NAME,
             format!("{}, within the {} leeway.", moment("", "exp", exp, now), Span(leeway as u64)),
         ),
+        TimeClaim::At(exp) if exp.saturating_sub(now) > ABSURD_LIFETIME => Check::passed_with_hint(
+            NAME,
+            moment("", "exp", exp, now) + ".",
+            format!(
+                "No real token lives this long: Auth0 issues access tokens for at most {} and ID tokens for \
+                 less. Treat this token as suspect, and check who issued it and with which key.",
+                Span(MAX_AUTH0_TOKEN_LIFETIME as u64)
+            ),
+        ),
         TimeClaim::At(exp) => Check::passed(NAME, moment("", "exp", exp, now) + "."),
     }
 }
+
+/// The longest lifetime Auth0 lets an API give its access tokens (30 days).
+const MAX_AUTH0_TOKEN_LIFETIME: i64 = 30 * 86_400;
+
+/// An `exp` this far ahead is flagged even when the signature verifies.
+const ABSURD_LIFETIME: i64 = 365 * 86_400;
 
 fn check_not_before(claims: &Map<String, Value>, now: i64, leeway: i64) -> Check {
     const NAME: CheckName = CheckName::NotBefore;

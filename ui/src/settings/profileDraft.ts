@@ -150,7 +150,11 @@ const DRAFT_FIELD_OF_CORE_FIELD: Readonly<Record<string, DraftField>> = {
   clientId: "clientId",
   callbackPort: "callbackPort",
   scopes: "scopes",
+  audience: "audience",
+  managementClientId: "managementClientId",
   neo4jUri: "neo4jUri",
+  neo4jUser: "neo4jUser",
+  neo4jDatabase: "neo4jDatabase",
 };
 
 export function draftFieldOfCoreField(field: string | undefined): DraftField | null {

@@ -9,6 +9,7 @@
 mod browser_flow;
 mod device_flow;
 mod failures;
+mod hostile;
 /// The sandbox's login page played over HTTP, shared with the other test binaries.
 #[path = "../../../idlens-sandbox/testing/login_page.rs"]
 mod login_page;

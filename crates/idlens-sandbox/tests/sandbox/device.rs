@@ -36,7 +36,8 @@ async fn poll(sb: &RunningSandbox, device_code: &str) -> (u16, Value) {
 
 /// Waits out the polling interval on the sandbox's clock, not the wall clock.
 fn wait_interval(sb: &RunningSandbox, code: &Value) {
-    sb.advance_clock(Duration::from_secs(code["interval"].as_u64().unwrap()));
+    sb.advance_clock(Duration::from_secs(code["interval"].as_u64().unwrap()))
+        .unwrap();
 }
 
 #[tokio::test]
@@ -77,13 +78,13 @@ async fn pending_then_slow_down_then_approved_tokens() {
     wait_interval(&sb, &code);
     let (_, body) = poll(&sb, device_code).await;
     assert_eq!(body["error"], "slow_down");
-    sb.advance_clock(Duration::from_secs(15));
+    sb.advance_clock(Duration::from_secs(15)).unwrap();
     let (_, body) = poll(&sb, device_code).await;
     assert_eq!(body["error"], "authorization_pending");
 
     sb.approve_device_code(code["user_code"].as_str().unwrap(), ADMIN.0)
         .unwrap();
-    sb.advance_clock(Duration::from_secs(15));
+    sb.advance_clock(Duration::from_secs(15)).unwrap();
     let (status, body) = poll(&sb, device_code).await;
     assert_eq!(status, 200, "{body}");
     let access = verify(
@@ -102,7 +103,7 @@ async fn pending_then_slow_down_then_approved_tokens() {
     assert!(body["refresh_token"].is_string());
 
     // The code is spent.
-    sb.advance_clock(Duration::from_secs(30));
+    sb.advance_clock(Duration::from_secs(30)).unwrap();
     let (status, body) = poll(&sb, device_code).await;
     assert_eq!(
         (status, body["error"].as_str()),

@@ -5,6 +5,7 @@ mod support;
 
 mod device;
 mod discovery;
+mod limits;
 /// The login page played over HTTP, shared with the other crates' tests.
 #[path = "../../testing/login_page.rs"]
 mod login_page;

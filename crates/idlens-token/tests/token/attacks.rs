@@ -388,3 +388,120 @@ fn malformed_input_is_refused_by_the_format_check() {
         assert_rejected_by(&report, &[CheckName::Format]);
     }
 }
+
+/// A JWKS holding one Ed25519 key whose `x` is `point`.
+fn ed25519_jwks(point: &[u8]) -> KeySet {
+    let jwks =
+        json!({"keys": [{"kty": "OKP", "crv": "Ed25519", "kid": "ed-weak", "x": b64(point)}]});
+    KeySet::from_jwks_json(&jwks.to_string(), "jwks_ed_small.json").unwrap()
+}
+
+#[test]
+fn small_order_ed25519_keys_are_refused_so_forged_signatures_do_not_verify() {
+    let identity = {
+        let mut p = [0u8; 32];
+        p[0] = 1;
+        p
+    };
+    let order_two = {
+        let mut p = [0xffu8; 32];
+        p[0] = 0xec;
+        p[31] = 0x7f;
+        p
+    };
+    // y = 0 (order 4) and y = p + 1 (the identity, non-canonical).
+    let order_four = [0u8; 32];
+    let identity_again = {
+        let mut p = [0xffu8; 32];
+        p[0] = 0xee;
+        p[31] = 0x7f;
+        p
+    };
+    let header = b64(json!({"alg": "EdDSA", "kid": "ed-weak"}).to_string());
+    let claims = b64(access_claims().to_string());
+    // R = the identity, S = 0: "verifies" under a small-order key for any message.
+    let mut forged = identity.to_vec();
+    forged.extend_from_slice(&[0u8; 32]);
+    let token = format!("{header}.{claims}.{}", b64(&forged));
+    for point in [identity, order_two, order_four, identity_again] {
+        let keys = ed25519_jwks(&point);
+        let report = inspect(&token, &opts(), Some(&keys));
+        assert_rejected_by(&report, &[CheckName::Key]);
+        assert!(keys.keys()[0].problem().is_some(), "{point:02x?}");
+        let why = reason(&report, CheckName::Key);
+        assert!(why.contains("Ed25519"), "{why}");
+        assert!(
+            why.contains("small-order") || why.contains("non-canonical"),
+            "{why}"
+        );
+    }
+}
+
+/// ECDSA signatures are malleable: (r, n - s) verifies wherever (r, s) does.
+/// IdLens accepts both, as Auth0, jose and PyJWT do: the signer still signed
+/// exactly this header and these claims, and OpenSSL-based signers emit high
+/// S about half the time, so refusing it would refuse genuine tokens. A
+/// verdict is about who signed what, not about the signature's bytes.
+#[test]
+fn a_high_s_ecdsa_signature_still_verifies_by_decision() {
+    const P256_ORDER: [u8; 32] = [
+        0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xff, 0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63,
+        0x25, 0x51,
+    ];
+    let header = json!({"alg": "ES256", "kid": "ec256-1"});
+    let token = sign_raw(
+        &header,
+        &access_claims(),
+        Algorithm::ES256,
+        &encoding_key("ec256", Algorithm::ES256),
+    );
+    assert_valid(&check(&token));
+    let (message, signature) = token.rsplit_once('.').unwrap();
+    let mut signature = unb64(signature);
+    // s' = n - s, big-endian.
+    let s = signature[32..].to_vec();
+    let mut borrow = 0i16;
+    for i in (0..32).rev() {
+        let mut digit = i16::from(P256_ORDER[i]) - i16::from(s[i]) - borrow;
+        borrow = i16::from(digit < 0);
+        if digit < 0 {
+            digit += 256;
+        }
+        signature[32 + i] = digit as u8;
+    }
+    assert_ne!(signature[32..], s[..]);
+    let flipped = format!("{message}.{}", b64(&signature));
+    assert_valid(&check(&flipped));
+}
+
+#[test]
+fn a_jwks_of_many_broken_entries_gives_a_short_error() {
+    let entries = vec![json!({}); 150_000];
+    let text = json!({ "keys": entries }).to_string();
+    assert!(text.len() < idlens_token::MAX_KEY_TEXT);
+    let err = KeySet::from_jwks_json(&text, "a hostile JWKS")
+        .unwrap_err()
+        .to_string();
+    assert!(err.len() < 400, "{} bytes: {err}", err.len());
+    assert!(err.contains("key 1: (no kid) has key type (none)"), "{err}");
+    assert!(
+        err.contains("and 149997 more of the 150000 keys were skipped"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_absurd_lifetime_is_flagged_even_when_the_signature_verifies() {
+    let mut claims = access_claims();
+    claims["exp"] = json!(i64::MAX);
+    let report = check(&rs256(&claims));
+    assert_valid(&report);
+    let note = hint(&report, CheckName::Expiry);
+    assert!(note.contains("No real token lives this long"), "{note}");
+    // An ordinary lifetime carries no note.
+    assert_eq!(
+        hint(&check(&rs256(&access_claims())), CheckName::Expiry),
+        ""
+    );
+}

@@ -93,3 +93,40 @@ fn an_empty_batch_is_empty() {
         |index, _| panic!("no input, yet a report for index {index}"),
     );
 }
+
+#[test]
+fn bytes_that_are_not_utf8_get_a_verdict_of_their_own() {
+    let keys = jwks();
+    let good = rs256(&access_claims()).into_bytes();
+    let inputs: Vec<Vec<u8>> = vec![good.clone(), b"eyJ\xff\xfe.x.y".to_vec(), good];
+    let reports = inspect_batch(&inputs, &opts(), Some(&keys), NonZeroUsize::new(2).unwrap());
+    assert!(reports[0].valid && reports[2].valid);
+    let bad = &reports[1];
+    assert_eq!(bad.kind, idlens_token::TokenKind::Malformed);
+    assert_rejected_by(bad, &[idlens_token::CheckName::Format]);
+    assert!(
+        reason(bad, idlens_token::CheckName::Format).contains("not UTF-8 text (byte 4"),
+        "{}",
+        bad.summary
+    );
+}
+
+#[test]
+fn input_cut_off_by_a_bounded_reader_reads_as_too_large() {
+    let opts = InspectOptions {
+        max_len: 10,
+        ..opts()
+    };
+    // What a bounded reader hands over of a longer input: max_len + 1 bytes.
+    let report = idlens_token::inspect_bytes(b"eyJhbGciOi", &opts, None);
+    assert_ne!(report.kind, idlens_token::TokenKind::TooLarge);
+    let report = idlens_token::inspect_bytes(b"eyJhbGciOiJ", &opts, None);
+    assert_eq!(report.kind, idlens_token::TokenKind::TooLarge);
+    assert_eq!(
+        reason(&report, idlens_token::CheckName::Size),
+        "The input is longer than the 10-byte limit, so IdLens did not read it."
+    );
+    // Not UTF-8 and too large: the size decides, nothing is decoded.
+    let report = idlens_token::inspect_bytes(&[0xff; 11], &opts, None);
+    assert_eq!(report.kind, idlens_token::TokenKind::TooLarge);
+}

@@ -50,7 +50,7 @@ function CheckRow({ check }: { check: Check }) {
         </span>
         {check.hint ? (
           <p className="check__hint" data-testid={`check-${check.name}-hint`}>
-            <strong>How to fix:</strong> <TextWithCode text={check.hint} />
+            <strong>{check.status === "failed" ? "How to fix:" : "Note:"}</strong> <TextWithCode text={check.hint} />
           </p>
         ) : null}
       </div>

@@ -1,0 +1,90 @@
+//! Outbound HTTP for every client of IdLens: key fetches, sign-in, the
+//! Management API and export downloads all build their client and read
+//! their answers here.
+//!
+//! Invariants:
+//! - No answer is read past a limit the caller names: [`read_body`] keeps at
+//!   most `limit` bytes in memory and [`download`] writes at most `limit`
+//!   bytes to disk; both stop reading the moment the limit is passed, whatever
+//!   `Content-Length` said (or did not say).
+//! - Requests go only to `https://` URLs, or `http://` on this machine
+//!   ([`check_url`]), and never to a URL carrying a user name or password;
+//!   redirects are refused, or followed only to such URLs ([`Redirects`]).
+//! - Error descriptions ([`describe_error`]) never contain a request body.
+
+mod body;
+mod url_rules;
+
+use std::time::Duration;
+
+pub use body::{download, read_body, BodyError};
+pub use url_rules::{check_url, has_credentials, is_loopback_url, UrlProblem};
+
+/// How a client treats redirects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redirects {
+    /// Never follow one (token endpoints: RFC 6749 advises against it).
+    Refuse,
+    /// Follow up to five, each to a URL [`check_url`] accepts.
+    FollowSafe,
+}
+
+/// What every client of IdLens is built with.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Per request, connection included.
+    pub timeout: Duration,
+    pub redirects: Redirects,
+}
+
+/// The HTTP client for `policy`.
+///
+/// Pooled connections idle longer than 2 s are not reused: the requests of
+/// IdLens are seconds or minutes apart (device polls, key refetches), and a
+/// request sent on a connection the server is just closing (Node closes
+/// after 5 s) fails.
+pub fn client(policy: &Policy) -> Result<reqwest::Client, String> {
+    let redirects = match policy.redirects {
+        Redirects::Refuse => reqwest::redirect::Policy::none(),
+        Redirects::FollowSafe => reqwest::redirect::Policy::custom(|attempt| {
+            if attempt.previous().len() >= 5 {
+                attempt.error("more than 5 redirects")
+            } else if let Err(problem) = check_url(attempt.url()) {
+                attempt.error(problem.to_string())
+            } else {
+                attempt.follow()
+            }
+        }),
+    };
+    reqwest::Client::builder()
+        .timeout(policy.timeout)
+        .redirect(redirects)
+        .user_agent(concat!("IdLens/", env!("CARGO_PKG_VERSION")))
+        .pool_idle_timeout(Duration::from_secs(2))
+        .build()
+        .map_err(|e| format!("the HTTP client could not start ({e})"))
+}
+
+/// An HTTP failure in words for an error message: what kind of failure, then
+/// each underlying cause in parentheses (bounded in length).
+pub fn describe_error(e: &reqwest::Error) -> String {
+    use std::error::Error as _;
+    let mut detail = if e.is_timeout() {
+        "the request timed out".to_owned()
+    } else if e.is_connect() {
+        "the connection failed".to_owned()
+    } else if e.is_redirect() {
+        "a redirect was refused".to_owned()
+    } else {
+        "the request failed".to_owned()
+    };
+    let mut source = e.source();
+    while let Some(inner) = source {
+        detail.push_str(&format!(" ({inner})"));
+        source = inner.source();
+        if detail.len() > 300 {
+            break;
+        }
+    }
+    detail
+}

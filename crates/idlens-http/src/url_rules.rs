@@ -1,0 +1,88 @@
+//! Which URLs IdLens sends requests to.
+
+use std::fmt;
+
+/// Why a URL is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    Credentials,
+    NoHost,
+    NotHttps,
+}
+
+impl fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UrlProblem::Credentials => "it contains a user name or password",
+            UrlProblem::NoHost => "it has no host",
+            UrlProblem::NotHttps => "only https:// is used (http:// only on this machine)",
+        })
+    }
+}
+
+/// `https://` anywhere, `http://` only on loopback, and never with a user
+/// name or password in it.
+pub fn check_url(url: &url::Url) -> Result<(), UrlProblem> {
+    if has_credentials(url) {
+        return Err(UrlProblem::Credentials);
+    }
+    let loopback = is_loopback_url(url).ok_or(UrlProblem::NoHost)?;
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        _ => Err(UrlProblem::NotHttps),
+    }
+}
+
+/// Whether `url` carries a user name or password (`https://user:pw@host/`).
+pub fn has_credentials(url: &url::Url) -> bool {
+    !url.username().is_empty() || url.password().is_some()
+}
+
+/// Whether `url`'s host is this machine (`localhost`, 127.0.0.0/8, `[::1]`);
+/// `None` when it has no host.
+pub fn is_loopback_url(url: &url::Url) -> Option<bool> {
+    Some(match url.host()? {
+        url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
+        url::Host::Ipv4(ip) => ip.is_loopback(),
+        url::Host::Ipv6(ip) => ip.is_loopback(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(url: &str) -> Result<(), UrlProblem> {
+        check_url(&url::Url::parse(url).unwrap())
+    }
+
+    #[test]
+    fn https_anywhere_http_only_on_loopback() {
+        assert_eq!(check("https://t.auth0.com/.well-known/jwks.json"), Ok(()));
+        assert_eq!(check("http://127.0.0.1:8080/jwks"), Ok(()));
+        assert_eq!(check("http://127.9.9.9/jwks"), Ok(()));
+        assert_eq!(check("http://localhost/jwks"), Ok(()));
+        assert_eq!(check("http://[::1]/jwks"), Ok(()));
+        assert_eq!(check("http://attacker.example/"), Err(UrlProblem::NotHttps));
+        assert_eq!(check("file:///etc/passwd"), Err(UrlProblem::NoHost));
+        assert_eq!(check("javascript:alert(1)"), Err(UrlProblem::NoHost));
+        assert_eq!(check("ftp://t.auth0.com/"), Err(UrlProblem::NotHttps));
+    }
+
+    #[test]
+    fn credentials_are_refused_even_on_loopback() {
+        assert_eq!(
+            check("https://user:pw@t.auth0.com/"),
+            Err(UrlProblem::Credentials)
+        );
+        assert_eq!(
+            check("http://user@127.0.0.1/"),
+            Err(UrlProblem::Credentials)
+        );
+        assert_eq!(
+            check("https://:pw@t.auth0.com/"),
+            Err(UrlProblem::Credentials)
+        );
+    }
+}
