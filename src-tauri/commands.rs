@@ -1,16 +1,14 @@
-//! Tauri commands: one line each, over `idlens_api::Api`.
-//!
-//! The list in [`shell_commands!`] must match `idlens_api::typescript::commands()`
-//! (the generated TypeScript calls those names); a test checks it, and build.rs
-//! refuses to grant a command that is not in the table.
+//! Tauri commands, made from the one command table
+//! (`idlens_api::for_each_command!`): every entry becomes a handler that
+//! unpacks its arguments and calls the `Api` method of the same name,
+//! on the blocking pool for `blocking` entries, awaited for `async` ones.
+//! A handler that does not match its `Api` method fails to compile; the
+//! permission manifest (build.rs) and the UI's bindings come from the same
+//! table, and a test checks the capability file against it.
 
 use std::sync::Arc;
 
-use idlens_api::types::{
-    AppInfo, BrowserLoginStarted, BrowserOpened, DeviceLoginStarted, InspectRequest, LoginRequest,
-    ProfileInput, ProfileList, ProfileView, RevealedToken, SecretInput, SecretKindView,
-    SecretStored, SessionToken, SessionView,
-};
+use idlens_api::types::*;
 use idlens_api::{Api, ApiError, Report};
 use tauri::State;
 
@@ -32,125 +30,25 @@ async fn blocking<T: Send + 'static>(
         })
 }
 
-#[tauri::command]
-async fn app_info(api: ApiState<'_>) -> Result<AppInfo, ApiError> {
-    blocking(&api, |api| Ok(api.app_info())).await
-}
-
-#[tauri::command]
-async fn profile_list(api: ApiState<'_>) -> Result<ProfileList, ApiError> {
-    blocking(&api, Api::profile_list).await
-}
-
-#[tauri::command]
-async fn profile_add(api: ApiState<'_>, input: ProfileInput) -> Result<ProfileView, ApiError> {
-    blocking(&api, move |api| api.profile_add(input)).await
-}
-
-#[tauri::command]
-async fn profile_update(api: ApiState<'_>, input: ProfileInput) -> Result<ProfileView, ApiError> {
-    api.profile_update(input).await
-}
-
-#[tauri::command]
-async fn profile_remove(api: ApiState<'_>, name: String) -> Result<ProfileList, ApiError> {
-    api.profile_remove(&name).await
-}
-
-#[tauri::command]
-async fn profile_use(api: ApiState<'_>, name: String) -> Result<ProfileList, ApiError> {
-    blocking(&api, move |api| api.profile_use(&name)).await
-}
-
-#[tauri::command]
-async fn profile_set_secret(
-    api: ApiState<'_>,
-    input: SecretInput,
-) -> Result<SecretStored, ApiError> {
-    blocking(&api, move |api| api.profile_set_secret(input)).await
-}
-
-#[tauri::command]
-async fn profile_clear_secret(
-    api: ApiState<'_>,
-    profile: String,
-    kind: SecretKindView,
-) -> Result<ProfileView, ApiError> {
-    blocking(&api, move |api| api.profile_clear_secret(&profile, kind)).await
-}
-
-#[tauri::command]
-async fn token_inspect(api: ApiState<'_>, request: InspectRequest) -> Result<Report, ApiError> {
-    api.token_inspect(request).await
-}
-
-#[tauri::command]
-async fn session_get(api: ApiState<'_>, profile: Option<String>) -> Result<SessionView, ApiError> {
-    api.session_get(profile.as_deref()).await
-}
-
-#[tauri::command]
-async fn session_refresh(
-    api: ApiState<'_>,
-    profile: Option<String>,
-) -> Result<SessionView, ApiError> {
-    api.session_refresh(profile.as_deref()).await
-}
-
-#[tauri::command]
-async fn session_sign_out(
-    api: ApiState<'_>,
-    profile: Option<String>,
-) -> Result<SessionView, ApiError> {
-    api.session_sign_out(profile.as_deref()).await
-}
-
-#[tauri::command]
-async fn session_reveal_token(
-    api: ApiState<'_>,
-    profile: Option<String>,
-    which: SessionToken,
-) -> Result<RevealedToken, ApiError> {
-    blocking(&api, move |api| {
-        api.session_reveal_token(profile.as_deref(), which)
-    })
-    .await
-}
-
-#[tauri::command]
-async fn login_device_start(
-    api: ApiState<'_>,
-    request: LoginRequest,
-) -> Result<DeviceLoginStarted, ApiError> {
-    api.login_device_start(request).await
-}
-
-#[tauri::command]
-async fn login_browser_start(
-    api: ApiState<'_>,
-    request: LoginRequest,
-) -> Result<BrowserLoginStarted, ApiError> {
-    api.login_browser_start(request).await
-}
-
-#[tauri::command]
-async fn login_open_browser(api: ApiState<'_>, login_id: u32) -> Result<BrowserOpened, ApiError> {
-    blocking(&api, move |api| api.login_open_browser(login_id)).await
-}
-
-#[tauri::command]
-async fn login_wait(api: ApiState<'_>, login_id: u32) -> Result<SessionView, ApiError> {
-    api.login_wait(login_id).await
-}
-
-#[tauri::command]
-async fn login_cancel(api: ApiState<'_>, login_id: u32) -> Result<(), ApiError> {
-    api.login_cancel(login_id);
-    Ok(())
+macro_rules! handler {
+    (blocking $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+        #[tauri::command]
+        async fn $name(api: ApiState<'_>, $( $arg: $ty ),*) -> Result<$ret, ApiError> {
+            blocking(&api, move |api| api.$name($( $arg ),*)).await
+        }
+    };
+    (async $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+        #[tauri::command]
+        async fn $name(api: ApiState<'_>, $( $arg: $ty ),*) -> Result<$ret, ApiError> {
+            api.$name($( $arg ),*).await
+        }
+    };
 }
 
 macro_rules! shell_commands {
-    ($($name:ident),* $(,)?) => {
+    ($( $( #[doc = $doc:literal] )+ $kind:ident fn $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty; )*) => {
+        $( handler!($kind $name ( $( $arg : $ty ),* ) -> $ret); )*
+
         /// The names registered with Tauri, in registration order.
         #[cfg(test)]
         pub(crate) const REGISTERED: &[&str] = &[$(stringify!($name)),*];
@@ -161,26 +59,7 @@ macro_rules! shell_commands {
     };
 }
 
-shell_commands![
-    app_info,
-    profile_list,
-    profile_add,
-    profile_update,
-    profile_remove,
-    profile_use,
-    profile_set_secret,
-    profile_clear_secret,
-    token_inspect,
-    session_get,
-    session_refresh,
-    session_sign_out,
-    session_reveal_token,
-    login_device_start,
-    login_browser_start,
-    login_open_browser,
-    login_wait,
-    login_cancel,
-];
+idlens_api::for_each_command!(shell_commands);
 
 #[cfg(test)]
 mod tests {

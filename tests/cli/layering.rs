@@ -28,6 +28,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("idlens-profile", 1),
     ("idlens-token", FEATURE),
     ("idlens-login", FEATURE),
+    ("idlens-session", FEATURE),
     ("idlens-auth0", FEATURE),
     ("idlens-rbac", FEATURE),
     ("idlens-graph", FEATURE),

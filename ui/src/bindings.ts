@@ -83,7 +83,7 @@ issuer: string | null,
  */
 audiences: Array<string>, 
 /**
- * Clock skew tolerated for `exp`, `nbf`, `iat` (default 60 s).
+ * Clock skew tolerated for `exp`, `nbf`, `iat` (default 60 s, at most a day).
  */
 leewaySecs: number | null, 
 /**
@@ -93,9 +93,42 @@ nonce: string | null,
 /**
  * For ID tokens: the client ID expected in `azp`.
  */
-authorizedParty: string | null, };
+authorizedParty: string | null, 
+/**
+ * Inputs longer than this many bytes are refused unread (default 16 KiB,
+ * at most 1 MiB).
+ */
+maxLen?: number, };
 
-export type KeySourceInput = { "kind": "none" } | { "kind": "profile", name: string | null, } | { "kind": "issuer", url: string, } | { "kind": "jwksUrl", url: string, } | { "kind": "text", text: string, } | { "kind": "hmacSecret", secret: string, };
+export type InspectSettings = { keys: KeySourceInput, 
+/**
+ * The `iss` to expect, exactly. Default: the issuer the keys came from.
+ */
+issuer: string | null, 
+/**
+ * `aud` must hold one of these. Default with profile keys: the profile's
+ * audience and client ID.
+ */
+audiences: Array<string>, 
+/**
+ * Clock skew tolerated for `exp`, `nbf`, `iat` (default 60 s, at most a day).
+ */
+leewaySecs: number | null, 
+/**
+ * For ID tokens: the `nonce` the sign-in sent.
+ */
+nonce: string | null, 
+/**
+ * For ID tokens: the client ID expected in `azp`.
+ */
+authorizedParty: string | null, 
+/**
+ * Inputs longer than this many bytes are refused unread (default 16 KiB,
+ * at most 1 MiB).
+ */
+maxLen?: number, };
+
+export type KeySourceInput = { "kind": "none" } | { "kind": "profile", name: string | null, } | { "kind": "issuer", url: string, } | { "kind": "jwksUrl", url: string, } | { "kind": "text", text: string, } | { "kind": "file", path: string, } | { "kind": "hmacSecret", secret: string, };
 
 export type Report = { 
 /**

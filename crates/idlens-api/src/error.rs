@@ -109,6 +109,32 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<idlens_session::SessionError> for ApiError {
+    fn from(e: idlens_session::SessionError) -> Self {
+        use idlens_session::SessionError as S;
+        let code = match e {
+            S::Login(login) => return login.into(),
+            S::NotSignedIn { .. } | S::NoRefreshToken | S::SignInExpired(_) => {
+                ErrorCode::SignInRequired
+            }
+            S::NoIdTokenToReveal => ErrorCode::NotFound,
+            S::NoIdToken => ErrorCode::Network,
+            S::UnknownSignIn(_) => ErrorCode::NotFound,
+            S::AlreadyWaiting(_) | S::PageAlreadyOpened => ErrorCode::InvalidInput,
+            S::ManagementDisabled { .. } => {
+                return Self::new(ErrorCode::InvalidInput, e.to_string()).with_field("management")
+            }
+            S::NoClientSecret { .. } => {
+                return Self::new(ErrorCode::InvalidInput, e.to_string())
+                    .with_field("managementClientSecret")
+            }
+            S::Keychain(_) => ErrorCode::Keychain,
+            S::Interrupted(_) => ErrorCode::Internal,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
 impl From<KeychainError> for ApiError {
     fn from(e: KeychainError) -> Self {
         Self::new(ErrorCode::Keychain, e.to_string())

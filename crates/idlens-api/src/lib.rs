@@ -1,24 +1,104 @@
 //! The one API behind every IdLens caller: the desktop shell registers these
 //! operations as Tauri commands, the CLI calls them directly.
 //!
-//! - [`Api`] holds the operations. Each returns `Result<_, ApiError>`.
-//! - [`types`] holds everything that crosses the IPC boundary. TypeScript
-//!   declarations for them and for every command are generated from this crate
-//!   into `ui/src/bindings.ts` (see [`typescript`]); a test fails when that
-//!   file is stale.
+//! - [`Api`] holds the operations, grouped by domain: [`profiles`],
+//!   [`inspect`], [`session`]. Each returns `Result<_, ApiError>`.
+//! - [`commands`] declares every command once (name, arguments, result, and
+//!   whether it blocks); the shell's handlers, its permissions and the
+//!   TypeScript bindings ([`typescript`]) are all made from that one table.
+//! - [`types`] gathers everything that crosses the IPC boundary from the
+//!   domain modules that own it.
 //! - [`ApiError`] crosses as `{code, message}`; the UI branches on [`ErrorCode`].
 //!
-//! Invariant: no type here implements `Serialize` while holding a secret.
-//! Secrets travel only UI → core (as `idlens_secret::Secret`), never back.
+//! Invariants:
+//! - No type here implements `Serialize` while holding a secret. Secrets
+//!   travel only UI → core (as `idlens_secret::Secret`), never back.
+//! - `async` operations never block the executor: file and keychain work runs
+//!   on the blocking pool ([`Api::off_executor`]); `blocking` ones are run
+//!   there by their caller (the shell through the command table).
 
+pub mod commands;
 mod error;
-mod ops;
-pub mod qr;
-mod session;
+pub mod inspect;
+pub mod profiles;
+pub mod session;
 pub mod types;
 pub mod typescript;
 
+use std::sync::Arc;
+
+use idlens_profile::{Keychain, ProfileStore};
+use idlens_session::Sessions;
+use idlens_token::{CachePolicy, JwksCache};
+
 pub use error::{ApiError, ErrorCode};
 pub use idlens_token::Report;
-pub use ops::Api;
+pub use session::qr;
 pub use session::REFRESH_AHEAD;
+
+/// The operations every caller uses. Cheap to share: the GUI keeps one in its
+/// state, the CLI makes one per run.
+pub struct Api {
+    pub(crate) store: ProfileStore,
+    pub(crate) keychain: Arc<Keychain>,
+    /// One JWKS cache per process, shared with sign-in.
+    jwks: Arc<JwksCache>,
+    pub(crate) sessions: Sessions,
+}
+
+impl Api {
+    /// Fails only when no HTTP client can be made (no TLS backend).
+    pub fn new(store: ProfileStore, keychain: Keychain) -> Result<Self, ApiError> {
+        let keychain = Arc::new(keychain);
+        let jwks = Arc::new(JwksCache::new(CachePolicy::default())?);
+        Ok(Self {
+            sessions: Sessions::new(Arc::clone(&keychain), Arc::clone(&jwks)),
+            store,
+            keychain,
+            jwks,
+        })
+    }
+
+    /// The OS config directory (or `$IDLENS_CONFIG_DIR`) and the OS keychain,
+    /// falling back to memory-only secrets when there is none.
+    pub fn open_default() -> Result<Self, ApiError> {
+        Self::new(ProfileStore::open_default()?, Keychain::detect())
+    }
+
+    pub fn keychain(&self) -> &Keychain {
+        &self.keychain
+    }
+
+    pub fn store(&self) -> &ProfileStore {
+        &self.store
+    }
+
+    /// The process's JWKS cache.
+    pub fn jwks(&self) -> &JwksCache {
+        &self.jwks
+    }
+
+    /// Runs file or keychain work on the blocking pool, so an `async`
+    /// operation never holds up the executor it runs on (Tauri's, or the
+    /// CLI's single thread).
+    pub(crate) async fn off_executor<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&ProfileStore, &Keychain) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let store = self.store.clone();
+        let keychain = Arc::clone(&self.keychain);
+        tokio::task::spawn_blocking(move || work(&store, &keychain))
+            .await
+            .unwrap_or_else(|e| {
+                Err(ApiError::new(
+                    ErrorCode::Internal,
+                    format!("an IdLens task failed: {e}"),
+                ))
+            })
+    }
+}
+
+/// `s` trimmed, or `None` when that leaves nothing.
+pub(crate) fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}

@@ -14,22 +14,25 @@ use crate::types::*;
 
 /// One command of the desktop shell, as the UI calls it.
 pub struct CommandSpec {
-    /// The Tauri command name (snake_case), also the Rust function name.
+    /// The Tauri command name (snake_case), also the `Api` method's name.
     pub name: &'static str,
     pub doc: &'static str,
+    /// `blocking` or `async`, as [`for_each_command!`](crate::for_each_command) declares it.
+    pub kind: &'static str,
     /// Argument names as Rust declares them; Tauri expects them camelCased.
     pub args: Vec<(&'static str, String)>,
     pub returns: String,
 }
 
-macro_rules! command_table {
-    ($( $( #[doc = $doc:literal] )+ fn $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty; )*) => {
-        /// Every command the desktop shell must register, in UI order.
+macro_rules! command_specs {
+    ($( $( #[doc = $doc:literal] )+ $kind:ident fn $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty; )*) => {
+        /// Every command the desktop shell registers, in the table's order.
         pub fn commands() -> Vec<CommandSpec> {
             vec![$(CommandSpec {
                 name: stringify!($name),
                 // Doc lines each start with a space, so they join into one sentence.
                 doc: concat!($($doc),+).trim(),
+                kind: stringify!($kind),
                 args: vec![$( (stringify!($arg), <$ty as TS>::name()) ),*],
                 returns: <$ret as TS>::name(),
             }),*]
@@ -37,45 +40,7 @@ macro_rules! command_table {
     };
 }
 
-command_table! {
-    /// Version, config file path and where secrets are kept.
-    fn app_info() -> AppInfo;
-    /// All profiles, the one in use, the config path and keychain status.
-    fn profile_list() -> ProfileList;
-    /// Adds a profile; fails with `alreadyExists` if the name is taken.
-    fn profile_add(input: ProfileInput) -> ProfileView;
-    /// Replaces an existing profile's settings; stored secrets are kept.
-    fn profile_update(input: ProfileInput) -> ProfileView;
-    /// Removes a profile and deletes its secrets from the keychain.
-    fn profile_remove(name: String) -> ProfileList;
-    /// Makes a profile the one in use.
-    fn profile_use(name: String) -> ProfileList;
-    /// Stores a secret of a profile in the OS keychain (memory only if there is none).
-    fn profile_set_secret(input: SecretInput) -> SecretStored;
-    /// Deletes one stored secret of a profile.
-    fn profile_clear_secret(profile: String, kind: SecretKindView) -> ProfileView;
-    /// Decodes, explains and verifies a token on this machine.
-    fn token_inspect(request: InspectRequest) -> Report;
-    /// The profile's session (refreshed ahead of expiry, resumed from the
-    /// keychain); signed out with a notice when there is none.
-    fn session_get(profile: Option<String>) -> SessionView;
-    /// Renews the session with its refresh token now.
-    fn session_refresh(profile: Option<String>) -> SessionView;
-    /// Revokes the refresh token, deletes it from the keychain, forgets the tokens.
-    fn session_sign_out(profile: Option<String>) -> SessionView;
-    /// The session's access or ID token, only when the user asked to see it.
-    fn session_reveal_token(profile: Option<String>, which: SessionToken) -> RevealedToken;
-    /// Starts a device sign-in; returns the code to show.
-    fn login_device_start(request: LoginRequest) -> DeviceLoginStarted;
-    /// Starts a browser sign-in: opens the loopback listener and the system browser.
-    fn login_browser_start(request: LoginRequest) -> BrowserLoginStarted;
-    /// Opens a started sign-in's page (authorization or device verification) in the browser again.
-    fn login_open_browser(login_id: u32) -> BrowserOpened;
-    /// Waits for a started sign-in to finish; fails with `cancelled` after `login_cancel`.
-    fn login_wait(login_id: u32) -> SessionView;
-    /// Cancels a sign-in in progress.
-    fn login_cancel(login_id: u32) -> ();
-}
+crate::for_each_command!(command_specs);
 
 fn camel_case(snake: &str) -> String {
     let mut out = String::with_capacity(snake.len());
@@ -109,6 +74,7 @@ fn declarations() -> Vec<String> {
         SecretInput::decl(),
         SecretStored::decl(),
         InspectRequest::decl(),
+        InspectSettings::decl(),
         KeySourceInput::decl(),
         Report::decl(),
         TokenKind::decl(),

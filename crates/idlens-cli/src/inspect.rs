@@ -1,24 +1,22 @@
 //! `idlens inspect`: one token explained and verified, or a batch of tokens
 //! verified with one key set on N threads.
 
-use crate::block_on;
 use std::io::BufRead;
 use std::num::NonZeroUsize;
 use std::process::ExitCode;
-use std::time::Duration;
 
+use idlens_api::inspect::PreparedInspect;
+use idlens_api::types::{InspectSettings, KeySourceInput};
 use idlens_api::{Api, ApiError, ErrorCode};
 use idlens_secret::Secret;
-use idlens_token::{
-    CheckStatus, ClaimExplanation, InspectOptions, KeyFreshness, KeySet, RemoteKeys, Report,
-    TokenKind,
-};
+use idlens_token::{CheckName, CheckStatus, ClaimExplanation, KeyFreshness, Report};
 use zeroize::Zeroizing;
 
 use crate::args::InspectArgs;
+use crate::block_on;
 use crate::output::{self, say};
 use crate::terminal::Untrusted;
-use crate::EXIT_FINDING;
+use crate::{EXIT_ERROR, EXIT_FINDING};
 
 /// Lines verified per round in `--batch`: bounds memory for any input size.
 const BATCH_CHUNK: usize = 4096;
@@ -27,39 +25,89 @@ const BATCH_CHUNK: usize = 4096;
 /// beyond `--max-len`.
 const STDIN_SLACK: usize = 4096;
 
-/// Where the keys come from, once the options are resolved.
-enum Keys {
-    /// Decode and explain only.
-    None,
-    Local(KeySet),
-    Remote(RemoteKeys),
-}
-
 pub fn run(api: &Api, args: InspectArgs) -> Result<ExitCode, ApiError> {
-    let mut opts = InspectOptions {
-        audiences: args.audiences.clone(),
-        leeway: Duration::from_secs(args.leeway),
-        nonce: args.nonce.clone(),
-        authorized_party: args.authorized_party.clone(),
-        max_len: args.max_len,
-        ..InspectOptions::default()
-    };
-    let keys = resolve_keys(api, &args, &mut opts)?;
+    let settings = settings(&args)?;
     if let Some(source) = &args.batch {
-        return batch(api, source, batch_threads(args.threads), opts, keys);
+        let prepared = block_on(api.token_inspect_prepare(settings))??;
+        return batch(&prepared, source, batch_threads(args.threads));
     }
-
-    let token = read_token(args.token.as_deref(), opts.max_len)?;
-    let report = inspect_one(api, token.trim_ascii(), &opts, &keys)?;
+    let token = read_token(args.token.as_deref(), args.max_len)?;
+    let report = block_on(api.token_inspect_input(token.trim_ascii(), settings))??;
     if args.output.json {
         output::json(&report);
     } else {
         print_report(&report);
     }
-    Ok(if report.valid {
+    Ok(exit_code(&report))
+}
+
+/// 0 verified; 2 when the keys could not be fetched (the verdict says why in
+/// its `key` check); 1 for every other verdict.
+fn exit_code(report: &Report) -> ExitCode {
+    let keys_unavailable = report.keys.is_none()
+        && report
+            .check(CheckName::Key)
+            .is_some_and(|c| c.status == CheckStatus::Failed);
+    if report.valid {
         ExitCode::SUCCESS
+    } else if keys_unavailable {
+        ExitCode::from(EXIT_ERROR)
     } else {
         ExitCode::from(EXIT_FINDING)
+    }
+}
+
+/// The inspector's settings from the command line: the same request the
+/// Inspector screen makes. With --jwks, --pem or --secret-env, --issuer only
+/// names the expected `iss`; alone, it is where the keys are discovered.
+fn settings(args: &InspectArgs) -> Result<InspectSettings, ApiError> {
+    let explicit = |keys| (keys, args.issuer.clone());
+    let (keys, issuer) = if let Some(var) = &args.secret_env {
+        let value = std::env::var(var).unwrap_or_default();
+        if value.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("the environment variable {var} is not set or empty: export the HMAC secret in it"),
+            ));
+        }
+        explicit(KeySourceInput::HmacSecret {
+            secret: Secret::new(value),
+        })
+    } else if let Some(path) = &args.pem {
+        explicit(KeySourceInput::File {
+            path: path.display().to_string(),
+        })
+    } else if let Some(jwks) = &args.jwks {
+        if jwks.starts_with("https://") || jwks.starts_with("http://") {
+            explicit(KeySourceInput::JwksUrl { url: jwks.clone() })
+        } else {
+            explicit(KeySourceInput::File { path: jwks.clone() })
+        }
+    } else if let Some(issuer) = &args.issuer {
+        (
+            KeySourceInput::Issuer {
+                url: issuer.clone(),
+            },
+            None,
+        )
+    } else if let Some(name) = &args.profile {
+        (
+            KeySourceInput::Profile {
+                name: Some(name.clone()),
+            },
+            None,
+        )
+    } else {
+        (KeySourceInput::None, None)
+    };
+    Ok(InspectSettings {
+        keys,
+        issuer,
+        audiences: args.audiences.clone(),
+        leeway_secs: Some(args.leeway),
+        nonce: args.nonce.clone(),
+        authorized_party: args.authorized_party.clone(),
+        max_len: Some(args.max_len as u32),
     })
 }
 
@@ -68,89 +116,6 @@ pub fn run(api: &Api, args: InspectArgs) -> Result<ExitCode, ApiError> {
 fn batch_threads(asked: Option<NonZeroUsize>) -> NonZeroUsize {
     let cores = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     asked.map_or(cores, |n| n.min(cores))
-}
-
-fn resolve_keys(
-    api: &Api,
-    args: &InspectArgs,
-    opts: &mut InspectOptions,
-) -> Result<Keys, ApiError> {
-    let local = |keys: Result<KeySet, idlens_token::KeyError>| keys.map(Keys::Local);
-    // With explicit keys, --issuer only names the expected `iss`.
-    if let Some(var) = &args.secret_env {
-        opts.issuer = args.issuer.clone();
-        let value = std::env::var(var).unwrap_or_default();
-        if value.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!("the environment variable {var} is not set or empty: export the HMAC secret in it"),
-            ));
-        }
-        return Ok(local(KeySet::from_hmac_secret(Secret::new(value)))?);
-    }
-    if let Some(path) = &args.pem {
-        opts.issuer = args.issuer.clone();
-        return Ok(local(KeySet::from_file(path))?);
-    }
-    if let Some(jwks) = &args.jwks {
-        opts.issuer = args.issuer.clone();
-        if jwks.starts_with("https://") || jwks.starts_with("http://") {
-            return Ok(Keys::Remote(RemoteKeys::JwksUrl(jwks.clone())));
-        }
-        return Ok(local(KeySet::from_file(std::path::Path::new(jwks)))?);
-    }
-    if let Some(issuer) = &args.issuer {
-        // The discovered issuer becomes the expected `iss`.
-        return Ok(Keys::Remote(RemoteKeys::Issuer(issuer.clone())));
-    }
-    if let Some(name) = &args.profile {
-        let profile = api.profile(Some(name))?;
-        if opts.audiences.is_empty() {
-            opts.audiences = profile
-                .audience
-                .into_iter()
-                .chain([profile.client_id])
-                .collect();
-        }
-        return Ok(Keys::Remote(RemoteKeys::Issuer(profile.issuer)));
-    }
-    Ok(Keys::None)
-}
-
-fn fetch(api: &Api, source: &RemoteKeys) -> Result<KeySet, ApiError> {
-    Ok(block_on(api.jwks()?.keys(source))??)
-}
-
-fn inspect_one(
-    api: &Api,
-    token: &[u8],
-    opts: &InspectOptions,
-    keys: &Keys,
-) -> Result<Report, ApiError> {
-    match keys {
-        Keys::None => Ok(idlens_token::inspect_bytes(token, opts, None)),
-        Keys::Local(keys) => Ok(idlens_token::inspect_bytes(token, opts, Some(keys))),
-        Keys::Remote(source) => {
-            // Inputs that are not signed tokens are answered without any fetch.
-            let decoded = idlens_token::inspect_bytes(token, opts, None);
-            if !is_signed_token(decoded.kind) {
-                return Ok(decoded);
-            }
-            let keys = fetch(api, source)?;
-            Ok(idlens_token::inspect_bytes(token, opts, Some(&keys)))
-        }
-    }
-}
-
-fn is_signed_token(kind: TokenKind) -> bool {
-    matches!(
-        kind,
-        TokenKind::AccessToken
-            | TokenKind::IdToken
-            | TokenKind::MachineToMachine
-            | TokenKind::ManagementApi
-            | TokenKind::Jwt
-    )
 }
 
 /// The token from the argument, or from standard input read through a
@@ -184,22 +149,14 @@ fn read_token(arg: Option<&str>, max_len: usize) -> Result<Zeroizing<Vec<u8>>, A
 }
 
 /// Verifies every line of `source` and prints one compact JSON verdict per
-/// line, in order. Keys are loaded once for the whole batch. Lines longer
-/// than `--max-len` get a "too large" verdict without being stored, lines
-/// that are not UTF-8 a "malformed" one; the batch goes on either way.
+/// line, in order, with keys loaded once. Lines longer than `--max-len` get a
+/// "too large" verdict without being stored, lines that are not UTF-8 a
+/// "malformed" one; the batch goes on either way.
 fn batch(
-    api: &Api,
+    prepared: &PreparedInspect,
     source: &str,
     threads: NonZeroUsize,
-    mut opts: InspectOptions,
-    keys: Keys,
 ) -> Result<ExitCode, ApiError> {
-    opts.explain = false;
-    let keys = match keys {
-        Keys::None => None,
-        Keys::Local(keys) => Some(keys),
-        Keys::Remote(source) => Some(fetch(api, &source)?),
-    };
     let reader: Box<dyn BufRead> = if source == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -207,7 +164,7 @@ fn batch(
             .map_err(|e| ApiError::new(ErrorCode::Io, format!("could not open {source}: {e}")))?;
         Box::new(std::io::BufReader::with_capacity(1 << 16, file))
     };
-    let mut lines = idlens_bounded::Lines::new(reader, opts.max_len);
+    let mut lines = idlens_bounded::Lines::new(reader, prepared.max_len());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut all_valid = true;
@@ -222,7 +179,7 @@ fn batch(
         let inputs: Vec<&[u8]> = chunk.iter().map(|l| l.trim_ascii()).collect();
         // Each verdict is written as soon as it is its turn, so no chunk's
         // reports are held in memory at once.
-        idlens_token::inspect_batch_each(&inputs, &opts, keys.as_ref(), threads, |_, report| {
+        prepared.inspect_each(&inputs, threads, |_, report| {
             all_valid &= report.valid;
             write_verdict(&mut out, &report);
         });
@@ -231,6 +188,12 @@ fn batch(
         }
     }
     output::flush_or_exit(&mut out);
+    if let Some(error) = prepared.keys_unavailable() {
+        output::note(&format!(
+            "error: every verdict above failed its key check: {error}"
+        ));
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
     Ok(if all_valid {
         ExitCode::SUCCESS
     } else {

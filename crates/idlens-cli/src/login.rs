@@ -92,8 +92,10 @@ pub fn login(api: &Api, args: LoginArgs) -> Result<ExitCode, ApiError> {
         tokio::select! {
             result = api.login_wait(login_id) => result,
             _ = tokio::signal::ctrl_c() => {
-                api.login_cancel(login_id);
-                Err(ApiError::new(ErrorCode::Cancelled, "The sign-in was cancelled."))
+                api.login_cancel(login_id).and(Err(ApiError::new(
+                    ErrorCode::Cancelled,
+                    "The sign-in was cancelled.",
+                )))
             }
         }
     })?;
@@ -113,7 +115,7 @@ pub fn login(api: &Api, args: LoginArgs) -> Result<ExitCode, ApiError> {
 
 pub fn whoami(api: &Api, args: WhoamiArgs) -> Result<ExitCode, ApiError> {
     let as_json = args.output.json;
-    match block_on(api.session_current(args.selector.profile.as_deref()))? {
+    match block_on(api.session_current(args.selector.profile.clone()))? {
         Ok(view) => {
             if as_json {
                 output::json(&view);
@@ -133,7 +135,7 @@ pub fn logout(api: &Api, args: LogoutArgs) -> Result<ExitCode, ApiError> {
     let was_signed_in = profile
         .stored_secrets
         .contains(&SecretKindView::RefreshToken);
-    let view = block_on(api.session_sign_out(Some(&profile.name)))??;
+    let view = block_on(api.session_sign_out(Some(profile.name.clone())))??;
     if as_json {
         output::json(&json!({
             "profile": view.profile,

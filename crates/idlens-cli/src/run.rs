@@ -81,7 +81,7 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
             }
         }
         ProfileCommand::Remove { name, output } => {
-            let list = crate::block_on(api.profile_remove(&name))??;
+            let list = crate::block_on(api.profile_remove(name.clone()))??;
             if output.json {
                 output::json(&list);
             } else {
@@ -93,7 +93,7 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
             }
         }
         ProfileCommand::Use { name, output } => {
-            let list = api.profile_use(&name)?;
+            let list = api.profile_use(name.clone())?;
             if output.json {
                 output::json(&list);
             } else {
@@ -104,7 +104,7 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
             api.profile(Some(&args.name))?;
             // An in-memory secret would vanish when this process exits, so the
             // CLI refuses instead of pretending to have stored it.
-            if let KeychainView::MemoryOnly { reason } = api.app_info().keychain {
+            if let KeychainView::MemoryOnly { reason } = api.app_info()?.keychain {
                 return Err(ApiError::new(
                     ErrorCode::Keychain,
                     format!(
@@ -130,7 +130,7 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
             }
         }
         ProfileCommand::ClearSecret(args) => {
-            let view = api.profile_clear_secret(&args.name, secret_kind(&args.kind))?;
+            let view = api.profile_clear_secret(args.name.clone(), secret_kind(&args.kind))?;
             if args.output.json {
                 output::json(&view);
             } else {
@@ -146,7 +146,7 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
 }
 
 fn status(api: &Api, args: StatusArgs) -> Result<ExitCode, ApiError> {
-    let info = api.app_info();
+    let info = api.app_info()?;
     let profile = api.profile(args.selector.profile.as_deref());
     // A profile named on the command line that does not exist is a usage
     // error; having no profile in use at all is a finding.

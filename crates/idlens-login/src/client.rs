@@ -389,7 +389,7 @@ impl LoginClient {
         Ok(tokens)
     }
 
-    async fn validate(
+    pub(crate) async fn validate(
         &self,
         role: TokenRole,
         token: &Secret,

@@ -8,7 +8,9 @@
 //!   [`DeviceLogin::authorization`] → [`LoginClient::finish_device_login`];
 //! - browser flow: [`LoginClient::start_browser_login`] → open
 //!   [`BrowserLogin::authorize_url`] → [`LoginClient::finish_browser_login`];
-//! - [`LoginClient::refresh`], [`LoginClient::revoke`].
+//! - [`LoginClient::refresh`], [`LoginClient::revoke`];
+//! - tokens for another API: [`LoginClient::client_credentials`],
+//!   [`LoginClient::refresh_for_audience`].
 //!
 //! Invariants:
 //! - Every token, code, verifier, state and nonce is a [`Secret`].
@@ -17,6 +19,7 @@
 //! - Access and ID tokens stay in memory; persisting the refresh token (in the
 //!   keychain, through `idlens-profile`) is the caller's job.
 
+mod api_token;
 mod browser;
 mod cancel;
 mod client;
@@ -26,6 +29,7 @@ mod http;
 mod loopback;
 mod tokens;
 
+pub use api_token::ApiToken;
 pub use browser::{AuthorizedCode, BrowserLogin};
 pub use cancel::{cancellation, CancelHandle, Cancellation};
 pub use client::{Endpoints, LoginClient, LoginSettings, ProviderKind, DEFAULT_CALLBACK_TIMEOUT};

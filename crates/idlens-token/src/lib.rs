@@ -40,11 +40,10 @@ pub use report::{
     Check, CheckName, CheckStatus, ClaimCategory, ClaimExplanation, KeyFreshness, KeyUsed,
     KeysStatus, Report, Tenant, TimeExplanation, TokenKind,
 };
-pub use verify::DEFAULT_ALGORITHMS;
+pub use verify::{Keys, DEFAULT_ALGORITHMS};
 
 use report::CheckStatus as Status;
 use unverified::UnverifiedInput;
-use verify::KeyInput;
 
 /// Inputs larger than this many bytes are refused unread, by default.
 pub const DEFAULT_MAX_LEN: usize = 16 * 1024;
@@ -132,7 +131,7 @@ pub fn tenant_of(issuer: &str) -> Option<Tenant> {
 /// report whose checks say what is wrong. Without keys the report says the
 /// token is unverified.
 pub fn inspect(input: &str, opts: &InspectOptions, keys: Option<&KeySet>) -> Report {
-    inspect_with(input, opts, keys.map_or(KeyInput::None, KeyInput::Set))
+    inspect_with(input, opts, keys.map_or(Keys::None, Keys::Set))
 }
 
 /// Like [`inspect`], for input that arrived as bytes (a line of a batch, a
@@ -142,13 +141,17 @@ pub fn inspect(input: &str, opts: &InspectOptions, keys: Option<&KeySet>) -> Rep
 ///
 /// Callers that read with a bound hand over at most `max_len + 1` bytes of a
 /// longer input: the report is the same as for the whole of it.
-pub fn inspect_bytes(input: &[u8], opts: &InspectOptions, keys: Option<&KeySet>) -> Report {
-    let keys_status = keys.map(|k| k.status().clone());
+pub fn inspect_bytes<'k>(input: &[u8], opts: &InspectOptions, keys: impl Into<Keys<'k>>) -> Report {
+    let keys = keys.into();
+    let keys_status = match keys {
+        Keys::Set(set) => Some(set.status().clone()),
+        _ => None,
+    };
     if input.len() > opts.max_len {
         return too_large(opts.max_len, keys_status);
     }
     match std::str::from_utf8(input) {
-        Ok(text) => inspect(text, opts, keys),
+        Ok(text) => inspect_with(text, opts, keys),
         Err(e) => {
             let format = Check::failed(
                 CheckName::Format,
@@ -168,7 +171,7 @@ pub fn inspect_bytes(input: &[u8], opts: &InspectOptions, keys: Option<&KeySet>)
 /// check fails with `error`'s message and everything else is still decoded
 /// and explained.
 pub fn inspect_without_keys(input: &str, opts: &InspectOptions, error: &KeyError) -> Report {
-    inspect_with(input, opts, KeyInput::Unavailable(error))
+    inspect_with(input, opts, Keys::Unavailable(error))
 }
 
 /// Fetches the keys (through `cache`, at most once per the cache's rules) and
@@ -218,10 +221,10 @@ pub async fn inspect_remote(
 ///
 /// Holds every report until the end; to write reports out as they are made,
 /// use [`inspect_batch_each`].
-pub fn inspect_batch<S: AsRef<[u8]> + Sync>(
+pub fn inspect_batch<'k, S: AsRef<[u8]> + Sync>(
     inputs: &[S],
     opts: &InspectOptions,
-    keys: Option<&KeySet>,
+    keys: impl Into<Keys<'k>>,
     threads: NonZeroUsize,
 ) -> Vec<Report> {
     let mut reports = Vec::with_capacity(inputs.len());
@@ -239,16 +242,17 @@ pub fn inspect_batch<S: AsRef<[u8]> + Sync>(
 /// report keeps memory small and the allocator's caches warm, which is
 /// measurably faster than collecting thousands of reports first; with several
 /// threads, `each` (printing) overlaps the workers' verifying.
-pub fn inspect_batch_each<S, F>(
+pub fn inspect_batch_each<'k, S, F>(
     inputs: &[S],
     opts: &InspectOptions,
-    keys: Option<&KeySet>,
+    keys: impl Into<Keys<'k>>,
     threads: NonZeroUsize,
     mut each: F,
 ) where
     S: AsRef<[u8]> + Sync,
     F: FnMut(usize, Report),
 {
+    let keys = keys.into();
     let threads = threads.get().min(inputs.len().max(1));
     if threads == 1 {
         for (index, input) in inputs.iter().enumerate() {
@@ -305,9 +309,9 @@ pub fn inspect_batch_each<S, F>(
     });
 }
 
-fn inspect_with(input: &str, opts: &InspectOptions, keys: KeyInput<'_>) -> Report {
+fn inspect_with(input: &str, opts: &InspectOptions, keys: Keys<'_>) -> Report {
     let keys_status = match keys {
-        KeyInput::Set(set) => Some(set.status().clone()),
+        Keys::Set(set) => Some(set.status().clone()),
         _ => None,
     };
     if input.len() > opts.max_len {

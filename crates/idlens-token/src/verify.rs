@@ -12,8 +12,8 @@ use crate::unverified::UnverifiedJws;
 use crate::{InspectOptions, KeyError};
 
 /// The keys a token is checked against.
-#[derive(Clone, Copy)]
-pub(crate) enum KeyInput<'a> {
+#[derive(Debug, Clone, Copy)]
+pub enum Keys<'a> {
     /// Decode and explain only.
     None,
     Set(&'a KeySet),
@@ -23,6 +23,24 @@ pub(crate) enum KeyInput<'a> {
 
 /// Algorithms IdLens verifies. HS* are on the list but pass only when the
 /// key set holds an HMAC secret the user gave explicitly.
+impl<'a> From<Option<&'a KeySet>> for Keys<'a> {
+    fn from(keys: Option<&'a KeySet>) -> Self {
+        keys.map_or(Keys::None, Keys::Set)
+    }
+}
+
+impl<'a> From<&'a KeySet> for Keys<'a> {
+    fn from(keys: &'a KeySet) -> Self {
+        Keys::Set(keys)
+    }
+}
+
+impl<'a> From<&'a KeyError> for Keys<'a> {
+    fn from(error: &'a KeyError) -> Self {
+        Keys::Unavailable(error)
+    }
+}
+
 pub const DEFAULT_ALGORITHMS: [Algorithm; 12] = [
     Algorithm::RS256,
     Algorithm::RS384,
@@ -56,7 +74,7 @@ pub(crate) fn check_jws(
     jws: &UnverifiedJws<'_>,
     kind: TokenKind,
     opts: &InspectOptions,
-    keys: KeyInput<'_>,
+    keys: Keys<'_>,
     now: i64,
 ) -> Verdict {
     let mut checks = Vec::with_capacity(13);
@@ -77,7 +95,7 @@ pub(crate) fn check_jws(
     let mut key_used = None;
     let mut signature_verified = false;
     match (keys, alg) {
-        (KeyInput::None, _) => {
+        (Keys::None, _) => {
             checks.push(Check::skipped(
                 CheckName::Key,
                 "No keys were given, so the token was decoded but not verified.",
@@ -87,7 +105,7 @@ pub(crate) fn check_jws(
                 "Not verified: give the issuer, a JWKS or a public key to check the signature.",
             ));
         }
-        (KeyInput::Unavailable(error), _) => {
+        (Keys::Unavailable(error), _) => {
             checks.push(Check::failed(
                 CheckName::Key,
                 error.to_string(),
@@ -98,7 +116,7 @@ pub(crate) fn check_jws(
                 "Not verified: no keys could be loaded.",
             ));
         }
-        (KeyInput::Set(_), None) => {
+        (Keys::Set(_), None) => {
             checks.push(Check::skipped(
                 CheckName::Key,
                 "Not checked: the algorithm was refused.",
@@ -108,7 +126,7 @@ pub(crate) fn check_jws(
                 "Not verified: the algorithm was refused.",
             ));
         }
-        (KeyInput::Set(set), Some(alg)) => {
+        (Keys::Set(set), Some(alg)) => {
             let (key_check, candidates) = select_keys(jws, alg, set);
             let key_failed = candidates.is_empty();
             checks.push(key_check);
@@ -127,12 +145,12 @@ pub(crate) fn check_jws(
     }
 
     let expected_issuer = opts.issuer.as_deref().or(match keys {
-        KeyInput::Set(set) => set.discovered_issuer(),
+        Keys::Set(set) => set.discovered_issuer(),
         _ => None,
     });
     // Decoding without keys claims nothing, so a missing expectation is only
     // worth a note; with keys, a verdict without one would be a blind "valid".
-    let decode_only = matches!(keys, KeyInput::None);
+    let decode_only = matches!(keys, Keys::None);
     checks.push(check_issuer(&jws.claims, expected_issuer, decode_only));
     checks.push(check_audience(
         &jws.claims,
@@ -160,7 +178,7 @@ pub(crate) fn check_jws(
 fn check_algorithm(
     header: &Map<String, Value>,
     opts: &InspectOptions,
-    keys: KeyInput<'_>,
+    keys: Keys<'_>,
 ) -> (Check, Option<Algorithm>) {
     const NAME: CheckName = CheckName::Algorithm;
     let allowed = opts.algorithms.as_deref().unwrap_or(&DEFAULT_ALGORITHMS);
@@ -227,7 +245,7 @@ fn check_algorithm(
     }
     if is_hmac(alg) {
         return match keys {
-            KeyInput::Set(set) if !set.has_hmac_secret() => (
+            Keys::Set(set) if !set.has_hmac_secret() => (
                 Check::failed(
                     NAME,
                     format!(
@@ -239,7 +257,7 @@ fn check_algorithm(
                 ),
                 None,
             ),
-            KeyInput::Set(_) => (
+            Keys::Set(_) => (
                 Check::passed(NAME, format!("{alg:?}, checked with the HMAC secret you gave.")),
                 Some(alg),
             ),

@@ -10,7 +10,8 @@ fn api() -> (tempfile::TempDir, Api) {
     let api = Api::new(
         ProfileStore::at(dir.path()),
         Keychain::memory_only("tests use no OS keychain"),
-    );
+    )
+    .unwrap();
     (dir, api)
 }
 
@@ -91,7 +92,7 @@ fn invalid_input_names_the_field() {
 #[test]
 fn error_serialises_as_code_and_message() {
     let (_dir, api) = api();
-    let err = api.profile_use("ghost").unwrap_err();
+    let err = api.profile_use("ghost".into()).unwrap_err();
     let json = serde_json::to_value(&err).unwrap();
     assert_eq!(json["code"], "notFound");
     assert!(json["message"].as_str().unwrap().contains("ghost"));
@@ -162,13 +163,13 @@ async fn secrets_are_reported_by_presence_and_removed_with_the_profile() {
     assert!(!file.contains("pw-123"));
 
     let view = api
-        .profile_clear_secret("acme", SecretKindView::Neo4jPassword)
+        .profile_clear_secret("acme".into(), SecretKindView::Neo4jPassword)
         .unwrap();
     assert!(view.stored_secrets.is_empty());
 
     api.profile_set_secret(secret("acme", SecretKindView::Neo4jPassword, "pw-123"))
         .unwrap();
-    let list = api.profile_remove("acme").await.unwrap();
+    let list = api.profile_remove("acme".into()).await.unwrap();
     assert_eq!(list.current.as_deref(), Some("beta"));
     // A profile re-created under the same name does not inherit the old secret.
     api.profile_add(input("acme")).unwrap();
@@ -178,7 +179,7 @@ async fn secrets_are_reported_by_presence_and_removed_with_the_profile() {
 #[test]
 fn app_info_reports_defaults_the_ui_shows() {
     let (dir, api) = api();
-    let info = api.app_info();
+    let info = api.app_info().unwrap();
     assert_eq!(info.version, env!("CARGO_PKG_VERSION"));
     assert_eq!(info.default_callback_port, 53134);
     assert_eq!(

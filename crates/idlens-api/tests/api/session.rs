@@ -63,7 +63,7 @@ fn harmless_browser() {
 }
 
 fn api_on(dir: &Path) -> Api {
-    Api::new(ProfileStore::at(dir), Keychain::memory_only(MEMORY_REASON))
+    Api::new(ProfileStore::at(dir), Keychain::memory_only(MEMORY_REASON)).unwrap()
 }
 
 /// The sandbox's desktop application and API, as `idlens sandbox` shows them;
@@ -161,7 +161,7 @@ impl Tenant {
 
     fn access_token(&self) -> String {
         self.api
-            .session_reveal_token(Some(PROFILE), SessionToken::Access)
+            .session_reveal_token(Some(PROFILE.into()), SessionToken::Access)
             .expect("signed in")
             .token
             .clone()
@@ -334,7 +334,7 @@ async fn device_sign_in_shows_the_code_and_keeps_the_session() {
     );
 
     // The Session screen looks again: the same session, no refresh.
-    let again = within("session_get", t.api.session_get(Some(PROFILE)))
+    let again = within("session_get", t.api.session_get(Some(PROFILE.into())))
         .await
         .expect("the session");
     assert_eq!(again.user, view.user);
@@ -359,7 +359,7 @@ async fn an_access_token_expiring_within_refresh_ahead_is_refreshed_first() {
     t.sign_in().await;
     let first_refresh = t.stored_refresh_token().expect("stored");
 
-    let view = within("session_get", t.api.session_get(Some(PROFILE)))
+    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
         .await
         .expect("the session");
     t.assert_admin(&view);
@@ -369,9 +369,12 @@ async fn an_access_token_expiring_within_refresh_ahead_is_refreshed_first() {
         "refreshed: the refresh token rotated"
     );
 
-    let current = within("session_current", t.api.session_current(Some(PROFILE)))
-        .await
-        .expect("the session");
+    let current = within(
+        "session_current",
+        t.api.session_current(Some(PROFILE.into())),
+    )
+    .await
+    .expect("the session");
     t.assert_admin(&current);
     assert!(t.stored_refresh_token() != Some(rotated), "refreshed again");
 }
@@ -383,7 +386,7 @@ async fn an_access_token_expiring_later_is_used_as_it_is() {
     let refresh_token = t.stored_refresh_token().expect("stored");
 
     for _ in 0..2 {
-        let view = within("session_get", t.api.session_get(Some(PROFILE)))
+        let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
             .await
             .expect("the session");
         t.assert_admin(&view);
@@ -398,9 +401,12 @@ async fn an_access_token_expiring_later_is_used_as_it_is() {
     );
 
     // Asked to, it refreshes whatever the expiry.
-    let view = within("session_refresh", t.api.session_refresh(Some(PROFILE)))
-        .await
-        .expect("refreshed");
+    let view = within(
+        "session_refresh",
+        t.api.session_refresh(Some(PROFILE.into())),
+    )
+    .await
+    .expect("refreshed");
     t.assert_admin(&view);
     assert!(
         t.stored_refresh_token() != Some(refresh_token),
@@ -416,13 +422,13 @@ async fn concurrent_refreshes_are_serialised_and_keep_the_session() {
     t.sign_in().await;
     let first_refresh = t.stored_refresh_token().expect("stored");
     let api = &t.api;
-    let some = Some(PROFILE);
+    let some = || Some(PROFILE.to_owned());
     let results = within("four refreshes at once", async {
         let (a, b, c, d) = tokio::join!(
-            api.session_refresh(some),
-            api.session_get(some),
-            api.session_refresh(some),
-            api.session_get(some),
+            api.session_refresh(some()),
+            api.session_get(some()),
+            api.session_refresh(some()),
+            api.session_get(some()),
         );
         [a, b, c, d]
     })
@@ -437,7 +443,7 @@ async fn concurrent_refreshes_are_serialised_and_keep_the_session() {
     );
 
     // The family is alive: the session refreshes again.
-    let view = within("session_refresh", t.api.session_refresh(some))
+    let view = within("session_refresh", t.api.session_refresh(some()))
         .await
         .expect("the session survives concurrent refreshes");
     t.assert_admin(&view);
@@ -460,11 +466,14 @@ async fn a_restarted_app_resumes_from_the_keychains_refresh_token() {
     // The same profile store; a keychain without the token: signed out, and
     // nothing to explain.
     let restarted = api_on(t.dir.path());
-    let err = within("session_current", restarted.session_current(Some(PROFILE)))
-        .await
-        .unwrap_err();
+    let err = within(
+        "session_current",
+        restarted.session_current(Some(PROFILE.into())),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.code, ErrorCode::SignInRequired, "{err:?}");
-    let view = within("session_get", restarted.session_get(Some(PROFILE)))
+    let view = within("session_get", restarted.session_get(Some(PROFILE.into())))
         .await
         .expect("a signed-out view");
     assert!(!view.signed_in());
@@ -482,9 +491,12 @@ async fn a_restarted_app_resumes_from_the_keychains_refresh_token() {
             &refresh_token,
         )
         .unwrap();
-    let resumed = within("session_current", restarted.session_current(Some(PROFILE)))
-        .await
-        .expect("the session resumes");
+    let resumed = within(
+        "session_current",
+        restarted.session_current(Some(PROFILE.into())),
+    )
+    .await
+    .expect("the session resumes");
     t.assert_admin(&resumed);
     assert_eq!(resumed.user, first.user);
     let rotated = stored_refresh_token(&restarted).expect("stored");
@@ -494,7 +506,7 @@ async fn a_restarted_app_resumes_from_the_keychains_refresh_token() {
     );
 
     // Resumed once: from then on the session is kept in memory.
-    within("session_get", restarted.session_get(Some(PROFILE)))
+    within("session_get", restarted.session_get(Some(PROFILE.into())))
         .await
         .expect("the session");
     assert!(
@@ -516,7 +528,7 @@ async fn a_cancelled_sign_in_ends_promptly_and_is_gone() {
     assert_eq!(again.code, ErrorCode::InvalidInput, "waited for once only");
 
     let cancelled_at = Instant::now();
-    t.api.login_cancel(id);
+    t.api.login_cancel(id).unwrap();
     // Without the cancel it would wait for the 15-minute code to expire.
     let result = tokio::time::timeout(Duration::from_secs(3), waiting)
         .await
@@ -538,14 +550,14 @@ async fn a_cancelled_sign_in_ends_promptly_and_is_gone() {
 
     // A started sign-in nobody waits for can be cancelled too.
     let unwaited = t.start_device().await;
-    t.api.login_cancel(unwaited.login_id);
+    t.api.login_cancel(unwaited.login_id).unwrap();
     let gone = t.api.login_wait(unwaited.login_id).await.unwrap_err();
     assert_eq!(gone.code, ErrorCode::NotFound);
 
     // Cancelling what is not in progress changes nothing.
     let started = t.start_device().await;
-    t.api.login_cancel(id);
-    t.api.login_cancel(started.login_id + 1000);
+    t.api.login_cancel(id).unwrap();
+    t.api.login_cancel(started.login_id + 1000).unwrap();
     t.approve(&started);
     let view = within("login_wait", t.api.login_wait(started.login_id))
         .await
@@ -611,9 +623,12 @@ async fn sign_out_revokes_and_forgets_the_refresh_token() {
     t.sign_in().await;
     let refresh_token = t.stored_refresh_token().expect("stored");
 
-    let view = within("session_sign_out", t.api.session_sign_out(Some(PROFILE)))
-        .await
-        .expect("signed out");
+    let view = within(
+        "session_sign_out",
+        t.api.session_sign_out(Some(PROFILE.into())),
+    )
+    .await
+    .expect("signed out");
     assert!(!view.signed_in());
     assert_eq!(view.notice, None, "the provider confirmed the revocation");
     assert_eq!(view.refresh_token, RefreshTokenPlace::None);
@@ -626,18 +641,21 @@ async fn sign_out_revokes_and_forgets_the_refresh_token() {
     assert_eq!(status, 403, "{body}");
     assert_eq!(body["error"], "invalid_grant");
 
-    let view = within("session_get", t.api.session_get(Some(PROFILE)))
+    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
         .await
         .unwrap();
     assert!(!view.signed_in());
     assert_eq!(view.notice, None);
-    let err = within("session_current", t.api.session_current(Some(PROFILE)))
-        .await
-        .unwrap_err();
+    let err = within(
+        "session_current",
+        t.api.session_current(Some(PROFILE.into())),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.code, ErrorCode::SignInRequired);
     let err = t
         .api
-        .session_reveal_token(Some(PROFILE), SessionToken::Access)
+        .session_reveal_token(Some(PROFILE.into()), SessionToken::Access)
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::SignInRequired);
 }
@@ -648,9 +666,12 @@ async fn sign_out_without_the_provider_still_signs_out_here() {
     t.sign_in().await;
     t.stop().await;
 
-    let view = within("session_sign_out", t.api.session_sign_out(Some(PROFILE)))
-        .await
-        .expect("signing out works without the provider");
+    let view = within(
+        "session_sign_out",
+        t.api.session_sign_out(Some(PROFILE.into())),
+    )
+    .await
+    .expect("signing out works without the provider");
     assert!(!view.signed_in());
     let notice = view.notice.as_deref().expect("a notice");
     assert!(
@@ -663,16 +684,19 @@ async fn sign_out_without_the_provider_still_signs_out_here() {
     );
     let err = t
         .api
-        .session_reveal_token(Some(PROFILE), SessionToken::Access)
+        .session_reveal_token(Some(PROFILE.into()), SessionToken::Access)
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::SignInRequired);
 
     // Signed out already: nothing to revoke, so nothing to report.
-    let view = within("session_sign_out", t.api.session_sign_out(Some(PROFILE)))
-        .await
-        .expect("signing out twice");
+    let view = within(
+        "session_sign_out",
+        t.api.session_sign_out(Some(PROFILE.into())),
+    )
+    .await
+    .expect("signing out twice");
     assert_eq!(view.notice, None);
-    let view = within("session_get", t.api.session_get(Some(PROFILE)))
+    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
         .await
         .unwrap();
     assert!(!view.signed_in());
@@ -685,9 +709,12 @@ async fn a_revoked_refresh_token_requires_signing_in_again() {
 
     t.sign_in().await;
     revoke_at(&t.issuer(), &t.stored_refresh_token().expect("stored")).await;
-    let err = within("session_current", t.api.session_current(Some(PROFILE)))
-        .await
-        .unwrap_err();
+    let err = within(
+        "session_current",
+        t.api.session_current(Some(PROFILE.into())),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.code, ErrorCode::SignInRequired, "{err:?}");
     assert!(err.message.contains("no longer works"), "{err:?}");
     assert!(
@@ -696,14 +723,14 @@ async fn a_revoked_refresh_token_requires_signing_in_again() {
     );
     let err = t
         .api
-        .session_reveal_token(Some(PROFILE), SessionToken::Access)
+        .session_reveal_token(Some(PROFILE.into()), SessionToken::Access)
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::SignInRequired);
 
     // The Session screen says why the user is signed out.
     t.sign_in().await;
     revoke_at(&t.issuer(), &t.stored_refresh_token().expect("stored")).await;
-    let view = within("session_get", t.api.session_get(Some(PROFILE)))
+    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
         .await
         .expect("a signed-out view, not an error");
     assert!(!view.signed_in());
@@ -727,7 +754,7 @@ async fn editing_how_a_profile_signs_in_signs_it_out() {
     same.callback_port = Some(50123);
     t.api.profile_update(same).await.unwrap();
     t.api
-        .session_reveal_token(Some(PROFILE), SessionToken::Access)
+        .session_reveal_token(Some(PROFILE.into()), SessionToken::Access)
         .expect("still signed in");
     let refresh_token = t.stored_refresh_token().expect("stored");
 
@@ -739,7 +766,7 @@ async fn editing_how_a_profile_signs_in_signs_it_out() {
     t.api.profile_update(edited).await.unwrap();
     let err = t
         .api
-        .session_reveal_token(Some(PROFILE), SessionToken::Access)
+        .session_reveal_token(Some(PROFILE.into()), SessionToken::Access)
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::SignInRequired);
     assert!(
@@ -752,9 +779,12 @@ async fn editing_how_a_profile_signs_in_signs_it_out() {
         (403, &json!("invalid_grant")),
         "{body}"
     );
-    let err = within("session_current", t.api.session_current(Some(PROFILE)))
-        .await
-        .unwrap_err();
+    let err = within(
+        "session_current",
+        t.api.session_current(Some(PROFILE.into())),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.code, ErrorCode::SignInRequired, "{err:?}");
 
     // Signed in again, another API: the same.
@@ -765,7 +795,7 @@ async fn editing_how_a_profile_signs_in_signs_it_out() {
     edited.audience = Some(t.sandbox().management_audience());
     t.api.profile_update(edited).await.unwrap();
     assert!(t.stored_refresh_token().is_none());
-    let view = within("session_get", t.api.session_get(Some(PROFILE)))
+    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
         .await
         .expect("a signed-out view");
     assert!(!view.signed_in());
@@ -949,7 +979,7 @@ async fn browser_sign_in_through_the_api() {
     .expect("a second browser sign-in starts");
     assert_eq!(again.timeout_secs, 300);
     assert!(!listener_is_closed(port), "listening again");
-    t.api.login_cancel(again.login_id);
+    t.api.login_cancel(again.login_id).unwrap();
     assert!(listener_is_closed(port), "the cancel closed the listener");
     assert_eq!(
         t.api.login_wait(again.login_id).await.unwrap_err().code,
@@ -976,12 +1006,18 @@ async fn a_refresh_token_rotated_by_another_process_is_the_one_used() {
         .unwrap();
     // The app's next refresh uses the keychain's token, not the spent one it
     // held (which the provider would take for theft, revoking both).
-    let view = within("session_refresh", t.api.session_refresh(Some(PROFILE)))
-        .await
-        .expect("refreshed with the newest token");
+    let view = within(
+        "session_refresh",
+        t.api.session_refresh(Some(PROFILE.into())),
+    )
+    .await
+    .expect("refreshed with the newest token");
     t.assert_admin(&view);
     assert_ne!(t.stored_refresh_token().as_deref(), Some(rotated.as_str()));
-    within("session_refresh", t.api.session_refresh(Some(PROFILE)))
-        .await
-        .expect("the family is intact");
+    within(
+        "session_refresh",
+        t.api.session_refresh(Some(PROFILE.into())),
+    )
+    .await
+    .expect("the family is intact");
 }

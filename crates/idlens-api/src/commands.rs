@@ -1,0 +1,89 @@
+//! Every command of the desktop shell, declared once.
+//!
+//! [`for_each_command!`] hands the table to a macro of the caller's, which
+//! makes what it needs from it: the shell its Tauri handlers (run on the
+//! blocking pool or awaited, as the table says), `build.rs` the app's
+//! permission manifest, [`typescript`](crate::typescript) the UI's bindings,
+//! and [`signatures`] a compile-time check that every entry is an `Api`
+//! method of exactly that signature. A command that is missing, misnamed or
+//! mistyped anywhere fails to compile.
+//!
+//! Each entry is `KIND fn NAME(ARG: TYPE, …) -> RESULT;` where KIND is
+//! - `blocking`: `fn NAME(&self, ARG…) -> Result<RESULT, ApiError>` that reads
+//!   or writes files or the keychain; callers run it off the async executor;
+//! - `async`: `async fn NAME(&self, ARG…) -> Result<RESULT, ApiError>` that
+//!   waits on the network or on the user and never blocks the executor.
+//!
+//! Types are named as `crate::types` exports them.
+
+/// Calls `$callback! { … }` with every command (see the module docs).
+#[macro_export]
+macro_rules! for_each_command {
+    ($callback:ident) => {
+        $callback! {
+            /// Version, config file path and where secrets are kept.
+            blocking fn app_info() -> AppInfo;
+            /// All profiles, the one in use, the config path and keychain status.
+            blocking fn profile_list() -> ProfileList;
+            /// Adds a profile; fails with `alreadyExists` if the name is taken.
+            blocking fn profile_add(input: ProfileInput) -> ProfileView;
+            /// Replaces an existing profile's settings; stored secrets are kept.
+            async fn profile_update(input: ProfileInput) -> ProfileView;
+            /// Removes a profile and deletes its secrets from the keychain.
+            async fn profile_remove(name: String) -> ProfileList;
+            /// Makes a profile the one in use.
+            blocking fn profile_use(name: String) -> ProfileList;
+            /// Stores a secret of a profile in the OS keychain (memory only if there is none).
+            blocking fn profile_set_secret(input: SecretInput) -> SecretStored;
+            /// Deletes one stored secret of a profile.
+            blocking fn profile_clear_secret(profile: String, kind: SecretKindView) -> ProfileView;
+            /// Decodes, explains and verifies a token on this machine.
+            async fn token_inspect(request: InspectRequest) -> Report;
+            /// The profile's session (refreshed ahead of expiry, resumed from the
+            /// keychain); signed out with a notice when there is none.
+            async fn session_get(profile: Option<String>) -> SessionView;
+            /// Renews the session with its refresh token now.
+            async fn session_refresh(profile: Option<String>) -> SessionView;
+            /// Revokes the refresh token, deletes it from the keychain, forgets the tokens.
+            async fn session_sign_out(profile: Option<String>) -> SessionView;
+            /// The session's access or ID token, only when the user asked to see it.
+            blocking fn session_reveal_token(profile: Option<String>, which: SessionToken) -> RevealedToken;
+            /// Starts a device sign-in; returns the code to show.
+            async fn login_device_start(request: LoginRequest) -> DeviceLoginStarted;
+            /// Starts a browser sign-in: opens the loopback listener and the system browser.
+            async fn login_browser_start(request: LoginRequest) -> BrowserLoginStarted;
+            /// Opens a started sign-in's page (authorization or device verification) in the browser again.
+            blocking fn login_open_browser(login_id: u32) -> BrowserOpened;
+            /// Waits for a started sign-in to finish; fails with `cancelled` after `login_cancel`.
+            async fn login_wait(login_id: u32) -> SessionView;
+            /// Cancels a sign-in in progress.
+            blocking fn login_cancel(login_id: u32) -> ();
+        }
+    };
+}
+
+/// Fails to compile unless every command of the table is an [`Api`](crate::Api)
+/// method with the table's arguments, result and kind.
+#[allow(dead_code, clippy::unused_unit)]
+mod signatures {
+    use crate::types::*;
+    use crate::{Api, ApiError, Report};
+
+    macro_rules! check {
+        ($( $( #[doc = $doc:literal] )+ $kind:ident fn $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty; )*) => {
+            $( check!(@one $kind $name ( $( $arg : $ty ),* ) -> $ret); )*
+        };
+        (@one blocking $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+            fn $name(api: &Api, $( $arg: $ty ),*) -> Result<$ret, ApiError> {
+                api.$name($( $arg ),*)
+            }
+        };
+        (@one async $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+            async fn $name(api: &Api, $( $arg: $ty ),*) -> Result<$ret, ApiError> {
+                api.$name($( $arg ),*).await
+            }
+        };
+    }
+
+    crate::for_each_command!(check);
+}

@@ -1,0 +1,266 @@
+//! Boundary types of profiles: the settings as entered and as shown, which
+//! secrets are stored, and the app's own facts.
+
+use idlens_profile::{
+    KeychainStatus, ManagementAccess, Neo4jSettings, Profile, ProviderSetting, SecretKind,
+};
+use idlens_secret::Secret;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What the app shows in its status bar and About box.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    /// The profile file, shown so admins know what to back up.
+    pub config_path: String,
+    pub keychain: KeychainView,
+    /// The loopback port a new profile gets unless one is entered.
+    pub default_callback_port: u16,
+    /// Scopes every sign-in requests; a profile's scopes are added to these.
+    pub base_scopes: Vec<String>,
+}
+
+/// Where secrets are kept on this machine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum KeychainView {
+    Os,
+    /// No OS keychain: secrets last until IdLens exits. `reason` says why.
+    MemoryOnly {
+        reason: String,
+    },
+}
+
+impl From<KeychainStatus> for KeychainView {
+    fn from(status: KeychainStatus) -> Self {
+        match status {
+            KeychainStatus::Os => KeychainView::Os,
+            KeychainStatus::MemoryOnly { reason } => KeychainView::MemoryOnly { reason },
+        }
+    }
+}
+
+/// Every profile and which one is in use.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileList {
+    pub profiles: Vec<ProfileView>,
+    pub current: Option<String>,
+    pub config_path: String,
+    pub keychain: KeychainView,
+}
+
+/// One profile as the UI sees it: settings plus which secrets are stored
+/// (presence only, never the values).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileView {
+    pub name: String,
+    pub issuer: String,
+    pub provider: ProviderView,
+    pub client_id: String,
+    pub audience: Option<String>,
+    pub callback_port: u16,
+    /// The redirect URI to register in the Auth0 application.
+    pub callback_url: String,
+    /// Where the issuer's keys are found (`jwks_uri` in this document).
+    pub discovery_url: String,
+    /// The tenant's Management API audience (`https://{domain}/api/v2/`).
+    pub management_audience: String,
+    pub scopes: Vec<String>,
+    pub management: ManagementInput,
+    pub neo4j: Option<Neo4jInput>,
+    pub stored_secrets: Vec<SecretKindView>,
+}
+
+impl ProfileView {
+    pub fn new(profile: &Profile, stored_secrets: Vec<SecretKindView>) -> Self {
+        Self {
+            name: profile.name.to_string(),
+            issuer: profile.issuer.to_string(),
+            provider: profile.provider.into(),
+            client_id: profile.client_id.clone(),
+            audience: profile.audience.clone(),
+            callback_port: profile.callback_port,
+            callback_url: profile.callback_url(),
+            discovery_url: profile.issuer.discovery_url(),
+            management_audience: profile.issuer.management_audience(),
+            scopes: profile.scopes.clone(),
+            management: (&profile.management).into(),
+            neo4j: profile.neo4j.as_ref().map(Into::into),
+            stored_secrets,
+        }
+    }
+}
+
+/// Which dialect of OAuth the identity provider speaks: Auth0 names the API
+/// with `audience`, standard OpenID providers with an RFC 8707 `resource`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ProviderView {
+    /// Auth0 for `*.auth0.com` issuers, standard OpenID otherwise.
+    Auto,
+    /// Auth0, also on a custom domain.
+    Auth0,
+    Oidc,
+}
+
+impl From<ProviderSetting> for ProviderView {
+    fn from(p: ProviderSetting) -> Self {
+        match p {
+            ProviderSetting::Auto => Self::Auto,
+            ProviderSetting::Auth0 => Self::Auth0,
+            ProviderSetting::Oidc => Self::Oidc,
+        }
+    }
+}
+
+impl From<ProviderView> for ProviderSetting {
+    fn from(p: ProviderView) -> Self {
+        match p {
+            ProviderView::Auto => Self::Auto,
+            ProviderView::Auth0 => Self::Auth0,
+            ProviderView::Oidc => Self::Oidc,
+        }
+    }
+}
+
+/// A profile as entered in Settings or on the command line.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileInput {
+    pub name: String,
+    /// Tenant domain (`acme.eu.auth0.com`) or issuer URL.
+    pub issuer: String,
+    /// Default: `auto` (Auth0 for `*.auth0.com`, standard OpenID otherwise);
+    /// kept as it is when updating.
+    #[serde(default)]
+    #[ts(optional)]
+    pub provider: Option<ProviderView>,
+    pub client_id: String,
+    #[serde(default)]
+    pub audience: Option<String>,
+    #[serde(default)]
+    pub callback_port: Option<u16>,
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    #[serde(default)]
+    pub management: Option<ManagementInput>,
+    #[serde(default)]
+    pub neo4j: Option<Neo4jInput>,
+}
+
+/// How IdLens reaches the Management API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ManagementInput {
+    Disabled,
+    SignedInUser,
+    #[serde(rename_all = "camelCase")]
+    ClientCredentials {
+        client_id: String,
+    },
+}
+
+impl From<&ManagementAccess> for ManagementInput {
+    fn from(m: &ManagementAccess) -> Self {
+        match m {
+            ManagementAccess::Disabled => Self::Disabled,
+            ManagementAccess::SignedInUser => Self::SignedInUser,
+            ManagementAccess::ClientCredentials { client_id } => Self::ClientCredentials {
+                client_id: client_id.clone(),
+            },
+        }
+    }
+}
+
+impl From<ManagementInput> for ManagementAccess {
+    fn from(m: ManagementInput) -> Self {
+        match m {
+            ManagementInput::Disabled => Self::Disabled,
+            ManagementInput::SignedInUser => Self::SignedInUser,
+            ManagementInput::ClientCredentials { client_id } => Self::ClientCredentials {
+                client_id: client_id.trim().to_owned(),
+            },
+        }
+    }
+}
+
+/// Neo4j connection settings (the password is stored separately, in the keychain).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Neo4jInput {
+    pub uri: String,
+    pub user: String,
+    #[serde(default)]
+    pub database: Option<String>,
+}
+
+impl From<&Neo4jSettings> for Neo4jInput {
+    fn from(n: &Neo4jSettings) -> Self {
+        Self {
+            uri: n.uri.clone(),
+            user: n.user.clone(),
+            database: n.database.clone(),
+        }
+    }
+}
+
+impl From<Neo4jInput> for Neo4jSettings {
+    fn from(n: Neo4jInput) -> Self {
+        Self {
+            uri: n.uri.trim().to_owned(),
+            user: n.user.trim().to_owned(),
+            database: n.database.filter(|d| !d.trim().is_empty()),
+        }
+    }
+}
+
+/// Which secret of a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SecretKindView {
+    RefreshToken,
+    ManagementClientSecret,
+    Neo4jPassword,
+}
+
+impl From<SecretKindView> for SecretKind {
+    fn from(k: SecretKindView) -> Self {
+        match k {
+            SecretKindView::RefreshToken => SecretKind::RefreshToken,
+            SecretKindView::ManagementClientSecret => SecretKind::ManagementClientSecret,
+            SecretKindView::Neo4jPassword => SecretKind::Neo4jPassword,
+        }
+    }
+}
+
+impl From<SecretKind> for SecretKindView {
+    fn from(k: SecretKind) -> Self {
+        match k {
+            SecretKind::RefreshToken => SecretKindView::RefreshToken,
+            SecretKind::ManagementClientSecret => SecretKindView::ManagementClientSecret,
+            SecretKind::Neo4jPassword => SecretKindView::Neo4jPassword,
+        }
+    }
+}
+
+/// A secret typed into Settings, on its way to the keychain. Deserialize only.
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SecretInput {
+    pub profile: String,
+    pub kind: SecretKindView,
+    #[ts(type = "string")]
+    pub value: Secret,
+}
+
+/// Where a secret ended up.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SecretStored {
+    pub kind: SecretKindView,
+    pub keychain: KeychainView,
+}
