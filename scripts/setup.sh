@@ -207,6 +207,7 @@ check_toolchains
 npm_install ui
 npm_install tests/e2e
 npm_install tests/idp
+npm_install tests/auth0-sdk
 install_tauri_driver
 
 if [ "$build" -eq 0 ]; then

@@ -24,6 +24,7 @@ const WORKSPACE: &str = env!("CARGO_MANIFEST_DIR");
 const LAYERS: &[(&str, u8)] = &[
     ("idlens-secret", 0),
     ("idlens-bounded", 0),
+    ("idlens-job", 0),
     ("idlens-http", 1),
     ("idlens-profile", 1),
     ("idlens-token", FEATURE),

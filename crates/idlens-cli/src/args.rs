@@ -113,6 +113,9 @@ pub struct SandboxArgs {
     /// Auth0; short ones show renewal).
     #[arg(long, value_name = "SECS", default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(60..=2_592_000))]
     pub token_lifetime: u64,
+    /// Management API requests per second before it answers 429 (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub mgmt_rate: u32,
     #[command(flatten)]
     pub output: JsonFlag,
 }

@@ -34,6 +34,7 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
         extra_callbacks: args.callbacks.clone(),
         device_interval: std::time::Duration::from_secs(args.device_interval),
         token_lifetime: std::time::Duration::from_secs(args.token_lifetime),
+        mgmt_rate: (args.mgmt_rate > 0).then_some(args.mgmt_rate),
         ..SandboxConfig::default()
     };
     let sandbox = match Sandbox::start(config).await {
@@ -66,6 +67,21 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
             summary.m2m_client_id,
             secret.expose(),
             summary.management_audience
+        );
+        if let Some(limited) = sandbox.client_secret(idlens_sandbox::LIMITED_M2M_CLIENT_ID) {
+            say!(
+                "               {} / secret {} (read:users only, to see a missing scope)",
+                idlens_sandbox::LIMITED_M2M_CLIENT_ID,
+                limited.expose()
+            );
+        }
+        say!(
+            "Management API: {}api/v2/ ({})",
+            summary.issuer,
+            match args.mgmt_rate {
+                0 => "no rate limit".to_owned(),
+                n => format!("{n} requests per second"),
+            }
         );
         say!("");
         say!("Sign-in users (this is a sandbox, so the passwords are public):");

@@ -316,8 +316,12 @@ async fn authorize(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> 
 }
 
 fn known_audience(state: &State, audience: &str) -> bool {
-    audience == state.tenant.api.identifier || audience == format!("{}api/v2/", state.issuer)
+    state.tenant.resource_server(audience).is_some()
 }
+
+/// Scopes of the Management API a user's own token may carry: Auth0 grants
+/// user tokens for it only current-user scopes, never `read:roles` and the like.
+const CURRENT_USER_SCOPES: [&str; 2] = ["read:current_user", "update:current_user_metadata"];
 
 async fn authorize_login(
     Extract(state): Extract<Shared>,
@@ -701,11 +705,19 @@ fn refresh(state: &State, client: &Client, form: &Params) -> OAuthResult<Value> 
             return Err(unknown());
         }
     }
+    let audience = param(form, "audience");
+    if let Some(audience) = audience.filter(|a| !known_audience(state, a)) {
+        return Err(OAuthError::new(
+            StatusCode::FORBIDDEN,
+            "access_denied",
+            format!("Service not found: {audience}"),
+        ));
+    }
     if let Some(r) = flows.refresh.get_mut(token) {
         r.state = RefreshState::Rotated;
     }
     drop(flows);
-    issue(state, &record.grant, Some(&record.family))
+    issue_for(state, &record.grant, Some(&record.family), audience)
 }
 
 fn client_credentials(state: &State, client: &Client, form: &Params) -> OAuthResult<Value> {
@@ -713,8 +725,10 @@ fn client_credentials(state: &State, client: &Client, form: &Params) -> OAuthRes
     let management = format!("{}api/v2/", state.issuer);
     let granted: &[String] = if audience == management {
         &client.management_scopes
-    } else if audience == state.tenant.api.identifier {
+    } else if audience == state.tenant.api().identifier {
         &client.api_scopes
+    } else if known_audience(state, audience) {
+        &[]
     } else {
         return Err(OAuthError::new(
             StatusCode::FORBIDDEN,
@@ -754,10 +768,13 @@ fn client_credentials(state: &State, client: &Client, form: &Params) -> OAuthRes
         "gty": "client-credentials",
         "azp": client.client_id,
     });
-    if audience == state.tenant.api.identifier && state.tenant.api.adds_permissions() {
+    if audience == state.tenant.api().identifier && state.tenant.api().adds_permissions() {
         claims["permissions"] = json!(scope);
     }
     let access_token = state.keys().sign(&claims).map_err(OAuthError::server)?;
+    if audience == management {
+        remember_management_token(state, &access_token, &scope, now + lifetime)?;
+    }
     Ok(json!({
         "access_token": access_token,
         "scope": scope.join(" "),
@@ -770,6 +787,19 @@ fn client_credentials(state: &State, client: &Client, form: &Params) -> OAuthRes
 /// without an audience), an ID token with `openid`, a refresh token with
 /// `offline_access` (in `family` when this is a rotation).
 fn issue(state: &State, grant: &Grant, family: Option<&str>) -> OAuthResult<Value> {
+    issue_for(state, grant, family, None)
+}
+
+/// [`issue`], with the access token for `audience` instead of the grant's
+/// (a refresh that names another API: Auth0's multi-resource refresh
+/// tokens). The refresh token stays one for the grant's own API.
+fn issue_for(
+    state: &State,
+    grant: &Grant,
+    family: Option<&str>,
+    audience: Option<&str>,
+) -> OAuthResult<Value> {
+    let audience = audience.or(grant.audience.as_deref());
     let user = state
         .tenant
         .user(&grant.user_id)
@@ -781,23 +811,29 @@ fn issue(state: &State, grant: &Grant, family: Option<&str>) -> OAuthResult<Valu
     let now = state.now_secs();
     let lifetime = state.config.token_lifetime.as_secs() as i64;
     let openid = grant.scope.iter().any(|s| s == "openid");
-    let api = &state.tenant.api;
+    let api = audience.and_then(|a| state.tenant.resource_server(a));
 
-    // Scopes: OIDC ones as asked; API ones only where RBAC grants them.
-    let permissions = match grant.audience.as_deref() {
-        Some(a) if a == api.identifier => state.tenant.permissions(user),
-        _ => Vec::new(),
+    // Scopes: OIDC ones as asked; API ones only where RBAC grants them (for
+    // the Management API, only current-user ones, as in Auth0).
+    let permissions = match api {
+        Some(api) if api.is_system => CURRENT_USER_SCOPES.map(str::to_owned).to_vec(),
+        Some(api) => state.tenant.permissions(user, &api.identifier),
+        None => Vec::new(),
     };
-    let is_api_scope = |s: &str| api.scopes.iter().any(|x| x.value == s);
-    let scope: Vec<String> = grant
+    let is_api_scope = |s: &str| api.is_some_and(|api| api.scopes.iter().any(|x| x.value == s));
+    let mut scope: Vec<String> = grant
         .scope
         .iter()
         .filter(|s| !is_api_scope(s) || permissions.contains(s))
         .cloned()
         .collect();
+    if api.is_some_and(|api| api.is_system) {
+        scope.extend(CURRENT_USER_SCOPES.iter().map(|s| (*s).to_owned()));
+        scope.dedup();
+    }
 
     let userinfo_aud = format!("{}userinfo", state.issuer);
-    let access_token = match grant.audience.as_deref() {
+    let access_token = match audience {
         Some(audience) => {
             let aud = if openid {
                 json!([audience, userinfo_aud])
@@ -813,14 +849,17 @@ fn issue(state: &State, grant: &Grant, family: Option<&str>) -> OAuthResult<Valu
                 "scope": scope.join(" "),
                 "azp": client.client_id,
             });
-            if audience == api.identifier && api.adds_permissions() {
+            if api.is_some_and(|api| api.adds_permissions()) {
                 claims["permissions"] = json!(permissions);
             }
             state.keys().sign(&claims).map_err(OAuthError::server)?
         }
         None => opaque_access_token(state)?,
     };
-    let works_at_userinfo = grant.audience.is_none() || openid;
+    if api.is_some_and(|api| api.is_system) {
+        remember_management_token(state, &access_token, &scope, now + lifetime)?;
+    }
+    let works_at_userinfo = audience.is_none() || openid;
     state
         .flows()
         .access
@@ -884,6 +923,24 @@ fn issue(state: &State, grant: &Grant, family: Option<&str>) -> OAuthResult<Valu
         answer["refresh_token"] = json!(token);
     }
     Ok(answer)
+}
+
+/// Lets the Management API accept `token` with `scopes` until `expires_at`.
+fn remember_management_token(
+    state: &State,
+    token: &str,
+    scopes: &[String],
+    expires_at: i64,
+) -> OAuthResult<()> {
+    let issued = crate::mgmt::IssuedToken {
+        scopes: scopes.to_vec(),
+        expires_at,
+    };
+    state
+        .flows()
+        .management
+        .insert(s256(token), issued, expires_at, state.now_secs())
+        .map_err(|full| OAuthError::too_many("unexpired Management API tokens", full))
 }
 
 /// Auth0's opaque access token: a JWE it encrypts to itself (`alg: dir`,

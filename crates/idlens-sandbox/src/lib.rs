@@ -18,6 +18,7 @@ mod authn;
 mod expiring;
 mod hooks;
 mod keys;
+mod mgmt;
 mod pages;
 pub mod tenant;
 
@@ -30,7 +31,9 @@ use serde::Serialize;
 
 use expiring::Expiring;
 
-pub use tenant::{SignInUser, Tenant, API_AUDIENCE, DESKTOP_CLIENT_ID, M2M_CLIENT_ID};
+pub use tenant::{
+    SignInUser, Tenant, API_AUDIENCE, DESKTOP_CLIENT_ID, LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID,
+};
 
 /// Why the sandbox could not start or a hook failed.
 #[derive(Debug, thiserror::Error)]
@@ -86,6 +89,9 @@ pub struct SandboxConfig {
     /// Issued access and refresh tokens remembered (for `/userinfo`,
     /// rotation and revocation), each.
     pub max_issued: usize,
+    /// Management API requests answered per second before `429`; `None`
+    /// is no limit.
+    pub mgmt_rate: Option<u32>,
 }
 
 impl SandboxConfig {
@@ -136,6 +142,7 @@ impl Default for SandboxConfig {
             token_lifetime: Duration::from_secs(86_400),
             max_pending: 10_000,
             max_issued: 100_000,
+            mgmt_rate: Some(50),
         }
     }
 }
@@ -161,16 +168,18 @@ impl Sandbox {
             .await
             .map_err(|_| SandboxError::Crypto("key generation was interrupted"))??;
         let state = Arc::new(State {
-            tenant: Tenant::seeded(config.seed, &config.extra_callbacks),
+            tenant: Tenant::seeded(config.seed, &issuer, &config.extra_callbacks),
             issuer,
             keys: Mutex::new(keys),
             clock_offset: Mutex::new(Duration::ZERO),
             flows: Mutex::new(Flows::new(&config)),
+            mgmt_rate: mgmt::RateLimit::new(config.mgmt_rate),
             config,
         });
         let router = axum::Router::new()
             .merge(authn::routes())
             .merge(hooks::routes())
+            .merge(mgmt::routes(state.clone()))
             .with_state(state.clone());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(async move {
@@ -232,11 +241,21 @@ impl RunningSandbox {
 
     /// The machine-to-machine client's secret.
     pub fn m2m_client_secret(&self) -> Secret {
+        self.client_secret(M2M_CLIENT_ID)
+            .expect("the seeded M2M client has a secret")
+    }
+
+    /// A confidential client's secret (the sandbox's are public by design).
+    pub fn client_secret(&self, client_id: &str) -> Option<Secret> {
         self.state
             .tenant
-            .client(M2M_CLIENT_ID)
+            .client(client_id)
             .and_then(|c| c.client_secret.clone())
-            .expect("the seeded M2M client has a secret")
+    }
+
+    /// How many Management API requests were refused with `429` (test hook).
+    pub fn mgmt_requests_refused(&self) -> u64 {
+        self.state.mgmt_rate.refused()
     }
 
     pub fn summary(&self) -> SandboxSummary {
@@ -276,6 +295,7 @@ impl RunningSandbox {
             devices: flows.devices.len(),
             refresh_tokens: flows.refresh.len(),
             access_tokens: flows.access.len(),
+            management_tokens: flows.management.len(),
         }
     }
 
@@ -435,6 +455,8 @@ pub(crate) struct Flows {
     pub refresh: Expiring<RefreshRecord>,
     /// By the token's SHA-256 ([`keys::s256`]), so the table holds no token.
     pub access: Expiring<AccessRecord>,
+    /// Management API tokens, by their SHA-256.
+    pub management: Expiring<mgmt::IssuedToken>,
 }
 
 impl Flows {
@@ -445,6 +467,7 @@ impl Flows {
             devices: Expiring::new(config.max_pending),
             refresh: Expiring::new(config.max_issued),
             access: Expiring::new(config.max_issued),
+            management: Expiring::new(config.max_issued),
         }
     }
 }
@@ -458,6 +481,7 @@ pub struct TableSizes {
     pub devices: usize,
     pub refresh_tokens: usize,
     pub access_tokens: usize,
+    pub management_tokens: usize,
 }
 
 pub(crate) struct State {
@@ -467,6 +491,7 @@ pub(crate) struct State {
     keys: Mutex<keys::KeyRing>,
     clock_offset: Mutex<Duration>,
     flows: Mutex<Flows>,
+    pub mgmt_rate: mgmt::RateLimit,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {

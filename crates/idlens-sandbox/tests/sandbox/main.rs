@@ -3,6 +3,7 @@
 
 mod support;
 
+mod conformance;
 mod device;
 mod discovery;
 mod limits;
@@ -10,6 +11,7 @@ mod limits;
 #[path = "../../testing/login_page.rs"]
 mod login_page;
 mod m2m;
+mod management;
 mod pkce;
 mod refresh;
 mod tokens;

@@ -1,0 +1,244 @@
+//! Long work as jobs. A fetch of 1,000+ role members, a tenant snapshot, an
+//! export or an audit takes a [`Job`]: it reports its progress through it
+//! (a phase, how far, a wait for a rate limit and when it ends) and stops
+//! when it is cancelled. Who started the job decides where progress goes:
+//! the desktop shell streams it to the UI, the CLI prints a line on stderr,
+//! tests collect it.
+//!
+//! Invariants:
+//! - Progress is reported in order, on the worker's thread, at most every
+//!   [`REPORT_EVERY`] except for changes of phase and waits, which are
+//!   reported at once; the last state before the result is always reported.
+//! - Cancelling is cooperative: the work checks [`Job::check`] between
+//!   requests and races [`Job::cancelled`] against waits, so a cancel ends
+//!   it within one request.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use tokio_util::sync::CancellationToken;
+
+/// Progress is passed on at most this often (changes of phase and waits at once).
+pub const REPORT_EVERY: Duration = Duration::from_millis(100);
+
+/// Where a job is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// What it is doing now, as a phrase: "Fetching the members of role Admin".
+    pub phase: String,
+    /// Items done in this phase.
+    pub done: u64,
+    /// Items in this phase, when known.
+    pub total: Option<u64>,
+    /// While waiting for a rate limit to reset: when (UNIX seconds) it goes on.
+    pub waiting_until: Option<i64>,
+}
+
+/// The work was cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancelled;
+
+impl std::fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the work was cancelled")
+    }
+}
+
+impl std::error::Error for Cancelled {}
+
+type Sink = Box<dyn Fn(&Progress) + Send + Sync>;
+
+/// A job's side of the work: report progress, notice a cancel. Cheap to
+/// clone; clones report to the same place.
+#[derive(Clone)]
+pub struct Job {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    cancel: CancellationToken,
+    sink: Sink,
+    state: Mutex<State>,
+}
+
+struct State {
+    progress: Progress,
+    reported_at: Option<Instant>,
+}
+
+/// Cancels the [`Job`] it was made with.
+#[derive(Clone, Debug)]
+pub struct CancelHandle(CancellationToken);
+
+impl CancelHandle {
+    pub fn cancel(&self) {
+        self.0.cancel();
+    }
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Job")
+            .field("cancelled", &self.is_cancelled())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Job {
+    /// A job whose progress goes to `sink`, and the handle that cancels it.
+    pub fn new(sink: impl Fn(&Progress) + Send + Sync + 'static) -> (Self, CancelHandle) {
+        let cancel = CancellationToken::new();
+        let job = Self {
+            inner: Arc::new(Inner {
+                cancel: cancel.clone(),
+                sink: Box::new(sink),
+                state: Mutex::new(State {
+                    progress: Progress::default(),
+                    reported_at: None,
+                }),
+            }),
+        };
+        (job, CancelHandle(cancel))
+    }
+
+    /// A job nobody watches or cancels (quick calls, tests).
+    pub fn unwatched() -> Self {
+        Self::new(|_| {}).0
+    }
+
+    /// Starts a phase: `done` goes back to 0.
+    pub fn phase(&self, phase: impl Into<String>, total: Option<u64>) {
+        self.update(true, |p| {
+            *p = Progress {
+                phase: phase.into(),
+                done: 0,
+                total,
+                waiting_until: None,
+            }
+        });
+    }
+
+    /// `by` more items of this phase are done.
+    pub fn advance(&self, by: u64) {
+        self.update(false, |p| p.done = p.done.saturating_add(by));
+    }
+
+    /// The phase's total became known (or changed).
+    pub fn set_total(&self, total: Option<u64>) {
+        self.update(false, |p| p.total = total);
+    }
+
+    /// The work waits for a rate limit until `until`; [`Job::resumed`] ends it.
+    pub fn waiting(&self, until: SystemTime) {
+        let secs = until
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        self.update(true, |p| p.waiting_until = Some(secs));
+    }
+
+    /// The wait is over.
+    pub fn resumed(&self) {
+        self.update(true, |p| p.waiting_until = None);
+    }
+
+    /// Reports the current state now, whatever the time since the last
+    /// report: before the result, so the last progress seen is the last made.
+    pub fn flush(&self) {
+        self.update(true, |_| {});
+    }
+
+    /// The current state.
+    pub fn progress(&self) -> Progress {
+        lock(&self.inner.state).progress.clone()
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.inner.cancel.is_cancelled()
+    }
+
+    /// `Err(Cancelled)` once the job is cancelled: call it between steps.
+    pub fn check(&self) -> Result<(), Cancelled> {
+        if self.is_cancelled() {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Resolves when the job is cancelled: race it against waits.
+    pub async fn cancelled(&self) {
+        self.inner.cancel.cancelled().await;
+    }
+
+    /// Sleeps `duration` unless cancelled first.
+    pub async fn sleep(&self, duration: Duration) -> Result<(), Cancelled> {
+        tokio::select! {
+            _ = tokio::time::sleep(duration) => Ok(()),
+            _ = self.inner.cancel.cancelled() => Err(Cancelled),
+        }
+    }
+
+    /// Reports through the sink, which must not call back into this job
+    /// (it runs under the job's state lock, which keeps reports in order).
+    fn update(&self, now: bool, change: impl FnOnce(&mut Progress)) {
+        let mut state = lock(&self.inner.state);
+        let before = state.progress.clone();
+        change(&mut state.progress);
+        let due = state
+            .reported_at
+            .is_none_or(|at| at.elapsed() >= REPORT_EVERY);
+        if now || (due && state.progress != before) {
+            state.reported_at = Some(Instant::now());
+            (self.inner.sink)(&state.progress);
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collecting() -> (Job, CancelHandle, Arc<Mutex<Vec<Progress>>>) {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&seen);
+        let (job, cancel) = Job::new(move |p| lock(&sink).push(p.clone()));
+        (job, cancel, seen)
+    }
+
+    #[test]
+    fn phases_and_waits_are_reported_at_once_steps_at_most_every_100_ms() {
+        let (job, _cancel, seen) = collecting();
+        job.phase("Fetching roles", Some(3));
+        for _ in 0..3 {
+            job.advance(1);
+        }
+        job.waiting(UNIX_EPOCH + Duration::from_secs(1_800_000_000));
+        job.resumed();
+        job.flush();
+        let seen = lock(&seen).clone();
+        assert_eq!(seen[0].phase, "Fetching roles");
+        assert_eq!(seen[0].done, 0);
+        // The three steps came within 100 ms of the phase: none on its own.
+        assert_eq!(seen[1].waiting_until, Some(1_800_000_000));
+        assert_eq!(seen[1].done, 3);
+        assert_eq!(seen[2].waiting_until, None);
+        assert_eq!(seen.last().unwrap().done, 3);
+        assert_eq!(job.progress().total, Some(3));
+    }
+
+    #[tokio::test(flavor = "current_thread", start_paused = true)]
+    async fn a_cancel_ends_a_wait_and_fails_the_next_check() {
+        let (job, cancel, _) = collecting();
+        assert_eq!(job.check(), Ok(()));
+        let waiting = job.clone();
+        let sleeper = tokio::spawn(async move { waiting.sleep(Duration::from_secs(3600)).await });
+        cancel.cancel();
+        assert_eq!(sleeper.await.unwrap(), Err(Cancelled));
+        assert_eq!(job.check(), Err(Cancelled));
+        assert!(job.is_cancelled());
+    }
+}

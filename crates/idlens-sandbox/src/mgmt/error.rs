@@ -1,0 +1,96 @@
+//! The Management API's one error body: `{statusCode, error, message, errorCode}`.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+pub(crate) struct MgmtError {
+    status: StatusCode,
+    message: String,
+    error_code: Option<&'static str>,
+}
+
+impl MgmtError {
+    fn new(
+        status: StatusCode,
+        message: impl Into<String>,
+        error_code: Option<&'static str>,
+    ) -> Self {
+        Self {
+            status,
+            message: message.into(),
+            error_code,
+        }
+    }
+
+    pub(crate) fn missing_token() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "Missing authentication", None)
+    }
+
+    pub(crate) fn invalid_token() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "Invalid token",
+            Some("invalid_token"),
+        )
+    }
+
+    pub(crate) fn expired_token() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "Expired token received for JSON Web Token validation",
+            Some("invalid_token"),
+        )
+    }
+
+    pub(crate) fn insufficient_scope(scope: &str) -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            format!("Insufficient scope, expected any of: {scope}"),
+            Some("insufficient_scope"),
+        )
+    }
+
+    pub(crate) fn too_many_requests() -> Self {
+        Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Global limit has been reached",
+            Some("too_many_requests"),
+        )
+    }
+
+    pub(crate) fn not_found(message: &str, error_code: &'static str) -> Self {
+        Self::new(StatusCode::NOT_FOUND, message, Some(error_code))
+    }
+
+    pub(crate) fn bad_query(message: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            message,
+            Some("invalid_query_string"),
+        )
+    }
+
+    pub(crate) fn paging_limit() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation",
+            Some("invalid_paging"),
+        )
+    }
+}
+
+impl IntoResponse for MgmtError {
+    fn into_response(self) -> Response {
+        let mut body = json!({
+            "statusCode": self.status.as_u16(),
+            "error": self.status.canonical_reason().unwrap_or("Error"),
+            "message": self.message,
+        });
+        if let Some(code) = self.error_code {
+            body["errorCode"] = json!(code);
+        }
+        (self.status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,87 @@
+//! Auth0's Management API v2 under `/api/v2/`: users (search, by e-mail,
+//! one), their roles and permissions, roles with their permissions and
+//! members, and resource servers, in Auth0's envelopes and error bodies.
+//!
+//! Every request needs a Management API token the sandbox issued (client
+//! credentials, or a user's token, which carries only current-user scopes as
+//! in Auth0), is checked for the endpoint's scope, and counts against the
+//! tenant's rate limit, whose state every answer carries in the
+//! `x-ratelimit-*` headers.
+
+mod apis;
+mod error;
+mod paging;
+mod query;
+mod rate;
+mod roles;
+mod users;
+
+use axum::extract::{Request, State as Extract};
+use axum::http::{header, HeaderMap};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use crate::authn::Shared;
+use crate::keys::s256;
+
+pub(crate) use error::MgmtError;
+pub(crate) use rate::RateLimit;
+
+/// A Management API token the sandbox issued, by its SHA-256.
+#[derive(Debug, Clone)]
+pub(crate) struct IssuedToken {
+    pub scopes: Vec<String>,
+    pub expires_at: i64,
+}
+
+pub(crate) fn routes(state: Shared) -> Router<Shared> {
+    Router::new()
+        .route("/api/v2/users", get(users::search))
+        .route("/api/v2/users-by-email", get(users::by_email))
+        .route("/api/v2/users/{id}", get(users::one))
+        .route("/api/v2/users/{id}/roles", get(users::roles))
+        .route("/api/v2/users/{id}/permissions", get(users::permissions))
+        .route("/api/v2/roles", get(roles::list))
+        .route("/api/v2/roles/{id}", get(roles::one))
+        .route("/api/v2/roles/{id}/permissions", get(roles::permissions))
+        .route("/api/v2/roles/{id}/users", get(roles::users))
+        .route("/api/v2/resource-servers", get(apis::list))
+        .route_layer(middleware::from_fn_with_state(state, rate_limited))
+}
+
+/// Counts the request against the tenant's limit: refuses it with `429`
+/// when the limit is reached, and puts the limit's state on every answer.
+async fn rate_limited(Extract(state): Extract<Shared>, request: Request, next: Next) -> Response {
+    let (allowed, headers) = state.mgmt_rate.take();
+    let mut response = if allowed {
+        next.run(request).await
+    } else {
+        MgmtError::too_many_requests().into_response()
+    };
+    response.headers_mut().extend(headers);
+    response
+}
+
+/// Checks the bearer token and that it grants `scope`.
+pub(crate) fn authorize(state: &Shared, headers: &HeaderMap, scope: &str) -> Result<(), MgmtError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(MgmtError::missing_token)?;
+    let issued = state
+        .flows()
+        .management
+        .get(&s256(token.trim()))
+        .cloned()
+        .ok_or_else(MgmtError::invalid_token)?;
+    if issued.expires_at <= state.now_secs() {
+        return Err(MgmtError::expired_token());
+    }
+    if !issued.scopes.iter().any(|s| s == scope) {
+        return Err(MgmtError::insufficient_scope(scope));
+    }
+    Ok(())
+}

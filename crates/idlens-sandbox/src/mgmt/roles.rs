@@ -1,0 +1,115 @@
+//! `GET /api/v2/roles`, one role, its permissions and its members (offset
+//! paging up to 1,000 members, checkpoint paging for all of them).
+
+use axum::extract::{Path, Query as Params_, State as Extract};
+use axum::http::HeaderMap;
+use axum::Json;
+use serde_json::{json, Value};
+
+use super::paging::{checkpoint, Offset};
+use super::{authorize, MgmtError};
+use crate::authn::{Params, Shared};
+use crate::tenant::{Permission, Role, Tenant};
+
+/// Offset paging of a role's members stops here; checkpoints go on.
+const MEMBERS_OFFSET_CAP: usize = 1000;
+
+pub(crate) async fn list(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Params_(params): Params_<Params>,
+) -> Result<Json<Value>, MgmtError> {
+    authorize(&state, &headers, "read:roles")?;
+    let offset = Offset::read(&params, 50)?;
+    let filter = params.get("name_filter").map(|f| f.to_lowercase());
+    let roles: Vec<&Role> = state
+        .tenant
+        .roles
+        .iter()
+        .filter(|r| {
+            filter
+                .as_ref()
+                .is_none_or(|f| r.name.to_lowercase().contains(f))
+        })
+        .collect();
+    Ok(Json(offset.answer(&roles, "roles", false)))
+}
+
+fn role<'a>(tenant: &'a Tenant, id: &str) -> Result<&'a Role, MgmtError> {
+    tenant
+        .role(id)
+        .ok_or_else(|| MgmtError::not_found("The role does not exist.", "inexistent_role"))
+}
+
+pub(crate) async fn one(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, MgmtError> {
+    authorize(&state, &headers, "read:roles")?;
+    Ok(Json(json!(role(&state.tenant, &id)?)))
+}
+
+pub(crate) async fn permissions(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Params_(params): Params_<Params>,
+) -> Result<Json<Value>, MgmtError> {
+    authorize(&state, &headers, "read:roles")?;
+    let role = role(&state.tenant, &id)?;
+    let offset = Offset::read(&params, 50)?;
+    let permissions: Vec<Value> = role
+        .permissions
+        .iter()
+        .map(|p| permission_json(&state.tenant, p))
+        .collect();
+    Ok(Json(offset.answer(&permissions, "permissions", false)))
+}
+
+/// A permission as Auth0 lists it, with its API's name and the scope's
+/// description (empty for a scope the API no longer defines).
+pub(crate) fn permission_json(tenant: &Tenant, permission: &Permission) -> Value {
+    let api = tenant.resource_server(&permission.api);
+    let description = api
+        .and_then(|a| a.scopes.iter().find(|s| s.value == permission.name))
+        .map(|s| s.description.clone())
+        .unwrap_or_default();
+    json!({
+        "permission_name": permission.name,
+        "description": description,
+        "resource_server_name": api.map(|a| a.name.clone()).unwrap_or_default(),
+        "resource_server_identifier": permission.api,
+    })
+}
+
+pub(crate) async fn users(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Params_(params): Params_<Params>,
+) -> Result<Json<Value>, MgmtError> {
+    authorize(&state, &headers, "read:roles")?;
+    authorize(&state, &headers, "read:users")?;
+    let role = role(&state.tenant, &id)?;
+    let members: Vec<Value> = state
+        .tenant
+        .users
+        .iter()
+        .filter(|u| u.role_ids.contains(&role.id))
+        .map(|u| {
+            json!({
+                "user_id": u.user_id,
+                "email": u.email,
+                "picture": u.picture,
+                "name": u.name,
+            })
+        })
+        .collect();
+    if params.contains_key("from") || params.contains_key("take") {
+        return Ok(Json(checkpoint(&params, &members, "users")?));
+    }
+    let offset = Offset::read(&params, 50)?;
+    offset.within(MEMBERS_OFFSET_CAP)?;
+    Ok(Json(offset.answer(&members, "users", false)))
+}

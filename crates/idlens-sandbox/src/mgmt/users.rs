@@ -1,0 +1,182 @@
+//! `GET /api/v2/users` (search), `users-by-email`, `users/{id}` and a user's
+//! roles and permissions.
+
+use axum::extract::{Path, Query as Params_, State as Extract};
+use axum::http::HeaderMap;
+use axum::Json;
+use serde_json::{json, Value};
+
+use super::paging::Offset;
+use super::query::Query;
+use super::{authorize, MgmtError};
+use crate::authn::{Params, Shared};
+use crate::tenant::{Permission, Tenant, User};
+
+/// Auth0 answers at most this many results of one search, however it is paged.
+const SEARCH_CAP: usize = 1000;
+
+pub(crate) async fn search(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Params_(params): Params_<Params>,
+) -> Result<Json<Value>, MgmtError> {
+    authorize(&state, &headers, "read:users")?;
+    if params.get("search_engine").is_some_and(|e| e != "v3") {
+        return Err(MgmtError::bad_query(
+            "Query validation error: only search_engine=v3 is available.",
+        ));
+    }
+    let offset = Offset::read(&params, 50)?;
+    offset.within(SEARCH_CAP)?;
+    let query = match params.get("q").filter(|q| !q.trim().is_empty()) {
+        Some(q) => Some(
+            Query::parse(q)
+                .map_err(|why| MgmtError::bad_query(format!("Query validation error: {why}.")))?,
+        ),
+        None => None,
+    };
+    let mut found: Vec<&User> = state
+        .tenant
+        .users
+        .iter()
+        .filter(|u| query.as_ref().is_none_or(|q| q.matches(u)))
+        .collect();
+    sort(&mut found, params.get("sort").map(String::as_str))?;
+    Ok(Json(offset.answer(&found, "users", true)))
+}
+
+fn sort(users: &mut [&User], sort: Option<&str>) -> Result<(), MgmtError> {
+    let Some(sort) = sort else { return Ok(()) };
+    let (field, direction) = sort.split_once(':').ok_or_else(|| {
+        MgmtError::bad_query("Query validation error: sort must be field:1 or field:-1.")
+    })?;
+    let key = |u: &User| -> String {
+        match field {
+            "email" => u.email.to_lowercase(),
+            "name" => u.name.to_lowercase(),
+            "created_at" => u.created_at.clone(),
+            "last_login" => u.last_login.clone(),
+            "logins_count" => format!("{:010}", u.logins_count),
+            _ => String::new(),
+        }
+    };
+    if !matches!(
+        field,
+        "email" | "name" | "created_at" | "last_login" | "logins_count"
+    ) {
+        return Err(MgmtError::bad_query(format!(
+            "Query validation error: cannot sort by {field}."
+        )));
+    }
+    users.sort_by_key(|u| key(u));
+    if direction == "-1" {
+        users.reverse();
+    }
+    Ok(())
+}
+
+pub(crate) async fn by_email(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Params_(params): Params_<Params>,
+) -> Result<Json<Value>, MgmtError> {
+    authorize(&state, &headers, "read:users")?;
+    let email = params
+        .get("email")
+        .filter(|e| !e.is_empty())
+        .ok_or_else(|| {
+            MgmtError::bad_query("Query validation error: Missing required property: email.")
+        })?;
+    // Exact and case-sensitive, as Auth0's is.
+    let found: Vec<&User> = state
+        .tenant
+        .users
+        .iter()
+        .filter(|u| &u.email == email)
+        .collect();
+    Ok(Json(json!(found)))
+}
+
+fn user<'a>(tenant: &'a Tenant, id: &str) -> Result<&'a User, MgmtError> {
+    tenant
+        .user(id)
+        .ok_or_else(|| MgmtError::not_found("The user does not exist.", "inexistent_user"))
+}
+
+pub(crate) async fn one(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, MgmtError> {
+    authorize(&state, &headers, "read:users")?;
+    Ok(Json(json!(user(&state.tenant, &id)?)))
+}
+
+pub(crate) async fn roles(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Params_(params): Params_<Params>,
+) -> Result<Json<Value>, MgmtError> {
+    authorize(&state, &headers, "read:users")?;
+    authorize(&state, &headers, "read:roles")?;
+    let user = user(&state.tenant, &id)?;
+    let offset = Offset::read(&params, 50)?;
+    let roles: Vec<_> = state
+        .tenant
+        .roles
+        .iter()
+        .filter(|r| user.role_ids.contains(&r.id))
+        .collect();
+    Ok(Json(offset.answer(&roles, "roles", false)))
+}
+
+pub(crate) async fn permissions(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Params_(params): Params_<Params>,
+) -> Result<Json<Value>, MgmtError> {
+    authorize(&state, &headers, "read:users")?;
+    let user = user(&state.tenant, &id)?;
+    let offset = Offset::read(&params, 50)?;
+    Ok(Json(offset.answer(
+        &user_permissions(&state.tenant, user),
+        "permissions",
+        false,
+    )))
+}
+
+/// Every permission of `user` with where it comes from, as Auth0 lists them:
+/// one entry per permission, with a `sources` entry per role or the direct grant.
+fn user_permissions(tenant: &Tenant, user: &User) -> Vec<Value> {
+    let mut granted: std::collections::BTreeMap<&Permission, Vec<Value>> = Default::default();
+    for permission in &user.direct_permissions {
+        granted.entry(permission).or_default().push(json!({
+            "source_id": "",
+            "source_name": "",
+            "source_type": "DIRECT",
+        }));
+    }
+    for role in tenant
+        .roles
+        .iter()
+        .filter(|r| user.role_ids.contains(&r.id))
+    {
+        for permission in &role.permissions {
+            granted.entry(permission).or_default().push(json!({
+                "source_id": role.id,
+                "source_name": role.name,
+                "source_type": "ROLE",
+            }));
+        }
+    }
+    granted
+        .into_iter()
+        .map(|(permission, sources)| {
+            let mut entry = super::roles::permission_json(tenant, permission);
+            entry["sources"] = json!(sources);
+            entry
+        })
+        .collect()
+}

@@ -1,0 +1,51 @@
+//! Auth0's own Node SDK (`tests/auth0-sdk`, node-auth0 v7's ManagementClient)
+//! against the sandbox: every Management API endpoint IdLens uses, parsed by
+//! the SDK's models, errors included.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use idlens_sandbox::{Sandbox, SandboxConfig, LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID};
+
+fn sdk_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/auth0-sdk")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auth0s_node_sdk_reads_every_endpoint_and_error() {
+    let sb = Sandbox::start(SandboxConfig {
+        mgmt_rate: None,
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    let origin = sb.issuer().trim_end_matches('/').to_owned();
+    let m2m = sb.client_secret(M2M_CLIENT_ID).unwrap();
+    let limited = sb.client_secret(LIMITED_M2M_CLIENT_ID).unwrap();
+    let dir = sdk_dir();
+    assert!(
+        dir.join("node_modules/auth0").is_dir(),
+        "tests/auth0-sdk has no node_modules: run scripts/setup.sh --deps-only"
+    );
+    let output = tokio::task::spawn_blocking(move || {
+        Command::new("node")
+            .current_dir(&dir)
+            .arg("conformance.mjs")
+            .args([
+                origin.as_str(),
+                M2M_CLIENT_ID,
+                m2m.expose(),
+                LIMITED_M2M_CLIENT_ID,
+                limited.expose(),
+            ])
+            .output()
+            .expect("node runs")
+    })
+    .await
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    let seen: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert!(seen["everyone_members"].as_u64().unwrap() > 1000, "{seen}");
+}

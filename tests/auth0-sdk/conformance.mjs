@@ -1,0 +1,106 @@
+// Auth0's own Node SDK (`auth0` v7, its ManagementClient) as a client of the
+// sandbox tenant: every Management API endpoint IdLens uses is called and
+// its answer parsed by the SDK's own models, errors included. It proves the
+// sandbox speaks Auth0's shapes, not IdLens's idea of them.
+//
+//   node conformance.mjs SANDBOX_ORIGIN M2M_ID M2M_SECRET LIMITED_ID LIMITED_SECRET
+//
+// The SDK hard-codes https://{domain}/api/v2 and has no base-URL option, so
+// its `fetch` option rewrites that origin to the sandbox's. Prints one JSON
+// object of what it saw; exits 1 with the reason at the first mismatch.
+import { ManagementClient, ManagementError } from "auth0";
+
+const [origin, m2mId, m2mSecret, limitedId, limitedSecret] = process.argv.slice(2);
+const DOMAIN = "sandbox.test";
+const EVERYONE = "rol_Ev3ryoneSandbox04";
+
+/** The SDK's requests, sent to the sandbox instead of https://sandbox.test. */
+const fetchToSandbox = (input, init) => {
+  const url = typeof input === "string" ? input : input.url;
+  return fetch(url.replace(`https://${DOMAIN}`, origin), init);
+};
+
+function client(clientId, clientSecret) {
+  return new ManagementClient({
+    domain: DOMAIN,
+    clientId,
+    clientSecret,
+    audience: `${origin}/api/v2/`,
+    fetch: fetchToSandbox,
+    maxRetries: 0,
+  });
+}
+
+function check(condition, what) {
+  if (!condition) {
+    console.error(`conformance: ${what}`);
+    process.exit(1);
+  }
+}
+
+/** The SDK error a call throws, checked for Auth0's error body. */
+async function expectError(call, statusCode, errorCode, what) {
+  try {
+    await call();
+  } catch (e) {
+    check(e instanceof ManagementError, `${what}: a ManagementError, not ${e}`);
+    check(e.statusCode === statusCode, `${what}: status ${e.statusCode}, expected ${statusCode}`);
+    check(e.body?.errorCode === errorCode, `${what}: errorCode ${JSON.stringify(e.body)}`);
+    check(typeof e.body?.message === "string", `${what}: a message`);
+    return e.body;
+  }
+  check(false, `${what}: the call succeeded`);
+}
+
+const seen = {};
+const m2m = client(m2mId, m2mSecret);
+
+const search = await m2m.users.list({ q: "email_verified:false", search_engine: "v3", page: 0, per_page: 5 });
+check(search.data.length === 5, `users.list gave ${search.data.length} users`);
+check(search.response.total > 5, "users.list has a total");
+check(search.data.every((u) => u.user_id && Array.isArray(u.identities)), "users have user_id and identities");
+seen.search_total = search.response.total;
+
+const byEmail = await m2m.users.listUsersByEmail({ email: "ada.admin@idlens.test" });
+check(byEmail.length === 1, "users-by-email finds the admin");
+const adminId = byEmail[0].user_id;
+
+const admin = await m2m.users.get(adminId);
+check(admin.email === "ada.admin@idlens.test", "users.get");
+
+const adminRoles = await m2m.users.roles.list(adminId);
+check(adminRoles.data.map((r) => r.name).includes("Admin"), "users.roles.list");
+
+const adminPermissions = await m2m.users.permissions.list(adminId, { per_page: 100 });
+check(adminPermissions.data.length >= 6, "users.permissions.list");
+check(adminPermissions.data.every((p) => p.permission_name && p.resource_server_identifier), "permission fields");
+seen.admin_permissions = adminPermissions.data.length;
+
+const roles = [];
+for await (const role of await m2m.roles.list({ per_page: 3 })) roles.push(role);
+check(roles.length >= 8, `roles.list over its pages gave ${roles.length} roles`);
+seen.roles = roles.length;
+
+const reportPermissions = await m2m.roles.permissions.list("rol_Rep0rtViewSndbx06");
+check(reportPermissions.data.some((p) => p.permission_name === "read:legacy-reports"), "roles.permissions.list");
+
+let members = 0;
+for await (const member of await m2m.roles.users.list(EVERYONE, { take: 100 })) {
+  check(member.user_id, "a member has a user_id");
+  members += 1;
+}
+check(members > 1000, `roles.users.list followed its checkpoints to ${members} members`);
+seen.everyone_members = members;
+
+const apis = await m2m.resourceServers.list();
+check(apis.data.some((a) => a.identifier === "https://api.idlens.test/"), "resourceServers.list");
+seen.apis = apis.data.length;
+
+await expectError(() => m2m.users.get("auth0|nobody"), 404, "inexistent_user", "an unknown user");
+await expectError(() => m2m.users.list({ page: 10, per_page: 100 }), 400, "invalid_paging", "paging past 1000");
+await expectError(() => m2m.users.list({ per_page: 101 }), 400, "invalid_query_string", "per_page over 100");
+const limited = client(limitedId, limitedSecret);
+const scope = await expectError(() => limited.roles.list(), 403, "insufficient_scope", "a missing scope");
+check(scope.message.includes("read:roles"), "the scope error names read:roles");
+
+console.log(JSON.stringify(seen));
