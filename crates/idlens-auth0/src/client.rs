@@ -1,0 +1,414 @@
+//! The client: one GET at a time with the rate limit respected, and the
+//! endpoints IdLens reads.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+use idlens_job::Job;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::models::{Permission, ResourceServer, Role, RoleMember, User, UserPermission};
+use crate::pacing::{after_429, Pacer};
+use crate::{ManagementError, TokenSource};
+
+/// Auth0 answers at most this many results of one user search.
+pub const SEARCH_CAP: u64 = 1000;
+/// The largest page Auth0 serves (`per_page`, `take`).
+const PAGE_SIZE: usize = 100;
+/// The largest answer read: 100 users with their metadata fit many times over.
+const MAX_ANSWER: usize = 16 * 1024 * 1024;
+/// `429`s in a row before a request gives up.
+const MAX_429: u32 = 5;
+
+/// A Management API client for one tenant.
+pub struct ManagementClient<T> {
+    base: url::Url,
+    http: reqwest::Client,
+    tokens: T,
+    pacer: tokio::sync::Mutex<Pacer>,
+    sent: AtomicU64,
+    rate_limited: AtomicU64,
+}
+
+/// One page of a user search.
+#[derive(Debug, Clone)]
+pub struct SearchPage {
+    pub users: Vec<User>,
+    /// Users matching the query, all of them (Auth0 pages through at most 1,000).
+    pub total: u64,
+    pub start: u64,
+}
+
+impl SearchPage {
+    /// More users match than a search can page through: the export path
+    /// (an export job) is the way to see them all.
+    pub fn capped(&self) -> bool {
+        self.total > SEARCH_CAP
+    }
+}
+
+#[derive(Deserialize)]
+struct UsersEnvelope {
+    users: Vec<User>,
+    #[serde(default)]
+    total: Option<u64>,
+    #[serde(default)]
+    start: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct MembersPage {
+    users: Vec<RoleMember>,
+    #[serde(default)]
+    next: Option<String>,
+}
+
+impl<T: TokenSource> ManagementClient<T> {
+    /// A client for the Management API at `base` (`https://{domain}/api/v2/`).
+    pub fn new(base: &str, tokens: T) -> Result<Self, ManagementError> {
+        let bad = |problem: String| ManagementError::BadUrl {
+            url: base.to_owned(),
+            problem,
+        };
+        let mut base = url::Url::parse(base).map_err(|e| bad(e.to_string()))?;
+        idlens_http::check_url(&base).map_err(|p| bad(p.to_string()))?;
+        if !base.path().ends_with('/') {
+            base.set_path(&format!("{}/", base.path()));
+        }
+        let http = idlens_http::client(&idlens_http::Policy {
+            timeout: Duration::from_secs(30),
+            redirects: idlens_http::Redirects::Refuse,
+        })
+        .map_err(bad)?;
+        Ok(Self {
+            base,
+            http,
+            tokens,
+            pacer: tokio::sync::Mutex::new(Pacer::default()),
+            sent: AtomicU64::new(0),
+            rate_limited: AtomicU64::new(0),
+        })
+    }
+
+    /// Requests sent so far, retries included.
+    pub fn requests_sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
+    }
+
+    /// `429` answers received so far.
+    pub fn rate_limited(&self) -> u64 {
+        self.rate_limited.load(Ordering::Relaxed)
+    }
+
+    /// One page of users matching the Lucene query `q` (`search_engine=v3`).
+    pub async fn search_users(
+        &self,
+        q: &str,
+        page: u64,
+        per_page: usize,
+        job: &Job,
+    ) -> Result<SearchPage, ManagementError> {
+        let query = [
+            ("q", q.to_owned()),
+            ("search_engine", "v3".to_owned()),
+            ("page", page.to_string()),
+            ("per_page", per_page.clamp(1, PAGE_SIZE).to_string()),
+            ("include_totals", "true".to_owned()),
+        ];
+        let envelope: UsersEnvelope = self.get(&["users"], &query, job).await?;
+        Ok(SearchPage {
+            total: envelope.total.unwrap_or(envelope.users.len() as u64),
+            start: envelope.start.unwrap_or(page * per_page as u64),
+            users: envelope.users,
+        })
+    }
+
+    /// Users whose e-mail is exactly `email` (case-sensitive, immediately consistent).
+    pub async fn users_by_email(
+        &self,
+        email: &str,
+        job: &Job,
+    ) -> Result<Vec<User>, ManagementError> {
+        self.get(&["users-by-email"], &[("email", email.to_owned())], job)
+            .await
+    }
+
+    pub async fn user(&self, user_id: &str, job: &Job) -> Result<User, ManagementError> {
+        self.get(&["users", user_id], &[], job).await
+    }
+
+    pub async fn user_roles(&self, user_id: &str, job: &Job) -> Result<Vec<Role>, ManagementError> {
+        self.all_pages(&["users", user_id, "roles"], "roles", job)
+            .await
+    }
+
+    /// The user's permissions with their sources (when Auth0 gives them).
+    pub async fn user_permissions(
+        &self,
+        user_id: &str,
+        job: &Job,
+    ) -> Result<Vec<UserPermission>, ManagementError> {
+        self.all_pages(&["users", user_id, "permissions"], "permissions", job)
+            .await
+    }
+
+    pub async fn roles(&self, job: &Job) -> Result<Vec<Role>, ManagementError> {
+        self.all_pages(&["roles"], "roles", job).await
+    }
+
+    pub async fn role_permissions(
+        &self,
+        role_id: &str,
+        job: &Job,
+    ) -> Result<Vec<Permission>, ManagementError> {
+        self.all_pages(&["roles", role_id, "permissions"], "permissions", job)
+            .await
+    }
+
+    pub async fn resource_servers(
+        &self,
+        job: &Job,
+    ) -> Result<Vec<ResourceServer>, ManagementError> {
+        self.all_pages(&["resource-servers"], "resource_servers", job)
+            .await
+    }
+
+    /// Every member of a role, by checkpoint (which, unlike offset paging,
+    /// goes past 1,000), handed to `on_page` page by page as they arrive.
+    /// Returns how many there were.
+    pub async fn role_members(
+        &self,
+        role_id: &str,
+        job: &Job,
+        mut on_page: impl FnMut(Vec<RoleMember>),
+    ) -> Result<u64, ManagementError> {
+        let mut from: Option<String> = None;
+        let mut count = 0u64;
+        loop {
+            let mut query = vec![("take", PAGE_SIZE.to_string())];
+            if let Some(from) = &from {
+                query.push(("from", from.clone()));
+            }
+            let page: MembersPage = self.get(&["roles", role_id, "users"], &query, job).await?;
+            count += page.users.len() as u64;
+            job.advance(page.users.len() as u64);
+            on_page(page.users);
+            match page.next.filter(|n| !n.is_empty()) {
+                Some(next) => from = Some(next),
+                None => return Ok(count),
+            }
+        }
+    }
+
+    /// Every item of an offset-paged listing (`{key: [...], total}`), 100 a
+    /// page; the job's total is the listing's.
+    async fn all_pages<I: DeserializeOwned>(
+        &self,
+        path: &[&str],
+        key: &str,
+        job: &Job,
+    ) -> Result<Vec<I>, ManagementError> {
+        let mut items = Vec::new();
+        for page in 0u64.. {
+            let query = [
+                ("page", page.to_string()),
+                ("per_page", PAGE_SIZE.to_string()),
+                ("include_totals", "true".to_owned()),
+            ];
+            let mut envelope: Value = self.get(path, &query, job).await?;
+            let total = envelope.get("total").and_then(Value::as_u64);
+            let list = envelope
+                .get_mut(key)
+                .map(Value::take)
+                .ok_or_else(|| self.bad(path, format!("it has no `{key}` list")))?;
+            let batch: Vec<I> =
+                serde_json::from_value(list).map_err(|e| self.bad(path, e.to_string()))?;
+            let fetched = batch.len();
+            job.advance(fetched as u64);
+            items.extend(batch);
+            let done = match total {
+                Some(total) => items.len() as u64 >= total,
+                None => fetched < PAGE_SIZE,
+            };
+            if done || fetched == 0 {
+                break;
+            }
+        }
+        Ok(items)
+    }
+
+    fn bad(&self, path: &[&str], detail: String) -> ManagementError {
+        ManagementError::BadResponse {
+            endpoint: endpoint(path),
+            detail,
+        }
+    }
+
+    /// One GET, with the rate limit respected and a `401` retried once with
+    /// a new token.
+    async fn get<R: DeserializeOwned>(
+        &self,
+        path: &[&str],
+        query: &[(&str, String)],
+        job: &Job,
+    ) -> Result<R, ManagementError> {
+        let url = self.url(path, query);
+        let mut limited = 0u32;
+        let mut refused_once = false;
+        loop {
+            job.check()?;
+            self.wait_for_allowance(job).await?;
+            let token = self.tokens.token().await.map_err(ManagementError::Token)?;
+            self.sent.fetch_add(1, Ordering::Relaxed);
+            let response = self
+                .http
+                .get(url.clone())
+                .bearer_auth(token.expose())
+                .header(reqwest::header::ACCEPT, "application/json")
+                .send()
+                .await
+                .map_err(|e| ManagementError::Unreachable {
+                    endpoint: endpoint(path),
+                    detail: idlens_http::describe_error(&e),
+                })?;
+            self.pacer.lock().await.observe(response.headers());
+            match response.status().as_u16() {
+                200..=299 => return self.parse(path, response).await,
+                429 if limited < MAX_429 => {
+                    limited += 1;
+                    self.rate_limited.fetch_add(1, Ordering::Relaxed);
+                    let fallback = Duration::from_secs(1 << limited.min(5));
+                    let until = after_429(response.headers(), SystemTime::now(), fallback);
+                    self.wait_until(until, job).await?;
+                }
+                429 => {
+                    return Err(ManagementError::RateLimited {
+                        endpoint: endpoint(path),
+                        attempts: limited + 1,
+                    })
+                }
+                401 if !refused_once => {
+                    refused_once = true;
+                    self.tokens.refused();
+                }
+                _ => return Err(self.error(path, response).await),
+            }
+        }
+    }
+
+    fn url(&self, path: &[&str], query: &[(&str, String)]) -> url::Url {
+        let mut url = self.base.clone();
+        if let Ok(mut segments) = url.path_segments_mut() {
+            segments.pop_if_empty().extend(path);
+        }
+        if !query.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())));
+        }
+        url
+    }
+
+    /// Before a request: when the last answer said none are left, wait for
+    /// the allowance to be renewed.
+    async fn wait_for_allowance(&self, job: &Job) -> Result<(), ManagementError> {
+        let at = self.pacer.lock().await.next_request_at(SystemTime::now());
+        match at {
+            Some(at) => self.wait_until(at, job).await,
+            None => Ok(()),
+        }
+    }
+
+    async fn wait_until(&self, until: SystemTime, job: &Job) -> Result<(), ManagementError> {
+        let wait = until
+            .duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO);
+        if wait.is_zero() {
+            return Ok(());
+        }
+        job.waiting(until);
+        let waited = job.sleep(wait).await;
+        job.resumed();
+        Ok(waited?)
+    }
+
+    async fn parse<R: DeserializeOwned>(
+        &self,
+        path: &[&str],
+        response: reqwest::Response,
+    ) -> Result<R, ManagementError> {
+        let body = self.read(path, response).await?;
+        serde_json::from_slice(&body).map_err(|e| self.bad(path, e.to_string()))
+    }
+
+    async fn read(
+        &self,
+        path: &[&str],
+        response: reqwest::Response,
+    ) -> Result<Vec<u8>, ManagementError> {
+        idlens_http::read_body(response, MAX_ANSWER)
+            .await
+            .map_err(|e| match e {
+                idlens_http::BodyError::TooLarge { .. } => self.bad(path, e.to_string()),
+                other => ManagementError::Unreachable {
+                    endpoint: endpoint(path),
+                    detail: other.to_string(),
+                },
+            })
+    }
+
+    /// An error answer: Auth0's body `{statusCode, error, message, errorCode}`.
+    async fn error(&self, path: &[&str], response: reqwest::Response) -> ManagementError {
+        let status = response.status().as_u16();
+        let body = self.read(path, response).await.unwrap_or_default();
+        let parsed: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        let text = |name: &str| parsed.get(name).and_then(Value::as_str).map(str::to_owned);
+        let message = text("message").unwrap_or_else(|| "(no message)".to_owned());
+        let error_code = text("errorCode");
+        if status == 403 && error_code.as_deref() == Some("insufficient_scope") {
+            // "Insufficient scope, expected any of: read:roles"
+            let scope = message
+                .split_once("any of:")
+                .map(|(_, scopes)| scopes.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "(a scope Auth0 did not name)".to_owned());
+            return ManagementError::InsufficientScope {
+                endpoint: endpoint(path),
+                scope,
+            };
+        }
+        ManagementError::Api {
+            endpoint: endpoint(path),
+            status,
+            error_code,
+            message,
+        }
+    }
+}
+
+/// `GET /api/v2/users/{id}/roles`, for messages (the ID left out: it may be
+/// personal data, and the endpoint is what the user acts on).
+fn endpoint(path: &[&str]) -> String {
+    let shape: Vec<&str> = path
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if i % 2 == 1 { "{id}" } else { *s })
+        .collect();
+    format!("GET /api/v2/{}", shape.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn endpoints_are_named_without_ids() {
+        assert_eq!(
+            super::endpoint(&["users", "auth0|1", "roles"]),
+            "GET /api/v2/users/{id}/roles"
+        );
+        assert_eq!(
+            super::endpoint(&["resource-servers"]),
+            "GET /api/v2/resource-servers"
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! The Management API's objects as this client hands them out: read from
+//! Auth0's wire shapes, with its documented quirks absorbed (identity
+//! `user_id` as a number or a string, `sources` missing on permissions,
+//! optional fields absent).
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+/// A user.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct User {
+    pub user_id: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub email_verified: Option<bool>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub nickname: Option<String>,
+    #[serde(default)]
+    pub picture: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<String>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
+    #[serde(default)]
+    pub last_login: Option<String>,
+    #[serde(default)]
+    pub logins_count: Option<u64>,
+    /// The primary identity first; linked secondary ones after it.
+    #[serde(default)]
+    pub identities: Vec<Identity>,
+    #[serde(default)]
+    pub app_metadata: Option<Value>,
+    #[serde(default)]
+    pub user_metadata: Option<Value>,
+}
+
+/// One identity of a user.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Identity {
+    pub provider: String,
+    /// Without the `provider|` prefix. Auth0 sends GitHub's as a number.
+    #[serde(deserialize_with = "string_or_number")]
+    pub user_id: String,
+    #[serde(default)]
+    pub connection: String,
+    #[serde(rename = "isSocial", default)]
+    pub is_social: bool,
+}
+
+impl Identity {
+    /// `provider|user_id`: the user ID this identity has (or had, before it
+    /// was linked into another user).
+    pub fn full_id(&self) -> String {
+        format!("{}|{}", self.provider, self.user_id)
+    }
+}
+
+fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match Value::deserialize(d)? {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        other => Err(serde::de::Error::custom(format!(
+            "an identity's user_id is {other}, not a string or number"
+        ))),
+    }
+}
+
+/// A role.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A permission (a scope of an API), as a role or user holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+pub struct Permission {
+    #[serde(rename = "permission_name")]
+    pub name: String,
+    /// The API's identifier (audience).
+    #[serde(rename = "resource_server_identifier")]
+    pub api: String,
+    #[serde(rename = "resource_server_name", default)]
+    pub api_name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A user's permission and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct UserPermission {
+    #[serde(flatten)]
+    pub permission: Permission,
+    /// `None` when Auth0 did not say (it may leave `sources` out).
+    #[serde(default, deserialize_with = "sources")]
+    pub sources: Option<Vec<PermissionSource>>,
+}
+
+/// Why a user has a permission.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum PermissionSource {
+    Direct,
+    Role { id: String, name: String },
+}
+
+#[derive(Deserialize)]
+struct WireSource {
+    #[serde(default)]
+    source_id: String,
+    #[serde(default)]
+    source_name: String,
+    source_type: String,
+}
+
+fn sources<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<PermissionSource>>, D::Error> {
+    let wire: Option<Vec<WireSource>> = Option::deserialize(d)?;
+    wire.map(|list| {
+        list.into_iter()
+            .map(|s| match s.source_type.as_str() {
+                "DIRECT" => Ok(PermissionSource::Direct),
+                "ROLE" => Ok(PermissionSource::Role {
+                    id: s.source_id,
+                    name: s.source_name,
+                }),
+                other => Err(serde::de::Error::custom(format!(
+                    "a permission source of type {other:?}"
+                ))),
+            })
+            .collect()
+    })
+    .transpose()
+}
+
+/// A member of a role, as the members listing gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct RoleMember {
+    pub user_id: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// An API (resource server) and its scopes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ResourceServer {
+    pub id: String,
+    pub name: String,
+    pub identifier: String,
+    #[serde(default)]
+    pub scopes: Vec<Scope>,
+    /// Auth0's own APIs (the Management API).
+    #[serde(default)]
+    pub is_system: bool,
+}
+
+/// A scope an API defines.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Scope {
+    pub value: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_ids_may_be_numbers_and_sources_may_be_missing() {
+        let user: User = serde_json::from_str(
+            r#"{"user_id":"github|42","identities":[{"provider":"github","user_id":42,"connection":"github","isSocial":true}]}"#,
+        )
+        .unwrap();
+        assert_eq!(user.identities[0].full_id(), "github|42");
+        assert_eq!(user.email, None);
+        let permission: UserPermission = serde_json::from_str(
+            r#"{"permission_name":"read:x","resource_server_identifier":"https://a/"}"#,
+        )
+        .unwrap();
+        assert_eq!(permission.sources, None);
+        let permission: UserPermission = serde_json::from_str(
+            r#"{"permission_name":"read:x","resource_server_identifier":"https://a/","sources":[{"source_id":"","source_name":"","source_type":"DIRECT"},{"source_id":"rol_1","source_name":"Admin","source_type":"ROLE"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            permission.sources.unwrap(),
+            vec![
+                PermissionSource::Direct,
+                PermissionSource::Role {
+                    id: "rol_1".into(),
+                    name: "Admin".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn an_identity_id_of_another_type_is_an_error() {
+        let err =
+            serde_json::from_str::<Identity>(r#"{"provider":"x","user_id":true}"#).unwrap_err();
+        assert!(err.to_string().contains("not a string or number"), "{err}");
+    }
+}
