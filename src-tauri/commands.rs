@@ -43,6 +43,60 @@ macro_rules! handler {
             api.$name($( $arg ),*).await
         }
     };
+    (job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+        #[tauri::command]
+        async fn $name(
+            api: ApiState<'_>,
+            $( $arg: $ty, )*
+            events: tauri::ipc::Channel<JobEvent<$ret>>,
+        ) -> Result<JobId, ApiError> {
+            Ok(start_job(&api, events, move |api, job| async move { api.$name($( $arg, )* job).await }))
+        }
+    };
+}
+
+/// A job's events go to the UI over `events`; the command answers at once
+/// with the job's id. A UI that has gone away (the channel is closed) cancels
+/// the job: nobody is waiting for its result.
+fn start_job<T, F>(
+    api: &ApiState<'_>,
+    events: tauri::ipc::Channel<JobEvent<T>>,
+    run: impl FnOnce(Arc<Api>, idlens_job::Job) -> F,
+) -> JobId
+where
+    T: ts_rs::TS + serde::Serialize + Clone + Send + Sync + 'static,
+    F: std::future::Future<Output = Result<T, ApiError>> + Send + 'static,
+{
+    let api = Arc::clone(api);
+    let progress = events.clone();
+    let for_progress = Arc::clone(&api);
+    let id_cell = Arc::new(std::sync::OnceLock::new());
+    let id_for_progress = Arc::clone(&id_cell);
+    let (id, job) = api.job_begin(move |progress_now| {
+        if progress
+            .send(JobEvent::Progress {
+                progress: progress_now,
+            })
+            .is_err()
+        {
+            if let Some(id) = id_for_progress.get() {
+                let _cancelled = for_progress.job_cancel(*id);
+            }
+        }
+    });
+    let _ = id_cell.set(id);
+    let work = run(Arc::clone(&api), job);
+    tauri::async_runtime::spawn(async move {
+        let result = work.await;
+        api.job_end(id);
+        let event = match result {
+            Ok(result) => JobEvent::Done { result },
+            Err(error) => JobEvent::Failed { error },
+        };
+        // The UI has gone: there is nobody left to tell.
+        let _unsent = events.send(event);
+    });
+    id
 }
 
 macro_rules! shell_commands {

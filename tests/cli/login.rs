@@ -7,49 +7,18 @@ use std::collections::HashMap;
 use std::process::Command;
 use std::time::Duration;
 
-use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use idlens_sandbox::SandboxConfig;
 use serde_json::{json, Value};
 
 use crate::idlens::{files_containing, Running, TestUser};
 use crate::keychain_session::KeychainSession;
 use crate::login_page;
+use crate::tenant::Tenant;
 
 const ADMIN_EMAIL: &str = "ada.admin@idlens.test";
 const ADMIN_PASSWORD: &str = "sandbox-admin";
 
-/// A sandbox tenant on 127.0.0.1 and the runtime that serves it.
-struct Tenant {
-    runtime: tokio::runtime::Runtime,
-    sandbox: Option<RunningSandbox>,
-}
-
 impl Tenant {
-    fn start(config: SandboxConfig) -> Self {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .expect("a runtime for the sandbox");
-        let sandbox = runtime
-            .block_on(Sandbox::start(SandboxConfig {
-                device_interval: Duration::from_secs(1),
-                ..config
-            }))
-            .expect("the sandbox starts on 127.0.0.1");
-        Self {
-            runtime,
-            sandbox: Some(sandbox),
-        }
-    }
-
-    fn sandbox(&self) -> &RunningSandbox {
-        self.sandbox.as_ref().expect("running")
-    }
-
-    fn issuer(&self) -> String {
-        self.sandbox().issuer().to_owned()
-    }
-
     /// A profile for the sandbox's desktop client and API, in use.
     fn add_profile(&self, user: &TestUser, extra: &[&str]) {
         let summary = self.sandbox().summary();
@@ -107,14 +76,6 @@ impl Tenant {
         ));
         assert_eq!(status, 200, "{page}");
         page
-    }
-}
-
-impl Drop for Tenant {
-    fn drop(&mut self) {
-        if let Some(sandbox) = self.sandbox.take() {
-            self.runtime.block_on(sandbox.shutdown());
-        }
     }
 }
 

@@ -1,9 +1,9 @@
 // Generated from crates/idlens-api by `UPDATE_EXPECT=1 cargo test -p idlens-api --test api`.
 // Do not edit by hand: change the Rust types and regenerate.
 
-import { call } from "./ipc";
+import { call, job } from "./ipc";
 
-export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "network" | "signInRequired" | "cancelled" | "internal";
+export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "network" | "signInRequired" | "forbidden" | "cancelled" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -359,6 +359,204 @@ export type SessionToken = "access" | "id";
 
 export type RevealedToken = { token: string, };
 
+export type JobId = number;
+
+export type JobProgress = { 
+/**
+ * What it is doing: "Fetching the members of role Everyone".
+ */
+phase: string, done: number, 
+/**
+ * Items in this phase, when known.
+ */
+total: number | null, 
+/**
+ * While it waits for the Management API's rate limit: until when (UNIX seconds).
+ */
+waitingUntil: number | null, };
+
+export type JobEvent<T> = { "kind": "progress", progress: JobProgress, } | { "kind": "done", result: T, } | { "kind": "failed", error: ApiError, };
+
+export type SnapshotRequest = { 
+/**
+ * Default: the profile in use.
+ */
+profile: string | null, 
+/**
+ * Also check every user's permissions for direct grants: one request
+ * per user (at most the first 1,000 a search returns).
+ */
+includeUsers: boolean, };
+
+export type RbacOverview = { profile: string, tenant: string, takenAt: string, apis: Array<ApiView>, roles: Array<RoleSummary>, findings: Array<FindingView>, 
+/**
+ * Users whose permissions were checked for direct grants (none unless asked).
+ */
+usersChecked: number, 
+/**
+ * Management API requests the load made, and how many were answered 429.
+ */
+requests: number, rateLimited: number, };
+
+export type ApiView = { identifier: string, name: string, 
+/**
+ * Auth0's own API (the Management API): roles cannot grant its scopes.
+ */
+system: boolean, scopes: Array<ScopeView>, };
+
+export type ScopeView = { value: string, description: string, 
+/**
+ * Roles that grant it, by name.
+ */
+grantedBy: Array<string>, };
+
+export type RoleSummary = { id: string, name: string, description: string, permissions: Array<PermissionView>, memberCount: number, };
+
+export type PermissionView = { 
+/**
+ * The API's identifier.
+ */
+api: string, apiName: string, name: string, 
+/**
+ * False when the API no longer defines the scope.
+ */
+defined: boolean, };
+
+export type FindingView = { 
+/**
+ * `role_without_members`, `role_without_permissions`,
+ * `direct_permission`, `undefined_permission`, `ungranted_scopes`.
+ */
+kind: string, 
+/**
+ * A sentence for the kind.
+ */
+title: string, subject: string, items: Array<string>, };
+
+export type MembersRequest = { profile: string | null, roleId: string, 
+/**
+ * Case-insensitive part of the user ID, e-mail or name.
+ */
+filter: string | null, offset: number, limit: number, };
+
+export type MemberPage = { roleId: string, 
+/**
+ * Members matching the filter, all of them.
+ */
+total: number, offset: number, members: Array<MemberView>, };
+
+export type MemberView = { userId: string, email: string | null, name: string | null, };
+
+export type UserSearchRequest = { profile: string | null, query: string, page: number, };
+
+export type UsersPage = { users: Array<UserSummary>, 
+/**
+ * Users matching, all of them.
+ */
+total: number, page: number, perPage: number, 
+/**
+ * More match than a search can page through (1,000): use an export.
+ */
+capped: boolean, };
+
+export type UserSummary = { userId: string, email: string | null, emailVerified: boolean | null, name: string | null, 
+/**
+ * The primary identity's connection.
+ */
+connection: string | null, lastLogin: string | null, loginsCount: number | null, 
+/**
+ * Other identities linked into this user (`provider|id`).
+ */
+linked: Array<string>, };
+
+export type UserRequest = { profile: string | null, userId: string, };
+
+export type UserRbac = { user: UserSummary, roles: Array<RoleRef>, permissions: Array<EffectiveView>, };
+
+export type RoleRef = { id: string, name: string, };
+
+export type EffectiveView = { permission: PermissionView, sources: Array<SourceView>, };
+
+export type SourceView = { "kind": "direct" } | { "kind": "role", id: string, name: string, };
+
+export type ExplainRequest = { profile: string | null, userId: string, permission: string, 
+/**
+ * The API's identifier; default: every API that defines the permission.
+ */
+api: string | null, };
+
+export type ExplainView = { user: UserSummary, permission: string, 
+/**
+ * One answer per API concerned.
+ */
+answers: Array<ExplainAnswer>, 
+/**
+ * The user has the permission (on some API, where it is defined).
+ */
+granted: boolean, };
+
+export type ExplainAnswer = { api: string, apiName: string | null, granted: boolean, 
+/**
+ * Every path by which the user has it (empty when not granted).
+ */
+paths: Array<SourceView>, 
+/**
+ * Why (not): a sentence.
+ */
+reason: string, 
+/**
+ * When not granted because the user lacks a role: the roles that grant it.
+ */
+rolesThatGrant: Array<RoleRef>, };
+
+export type TokenCheckRequest = { profile: string | null, token: TokenToCheck, };
+
+export type TokenToCheck = { "kind": "pasted", token: string, } | { "kind": "session" };
+
+export type TokenCheckView = { 
+/**
+ * The token's API (`aud`), and its user (`sub`).
+ */
+api: string, subject: string, user: UserSummary | null, 
+/**
+ * The signature verified against the tenant's keys.
+ */
+verified: boolean, 
+/**
+ * One line: matches, stale, or missing permissions.
+ */
+verdict: string, 
+/**
+ * `permissions` or `scope`.
+ */
+fromClaim: string, matching: Array<string>, 
+/**
+ * Granted since the token was issued.
+ */
+missing: Array<string>, 
+/**
+ * Revoked since the token was issued; the token still carries them.
+ */
+extra: Array<string>, expiresIn: number | null, stale: boolean, matches: boolean, };
+
+export type DiffRequest = { a: SnapshotSource, b: SnapshotSource, };
+
+export type SnapshotSource = { "kind": "file", path: string, } | { "kind": "profile", name: string, };
+
+export type DiffView = { 
+/**
+ * What was compared: file names or profile names, with their tenants.
+ */
+a: string, b: string, identical: boolean, apisAdded: Array<string>, apisRemoved: Array<string>, apisChanged: Array<ApiChangeView>, rolesAdded: Array<string>, rolesRemoved: Array<string>, rolesChanged: Array<RoleChangeView>, 
+/**
+ * How members were matched: `user_id` (one tenant) or `email` (two).
+ */
+membersMatchedBy: string, };
+
+export type ApiChangeView = { api: string, scopesAdded: Array<string>, scopesRemoved: Array<string>, renamedFrom: string | null, };
+
+export type RoleChangeView = { role: string, permissionsAdded: Array<string>, permissionsRemoved: Array<string>, membersAdded: Array<string>, membersRemoved: Array<string>, descriptionChanged: boolean, };
+
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {
   /** Version, config file path and where secrets are kept. */
@@ -397,4 +595,20 @@ export const commands = {
   loginWait: (loginId: number): Promise<SessionView> => call<SessionView>("login_wait", { loginId }),
   /** Cancels a sign-in in progress. */
   loginCancel: (loginId: number): Promise<void> => call<void>("login_cancel", { loginId }),
+  /** Cancels a running job: it ends with a `cancelled` error. */
+  jobCancel: (jobId: JobId): Promise<void> => call<void>("job_cancel", { jobId }),
+  /** Loads a tenant's APIs, roles, permissions and members, with the findings. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  rbacSnapshot: (request: SnapshotRequest, onEvent: (event: JobEvent<RbacOverview>) => void): Promise<JobId> => job<RbacOverview>("rbac_snapshot", { request }, onEvent),
+  /** A page of a role's members, from the loaded roles. */
+  rbacRoleMembers: (request: MembersRequest): Promise<MemberPage> => call<MemberPage>("rbac_role_members", { request }),
+  /** Searches users: Auth0's Lucene syntax, or a name or e-mail. */
+  usersSearch: (request: UserSearchRequest): Promise<UsersPage> => call<UsersPage>("users_search", { request }),
+  /** A user's roles and effective permissions, with their sources. */
+  rbacUser: (request: UserRequest): Promise<UserRbac> => call<UserRbac>("rbac_user", { request }),
+  /** Why a user has a permission on an API, by every path; or why not. */
+  rbacExplain: (request: ExplainRequest): Promise<ExplainView> => call<ExplainView>("rbac_explain", { request }),
+  /** A token's permissions against what its user is granted now. */
+  rbacTokenCheck: (request: TokenCheckRequest): Promise<TokenCheckView> => call<TokenCheckView>("rbac_token_check", { request }),
+  /** Two snapshots compared: saved files, or profiles' tenants as they are now. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  rbacDiff: (request: DiffRequest, onEvent: (event: JobEvent<DiffView>) => void): Promise<JobId> => job<DiffView>("rbac_diff", { request }, onEvent),
 };

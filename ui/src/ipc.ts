@@ -1,7 +1,7 @@
 // The one place the UI talks to the Rust core. Every rejection becomes an
 // `ApiError` ({code, message}) so screens can branch on `code`.
-import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, ErrorCode } from "./bindings";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { ApiError, ErrorCode, JobEvent, JobId } from "./bindings";
 
 // A record, so a code added to the core fails the typecheck until it is listed here.
 const CODES: Record<ErrorCode, true> = {
@@ -13,6 +13,7 @@ const CODES: Record<ErrorCode, true> = {
   io: true,
   network: true,
   signInRequired: true,
+  forbidden: true,
   cancelled: true,
   internal: true,
 };
@@ -37,4 +38,18 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
   } catch (e) {
     throw toApiError(e);
   }
+}
+
+/**
+ * Starts a job command: the core answers at once with the job's id, then
+ * sends its progress and finally its result or error to `onEvent`.
+ */
+export async function job<T>(
+  command: string,
+  args: Record<string, unknown>,
+  onEvent: (event: JobEvent<T>) => void,
+): Promise<JobId> {
+  const events = new Channel<JobEvent<T>>();
+  events.onmessage = onEvent;
+  return call<JobId>(command, { ...args, events });
 }

@@ -12,7 +12,11 @@
 //! - `blocking`: `fn NAME(&self, ARG…) -> Result<RESULT, ApiError>` that reads
 //!   or writes files or the keychain; callers run it off the async executor;
 //! - `async`: `async fn NAME(&self, ARG…) -> Result<RESULT, ApiError>` that
-//!   waits on the network or on the user and never blocks the executor.
+//!   waits on the network or on the user and never blocks the executor;
+//! - `job`: `async fn NAME(&self, ARG…, job: Job) -> Result<RESULT, ApiError>`,
+//!   long work: the shell answers at once with a [`JobId`](crate::types::JobId)
+//!   and streams the job's progress and then its result or error
+//!   ([`JobEvent`](crate::types::JobEvent)) to the UI; `job_cancel` stops it.
 //!
 //! Types are named as `crate::types` exports them.
 
@@ -58,6 +62,22 @@ macro_rules! for_each_command {
             async fn login_wait(login_id: u32) -> SessionView;
             /// Cancels a sign-in in progress.
             blocking fn login_cancel(login_id: u32) -> ();
+            /// Cancels a running job: it ends with a `cancelled` error.
+            blocking fn job_cancel(job_id: JobId) -> ();
+            /// Loads a tenant's APIs, roles, permissions and members, with the findings.
+            job fn rbac_snapshot(request: SnapshotRequest) -> RbacOverview;
+            /// A page of a role's members, from the loaded roles.
+            blocking fn rbac_role_members(request: MembersRequest) -> MemberPage;
+            /// Searches users: Auth0's Lucene syntax, or a name or e-mail.
+            async fn users_search(request: UserSearchRequest) -> UsersPage;
+            /// A user's roles and effective permissions, with their sources.
+            async fn rbac_user(request: UserRequest) -> UserRbac;
+            /// Why a user has a permission on an API, by every path; or why not.
+            async fn rbac_explain(request: ExplainRequest) -> ExplainView;
+            /// A token's permissions against what its user is granted now.
+            async fn rbac_token_check(request: TokenCheckRequest) -> TokenCheckView;
+            /// Two snapshots compared: saved files, or profiles' tenants as they are now.
+            job fn rbac_diff(request: DiffRequest) -> DiffView;
         }
     };
 }
@@ -81,6 +101,11 @@ mod signatures {
         (@one async $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
             async fn $name(api: &Api, $( $arg: $ty ),*) -> Result<$ret, ApiError> {
                 api.$name($( $arg ),*).await
+            }
+        };
+        (@one job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+            async fn $name(api: &Api, $( $arg: $ty, )* job: idlens_job::Job) -> Result<$ret, ApiError> {
+                api.$name($( $arg, )* job).await
             }
         };
     }

@@ -27,6 +27,9 @@ pub enum ErrorCode {
     /// sign-in did not complete (denied, expired, timed out), or the stored
     /// refresh token no longer works. Offer to sign in (again).
     SignInRequired,
+    /// The tenant refused: a scope or grant is missing. The message names it
+    /// and where to grant it; offer the profile's Management API settings.
+    Forbidden,
     /// The user cancelled a long operation; nothing to report.
     Cancelled,
     /// A bug in IdLens (or a UI/core version mismatch); the message has details to report.
@@ -130,6 +133,32 @@ impl From<idlens_session::SessionError> for ApiError {
             }
             S::Keychain(_) => ErrorCode::Keychain,
             S::Interrupted(_) => ErrorCode::Internal,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
+impl From<idlens_auth0::ManagementError> for ApiError {
+    fn from(e: idlens_auth0::ManagementError) -> Self {
+        use idlens_auth0::ManagementError as M;
+        let code = match e {
+            M::Token(inner) => {
+                return match inner.downcast::<idlens_session::SessionError>() {
+                    Ok(session) => (*session).into(),
+                    Err(other) => Self::new(ErrorCode::Network, other.to_string()),
+                }
+            }
+            M::InsufficientScope { .. }
+            | M::Api {
+                status: 401 | 403, ..
+            } => ErrorCode::Forbidden,
+            M::Api { status: 404, .. } => ErrorCode::NotFound,
+            M::Api { .. }
+            | M::RateLimited { .. }
+            | M::BadResponse { .. }
+            | M::Unreachable { .. } => ErrorCode::Network,
+            M::Cancelled => ErrorCode::Cancelled,
+            M::BadUrl { .. } => ErrorCode::InvalidInput,
         };
         Self::new(code, e.to_string())
     }

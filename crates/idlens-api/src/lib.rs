@@ -20,7 +20,9 @@
 pub mod commands;
 mod error;
 pub mod inspect;
+pub mod jobs;
 pub mod profiles;
+pub mod rbac;
 pub mod session;
 pub mod types;
 pub mod typescript;
@@ -43,7 +45,9 @@ pub struct Api {
     pub(crate) keychain: Arc<Keychain>,
     /// One JWKS cache per process, shared with sign-in.
     jwks: Arc<JwksCache>,
-    pub(crate) sessions: Sessions,
+    pub(crate) sessions: Arc<Sessions>,
+    pub(crate) jobs: jobs::Jobs,
+    pub(crate) rbac: rbac::Loaded,
 }
 
 impl Api {
@@ -52,7 +56,9 @@ impl Api {
         let keychain = Arc::new(keychain);
         let jwks = Arc::new(JwksCache::new(CachePolicy::default())?);
         Ok(Self {
-            sessions: Sessions::new(Arc::clone(&keychain), Arc::clone(&jwks)),
+            sessions: Arc::new(Sessions::new(Arc::clone(&keychain), Arc::clone(&jwks))),
+            jobs: jobs::Jobs::default(),
+            rbac: rbac::Loaded::default(),
             store,
             keychain,
             jwks,

@@ -3,5 +3,7 @@
 //! are generated from these types (see [`crate::typescript`]).
 
 pub use crate::inspect::types::*;
+pub use crate::jobs::types::*;
 pub use crate::profiles::types::*;
+pub use crate::rbac::types::*;
 pub use crate::session::types::*;

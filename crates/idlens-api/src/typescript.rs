@@ -99,6 +99,38 @@ fn declarations() -> Vec<String> {
         RefreshTokenPlace::decl(),
         SessionToken::decl(),
         RevealedToken::decl(),
+        JobId::decl(),
+        JobProgress::decl(),
+        JobEvent::<ts_rs::Dummy>::decl(),
+        SnapshotRequest::decl(),
+        RbacOverview::decl(),
+        ApiView::decl(),
+        ScopeView::decl(),
+        RoleSummary::decl(),
+        PermissionView::decl(),
+        FindingView::decl(),
+        MembersRequest::decl(),
+        MemberPage::decl(),
+        MemberView::decl(),
+        UserSearchRequest::decl(),
+        UsersPage::decl(),
+        UserSummary::decl(),
+        UserRequest::decl(),
+        UserRbac::decl(),
+        RoleRef::decl(),
+        EffectiveView::decl(),
+        SourceView::decl(),
+        ExplainRequest::decl(),
+        ExplainView::decl(),
+        ExplainAnswer::decl(),
+        TokenCheckRequest::decl(),
+        TokenToCheck::decl(),
+        TokenCheckView::decl(),
+        DiffRequest::decl(),
+        SnapshotSource::decl(),
+        DiffView::decl(),
+        ApiChangeView::decl(),
+        RoleChangeView::decl(),
     ]
 }
 
@@ -107,7 +139,7 @@ pub fn bindings() -> String {
     let mut out = String::from(
         "// Generated from crates/idlens-api by `UPDATE_EXPECT=1 cargo test -p idlens-api --test api`.\n\
          // Do not edit by hand: change the Rust types and regenerate.\n\n\
-         import { call } from \"./ipc\";\n\n",
+         import { call, job } from \"./ipc\";\n\n",
     );
     for decl in declarations() {
         out.push_str("export ");
@@ -135,13 +167,31 @@ pub fn bindings() -> String {
         } else {
             cmd.returns.clone()
         };
-        out.push_str(&format!(
-            "  /** {} */\n  {}: ({}): Promise<{returns}> => call<{returns}>(\"{}\"{arg_object}),\n",
-            cmd.doc,
-            camel_case(cmd.name),
-            params.join(", "),
-            cmd.name,
-        ));
+        let line = if cmd.kind == "job" {
+            let mut params = params.clone();
+            params.push(format!("onEvent: (event: JobEvent<{returns}>) => void"));
+            let args = if cmd.args.is_empty() {
+                "{}".to_owned()
+            } else {
+                arg_object.trim_start_matches(", ").to_owned()
+            };
+            format!(
+                "  /** {} Streams its progress and result to `onEvent`; cancel with `jobCancel`. */\n  {}: ({}): Promise<JobId> => job<{returns}>(\"{}\", {args}, onEvent),\n",
+                cmd.doc,
+                camel_case(cmd.name),
+                params.join(", "),
+                cmd.name,
+            )
+        } else {
+            format!(
+                "  /** {} */\n  {}: ({}): Promise<{returns}> => call<{returns}>(\"{}\"{arg_object}),\n",
+                cmd.doc,
+                camel_case(cmd.name),
+                params.join(", "),
+                cmd.name,
+            )
+        };
+        out.push_str(&line);
     }
     out.push_str("};\n");
     out

@@ -203,7 +203,8 @@ impl<T: TokenSource> ManagementClient<T> {
     }
 
     /// Every item of an offset-paged listing (`{key: [...], total}`), 100 a
-    /// page; the job's total is the listing's.
+    /// page. Progress is the caller's to report (a listing is one step of it);
+    /// the job is checked for a cancel before every page.
     async fn all_pages<I: DeserializeOwned>(
         &self,
         path: &[&str],
@@ -226,7 +227,6 @@ impl<T: TokenSource> ManagementClient<T> {
             let batch: Vec<I> =
                 serde_json::from_value(list).map_err(|e| self.bad(path, e.to_string()))?;
             let fetched = batch.len();
-            job.advance(fetched as u64);
             items.extend(batch);
             let done = match total {
                 Some(total) => items.len() as u64 >= total,

@@ -40,6 +40,149 @@ pub enum Command {
     Logout(LogoutArgs),
     /// Run the sandbox tenant: a local Auth0-like server on 127.0.0.1 to sign in to (Ctrl+C stops it).
     Sandbox(SandboxArgs),
+    /// Search and show users of the tenant (Management API).
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// List roles, or show one with its permissions and every member.
+    #[command(subcommand)]
+    Roles(RolesCommand),
+    /// List the tenant's APIs and their scopes.
+    #[command(subcommand)]
+    Apis(ApisCommand),
+    /// Why a user has a permission; whether a token still matches.
+    #[command(subcommand)]
+    Permissions(PermissionsCommand),
+    /// A tenant's whole RBAC as one JSON document, and the diff of two.
+    #[command(subcommand)]
+    Rbac(RbacCommand),
+}
+
+const MANAGEMENT_HELP: &str = "\
+These read the tenant's Management API with the profile's access: a
+machine-to-machine application (`idlens profile add … --mgmt-client-id ID`,
+then `idlens profile set-mgmt-secret NAME`), or the signed-in user's token
+(`--management signed-in-user`; Auth0 gives those only current-user scopes).
+Long reads print their progress on stderr when it is a terminal (not with
+--json); Ctrl+C cancels. Rate limits are waited out.
+
+Exit codes: 0 success, 1 a negative answer (not granted, a stale or
+mismatched token, snapshots that differ), 2 usage, network or permission error.";
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = MANAGEMENT_HELP)]
+pub enum UsersCommand {
+    /// Search users: Auth0's Lucene syntax (`email:"a@b.c"`, `identities.connection:github`) or a name or e-mail.
+    Search {
+        query: String,
+        /// Page of 50 (from 0); a search reaches at most 1,000 users.
+        #[arg(long, default_value_t = 0)]
+        page: u32,
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+    /// One user with their roles and effective permissions (and where each comes from).
+    Show {
+        user_id: String,
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = MANAGEMENT_HELP)]
+pub enum RolesCommand {
+    /// Every role with its permissions and number of members.
+    List {
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+    /// One role (by name or ID) with its permissions and all its members (past 1,000 too).
+    Show {
+        role: String,
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = MANAGEMENT_HELP)]
+pub enum ApisCommand {
+    /// Every API with its scopes and the roles that grant each.
+    List {
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = MANAGEMENT_HELP)]
+pub enum PermissionsCommand {
+    /// Why USER_ID has PERMISSION, by every path, or why not (exit 1 when not granted).
+    Explain {
+        user_id: String,
+        permission: String,
+        /// The API's identifier (default: every API that defines the permission).
+        #[arg(long, value_name = "IDENTIFIER")]
+        api: Option<String>,
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+    /// An access token (argument, or `-` for standard input) against what its user is granted now (exit 1 when stale or missing).
+    Check {
+        #[arg(value_name = "TOKEN|-", default_value = "-")]
+        token: String,
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = MANAGEMENT_HELP)]
+pub enum RbacCommand {
+    /// The tenant's APIs, scopes, roles, role permissions and members as one JSON document.
+    Snapshot {
+        /// Write it to FILE (atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+        /// Also check users' permissions for direct grants (one request per user, at most 1,000).
+        #[arg(long)]
+        with_users: bool,
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+    /// Compare two snapshots: each a file or `profile:NAME` (exit 1 when they differ).
+    Diff {
+        a: String,
+        b: String,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+    /// Roles with no users or no permissions, direct grants, scopes no API defines or no role grants.
+    Findings {
+        /// Also check users' permissions for direct grants (one request per user, at most 1,000).
+        #[arg(long)]
+        with_users: bool,
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
 }
 
 const LOGIN_HELP: &str = "\
@@ -228,6 +371,12 @@ pub enum ProfileCommand {
     },
     /// Store a secret of a profile in the OS keychain, read from standard input.
     SetSecret(SetSecretArgs),
+    /// Store the Management API application's client secret, read from standard input.
+    SetMgmtSecret {
+        name: String,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
     /// Delete a stored secret of a profile from the OS keychain.
     ClearSecret(ClearSecretArgs),
 }
@@ -254,12 +403,15 @@ pub struct ProfileAddArgs {
     /// Extra scope to request, beyond `openid profile email offline_access` (repeatable).
     #[arg(long = "scope", value_name = "S")]
     pub scopes: Vec<String>,
-    /// How to reach the Management API: disabled, signed-in-user, or client-credentials.
-    #[arg(long, value_name = "MODE", default_value = "disabled", value_parser = ["disabled", "signed-in-user", "client-credentials"])]
-    pub management: String,
-    /// Client ID of the machine-to-machine application (with --management client-credentials).
+    /// How to reach the Management API: disabled, signed-in-user, or client-credentials
+    /// (the default when --mgmt-client-id is given).
+    #[arg(long, value_name = "MODE", value_parser = ["disabled", "signed-in-user", "client-credentials"])]
+    pub management: Option<String>,
+    /// Client ID of the machine-to-machine application for the Management API
+    /// (its secret: `idlens profile set-mgmt-secret NAME`).
     #[arg(
-        long,
+        long = "mgmt-client-id",
+        alias = "management-client-id",
         value_name = "ID",
         required_if_eq("management", "client-credentials")
     )]

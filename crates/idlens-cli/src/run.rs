@@ -28,6 +28,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Login(args) => crate::login::login(&api, args),
         Command::Whoami(args) => crate::login::whoami(&api, args),
         Command::Logout(args) => crate::login::logout(&api, args),
+        Command::Users(cmd) => crate::rbac::users(&api, cmd),
+        Command::Roles(cmd) => crate::rbac::roles(&api, cmd),
+        Command::Apis(cmd) => crate::rbac::apis(&api, cmd),
+        Command::Permissions(cmd) => crate::rbac::permissions(&api, cmd),
+        Command::Rbac(cmd) => crate::rbac::rbac(&api, cmd),
         Command::Sandbox(_) => unreachable!("handled above"),
     };
     match result {
@@ -44,6 +49,11 @@ fn wants_json(command: &Command) -> bool {
         Command::Login(a) => a.output.json,
         Command::Whoami(a) => a.output.json,
         Command::Logout(a) => a.output.json,
+        Command::Users(c) => crate::rbac::users_json(c),
+        Command::Roles(c) => crate::rbac::roles_json(c),
+        Command::Apis(c) => crate::rbac::apis_json(c),
+        Command::Permissions(c) => crate::rbac::permissions_json(c),
+        Command::Rbac(c) => crate::rbac::rbac_json(c),
         Command::Profile(p) => match p {
             ProfileCommand::Add(a) => a.output.json,
             ProfileCommand::List(o) => o.json,
@@ -51,6 +61,7 @@ fn wants_json(command: &Command) -> bool {
                 output.json
             }
             ProfileCommand::SetSecret(a) => a.output.json,
+            ProfileCommand::SetMgmtSecret { output, .. } => output.json,
             ProfileCommand::ClearSecret(a) => a.output.json,
         },
     }
@@ -101,33 +112,10 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
             }
         }
         ProfileCommand::SetSecret(args) => {
-            api.profile(Some(&args.name))?;
-            // An in-memory secret would vanish when this process exits, so the
-            // CLI refuses instead of pretending to have stored it.
-            if let KeychainView::MemoryOnly { reason } = api.app_info()?.keychain {
-                return Err(ApiError::new(
-                    ErrorCode::Keychain,
-                    format!(
-                        "the secret was not stored: {reason}. IdLens never writes secrets to files."
-                    ),
-                ));
-            }
-            let kind = secret_kind(&args.kind);
-            let value = read_secret_from_stdin()?;
-            let stored = api.profile_set_secret(SecretInput {
-                profile: args.name.clone(),
-                kind,
-                value,
-            })?;
-            if args.output.json {
-                output::json(&stored);
-            } else {
-                say!(
-                    "Stored the {} of {} in the OS keychain.",
-                    args.kind,
-                    args.name
-                );
-            }
+            set_secret(api, &args.name, &args.kind, args.output.json)?;
+        }
+        ProfileCommand::SetMgmtSecret { name, output } => {
+            set_secret(api, &name, "management-client-secret", output.json)?;
         }
         ProfileCommand::ClearSecret(args) => {
             let view = api.profile_clear_secret(args.name.clone(), secret_kind(&args.kind))?;
@@ -182,7 +170,15 @@ fn status(api: &Api, args: StatusArgs) -> Result<ExitCode, ApiError> {
 }
 
 fn input_from_args(args: ProfileAddArgs) -> ProfileInput {
-    let management = match args.management.as_str() {
+    // A machine-to-machine client ID alone means client credentials.
+    let mode = args
+        .management
+        .as_deref()
+        .unwrap_or(match args.management_client_id {
+            Some(_) => "client-credentials",
+            None => "disabled",
+        });
+    let management = match mode {
         "signed-in-user" => ManagementInput::SignedInUser,
         "client-credentials" => ManagementInput::ClientCredentials {
             client_id: args.management_client_id.unwrap_or_default(),
@@ -212,6 +208,32 @@ fn input_from_args(args: ProfileAddArgs) -> ProfileInput {
         management: Some(management),
         neo4j,
     }
+}
+
+/// Stores a secret read from standard input (never from arguments, which
+/// other users can see) in the OS keychain.
+fn set_secret(api: &Api, name: &str, kind: &str, as_json: bool) -> Result<(), ApiError> {
+    api.profile(Some(name))?;
+    // An in-memory secret would vanish when this process exits, so the
+    // CLI refuses instead of pretending to have stored it.
+    if let KeychainView::MemoryOnly { reason } = api.app_info()?.keychain {
+        return Err(ApiError::new(
+            ErrorCode::Keychain,
+            format!("the secret was not stored: {reason}. IdLens never writes secrets to files."),
+        ));
+    }
+    let value = read_secret_from_stdin()?;
+    let stored = api.profile_set_secret(SecretInput {
+        profile: name.to_owned(),
+        kind: secret_kind(kind),
+        value,
+    })?;
+    if as_json {
+        output::json(&stored);
+    } else {
+        say!("Stored the {kind} of {name} in the OS keychain.");
+    }
+    Ok(())
 }
 
 fn secret_kind(kind: &str) -> SecretKindView {

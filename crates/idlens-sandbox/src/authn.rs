@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 
 use crate::keys::{random_token, s256, user_code};
 use crate::pages;
-use crate::tenant::{AppType, Client, User};
+use crate::tenant::{AppType, Client, Tenant, User};
 use crate::{
     AccessRecord, CodeRecord, DeviceRecord, DeviceState, Grant, RefreshRecord, RefreshState, State,
     Transaction,
@@ -206,8 +206,10 @@ fn error_page(status: StatusCode, text: &str) -> Response {
     (status, Html(pages::message("Something is not right", text))).into_response()
 }
 
-fn client<'a>(state: &'a State, client_id: &str) -> OAuthResult<&'a Client> {
-    state.tenant.client(client_id).ok_or_else(|| {
+/// The registered client (a copy: the tenant may change while it is used).
+fn client(state: &State, client_id: &str) -> OAuthResult<Client> {
+    let tenant = state.tenant();
+    tenant.client(client_id).cloned().ok_or_else(|| {
         OAuthError::new(
             StatusCode::UNAUTHORIZED,
             "access_denied",
@@ -217,10 +219,11 @@ fn client<'a>(state: &'a State, client_id: &str) -> OAuthResult<&'a Client> {
 }
 
 async fn authorize(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> Response {
+    let tenant = state.tenant();
     let Some(client_id) = param(&q, "client_id") else {
         return error_page(StatusCode::BAD_REQUEST, "The request has no client_id.");
     };
-    let Some(client) = state.tenant.client(client_id) else {
+    let Some(client) = tenant.client(client_id) else {
         return error_page(
             StatusCode::BAD_REQUEST,
             &format!("Unknown client: {client_id}."),
@@ -273,7 +276,7 @@ async fn authorize(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> 
     }
     let audience = param(&q, "audience").map(str::to_owned);
     if let Some(a) = &audience {
-        if !known_audience(&state, a) {
+        if !known_audience(&tenant, a) {
             return error_redirect(
                 redirect_uri,
                 st,
@@ -300,7 +303,7 @@ async fn authorize(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> 
         &client.name,
         &transaction.scope,
         transaction.audience.as_deref(),
-        &state.tenant.sign_in_users,
+        &tenant.sign_in_users,
         None,
     );
     let now = state.now_secs();
@@ -315,8 +318,11 @@ async fn authorize(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> 
     }
 }
 
-fn known_audience(state: &State, audience: &str) -> bool {
-    state.tenant.resource_server(audience).is_some()
+/// Whether `audience` names one of the tenant's APIs. Takes the tenant the
+/// caller already holds: taking the lock again while holding it could wait
+/// forever behind a change that waits for the first hold.
+fn known_audience(tenant: &Tenant, audience: &str) -> bool {
+    tenant.resource_server(audience).is_some()
 }
 
 /// Scopes of the Management API a user's own token may carry: Auth0 grants
@@ -328,6 +334,7 @@ async fn authorize_login(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let tenant = state.tenant();
     let form = match body_params(&headers, &body) {
         Ok(f) => f,
         Err(e) => return e.into_response(),
@@ -350,9 +357,8 @@ async fn authorize_login(
     }
     let email = param(&form, "email").unwrap_or_default();
     let password = param(&form, "password").unwrap_or_default();
-    let Some(user) = state.tenant.sign_in(email, password) else {
-        let client_name = state
-            .tenant
+    let Some(user) = tenant.sign_in(email, password) else {
+        let client_name = tenant
             .client(&tx.client_id)
             .map(|c| c.name.clone())
             .unwrap_or_default();
@@ -361,7 +367,7 @@ async fn authorize_login(
             &client_name,
             &tx.scope,
             tx.audience.as_deref(),
-            &state.tenant.sign_in_users,
+            &tenant.sign_in_users,
             Some("Wrong email or password."),
         );
         return (StatusCode::UNAUTHORIZED, Html(page)).into_response();
@@ -425,7 +431,7 @@ async fn device_code(
     }
     let audience = param(&form, "audience").map(str::to_owned);
     if let Some(a) = &audience {
-        if !known_audience(&state, a) {
+        if !known_audience(&state.tenant(), a) {
             return Err(OAuthError::new(
                 StatusCode::FORBIDDEN,
                 "access_denied",
@@ -470,9 +476,10 @@ async fn device_code(
 }
 
 async fn activate_page(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> Html<String> {
+    let tenant = state.tenant();
     Html(pages::activate(
         param(&q, "user_code").unwrap_or_default(),
-        &state.tenant.sign_in_users,
+        &tenant.sign_in_users,
         None,
     ))
 }
@@ -487,14 +494,11 @@ async fn activate_submit(
         Err(e) => return e.into_response(),
     };
     let code = param(&form, "user_code").unwrap_or_default();
+    let sign_in_users = state.tenant().sign_in_users.clone();
     let again = |status: StatusCode, error: &str| {
         (
             status,
-            Html(pages::activate(
-                code,
-                &state.tenant.sign_in_users,
-                Some(error),
-            )),
+            Html(pages::activate(code, &sign_in_users, Some(error))),
         )
             .into_response()
     };
@@ -510,10 +514,14 @@ async fn activate_submit(
     }
     let email = param(&form, "email").unwrap_or_default();
     let password = param(&form, "password").unwrap_or_default();
-    let Some(user) = state.tenant.sign_in(email, password) else {
+    let signed_in = state
+        .tenant()
+        .sign_in(email, password)
+        .map(|u| u.email.clone());
+    let Some(email) = signed_in else {
         return again(StatusCode::UNAUTHORIZED, "Wrong email or password.");
     };
-    match state.approve_device(code, &user.email) {
+    match state.approve_device(code, &email) {
         Ok(()) => Html(pages::message(
             "Congratulations, you're all set!",
             "Your device is now connected. You can close this page.",
@@ -525,11 +533,7 @@ async fn activate_submit(
 
 /// The client that authenticated at the token endpoint: a public client by
 /// its ID, a confidential one by its secret (in the body or HTTP Basic).
-fn authenticate_client<'a>(
-    state: &'a State,
-    headers: &HeaderMap,
-    form: &Params,
-) -> OAuthResult<&'a Client> {
+fn authenticate_client(state: &State, headers: &HeaderMap, form: &Params) -> OAuthResult<Client> {
     let basic = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -583,10 +587,10 @@ async fn token(
         ));
     }
     let answer = match grant_type {
-        "authorization_code" => authorization_code(&state, client, &form)?,
-        "refresh_token" => refresh(&state, client, &form)?,
-        "client_credentials" => client_credentials(&state, client, &form)?,
-        _ => device_poll(&state, client, &form)?,
+        "authorization_code" => authorization_code(&state, &client, &form)?,
+        "refresh_token" => refresh(&state, &client, &form)?,
+        "client_credentials" => client_credentials(&state, &client, &form)?,
+        _ => device_poll(&state, &client, &form)?,
     };
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(answer)).into_response())
 }
@@ -686,6 +690,15 @@ fn device_poll(state: &State, client: &Client, form: &Params) -> OAuthResult<Val
 fn refresh(state: &State, client: &Client, form: &Params) -> OAuthResult<Value> {
     let token = required(form, "refresh_token")?;
     let unknown = || OAuthError::invalid_grant("Unknown or invalid refresh token.");
+    // The tenant before the flows, never while holding them (lock order).
+    let audience = param(form, "audience");
+    if let Some(audience) = audience.filter(|a| !known_audience(&state.tenant(), a)) {
+        return Err(OAuthError::new(
+            StatusCode::FORBIDDEN,
+            "access_denied",
+            format!("Service not found: {audience}"),
+        ));
+    }
     let mut flows = state.flows();
     let record = flows.refresh.get(token).cloned().ok_or_else(unknown)?;
     if record.grant.client_id != client.client_id || record.expires_at <= state.now_secs() {
@@ -705,14 +718,6 @@ fn refresh(state: &State, client: &Client, form: &Params) -> OAuthResult<Value> 
             return Err(unknown());
         }
     }
-    let audience = param(form, "audience");
-    if let Some(audience) = audience.filter(|a| !known_audience(state, a)) {
-        return Err(OAuthError::new(
-            StatusCode::FORBIDDEN,
-            "access_denied",
-            format!("Service not found: {audience}"),
-        ));
-    }
     if let Some(r) = flows.refresh.get_mut(token) {
         r.state = RefreshState::Rotated;
     }
@@ -721,13 +726,14 @@ fn refresh(state: &State, client: &Client, form: &Params) -> OAuthResult<Value> 
 }
 
 fn client_credentials(state: &State, client: &Client, form: &Params) -> OAuthResult<Value> {
+    let tenant = state.tenant();
     let audience = required(form, "audience")?;
     let management = format!("{}api/v2/", state.issuer);
     let granted: &[String] = if audience == management {
         &client.management_scopes
-    } else if audience == state.tenant.api().identifier {
+    } else if audience == tenant.api().identifier {
         &client.api_scopes
-    } else if known_audience(state, audience) {
+    } else if known_audience(&tenant, audience) {
         &[]
     } else {
         return Err(OAuthError::new(
@@ -768,7 +774,7 @@ fn client_credentials(state: &State, client: &Client, form: &Params) -> OAuthRes
         "gty": "client-credentials",
         "azp": client.client_id,
     });
-    if audience == state.tenant.api().identifier && state.tenant.api().adds_permissions() {
+    if audience == tenant.api().identifier && tenant.api().adds_permissions() {
         claims["permissions"] = json!(scope);
     }
     let access_token = state.keys().sign(&claims).map_err(OAuthError::server)?;
@@ -799,25 +805,24 @@ fn issue_for(
     family: Option<&str>,
     audience: Option<&str>,
 ) -> OAuthResult<Value> {
+    let tenant = state.tenant();
     let audience = audience.or(grant.audience.as_deref());
-    let user = state
-        .tenant
+    let user = tenant
         .user(&grant.user_id)
         .ok_or_else(|| OAuthError::invalid_grant("The user no longer exists."))?;
-    let client = state
-        .tenant
+    let client = tenant
         .client(&grant.client_id)
         .ok_or_else(|| OAuthError::invalid_grant("The client no longer exists."))?;
     let now = state.now_secs();
     let lifetime = state.config.token_lifetime.as_secs() as i64;
     let openid = grant.scope.iter().any(|s| s == "openid");
-    let api = audience.and_then(|a| state.tenant.resource_server(a));
+    let api = audience.and_then(|a| tenant.resource_server(a));
 
     // Scopes: OIDC ones as asked; API ones only where RBAC grants them (for
     // the Management API, only current-user ones, as in Auth0).
     let permissions = match api {
         Some(api) if api.is_system => CURRENT_USER_SCOPES.map(str::to_owned).to_vec(),
-        Some(api) => state.tenant.permissions(user, &api.identifier),
+        Some(api) => tenant.permissions(user, &api.identifier),
         None => Vec::new(),
     };
     let is_api_scope = |s: &str| api.is_some_and(|api| api.scopes.iter().any(|x| x.value == s));
@@ -979,6 +984,7 @@ fn profile_claims(user: &User, scope: &[String]) -> serde_json::Map<String, Valu
 }
 
 async fn userinfo(Extract(state): Extract<Shared>, headers: HeaderMap) -> Response {
+    let tenant = state.tenant();
     let unauthorized = || {
         (
             StatusCode::UNAUTHORIZED,
@@ -998,7 +1004,7 @@ async fn userinfo(Extract(state): Extract<Shared>, headers: HeaderMap) -> Respon
     let Some(record) = record.filter(|r| r.userinfo && r.expires_at > state.now_secs()) else {
         return unauthorized();
     };
-    let Some(user) = state.tenant.user(&record.grant.user_id) else {
+    let Some(user) = tenant.user(&record.grant.user_id) else {
         return unauthorized();
     };
     Json(Value::Object(profile_claims(user, &record.grant.scope))).into_response()
@@ -1039,17 +1045,13 @@ async fn logout(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> Res
         .into_response();
     };
     // Allowed logout URLs: the origins of the registered callbacks.
-    let allowed = state
-        .tenant
-        .clients
-        .iter()
-        .flat_map(|c| &c.callbacks)
-        .any(
-            |cb| match (url::Url::parse(cb), url::Url::parse(return_to)) {
-                (Ok(cb), Ok(to)) => cb.origin() == to.origin(),
-                _ => false,
-            },
-        );
+    let tenant = state.tenant();
+    let allowed = tenant.clients.iter().flat_map(|c| &c.callbacks).any(|cb| {
+        match (url::Url::parse(cb), url::Url::parse(return_to)) {
+            (Ok(cb), Ok(to)) => cb.origin() == to.origin(),
+            _ => false,
+        }
+    });
     if allowed {
         Redirect::to(return_to).into_response()
     } else {

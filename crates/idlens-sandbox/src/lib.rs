@@ -1,18 +1,20 @@
 //! The sandbox tenant: a local server on 127.0.0.1 that speaks Auth0's
-//! Authentication API, seeded with a realistic tenant. It is IdLens's offline
-//! demo (`idlens sandbox`) and the peer of the sign-in tests.
+//! Authentication and Management APIs, seeded with a realistic tenant. It is
+//! IdLens's offline demo (`idlens sandbox`) and the peer of the tests.
 //!
 //! Invariants:
 //! - It binds 127.0.0.1 only.
-//! - Everything about the tenant's data follows from the seed; keys and
-//!   tokens are random per run.
+//! - Everything about the tenant's data follows from the seed, and changes
+//!   only through the Management API; keys and tokens are random per run.
+//! - Locks are taken in one order: the tenant, then the flows, then the
+//!   keys; the tenant is never taken while the flows are held, nor twice.
 //! - Time comes from the sandbox's own clock (the system clock plus an offset
 //!   tests can advance), so expiry is testable without sleeping.
 //!
 //! Routes are grouped by API and merged into one router in [`Sandbox::start`]:
 //! `authn` (the Authentication API) and `hooks` (the sandbox's test hooks under
-//! `/sandbox/`). The Management API joins as another group under `/api/v2/`,
-//! reading the same [`tenant`] data.
+//! `/sandbox/`) and `mgmt` (the Management API under `/api/v2/`), all over the
+//! same [`tenant`] data.
 
 mod authn;
 mod expiring;
@@ -23,7 +25,7 @@ mod pages;
 pub mod tenant;
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use idlens_secret::Secret;
@@ -168,7 +170,11 @@ impl Sandbox {
             .await
             .map_err(|_| SandboxError::Crypto("key generation was interrupted"))??;
         let state = Arc::new(State {
-            tenant: Tenant::seeded(config.seed, &issuer, &config.extra_callbacks),
+            tenant: RwLock::new(Tenant::seeded(
+                config.seed,
+                &issuer,
+                &config.extra_callbacks,
+            )),
             issuer,
             keys: Mutex::new(keys),
             clock_offset: Mutex::new(Duration::ZERO),
@@ -229,9 +235,9 @@ impl RunningSandbox {
         self.addr
     }
 
-    /// The seeded tenant.
-    pub fn tenant(&self) -> &Tenant {
-        &self.state.tenant
+    /// The tenant as it is now (seeded, then changed through the Management API).
+    pub fn tenant(&self) -> RwLockReadGuard<'_, Tenant> {
+        self.state.tenant()
     }
 
     /// The Management API's audience, `{issuer}api/v2/`.
@@ -248,7 +254,7 @@ impl RunningSandbox {
     /// A confidential client's secret (the sandbox's are public by design).
     pub fn client_secret(&self, client_id: &str) -> Option<Secret> {
         self.state
-            .tenant
+            .tenant()
             .client(client_id)
             .and_then(|c| c.client_secret.clone())
     }
@@ -259,7 +265,8 @@ impl RunningSandbox {
     }
 
     pub fn summary(&self) -> SandboxSummary {
-        let desktop = self.state.tenant.client(DESKTOP_CLIENT_ID).expect("seeded");
+        let tenant = self.state.tenant();
+        let desktop = tenant.client(DESKTOP_CLIENT_ID).expect("seeded");
         SandboxSummary {
             issuer: self.state.issuer.clone(),
             client_id: DESKTOP_CLIENT_ID.to_owned(),
@@ -267,8 +274,8 @@ impl RunningSandbox {
             audience: API_AUDIENCE.to_owned(),
             management_audience: self.management_audience(),
             m2m_client_id: M2M_CLIENT_ID.to_owned(),
-            users: self.state.tenant.users.len(),
-            sign_in_users: self.state.tenant.sign_in_users.clone(),
+            users: tenant.users.len(),
+            sign_in_users: tenant.sign_in_users.clone(),
         }
     }
 
@@ -486,7 +493,7 @@ pub struct TableSizes {
 
 pub(crate) struct State {
     pub issuer: String,
-    pub tenant: Tenant,
+    tenant: RwLock<Tenant>,
     pub config: SandboxConfig,
     keys: Mutex<keys::KeyRing>,
     clock_offset: Mutex<Duration>,
@@ -501,6 +508,16 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl State {
+    pub(crate) fn tenant(&self) -> RwLockReadGuard<'_, Tenant> {
+        // Changes are single assignments: a panic cannot leave the tenant
+        // half-changed, so a poisoned lock is still used.
+        self.tenant.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn tenant_mut(&self) -> RwLockWriteGuard<'_, Tenant> {
+        self.tenant.write().unwrap_or_else(|e| e.into_inner())
+    }
+
     pub(crate) fn keys(&self) -> MutexGuard<'_, keys::KeyRing> {
         lock(&self.keys)
     }
@@ -565,16 +582,17 @@ impl State {
     }
 
     pub(crate) fn approve_device(&self, user_code: &str, email: &str) -> Result<(), SandboxError> {
-        let user = self
-            .tenant
+        let user_id = self
+            .tenant()
             .users
             .iter()
             .find(|u| u.email.eq_ignore_ascii_case(email.trim()))
+            .map(|u| u.user_id.clone())
             .ok_or_else(|| SandboxError::UnknownUser(email.to_owned()))?;
         let mut flows = self.flows();
         let device = Self::device_by_user_code(&mut flows, user_code)
             .ok_or_else(|| SandboxError::UnknownUserCode(user_code.to_owned()))?;
-        device.state = DeviceState::Approved(user.user_id.clone());
+        device.state = DeviceState::Approved(user_id);
         Ok(())
     }
 

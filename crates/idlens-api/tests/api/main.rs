@@ -6,4 +6,5 @@ mod bindings;
 #[path = "../../../idlens-sandbox/testing/login_page.rs"]
 mod login_page;
 mod ops;
+mod rbac;
 mod session;

@@ -21,7 +21,7 @@ use serde_json::{json, Value};
 
 use crate::login_page;
 
-const PROFILE: &str = "sb";
+pub(crate) const PROFILE: &str = "sb";
 const ADMIN_EMAIL: &str = "ada.admin@idlens.test";
 const ADMIN_PASSWORD: &str = "sandbox-admin";
 const MEMORY_REASON: &str = "the session tests use no OS keychain";
@@ -33,14 +33,14 @@ const SHORT_LIFETIME: Duration = Duration::from_secs(60);
 const DEADLINE: Duration = Duration::from_secs(15);
 
 /// A sandbox tenant, and an `Api` whose profile `sb` (in use) points at it.
-struct Tenant {
+pub(crate) struct Tenant {
     sandbox: Option<RunningSandbox>,
-    api: Arc<Api>,
+    pub(crate) api: Arc<Api>,
     dir: tempfile::TempDir,
 }
 
 /// The device flow's polling interval: a real tenant's pace (5 s) scaled down.
-fn config() -> SandboxConfig {
+pub(crate) fn config() -> SandboxConfig {
     SandboxConfig {
         device_interval: Duration::from_secs(1),
         ..SandboxConfig::default()
@@ -82,7 +82,7 @@ fn profile_input(sb: &RunningSandbox, callback_port: Option<u16>) -> ProfileInpu
     }
 }
 
-async fn within<T>(what: &str, future: impl Future<Output = T>) -> T {
+pub(crate) async fn within<T>(what: &str, future: impl Future<Output = T>) -> T {
     tokio::time::timeout(DEADLINE, future)
         .await
         .unwrap_or_else(|_| panic!("{what} did not finish within {DEADLINE:?}"))
@@ -96,7 +96,7 @@ fn request() -> LoginRequest {
 }
 
 impl Tenant {
-    async fn start(config: SandboxConfig) -> Self {
+    pub(crate) async fn start(config: SandboxConfig) -> Self {
         Self::start_with_port(config, None).await
     }
 
@@ -116,7 +116,7 @@ impl Tenant {
         }
     }
 
-    fn sandbox(&self) -> &RunningSandbox {
+    pub(crate) fn sandbox(&self) -> &RunningSandbox {
         self.sandbox.as_ref().expect("the sandbox is running")
     }
 
@@ -125,7 +125,7 @@ impl Tenant {
     }
 
     /// Stops the sandbox; a shutdown that hangs fails the test.
-    async fn stop(&mut self) {
+    pub(crate) async fn stop(&mut self) {
         let sandbox = self.sandbox.take().expect("the sandbox is running");
         tokio::time::timeout(Duration::from_secs(10), sandbox.shutdown())
             .await
@@ -146,7 +146,7 @@ impl Tenant {
     }
 
     /// A device sign-in as the admin, start to end.
-    async fn sign_in(&self) -> SessionView {
+    pub(crate) async fn sign_in(&self) -> SessionView {
         let started = self.start_device().await;
         self.approve(&started);
         within("login_wait", self.api.login_wait(started.login_id))

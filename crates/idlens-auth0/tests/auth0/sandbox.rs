@@ -49,11 +49,13 @@ async fn every_endpoint_reads_into_the_models() {
         .users
         .iter()
         .find(|u| u.user_id.starts_with("github|"))
-        .unwrap();
-    let read = mgmt.user(&github.user_id, &job).await.unwrap();
+        .unwrap()
+        .user_id
+        .clone();
+    let read = mgmt.user(&github, &job).await.unwrap();
     assert_eq!(
         read.identities[0].full_id(),
-        github.user_id,
+        github,
         "a numeric identity ID reads as text"
     );
 

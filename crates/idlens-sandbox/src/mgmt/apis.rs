@@ -14,11 +14,8 @@ pub(crate) async fn list(
     headers: HeaderMap,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
+    let tenant = state.tenant();
     authorize(&state, &headers, "read:resource_servers")?;
     let offset = Offset::read(&params, 50)?;
-    Ok(Json(offset.answer(
-        &state.tenant.apis,
-        "resource_servers",
-        false,
-    )))
+    Ok(Json(offset.answer(&tenant.apis, "resource_servers", false)))
 }

@@ -1,5 +1,5 @@
 //! Auth0's Management API v2 under `/api/v2/`: users (search, by e-mail,
-//! one), their roles and permissions, roles with their permissions and
+//! one), their roles (read, assign, remove) and permissions, roles with their permissions and
 //! members, and resource servers, in Auth0's envelopes and error bodies.
 //!
 //! Every request needs a Management API token the sandbox issued (client
@@ -41,7 +41,12 @@ pub(crate) fn routes(state: Shared) -> Router<Shared> {
         .route("/api/v2/users", get(users::search))
         .route("/api/v2/users-by-email", get(users::by_email))
         .route("/api/v2/users/{id}", get(users::one))
-        .route("/api/v2/users/{id}/roles", get(users::roles))
+        .route(
+            "/api/v2/users/{id}/roles",
+            get(users::roles)
+                .post(users::assign_roles)
+                .delete(users::remove_roles),
+        )
         .route("/api/v2/users/{id}/permissions", get(users::permissions))
         .route("/api/v2/roles", get(roles::list))
         .route("/api/v2/roles/{id}", get(roles::one))

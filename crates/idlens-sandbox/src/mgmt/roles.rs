@@ -22,8 +22,8 @@ pub(crate) async fn list(
     authorize(&state, &headers, "read:roles")?;
     let offset = Offset::read(&params, 50)?;
     let filter = params.get("name_filter").map(|f| f.to_lowercase());
-    let roles: Vec<&Role> = state
-        .tenant
+    let tenant = state.tenant();
+    let roles: Vec<&Role> = tenant
         .roles
         .iter()
         .filter(|r| {
@@ -46,8 +46,9 @@ pub(crate) async fn one(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, MgmtError> {
+    let tenant = state.tenant();
     authorize(&state, &headers, "read:roles")?;
-    Ok(Json(json!(role(&state.tenant, &id)?)))
+    Ok(Json(json!(role(&tenant, &id)?)))
 }
 
 pub(crate) async fn permissions(
@@ -56,13 +57,14 @@ pub(crate) async fn permissions(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
+    let tenant = state.tenant();
     authorize(&state, &headers, "read:roles")?;
-    let role = role(&state.tenant, &id)?;
+    let role = role(&tenant, &id)?;
     let offset = Offset::read(&params, 50)?;
     let permissions: Vec<Value> = role
         .permissions
         .iter()
-        .map(|p| permission_json(&state.tenant, p))
+        .map(|p| permission_json(&tenant, p))
         .collect();
     Ok(Json(offset.answer(&permissions, "permissions", false)))
 }
@@ -89,11 +91,11 @@ pub(crate) async fn users(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
+    let tenant = state.tenant();
     authorize(&state, &headers, "read:roles")?;
     authorize(&state, &headers, "read:users")?;
-    let role = role(&state.tenant, &id)?;
-    let members: Vec<Value> = state
-        .tenant
+    let role = role(&tenant, &id)?;
+    let members: Vec<Value> = tenant
         .users
         .iter()
         .filter(|u| u.role_ids.contains(&role.id))

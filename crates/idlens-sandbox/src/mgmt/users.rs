@@ -35,8 +35,8 @@ pub(crate) async fn search(
         ),
         None => None,
     };
-    let mut found: Vec<&User> = state
-        .tenant
+    let tenant = state.tenant();
+    let mut found: Vec<&User> = tenant
         .users
         .iter()
         .filter(|u| query.as_ref().is_none_or(|q| q.matches(u)))
@@ -88,12 +88,8 @@ pub(crate) async fn by_email(
             MgmtError::bad_query("Query validation error: Missing required property: email.")
         })?;
     // Exact and case-sensitive, as Auth0's is.
-    let found: Vec<&User> = state
-        .tenant
-        .users
-        .iter()
-        .filter(|u| &u.email == email)
-        .collect();
+    let tenant = state.tenant();
+    let found: Vec<&User> = tenant.users.iter().filter(|u| &u.email == email).collect();
     Ok(Json(json!(found)))
 }
 
@@ -108,8 +104,9 @@ pub(crate) async fn one(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, MgmtError> {
+    let tenant = state.tenant();
     authorize(&state, &headers, "read:users")?;
-    Ok(Json(json!(user(&state.tenant, &id)?)))
+    Ok(Json(json!(user(&tenant, &id)?)))
 }
 
 pub(crate) async fn roles(
@@ -118,12 +115,12 @@ pub(crate) async fn roles(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
+    let tenant = state.tenant();
     authorize(&state, &headers, "read:users")?;
     authorize(&state, &headers, "read:roles")?;
-    let user = user(&state.tenant, &id)?;
+    let user = user(&tenant, &id)?;
     let offset = Offset::read(&params, 50)?;
-    let roles: Vec<_> = state
-        .tenant
+    let roles: Vec<_> = tenant
         .roles
         .iter()
         .filter(|r| user.role_ids.contains(&r.id))
@@ -137,11 +134,12 @@ pub(crate) async fn permissions(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
+    let tenant = state.tenant();
     authorize(&state, &headers, "read:users")?;
-    let user = user(&state.tenant, &id)?;
+    let user = user(&tenant, &id)?;
     let offset = Offset::read(&params, 50)?;
     Ok(Json(offset.answer(
-        &user_permissions(&state.tenant, user),
+        &user_permissions(&tenant, user),
         "permissions",
         false,
     )))
@@ -179,4 +177,64 @@ fn user_permissions(tenant: &Tenant, user: &User) -> Vec<Value> {
             entry
         })
         .collect()
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct RoleIds {
+    roles: Vec<String>,
+}
+
+/// `POST users/{id}/roles` (assign) and `DELETE users/{id}/roles` (remove):
+/// `{"roles": [ids]}`, answered `204`.
+pub(crate) async fn assign_roles(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    axum::Json(body): axum::Json<RoleIds>,
+) -> Result<axum::http::StatusCode, MgmtError> {
+    change_roles(&state, &headers, &id, &body.roles, true)
+}
+
+pub(crate) async fn remove_roles(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    axum::Json(body): axum::Json<RoleIds>,
+) -> Result<axum::http::StatusCode, MgmtError> {
+    change_roles(&state, &headers, &id, &body.roles, false)
+}
+
+fn change_roles(
+    state: &Shared,
+    headers: &HeaderMap,
+    user_id: &str,
+    roles: &[String],
+    assign: bool,
+) -> Result<axum::http::StatusCode, MgmtError> {
+    authorize(state, headers, "update:users")?;
+    if roles.is_empty() {
+        return Err(MgmtError::bad_query(
+            "Payload validation error: 'Array is too short (0), minimum 1' on property roles.",
+        ));
+    }
+    let mut tenant = state.tenant_mut();
+    if let Some(missing) = roles.iter().find(|r| tenant.role(r).is_none()) {
+        return Err(MgmtError::not_found(
+            &format!("The role {missing} does not exist."),
+            "inexistent_role",
+        ));
+    }
+    let user = tenant
+        .users
+        .iter_mut()
+        .find(|u| u.user_id == user_id)
+        .ok_or_else(|| MgmtError::not_found("The user does not exist.", "inexistent_user"))?;
+    for role in roles {
+        if assign && !user.role_ids.contains(role) {
+            user.role_ids.push(role.clone());
+        } else if !assign {
+            user.role_ids.retain(|r| r != role);
+        }
+    }
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -54,7 +54,7 @@ async fn pkce_happy_path_gives_verified_tokens_and_passes_state_through() {
     assert_valid(&access);
     assert_eq!(access.kind, TokenKind::AccessToken);
     let c = claims(&access);
-    let admin = &sb.tenant().sign_in_users[0];
+    let admin = sb.tenant().sign_in_users[0].clone();
     assert_eq!(c["sub"], admin.user_id.as_str());
     assert_eq!(c["azp"], DESKTOP_CLIENT_ID);
     assert_eq!(

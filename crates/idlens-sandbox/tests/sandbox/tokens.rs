@@ -19,7 +19,7 @@ async fn userinfo_answers_for_the_signed_in_user() {
     let resp = userinfo(&sb, body["access_token"].as_str().unwrap()).await;
     assert_eq!(resp.status(), 200);
     let info: serde_json::Value = resp.json().await.unwrap();
-    let admin = &sb.tenant().sign_in_users[0];
+    let admin = sb.tenant().sign_in_users[0].clone();
     assert_eq!(info["sub"], admin.user_id.as_str());
     assert_eq!(info["email"], admin.email.as_str());
     assert_eq!(info["name"], "Ada Admin");

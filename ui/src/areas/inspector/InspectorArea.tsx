@@ -217,6 +217,7 @@ function InspectError({
     network: "Check the URL and this machine's network, then try again, or choose another key source under Verify against.",
     internal: "Try again. If it keeps failing, decode only and report the problem.",
     signInRequired: "Sign in on the Session screen, or choose another key source under Verify against.",
+    forbidden: "Check the profile's Management API access in Settings, or choose another key source under Verify against.",
     cancelled: "Try again.",
   };
   return (

@@ -1,0 +1,230 @@
+//! Roles & permissions through the `Api`, as the screen and the CLI call it,
+//! against the sandbox tenant: the snapshot as a job (progress, cancel),
+//! members paged from the loaded snapshot, one Management API token shared
+//! by every call of a profile, and the signed-in user's token refused the
+//! scopes only a machine-to-machine application gets.
+
+use std::sync::{Arc, Mutex};
+
+use idlens_api::types::{
+    ExplainRequest, JobProgress, ManagementInput, MembersRequest, ProfileInput, SecretInput,
+    SecretKindView, SnapshotRequest, UserSearchRequest,
+};
+use idlens_api::{Api, ErrorCode};
+use idlens_job::Job;
+use idlens_sandbox::tenant::rbac::EVERYONE_ROLE_ID;
+use idlens_sandbox::{SandboxConfig, API_AUDIENCE, DESKTOP_CLIENT_ID, M2M_CLIENT_ID};
+use idlens_secret::Secret;
+
+use crate::session::{config, within, Tenant, PROFILE};
+
+/// Points profile `sb` at the Management API with `management`.
+async fn manage_with(tenant: &Tenant, management: ManagementInput) {
+    let input = ProfileInput {
+        name: PROFILE.into(),
+        issuer: tenant.sandbox().issuer().into(),
+        provider: None,
+        client_id: DESKTOP_CLIENT_ID.into(),
+        audience: Some(API_AUDIENCE.into()),
+        callback_port: None,
+        scopes: vec!["read:users".into()],
+        management: Some(management),
+        neo4j: None,
+    };
+    tenant
+        .api
+        .profile_update(input)
+        .await
+        .expect("the profile updates");
+}
+
+/// The tenant with profile `sb` reading it as the full M2M client.
+async fn m2m_tenant(config: SandboxConfig) -> Tenant {
+    let tenant = Tenant::start(config).await;
+    manage_with(
+        &tenant,
+        ManagementInput::ClientCredentials {
+            client_id: M2M_CLIENT_ID.into(),
+        },
+    )
+    .await;
+    let secret = tenant.sandbox().m2m_client_secret();
+    tenant
+        .api
+        .profile_set_secret(SecretInput {
+            profile: PROFILE.into(),
+            kind: SecretKindView::ManagementClientSecret,
+            value: Secret::new(secret.expose()),
+        })
+        .expect("the secret is kept");
+    tenant
+}
+
+/// A job whose progress reports are recorded.
+fn recorded_job(api: &Api) -> (idlens_api::types::JobId, Job, Arc<Mutex<Vec<JobProgress>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    let (id, job) = api.job_begin(move |p| sink.lock().unwrap().push(p));
+    (id, job, seen)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_snapshot_job_reports_progress_and_its_members_page_past_1000() {
+    let mut tenant = m2m_tenant(config()).await;
+    let api = Arc::clone(&tenant.api);
+    let (id, job, seen) = recorded_job(&api);
+    let overview = within(
+        "rbac_snapshot",
+        api.rbac_snapshot(SnapshotRequest::default(), job),
+    )
+    .await
+    .expect("the snapshot loads");
+    api.job_end(id);
+
+    let phases: Vec<String> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|p| p.phase.clone())
+        .collect();
+    assert!(
+        phases.iter().any(|p| p.contains("member")),
+        "phases: {phases:?}"
+    );
+    let everyone = overview
+        .roles
+        .iter()
+        .find(|r| r.id == EVERYONE_ROLE_ID)
+        .expect("the Everyone role");
+    assert!(everyone.member_count > 1000, "{}", everyone.member_count);
+    assert!(
+        overview.findings.iter().any(|f| f.subject == "Unused Role"),
+        "{:?}",
+        overview.findings
+    );
+
+    let page = |offset, filter: Option<&str>| {
+        api.rbac_role_members(MembersRequest {
+            profile: None,
+            role_id: EVERYONE_ROLE_ID.into(),
+            filter: filter.map(str::to_owned),
+            offset,
+            limit: 100,
+        })
+        .expect("a page of members")
+    };
+    let last = page(1000, None);
+    assert_eq!(u64::from(last.total), everyone.member_count);
+    assert_eq!(
+        last.members.len() as u64,
+        (everyone.member_count - 1000).min(100)
+    );
+    // The filter matches e-mail addresses (and names, IDs) in any case.
+    let someone = page(0, None).members[0].clone();
+    let email = someone
+        .email
+        .clone()
+        .expect("members have e-mail addresses");
+    let found = page(0, Some(&email.to_uppercase()));
+    // (a person with several accounts shows once per account)
+    assert!(found
+        .members
+        .iter()
+        .all(|m| m.email.as_deref() == Some(email.as_str())));
+    assert!(found.members.iter().any(|m| m.user_id == someone.user_id));
+    assert_eq!(found.total as usize, found.members.len());
+
+    // Every later call of the profile uses the same Management API token.
+    let found = api
+        .users_search(UserSearchRequest {
+            profile: None,
+            query: "sam.support@idlens.test".into(),
+            page: 0,
+        })
+        .await
+        .expect("a search");
+    let why = api
+        .rbac_explain(ExplainRequest {
+            profile: None,
+            user_id: found.users[0].user_id.clone(),
+            permission: "read:tokens".into(),
+            api: None,
+        })
+        .await
+        .expect("an answer");
+    assert!(why.granted);
+    assert_eq!(tenant.sandbox().table_sizes().management_tokens, 1);
+    tenant.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_snapshot_ends_with_cancelled_and_keeps_nothing() {
+    // Two requests a second: the job is still fetching when it is cancelled.
+    let mut tenant = m2m_tenant(SandboxConfig {
+        mgmt_rate: Some(2),
+        ..config()
+    })
+    .await;
+    let api = Arc::clone(&tenant.api);
+    let (started_tx, started) = tokio::sync::oneshot::channel();
+    let started_tx = Mutex::new(Some(started_tx));
+    let (id, job) = api.job_begin(move |_| {
+        if let Some(tx) = started_tx.lock().unwrap().take() {
+            let _ = tx.send(());
+        }
+    });
+    let running = tokio::spawn({
+        let api = Arc::clone(&api);
+        async move { api.rbac_snapshot(SnapshotRequest::default(), job).await }
+    });
+    within("the first progress report", started).await.unwrap();
+    api.job_cancel(id).unwrap();
+    let error = within("the cancelled job", running)
+        .await
+        .unwrap()
+        .expect_err("a cancelled job has no result");
+    api.job_end(id);
+    assert_eq!(error.code, ErrorCode::Cancelled, "{error:?}");
+
+    let nothing = api
+        .rbac_role_members(MembersRequest {
+            profile: None,
+            role_id: EVERYONE_ROLE_ID.into(),
+            filter: None,
+            offset: 0,
+            limit: 10,
+        })
+        .expect_err("a cancelled load leaves nothing to page");
+    assert_eq!(nothing.code, ErrorCode::NotFound);
+    tenant.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_in_users_token_reads_only_their_own_user() {
+    let mut tenant = Tenant::start(config()).await;
+    manage_with(&tenant, ManagementInput::SignedInUser).await;
+    let api = Arc::clone(&tenant.api);
+
+    let not_signed_in = api
+        .rbac_snapshot(SnapshotRequest::default(), Job::unwatched())
+        .await
+        .expect_err("no sign-in, no token");
+    assert_eq!(
+        not_signed_in.code,
+        ErrorCode::SignInRequired,
+        "{not_signed_in:?}"
+    );
+
+    tenant.sign_in().await;
+    let refused = api
+        .rbac_snapshot(SnapshotRequest::default(), Job::unwatched())
+        .await
+        .expect_err("a user's Management API token has current-user scopes only");
+    assert_eq!(refused.code, ErrorCode::Forbidden, "{refused:?}");
+    assert!(
+        refused.message.contains("machine-to-machine"),
+        "says what to use instead: {}",
+        refused.message
+    );
+    tenant.stop().await;
+}

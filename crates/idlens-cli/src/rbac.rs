@@ -1,0 +1,548 @@
+//! `idlens users|roles|apis|permissions|rbac`: the tenant's users and RBAC
+//! through the Management API, as text or `--json`.
+
+use std::process::ExitCode;
+
+use idlens_api::rbac::Depth;
+use idlens_api::types::{
+    DiffRequest, DiffView, EffectiveView, ExplainRequest, PermissionView, SnapshotSource,
+    SourceView, TokenCheckRequest, TokenToCheck, UserRequest, UserSearchRequest, UserSummary,
+};
+use idlens_api::{Api, ApiError, ErrorCode};
+use idlens_secret::Secret;
+
+use crate::args::{ApisCommand, PermissionsCommand, RbacCommand, RolesCommand, UsersCommand};
+use crate::output::{self, say};
+use crate::progress::run_job;
+use crate::terminal::Untrusted;
+use crate::{block_on, EXIT_FINDING};
+
+pub fn users_json(c: &UsersCommand) -> bool {
+    match c {
+        UsersCommand::Search { output, .. } | UsersCommand::Show { output, .. } => output.json,
+    }
+}
+
+pub fn roles_json(c: &RolesCommand) -> bool {
+    match c {
+        RolesCommand::List { output, .. } | RolesCommand::Show { output, .. } => output.json,
+    }
+}
+
+pub fn apis_json(c: &ApisCommand) -> bool {
+    match c {
+        ApisCommand::List { output, .. } => output.json,
+    }
+}
+
+pub fn permissions_json(c: &PermissionsCommand) -> bool {
+    match c {
+        PermissionsCommand::Explain { output, .. } | PermissionsCommand::Check { output, .. } => {
+            output.json
+        }
+    }
+}
+
+pub fn rbac_json(c: &RbacCommand) -> bool {
+    match c {
+        RbacCommand::Snapshot { output, .. }
+        | RbacCommand::Diff { output, .. }
+        | RbacCommand::Findings { output, .. } => output.json,
+    }
+}
+
+pub fn users(api: &Api, command: UsersCommand) -> Result<ExitCode, ApiError> {
+    match command {
+        UsersCommand::Search {
+            query,
+            page,
+            selector,
+            output,
+        } => {
+            let request = UserSearchRequest {
+                profile: selector.profile,
+                query,
+                page,
+            };
+            let found = block_on(api.users_search(request))??;
+            if output.json {
+                output::json(&found);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let rows: Vec<Vec<String>> = found.users.iter().map(user_row).collect();
+            say!(
+                "{}",
+                output::table(
+                    &["USER ID", "E-MAIL", "VERIFIED", "NAME", "LAST LOGIN"],
+                    &rows
+                )
+            );
+            let shown_to =
+                u64::from(found.page) * u64::from(found.per_page) + found.users.len() as u64;
+            say!(
+                "\n{} of {} matching users (page {}).",
+                shown_to,
+                found.total,
+                found.page
+            );
+            if found.capped {
+                say!("More than 1,000 users match: a search shows at most 1,000. Narrow the query, or export all users (an export job).");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        UsersCommand::Show {
+            user_id,
+            selector,
+            output,
+        } => {
+            let rbac = block_on(api.rbac_user(UserRequest {
+                profile: selector.profile,
+                user_id,
+            }))??;
+            if output.json {
+                output::json(&rbac);
+                return Ok(ExitCode::SUCCESS);
+            }
+            print_user(&rbac.user);
+            let roles: Vec<String> = rbac.roles.iter().map(|r| r.name.clone()).collect();
+            say!("Roles:       {}", Untrusted(&or_none(&roles.join(", "))));
+            say!("\nPermissions");
+            let rows: Vec<Vec<String>> = rbac.permissions.iter().map(effective_row).collect();
+            say!("{}", output::table(&["  API", "PERMISSION", "FROM"], &rows));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn or_none(text: &str) -> String {
+    if text.is_empty() {
+        "(none)".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn user_row(u: &UserSummary) -> Vec<String> {
+    vec![
+        u.user_id.clone(),
+        u.email.clone().unwrap_or_default(),
+        match u.email_verified {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "-",
+        }
+        .to_owned(),
+        u.name.clone().unwrap_or_default(),
+        u.last_login.clone().unwrap_or_default(),
+    ]
+}
+
+fn print_user(u: &UserSummary) {
+    say!("User:        {}", Untrusted(&u.user_id));
+    if let Some(email) = &u.email {
+        let verified = if u.email_verified == Some(false) {
+            " (unverified)"
+        } else {
+            ""
+        };
+        say!("E-mail:      {}{verified}", Untrusted(email));
+    }
+    if let Some(name) = &u.name {
+        say!("Name:        {}", Untrusted(name));
+    }
+    if !u.linked.is_empty() {
+        say!("Linked:      {}", Untrusted(&u.linked.join(", ")));
+    }
+}
+
+fn sources(sources: &[SourceView]) -> String {
+    sources
+        .iter()
+        .map(|s| match s {
+            SourceView::Direct => "direct".to_owned(),
+            SourceView::Role { name, .. } => format!("role {name}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn permission_name(p: &PermissionView) -> String {
+    if p.defined {
+        p.name.clone()
+    } else {
+        format!("{} (the API no longer defines it)", p.name)
+    }
+}
+
+fn effective_row(e: &EffectiveView) -> Vec<String> {
+    vec![
+        format!("  {}", e.permission.api_name),
+        permission_name(&e.permission),
+        sources(&e.sources),
+    ]
+}
+
+pub fn roles(api: &Api, command: RolesCommand) -> Result<ExitCode, ApiError> {
+    match command {
+        RolesCommand::List { selector, output } => {
+            let roles = run_job(output.json, |job| async move {
+                api.rbac_roles_list(selector.profile, &job).await
+            })?;
+            if output.json {
+                output::json(&roles);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let rows: Vec<Vec<String>> = roles
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.name.clone(),
+                        r.id.clone(),
+                        r.permissions.len().to_string(),
+                        r.description.clone(),
+                    ]
+                })
+                .collect();
+            say!(
+                "{}",
+                output::table(&["ROLE", "ID", "PERMISSIONS", "DESCRIPTION"], &rows)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        RolesCommand::Show {
+            role,
+            selector,
+            output,
+        } => {
+            let detail = run_job(output.json, |job| async move {
+                api.rbac_role_detail(selector.profile, &role, &job).await
+            })?;
+            if output.json {
+                output::json(&detail);
+                return Ok(ExitCode::SUCCESS);
+            }
+            say!(
+                "Role:        {} ({})",
+                Untrusted(&detail.role.name),
+                Untrusted(&detail.role.id)
+            );
+            if !detail.role.description.is_empty() {
+                say!("About:       {}", Untrusted(&detail.role.description));
+            }
+            say!("\nPermissions ({})", detail.role.permissions.len());
+            let rows: Vec<Vec<String>> = detail
+                .role
+                .permissions
+                .iter()
+                .map(|p| vec![format!("  {}", p.api_name), permission_name(p)])
+                .collect();
+            say!("{}", output::table(&["  API", "PERMISSION"], &rows));
+            say!("\nMembers ({})", detail.members.len());
+            let rows: Vec<Vec<String>> = detail
+                .members
+                .iter()
+                .map(|m| {
+                    vec![
+                        format!("  {}", m.user_id),
+                        m.email.clone().unwrap_or_default(),
+                        m.name.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            say!("{}", output::table(&["  USER ID", "E-MAIL", "NAME"], &rows));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+pub fn apis(api: &Api, command: ApisCommand) -> Result<ExitCode, ApiError> {
+    let ApisCommand::List { selector, output } = command;
+    let apis = run_job(output.json, |job| async move {
+        api.rbac_apis_list(selector.profile, &job).await
+    })?;
+    if output.json {
+        output::json(&apis);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for api in &apis {
+        let system = if api.system {
+            " — Auth0's own; roles cannot grant its scopes"
+        } else {
+            ""
+        };
+        say!(
+            "{} ({}){system}",
+            Untrusted(&api.name),
+            Untrusted(&api.identifier)
+        );
+        let rows: Vec<Vec<String>> = api
+            .scopes
+            .iter()
+            .map(|s| {
+                vec![
+                    format!("  {}", s.value),
+                    or_none(&s.granted_by.join(", ")),
+                    s.description.clone(),
+                ]
+            })
+            .collect();
+        say!(
+            "{}\n",
+            output::table(&["  SCOPE", "GRANTED BY", "DESCRIPTION"], &rows)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn permissions(api: &Api, command: PermissionsCommand) -> Result<ExitCode, ApiError> {
+    match command {
+        PermissionsCommand::Explain {
+            user_id,
+            permission,
+            api: api_id,
+            selector,
+            output,
+        } => {
+            let request = ExplainRequest {
+                profile: selector.profile,
+                user_id,
+                permission,
+                api: api_id,
+            };
+            let view = block_on(api.rbac_explain(request))??;
+            if output.json {
+                output::json(&view);
+            } else {
+                print_user(&view.user);
+                for answer in &view.answers {
+                    let api_name = answer
+                        .api_name
+                        .clone()
+                        .unwrap_or_else(|| answer.api.clone());
+                    let mark = if answer.granted {
+                        "GRANTED"
+                    } else {
+                        "NOT GRANTED"
+                    };
+                    say!(
+                        "\n{mark}: {} on {}",
+                        Untrusted(&view.permission),
+                        Untrusted(&api_name)
+                    );
+                    say!("  {}", Untrusted(&answer.reason));
+                }
+            }
+            Ok(if view.granted {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_FINDING)
+            })
+        }
+        PermissionsCommand::Check {
+            token,
+            selector,
+            output,
+        } => {
+            let token = read_token(&token)?;
+            let request = TokenCheckRequest {
+                profile: selector.profile,
+                token: TokenToCheck::Pasted { token },
+            };
+            let check = block_on(api.rbac_token_check(request))??;
+            if output.json {
+                output::json(&check);
+            } else {
+                say!("{}", Untrusted(&check.verdict));
+                say!(
+                    "Token for:   {} (user {})",
+                    Untrusted(&check.api),
+                    Untrusted(&check.subject)
+                );
+                say!(
+                    "Matching:    {}",
+                    Untrusted(&or_none(&check.matching.join(" ")))
+                );
+                say!(
+                    "Missing:     {}",
+                    Untrusted(&or_none(&check.missing.join(" ")))
+                );
+                say!(
+                    "Revoked:     {}",
+                    Untrusted(&or_none(&check.extra.join(" ")))
+                );
+            }
+            Ok(if check.matches {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_FINDING)
+            })
+        }
+    }
+}
+
+/// The token from the argument, or standard input for `-`.
+fn read_token(arg: &str) -> Result<Secret, ApiError> {
+    if arg != "-" {
+        return Ok(Secret::new(arg));
+    }
+    let bytes = idlens_bounded::read_to_end(
+        std::io::stdin().lock(),
+        idlens_api::inspect::MAX_INPUT_LEN as usize,
+    )
+    .map(zeroize::Zeroizing::new)
+    .map_err(|e| {
+        ApiError::new(
+            ErrorCode::Io,
+            format!("could not read the token from standard input: {e}"),
+        )
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            "the token on standard input is not text",
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "no token given: pass it as an argument or pipe it in",
+        ));
+    }
+    Ok(Secret::new(text.trim()))
+}
+
+pub fn rbac(api: &Api, command: RbacCommand) -> Result<ExitCode, ApiError> {
+    match command {
+        RbacCommand::Snapshot {
+            out,
+            with_users,
+            selector,
+            output,
+        } => {
+            let depth = Depth {
+                members: true,
+                users: with_users,
+            };
+            let quiet = output.json
+                || out.is_none() && !std::io::IsTerminal::is_terminal(&std::io::stdout());
+            let snapshot = run_job(quiet && out.is_none(), |job| async move {
+                api.rbac_snapshot_document(selector.profile, depth, &job)
+                    .await
+            })?;
+            let text = serde_json::to_string_pretty(&snapshot).expect("snapshots serialize");
+            match out {
+                None => output::json(&snapshot),
+                Some(path) => {
+                    crate::files::write_atomically(&path, text.as_bytes())?;
+                    let members: usize = snapshot.roles.iter().map(|r| r.members.len()).sum();
+                    say!(
+                        "Wrote {} ({} APIs, {} roles, {members} role members).",
+                        path.display(),
+                        snapshot.apis.len(),
+                        snapshot.roles.len()
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        RbacCommand::Diff { a, b, output } => {
+            let request = DiffRequest {
+                a: snapshot_source(&a),
+                b: snapshot_source(&b),
+            };
+            let diff = run_job(output.json, |job| async move {
+                api.rbac_diff(request, job).await
+            })?;
+            if output.json {
+                output::json(&diff);
+            } else {
+                print_diff(&diff);
+            }
+            Ok(if diff.identical {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_FINDING)
+            })
+        }
+        RbacCommand::Findings {
+            with_users,
+            selector,
+            output,
+        } => {
+            let found = run_job(output.json, |job| async move {
+                api.rbac_findings(selector.profile, with_users, &job).await
+            })?;
+            if output.json {
+                output::json(&found);
+            } else {
+                for f in &found {
+                    say!("{}: {}", f.title, Untrusted(&f.subject));
+                    if !f.items.is_empty() {
+                        say!("  {}", Untrusted(&f.items.join(", ")));
+                    }
+                }
+                if !with_users {
+                    say!("\nDirect grants to users were not checked: add --with-users (one request per user).");
+                }
+            }
+            Ok(if found.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_FINDING)
+            })
+        }
+    }
+}
+
+/// `profile:NAME`, else a file.
+fn snapshot_source(text: &str) -> SnapshotSource {
+    match text.strip_prefix("profile:") {
+        Some(name) => SnapshotSource::Profile {
+            name: name.to_owned(),
+        },
+        None => SnapshotSource::File {
+            path: text.to_owned(),
+        },
+    }
+}
+
+fn print_diff(diff: &DiffView) {
+    say!("A: {}", Untrusted(&diff.a));
+    say!("B: {}", Untrusted(&diff.b));
+    if diff.identical {
+        say!("\nNo differences.");
+        return;
+    }
+    let list = |label: &str, items: &[String]| {
+        if !items.is_empty() {
+            say!("{label}: {}", Untrusted(&items.join(", ")));
+        }
+    };
+    say!("");
+    list("APIs only in B", &diff.apis_added);
+    list("APIs only in A", &diff.apis_removed);
+    for change in &diff.apis_changed {
+        say!("API {}", Untrusted(&change.api));
+        list("  scopes added", &change.scopes_added);
+        list("  scopes removed", &change.scopes_removed);
+        if let Some(before) = &change.renamed_from {
+            say!("  renamed from {}", Untrusted(before));
+        }
+    }
+    list("Roles only in B", &diff.roles_added);
+    list("Roles only in A", &diff.roles_removed);
+    for change in &diff.roles_changed {
+        say!("Role {}", Untrusted(&change.role));
+        list("  permissions added", &change.permissions_added);
+        list("  permissions removed", &change.permissions_removed);
+        list("  members added", &change.members_added);
+        list("  members removed", &change.members_removed);
+        if change.description_changed {
+            say!("  description changed");
+        }
+    }
+    say!(
+        "\nMembers were matched by {}.",
+        diff.members_matched_by.replace('_', " ")
+    );
+}

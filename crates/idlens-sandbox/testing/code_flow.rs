@@ -1,0 +1,62 @@
+//! A real user's tokens from the sandbox's browser flow, without driving
+//! IdLens: test code for binaries that need a user's access token (to check
+//! it, or watch it go stale). Included with `#[path]` next to
+//! `login_page.rs` (as module `login_page`); needs `base64` and `aws-lc-rs`.
+
+#![allow(dead_code)]
+
+use url::Url;
+
+use crate::login_page::{browser, redirect_target, LoginPage};
+
+/// The tokens a user gets from the sandbox's browser flow (authorization
+/// code with PKCE, as IdLens's desktop client) for `audience`: signs in as
+/// `email` on the login page and redeems the code. A test's way to hold a
+/// real user's access token without driving IdLens.
+pub async fn code_flow_tokens(
+    issuer: &str,
+    client_id: &str,
+    (email, password): (&str, &str),
+    audience: &str,
+) -> serde_json::Value {
+    use base64::Engine;
+    const VERIFIER: &str = "a-long-enough-code-verifier-for-these-tests-0123456789";
+    const CALLBACK: &str = "http://127.0.0.1:53134/callback";
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, VERIFIER.as_bytes());
+    let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref());
+    let mut authorize = Url::parse(&format!("{issuer}authorize")).expect("an issuer URL");
+    authorize.query_pairs_mut().extend_pairs([
+        ("response_type", "code"),
+        ("client_id", client_id),
+        ("redirect_uri", CALLBACK),
+        ("scope", "openid profile email"),
+        ("audience", audience),
+        ("state", "code-flow-tokens"),
+        ("code_challenge", challenge.as_str()),
+        ("code_challenge_method", "S256"),
+    ]);
+    let http = browser();
+    let page = LoginPage::open(&http, &authorize).await;
+    let answer = page.submit(&http, email, password, "allow").await;
+    let back = redirect_target(&authorize, &answer);
+    let code = back
+        .query_pairs()
+        .find(|(name, _)| name == "code")
+        .unwrap_or_else(|| panic!("the sign-in gives a code: {back}"))
+        .1
+        .into_owned();
+    let response = http
+        .post(format!("{issuer}oauth/token"))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", client_id),
+            ("code", code.as_str()),
+            ("code_verifier", VERIFIER),
+            ("redirect_uri", CALLBACK),
+        ])
+        .send()
+        .await
+        .expect("the sandbox answers");
+    assert_eq!(response.status(), 200, "the code is redeemed");
+    response.json().await.expect("a JSON token response")
+}

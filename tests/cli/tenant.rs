@@ -1,0 +1,109 @@
+//! A sandbox tenant on 127.0.0.1 for the binary to talk to, served by a
+//! runtime of its own while the test runs the binary synchronously.
+
+use std::time::Duration;
+
+use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+
+/// A sandbox tenant on 127.0.0.1 and the runtime that serves it.
+pub struct Tenant {
+    pub runtime: tokio::runtime::Runtime,
+    sandbox: Option<RunningSandbox>,
+}
+
+impl Tenant {
+    pub fn start(config: SandboxConfig) -> Self {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("a runtime for the sandbox");
+        let sandbox = runtime
+            .block_on(Sandbox::start(SandboxConfig {
+                device_interval: Duration::from_secs(1),
+                ..config
+            }))
+            .expect("the sandbox starts on 127.0.0.1");
+        Self {
+            runtime,
+            sandbox: Some(sandbox),
+        }
+    }
+
+    pub fn sandbox(&self) -> &RunningSandbox {
+        self.sandbox.as_ref().expect("running")
+    }
+
+    pub fn issuer(&self) -> String {
+        self.sandbox().issuer().to_owned()
+    }
+
+    /// An access token for the sandbox's API, as `email` signs in with the
+    /// browser flow (authorization code + PKCE) on its login page.
+    pub fn user_access_token(&self, email: &str, password: &str) -> String {
+        let tokens = self.runtime.block_on(crate::code_flow::code_flow_tokens(
+            &self.issuer(),
+            idlens_sandbox::DESKTOP_CLIENT_ID,
+            (email, password),
+            idlens_sandbox::API_AUDIENCE,
+        ));
+        tokens["access_token"]
+            .as_str()
+            .expect("an access token")
+            .to_owned()
+    }
+
+    /// Calls the sandbox's Management API as its machine-to-machine client.
+    pub fn management(&self, method: reqwest::Method, path: &str, body: serde_json::Value) -> u16 {
+        let sb = self.sandbox();
+        let secret = sb.m2m_client_secret();
+        let issuer = self.issuer();
+        let audience = sb.management_audience();
+        self.runtime.block_on(async {
+            let http = reqwest::Client::new();
+            let token: serde_json::Value = http
+                .post(format!("{issuer}oauth/token"))
+                .form(&[
+                    ("grant_type", "client_credentials"),
+                    ("client_id", idlens_sandbox::M2M_CLIENT_ID),
+                    ("client_secret", secret.expose()),
+                    ("audience", audience.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            http.request(method, format!("{issuer}api/v2/{path}"))
+                .bearer_auth(token["access_token"].as_str().unwrap())
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        })
+    }
+}
+
+impl Tenant {
+    /// Gives (`POST`) or takes away (`DELETE`) a role of a user, as an admin
+    /// would in the Auth0 dashboard: the Management API's status.
+    pub fn change_role(&self, method: reqwest::Method, user_id: &str, role_id: &str) -> u16 {
+        let user: String = url::form_urlencoded::byte_serialize(user_id.as_bytes()).collect();
+        self.management(
+            method,
+            &format!("users/{user}/roles"),
+            serde_json::json!({ "roles": [role_id] }),
+        )
+    }
+}
+
+impl Drop for Tenant {
+    fn drop(&mut self) {
+        if let Some(sandbox) = self.sandbox.take() {
+            self.runtime.block_on(sandbox.shutdown());
+        }
+    }
+}
