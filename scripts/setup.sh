@@ -147,10 +147,12 @@ sandbox_listening() {
 # stopped when the app closes.
 start_sandbox_tenant() {
     local app="$CARGO_TARGET_DIR/debug/idlens"
+    local log="${TMPDIR:-/tmp}/idlens-sandbox.log"
     if ! sandbox_listening; then
-        local log="${TMPDIR:-/tmp}/idlens-sandbox.log"
         say "Starting the sandbox tenant at $SANDBOX_ISSUER (log: $log)"
-        "$app" sandbox --port "$SANDBOX_PORT" >"$log" 2>&1 &
+        # --json: the first line of the log is the tenant's summary, with the
+        # sandbox's (public, made-up) machine-to-machine client secret.
+        "$app" sandbox --port "$SANDBOX_PORT" --json >"$log" 2>&1 &
         SANDBOX_PID=$!
         trap 'kill "$SANDBOX_PID" 2>/dev/null' EXIT
         local deadline=$((SECONDS + 30))
@@ -164,10 +166,28 @@ start_sandbox_tenant() {
     fi
     if ! "$app" profile list --json | grep -q '"name": "sandbox"'; then
         "$app" profile add sandbox --issuer "$SANDBOX_ISSUER" --client-id idlens-desktop \
-            --audience https://api.idlens.test/ >/dev/null
+            --audience https://api.idlens.test/ --mgmt-client-id idlens-m2m >/dev/null
         say "Added the profile \"sandbox\""
+        store_sandbox_mgmt_secret "$app" "$log"
     fi
     "$app" profile use sandbox >/dev/null
+}
+
+# Stores the sandbox's M2M client secret (from its summary line) in the
+# keychain, so Roles & permissions reads the sandbox's Management API at once.
+# Without a keychain (or a sandbox started elsewhere) the screen says how.
+store_sandbox_mgmt_secret() {
+    local app="$1" log="$2" secret
+    secret="$(head -n 1 "$log" 2>/dev/null | sed -n 's/.*"m2m_client_secret": *"\([^"]*\)".*/\1/p')"
+    if [ -z "$secret" ]; then
+        say "The Management API secret was not stored: run \`idlens profile set-mgmt-secret sandbox\` with the M2M secret \`idlens sandbox\` prints"
+        return
+    fi
+    if printf '%s' "$secret" | "$app" profile set-mgmt-secret sandbox >/dev/null 2>&1; then
+        say "Stored the sandbox's Management API client secret in the keychain"
+    else
+        say "No OS keychain to store the Management API secret in: Roles & permissions will ask for it"
+    fi
 }
 
 open_idlens() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole IdLens suite, in the order that fails fastest: formatting, the
-# UI's types and build, the generated bindings, lints, every Rust test (unit,
+# UI's types, unit tests and build, the generated bindings, lints, every Rust test (unit,
 # CLI with a real keychain, layering), the app build, and the end-to-end run of
 # the real app under Xvfb. Stops at the first failing stage and says which.
 #
@@ -62,6 +62,8 @@ stage fmt "Code is not formatted: run 'cargo fmt --all' and commit the result." 
     cargo fmt --all -- --check
 stage typecheck "TypeScript errors in ui/ (strict mode): see the tsc output above." \
     npm --prefix ui run typecheck
+stage ui-unit "A UI unit test (Vitest, ui/src/**/*.test.ts) failed: see above." \
+    npm --prefix ui test
 stage ui-build "The UI does not build: see the Vite output above." \
     npm --prefix ui run build
 stage bindings "ui/src/bindings.ts is stale: run 'UPDATE_EXPECT=1 cargo test -p idlens-api --test api bindings::' and commit it." \

@@ -25,6 +25,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("idlens-secret", 0),
     ("idlens-bounded", 0),
     ("idlens-job", 0),
+    ("idlens-export", 0),
     ("idlens-http", 1),
     ("idlens-profile", 1),
     ("idlens-token", FEATURE),

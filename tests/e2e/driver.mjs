@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { remote } from "webdriverio";
+import { Key, remote } from "webdriverio";
 
 const { IDLENS_E2E_PORT, IDLENS_BIN, IDLENS_E2E_SCREENSHOTS, IDLENS_E2E_APP_ENV } = process.env;
 if (!IDLENS_E2E_PORT) {
@@ -78,13 +78,20 @@ export async function click(id) {
   await clickElement(await browser.$(testId(id)), `[data-testid="${id}"]`);
 }
 
-/** Replaces the text of the input `id` with `value` (empty: leaves it cleared), once it is in view and can be typed into. */
+/**
+ * Replaces the text of the input `id` with `value` (empty: leaves it cleared),
+ * once it is in view and can be typed into. It is cleared as a user clears it
+ * (select all, delete), so the UI sees the change: WebDriver's own clear sets
+ * the value without the input events React listens to.
+ */
 export async function fill(id, value) {
   const input = await shown(id);
   await scrollTo(input);
   await input.waitForClickable({ timeoutMsg: `[data-testid="${id}"] cannot be typed into` });
-  await input.clearValue();
-  if (value) await input.setValue(value);
+  await input.click();
+  await browser.keys([Key.Ctrl, "a"]);
+  await browser.keys(Key.Backspace);
+  if (value) await input.addValue(value);
 }
 
 /** Saves a screenshot named `name`, once the last step is painted, and returns its absolute path. */
@@ -99,9 +106,15 @@ export async function screenshot(name) {
 
 /** `idlens ARGS --json` against the config dir and keychain the app uses; its parsed output. Fails the test when it fails. */
 export function cli(...args) {
+  return cliWithInput(null, ...args);
+}
+
+/** `cli` with `input` on standard input (a secret, which never goes in ARGS). */
+export function cliWithInput(input, ...args) {
   const result = spawnSync(IDLENS_BIN, [...args, "--json"], {
     env: { PATH: process.env.PATH, ...APP_ENV },
     encoding: "utf8",
+    input: input ?? undefined,
   });
   assert.equal(result.status, 0, `idlens ${args.join(" ")} failed: ${result.stderr}`);
   return JSON.parse(result.stdout);

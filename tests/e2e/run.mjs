@@ -162,6 +162,7 @@ function makeUserDirs() {
     data: path.join(root, "data"),
     xdgConfig: path.join(root, "config"),
     cache: path.join(root, "cache"),
+    exports: path.join(root, "exports"),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   chmodSync(dirs.runtime, 0o700);
@@ -181,6 +182,8 @@ function userEnv(dirs) {
     XDG_CONFIG_HOME: dirs.xdgConfig,
     XDG_CACHE_HOME: dirs.cache,
     IDLENS_CONFIG_DIR: dirs.config,
+    // Exports (CSV, JSON, snapshots) go here, where specs read them.
+    IDLENS_EXPORT_DIR: dirs.exports,
     // Sign-ins "open the system browser" through $BROWSER: a no-op here, so no real browser starts.
     BROWSER: "true",
   };
@@ -368,6 +371,7 @@ async function runSpecFile(file, { app, driver, screenshots }) {
         XDG_DATA_HOME: env.XDG_DATA_HOME,
         XDG_CONFIG_HOME: env.XDG_CONFIG_HOME,
         IDLENS_CONFIG_DIR: env.IDLENS_CONFIG_DIR,
+        IDLENS_EXPORT_DIR: env.IDLENS_EXPORT_DIR,
         DBUS_SESSION_BUS_ADDRESS: env.DBUS_SESSION_BUS_ADDRESS,
       }),
     };

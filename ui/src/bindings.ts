@@ -557,6 +557,28 @@ export type ApiChangeView = { api: string, scopesAdded: Array<string>, scopesRem
 
 export type RoleChangeView = { role: string, permissionsAdded: Array<string>, permissionsRemoved: Array<string>, membersAdded: Array<string>, membersRemoved: Array<string>, descriptionChanged: boolean, };
 
+export type MembersExport = { profile: string | null, roleId: string, filter: string | null, format: ExportFormat, };
+
+export type SnapshotFile = { path: string, fileName: string, 
+/**
+ * From the document; empty when it could not be read (see `problem`).
+ */
+tenant: string, takenAt: string, bytes: number, 
+/**
+ * Why it cannot be compared (not a snapshot, unreadable).
+ */
+problem: string | null, };
+
+export type ExportFormat = "csv" | "json";
+
+export type TableExport = { 
+/**
+ * What the table is ("roles", "members of Everyone"): part of the file name.
+ */
+name: string, format: ExportFormat, columns: Array<string>, rows: Array<Array<string>>, };
+
+export type ExportSaved = { path: string, fileName: string, rows: number, bytes: number, };
+
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {
   /** Version, config file path and where secrets are kept. */
@@ -611,4 +633,12 @@ export const commands = {
   rbacTokenCheck: (request: TokenCheckRequest): Promise<TokenCheckView> => call<TokenCheckView>("rbac_token_check", { request }),
   /** Two snapshots compared: saved files, or profiles' tenants as they are now. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
   rbacDiff: (request: DiffRequest, onEvent: (event: JobEvent<DiffView>) => void): Promise<JobId> => job<DiffView>("rbac_diff", { request }, onEvent),
+  /** Saves the members of a loaded role as CSV or JSON in the export folder. */
+  rbacMembersExport: (request: MembersExport): Promise<ExportSaved> => call<ExportSaved>("rbac_members_export", { request }),
+  /** Saves the loaded snapshot as a document to compare later. */
+  rbacSnapshotSave: (profile: string | null): Promise<ExportSaved> => call<ExportSaved>("rbac_snapshot_save", { profile }),
+  /** The snapshot documents saved in the export folder, newest first. */
+  rbacSnapshotFiles: (): Promise<Array<SnapshotFile>> => call<Array<SnapshotFile>>("rbac_snapshot_files"),
+  /** Saves a table the screen shows as CSV or JSON in the export folder. */
+  exportTable: (request: TableExport): Promise<ExportSaved> => call<ExportSaved>("export_table", { request }),
 };

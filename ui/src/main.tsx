@@ -8,6 +8,7 @@ import "./styles/areas.css";
 import "./styles/settings.css";
 import "./styles/inspector.css";
 import "./styles/session.css";
+import "./styles/rbac.css";
 
 const root = document.getElementById("root");
 if (root) {

@@ -78,6 +78,14 @@ macro_rules! for_each_command {
             async fn rbac_token_check(request: TokenCheckRequest) -> TokenCheckView;
             /// Two snapshots compared: saved files, or profiles' tenants as they are now.
             job fn rbac_diff(request: DiffRequest) -> DiffView;
+            /// Saves the members of a loaded role as CSV or JSON in the export folder.
+            blocking fn rbac_members_export(request: MembersExport) -> ExportSaved;
+            /// Saves the loaded snapshot as a document to compare later.
+            blocking fn rbac_snapshot_save(profile: Option<String>) -> ExportSaved;
+            /// The snapshot documents saved in the export folder, newest first.
+            blocking fn rbac_snapshot_files() -> Vec<SnapshotFile>;
+            /// Saves a table the screen shows as CSV or JSON in the export folder.
+            blocking fn export_table(request: TableExport) -> ExportSaved;
         }
     };
 }

@@ -164,6 +164,17 @@ impl From<idlens_auth0::ManagementError> for ApiError {
     }
 }
 
+impl From<idlens_export::ExportError> for ApiError {
+    fn from(e: idlens_export::ExportError) -> Self {
+        use idlens_export::ExportError as E;
+        let code = match e {
+            E::Write { .. } | E::NoFolder => ErrorCode::Io,
+            E::RowWidth { .. } => ErrorCode::InvalidInput,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
 impl From<KeychainError> for ApiError {
     fn from(e: KeychainError) -> Self {
         Self::new(ErrorCode::Keychain, e.to_string())

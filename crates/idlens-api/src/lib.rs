@@ -19,6 +19,7 @@
 
 pub mod commands;
 mod error;
+pub mod exports;
 pub mod inspect;
 pub mod jobs;
 pub mod profiles;

@@ -131,6 +131,11 @@ fn declarations() -> Vec<String> {
         DiffView::decl(),
         ApiChangeView::decl(),
         RoleChangeView::decl(),
+        MembersExport::decl(),
+        SnapshotFile::decl(),
+        ExportFormat::decl(),
+        TableExport::decl(),
+        ExportSaved::decl(),
     ]
 }
 

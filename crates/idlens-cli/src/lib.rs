@@ -6,7 +6,6 @@
 //! Exit codes: 0 success, 1 a negative verdict or finding, 2 usage or I/O error.
 
 mod args;
-mod files;
 mod inspect;
 mod login;
 mod output;

@@ -433,7 +433,8 @@ pub fn rbac(api: &Api, command: RbacCommand) -> Result<ExitCode, ApiError> {
             match out {
                 None => output::json(&snapshot),
                 Some(path) => {
-                    crate::files::write_atomically(&path, text.as_bytes())?;
+                    idlens_export::write_atomically(&path, text.as_bytes())
+                        .map_err(ApiError::from)?;
                     let members: usize = snapshot.roles.iter().map(|r| r.members.len()).sum();
                     say!(
                         "Wrote {} ({} APIs, {} roles, {members} role members).",

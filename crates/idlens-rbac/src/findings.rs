@@ -75,7 +75,12 @@ pub fn findings(snapshot: &Snapshot) -> Vec<Finding> {
             ));
         }
     }
-    for user in snapshot.users.iter().flatten() {
+    for user in snapshot
+        .users
+        .iter()
+        .flatten()
+        .filter(|u| !u.direct.is_empty())
+    {
         let direct: Vec<String> = user
             .direct
             .iter()

@@ -8,16 +8,14 @@
 // `idlens sandbox` on 127.0.0.1, started and stopped here.
 //
 // Run through ../run.mjs, which provides the display, keychain and
-// tauri-driver; the steps shared by all specs are in ../driver.mjs.
+// tauri-driver; the steps shared by all specs are in ../driver.mjs, the sandbox
+// tenant in ../sandbox.mjs.
 
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
-import { setTimeout as delay } from "node:timers/promises";
+import { spawnSync } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
 import {
-  APP_BIN,
   APP_ENV,
   browser,
   cli,
@@ -30,15 +28,11 @@ import {
   testId,
 } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
+import { approveDevice, denyDevice, sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
 
-/** The sandbox generates its RSA keys at start; a debug build takes a while. */
-const SANDBOX_START_DEADLINE_MS = 60_000;
-const SANDBOX_STOP_DEADLINE_MS = 5_000;
 /** Device polling is every second (--device-interval 1), so approval shows within a few. */
 const SIGN_IN_DEADLINE_MS = 20_000;
 
-/** The running sandbox: its process and the summary it printed. */
-const sandbox = { process: null, summary: null };
 /** The profile's loopback port for the browser sign-in (a free one, so parallel runs do not collide). */
 let callbackPort = 0;
 
@@ -61,85 +55,6 @@ async function waitForSessionState(expected, what, timeout = undefined) {
     },
     { timeout, timeoutMsg: `${what}: the Session screen stays "${seen}", expected "${expected}"` },
   );
-}
-
-/** Starts `idlens sandbox` on a free port and reads its one-line JSON summary. */
-async function startSandbox(callbackUrl, port = 0, extraArgs = []) {
-  const args = [
-    "sandbox",
-    "--port",
-    String(port),
-    "--json",
-    "--device-interval",
-    "1",
-    "--callback",
-    callbackUrl,
-    ...extraArgs,
-  ];
-  const child = spawn(APP_BIN, args, {
-    env: { PATH: process.env.PATH, ...APP_ENV },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  sandbox.process = child;
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  child.stdout.setEncoding("utf8");
-  let stdout = "";
-  const line = await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`idlens sandbox printed no summary in time; stderr: ${stderr}`)),
-      SANDBOX_START_DEADLINE_MS,
-    );
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`idlens sandbox exited (${code}) before printing its summary; stderr: ${stderr}`));
-    });
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-      const newline = stdout.indexOf("\n");
-      if (newline >= 0) {
-        clearTimeout(timer);
-        resolve(stdout.slice(0, newline));
-      }
-    });
-  });
-  return JSON.parse(line);
-}
-
-async function stopSandbox() {
-  const child = sandbox.process;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  // It stops on Ctrl+C.
-  child.kill("SIGINT");
-  const stopped = await Promise.race([exited.then(() => true), delay(SANDBOX_STOP_DEADLINE_MS).then(() => false)]);
-  if (!stopped) {
-    child.kill("SIGKILL");
-    await exited;
-  }
-}
-
-/** Approves a device sign-in as `email`, as the user would on the sandbox's /activate page. */
-async function approveDevice(userCode, email) {
-  const response = await fetch(new URL("sandbox/device/approve", sandbox.summary.issuer), {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ user_code: userCode, email }),
-  });
-  assert.equal(response.status, 204, `the sandbox refused to approve ${userCode}: ${await response.text()}`);
-}
-
-/** Denies a device sign-in, as the user would on the /activate page. */
-async function denyDevice(userCode) {
-  const response = await fetch(new URL("sandbox/device/deny", sandbox.summary.issuer), {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ user_code: userCode }),
-  });
-  assert.equal(response.status, 204, `the sandbox refused to deny ${userCode}: ${await response.text()}`);
 }
 
 /**

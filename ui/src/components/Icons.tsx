@@ -312,3 +312,23 @@ export const IconClock = (p: IconProps) => (
     <path d="M12 7.5V12l3 2" />
   </StrokeIcon>
 );
+
+export const IconDownload = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <path d="M12 4v11M7 10l5 5 5-5" />
+    <path d="M5 19h14" />
+  </StrokeIcon>
+);
+
+export const IconSearch = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="M16 16l4.5 4.5" />
+  </StrokeIcon>
+);
+
+export const IconStop = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <rect x="6.5" y="6.5" width="11" height="11" rx="1.5" />
+  </StrokeIcon>
+);

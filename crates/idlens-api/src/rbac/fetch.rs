@@ -19,13 +19,20 @@ pub struct Depth {
     pub users: bool,
 }
 
+/// A tenant's RBAC as read, and how many users were checked for direct
+/// grants (the snapshot keeps only those that have some).
+pub(crate) struct Read {
+    pub snapshot: Snapshot,
+    pub users_checked: u64,
+}
+
 /// Reads the tenant's RBAC. A failure anywhere fails it whole.
 pub(crate) async fn snapshot(
     client: &Management,
     tenant: &str,
     depth: Depth,
     job: &Job,
-) -> Result<Snapshot, ManagementError> {
+) -> Result<Read, ManagementError> {
     job.phase("Reading the APIs", None);
     let apis = client.resource_servers(job).await?;
     job.phase("Reading the roles", None);
@@ -65,13 +72,18 @@ pub(crate) async fn snapshot(
     };
     job.flush();
     let taken_at = chrono_now();
-    Ok(Snapshot::new(
+    let users_checked = users.as_ref().map_or(0, |u| u.len() as u64);
+    let snapshot = Snapshot::new(
         tenant,
         &taken_at,
         apis.into_iter().map(api_def_of).collect(),
         defs,
         users,
-    ))
+    );
+    Ok(Read {
+        snapshot,
+        users_checked,
+    })
 }
 
 /// Every user's (up to the first 1,000 a search returns) direct grants.

@@ -338,3 +338,30 @@ pub struct RoleChangeView {
     pub members_removed: Vec<String>,
     pub description_changed: bool,
 }
+
+/// A role's members (those the filter matches) to save as a file.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MembersExport {
+    #[serde(default)]
+    pub profile: Option<String>,
+    pub role_id: String,
+    #[serde(default)]
+    pub filter: Option<String>,
+    pub format: crate::types::ExportFormat,
+}
+
+/// A snapshot document in the export folder, to compare.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotFile {
+    pub path: String,
+    pub file_name: String,
+    /// From the document; empty when it could not be read (see `problem`).
+    pub tenant: String,
+    pub taken_at: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// Why it cannot be compared (not a snapshot, unreadable).
+    pub problem: Option<String>,
+}

@@ -7,8 +7,9 @@
 use std::sync::{Arc, Mutex};
 
 use idlens_api::types::{
-    ExplainRequest, JobProgress, ManagementInput, MembersRequest, ProfileInput, SecretInput,
-    SecretKindView, SnapshotRequest, UserSearchRequest,
+    DiffRequest, ExplainRequest, ExportFormat, JobProgress, ManagementInput, MembersExport,
+    MembersRequest, ProfileInput, SecretInput, SecretKindView, SnapshotRequest, SnapshotSource,
+    TableExport, UserSearchRequest,
 };
 use idlens_api::{Api, ErrorCode};
 use idlens_job::Job;
@@ -226,5 +227,111 @@ async fn a_signed_in_users_token_reads_only_their_own_user() {
         "says what to use instead: {}",
         refused.message
     );
+    tenant.stop().await;
+}
+
+/// The export folder of this test process (`IDLENS_EXPORT_DIR`, set once:
+/// the environment is shared by every test here).
+fn export_dir() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary export folder");
+        std::env::set_var("IDLENS_EXPORT_DIR", dir.path());
+        dir
+    })
+    .path()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exports_are_whole_files_in_the_export_folder_and_snapshots_compare() {
+    let dir = export_dir();
+    let mut tenant = m2m_tenant(config()).await;
+    let api = Arc::clone(&tenant.api);
+    api.rbac_snapshot(SnapshotRequest::default(), Job::unwatched())
+        .await
+        .expect("the snapshot loads");
+
+    // Every member of the role, written by the core (not sent through the UI).
+    let members = api
+        .rbac_members_export(MembersExport {
+            profile: None,
+            role_id: EVERYONE_ROLE_ID.into(),
+            filter: None,
+            format: ExportFormat::Csv,
+        })
+        .expect("the members are saved");
+    assert!(
+        members.path.starts_with(dir.to_str().unwrap()),
+        "{}",
+        members.path
+    );
+    let text = std::fs::read_to_string(&members.path).unwrap();
+    assert!(
+        text.starts_with("user_id,email,name\r\n"),
+        "{}",
+        &text[..80]
+    );
+    assert_eq!(text.lines().count() as u64, members.rows + 1);
+    assert!(members.rows > 1000, "{}", members.rows);
+
+    // A table from the screen: a formula-like cell stays text.
+    let table = api
+        .export_table(TableExport {
+            name: "roles".into(),
+            format: ExportFormat::Csv,
+            columns: vec!["role".into(), "note".into()],
+            rows: vec![vec!["=cmd|' /C calc'!A0".into(), "a, b".into()]],
+        })
+        .expect("the table is saved");
+    assert_eq!(
+        std::fs::read_to_string(&table.path).unwrap(),
+        "role,note\r\n'=cmd|' /C calc'!A0,\"a, b\"\r\n"
+    );
+    let ragged = api
+        .export_table(TableExport {
+            name: "roles".into(),
+            format: ExportFormat::Json,
+            columns: vec!["role".into()],
+            rows: vec![vec!["a".into(), "b".into()]],
+        })
+        .expect_err("a row wider than the table");
+    assert_eq!(ragged.code, ErrorCode::InvalidInput);
+
+    // The snapshot saved, listed, and compared with the tenant as it is now.
+    let saved = api.rbac_snapshot_save(None).expect("the snapshot is saved");
+    let listed = api.rbac_snapshot_files().expect("the saved snapshots");
+    let file = listed
+        .iter()
+        .find(|f| f.path == saved.path)
+        .expect("the saved snapshot is listed");
+    assert_eq!(file.problem, None);
+    assert_eq!(file.tenant, tenant.sandbox().issuer());
+    let diff = api
+        .rbac_diff(
+            DiffRequest {
+                a: SnapshotSource::File {
+                    path: saved.path.clone(),
+                },
+                b: SnapshotSource::Profile {
+                    name: PROFILE.into(),
+                },
+            },
+            Job::unwatched(),
+        )
+        .await
+        .expect("the two compare");
+    assert!(diff.identical, "{diff:?}");
+
+    // Nothing half-written is ever left in the folder.
+    let partial: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".idlens-partial")
+        })
+        .collect();
+    assert!(partial.is_empty(), "{partial:?}");
     tenant.stop().await;
 }

@@ -90,11 +90,19 @@ pub fn snapshot() -> Snapshot {
             role("rol_unused", "Unused", &[(ORDERS, "refund:orders")], &[]),
             role("rol_empty", "Empty", &[], &["auth0|u1"]),
         ],
-        Some(vec![UserGrants {
-            user_id: "auth0|u4".to_owned(),
-            email: Some("u4@example.test".to_owned()),
-            direct: vec![PermissionRef::new(ORDERS, "write:orders")],
-        }]),
+        Some(vec![
+            UserGrants {
+                user_id: "auth0|u4".to_owned(),
+                email: Some("u4@example.test".to_owned()),
+                direct: vec![PermissionRef::new(ORDERS, "write:orders")],
+            },
+            // Checked, and nothing given directly: no finding.
+            UserGrants {
+                user_id: "auth0|u1".to_owned(),
+                email: Some("u1@example.test".to_owned()),
+                direct: Vec::new(),
+            },
+        ]),
     )
 }
 

@@ -14,7 +14,8 @@ import { HistoryCard } from "./HistoryCard";
 import { inspectorMemory, useInspectorMemory, type KeyChoice, type VerifyOptions } from "./inspectorMemory";
 import { TokenInput, type InputChange } from "./TokenInput";
 import { planRequest, useInspection } from "./useInspection";
-import { useNow } from "./useNow";
+import { useNow } from "../../components/useNow";
+import { rbacStore } from "../rbac/rbacStore";
 import { VerdictBanner } from "./VerdictBanner";
 import { VerifyForm, type OptionChange } from "./VerifyForm";
 
@@ -151,6 +152,21 @@ export function InspectorArea({ context, navigate }: AreaProps) {
               onVerifyWithProfile={profile ? () => changeOptions({ keyChoice: "profile" }, "picked") : undefined}
             />
           )}
+          {report && report.kind === "accessToken" && profile && profile.management.kind !== "disabled" ? (
+            <p className="inspector__rbac-check" data-testid="inspector-rbac-check">
+              Does it still match what its user is granted?{" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  rbacStore.checkInspectorToken();
+                  navigate("rbac");
+                }}
+              >
+                Check against the tenant’s roles now
+              </button>
+            </p>
+          ) : null}
         </div>
 
         {report ? (

@@ -5,11 +5,12 @@ import { Card } from "../../components/Card";
 import { CopyableCode } from "../../components/CopyableCode";
 import { EmptyState } from "../../components/EmptyState";
 import { FactList } from "../../components/FactList";
-import { IconArrowRight, IconKey, IconRbac, IconSettings, IconShieldOff, IconWarning } from "../../components/Icons";
+import { IconKey, IconRbac, IconSettings, IconShieldOff, IconWarning } from "../../components/Icons";
 import { hasStoredSecret, keychainPlace } from "../../profile/storedSecrets";
 import { tenantHost } from "../../profile/tenantUrls";
 import type { AreaProps } from "../areaProps";
 import { ProfileGate } from "../ProfileGate";
+import { RbacWorkspace } from "./RbacWorkspace";
 
 export function RbacArea({ context, navigate, onRetry }: AreaProps) {
   return (
@@ -72,101 +73,100 @@ function RbacOverview({
   const secretStored = hasStoredSecret(profile, "managementClientSecret");
   const needsSecret = management.kind === "clientCredentials" && !secretStored;
 
+  if (!needsSecret) return <RbacWorkspace profile={profile} navigate={navigate} />;
+
   return (
     <div className="area-grid">
       <div className="area-grid__main">
-        {needsSecret ? (
-          <EmptyState
-            icon={<IconKey />}
-            tone="attention"
-            title="The client secret is not stored"
-            actions={
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() =>
-                  navigate("settings", { mode: "edit", profile: profile.name, focus: "managementClientSecret" })
-                }
-              >
-                <IconKey />
-                Store the client secret
-              </button>
-            }
-          >
-            <p>
-              IdLens will request Management API tokens as the machine-to-machine application{" "}
-              <code className="inline-code">{management.clientId}</code>, which needs its client secret. Copy it from the
-              application’s settings in the Auth0 dashboard and store it in Settings.
-            </p>
-          </EmptyState>
-        ) : (
-          <EmptyState
-            icon={<IconRbac />}
-            title="Roles and permissions are not available yet"
-            actions={
-              management.kind === "signedInUser" ? (
-                <button type="button" className="button" onClick={() => navigate("session")}>
-                  Go to Session
-                  <IconArrowRight />
-                </button>
-              ) : undefined
-            }
-          >
-            <p>
-              This version of IdLens cannot read roles yet.{" "}
-              {management.kind === "signedInUser"
-                ? `They will be read from the Management API of ${host} with your own admin token, requested for it at sign-in. Session lists what the Auth0 application needs for that.`
-                : `They will be read from the Management API of ${host} with the token of the machine-to-machine application ${management.clientId}, whose client secret is stored. Nothing else to set up.`}
-            </p>
-          </EmptyState>
-        )}
-      </div>
-
-      <div className="area-grid__side">
-        <Card
-          title="Management API access"
-          icon={<IconRbac />}
-          aside={
-            <button type="button" className="button button--ghost button--small" onClick={openManagementSettings}>
-              <IconSettings />
-              Change
+        <EmptyState
+          icon={<IconKey />}
+          tone="attention"
+          title="The client secret is not stored"
+          actions={
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() =>
+                navigate("settings", { mode: "edit", profile: profile.name, focus: "managementClientSecret" })
+              }
+            >
+              <IconKey />
+              Store the client secret
             </button>
           }
         >
-          <FactList
-            facts={[
-              {
-                label: "Access mode",
-                testId: "management-mode",
-                value:
-                  management.kind === "signedInUser" ? "Signed-in admin (your own token)" : "Client credentials (machine-to-machine)",
-              },
-              ...(management.kind === "clientCredentials"
-                ? [
-                    { label: "Client ID", value: <code className="inline-code">{management.clientId}</code> },
-                    {
-                      label: "Client secret",
-                      testId: "management-secret-status",
-                      value: secretStored ? (
-                        <span className="text-ok">Stored ({keychainPlace(keychain)})</span>
-                      ) : (
-                        <span className="text-warning">
-                          <IconWarning /> Not stored
-                        </span>
-                      ),
-                    },
-                  ]
-                : []),
-              {
-                label: "API audience",
-                testId: "management-audience",
-                value: <CopyableCode text={audience} what="Management API audience" compact />,
-              },
-            ]}
-          />
-        </Card>
+          <p>
+            IdLens requests Management API tokens as the machine-to-machine application{" "}
+            <code className="inline-code">{management.kind === "clientCredentials" ? management.clientId : ""}</code>,
+            which needs its client secret. Copy it from the application’s settings in the Auth0 dashboard and store it in
+            Settings (or run <code className="inline-code">idlens profile set-mgmt-secret {profile.name}</code>).
+          </p>
+        </EmptyState>
+      </div>
+      <div className="area-grid__side">
+        <AccessCard profile={profile} keychain={keychain} onChange={openManagementSettings} />
       </div>
     </div>
+  );
+}
+
+/** How this profile reaches the Management API. */
+export function AccessCard({
+  profile,
+  keychain,
+  onChange,
+}: {
+  profile: ProfileView;
+  keychain: KeychainView;
+  onChange: () => void;
+}) {
+  const management = profile.management;
+  const secretStored = hasStoredSecret(profile, "managementClientSecret");
+  return (
+    <Card
+      title="Management API access"
+      icon={<IconRbac />}
+      aside={
+        <button type="button" className="button button--ghost button--small" onClick={onChange}>
+          <IconSettings />
+          Change
+        </button>
+      }
+    >
+      <FactList
+        facts={[
+          {
+            label: "Access mode",
+            testId: "management-mode",
+            value:
+              management.kind === "signedInUser"
+                ? "Signed-in admin (your own token)"
+                : "Client credentials (machine-to-machine)",
+          },
+          ...(management.kind === "clientCredentials"
+            ? [
+                { label: "Client ID", value: <code className="inline-code">{management.clientId}</code> },
+                {
+                  label: "Client secret",
+                  testId: "management-secret-status",
+                  value: secretStored ? (
+                    <span className="text-ok">Stored ({keychainPlace(keychain)})</span>
+                  ) : (
+                    <span className="text-warning">
+                      <IconWarning /> Not stored
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+          {
+            label: "API audience",
+            testId: "management-audience",
+            value: <CopyableCode text={profile.managementAudience} what="Management API audience" compact />,
+          },
+        ]}
+      />
+    </Card>
   );
 }
 

@@ -18,7 +18,7 @@ import { Notice } from "../../components/Notice";
 import { isLoopbackIssuer, tenantHost } from "../../profile/tenantUrls";
 import { ClaimsCard } from "../inspector/ClaimsTable";
 import { inspectorMemory } from "../inspector/inspectorMemory";
-import { useNow } from "../inspector/useNow";
+import { useNow } from "../../components/useNow";
 import type { SessionActivity } from "./sessionStore";
 import { expiryTone, expiryWords, localTime } from "./sessionWords";
 import { TokenReveal } from "./TokenReveal";

@@ -1,0 +1,126 @@
+//! Exports: the tables a screen shows, saved as CSV or JSON in the export
+//! folder (`$IDLENS_EXPORT_DIR`, else Downloads), whole or not at all.
+//! Long lists (a role's members) are written by the core from what it
+//! holds, row by row, rather than sent through the webview.
+
+pub mod types;
+
+use std::path::Path;
+
+use idlens_export::{AtomicFile, Folder, Format, Saved, Table, TableWriter};
+
+use crate::types::{ExportSaved, TableExport};
+use crate::{Api, ApiError, ErrorCode};
+
+/// The most rows and cells a table from the screen may have.
+const MAX_ROWS: usize = 200_000;
+const MAX_COLUMNS: usize = 200;
+const MAX_TEXT: usize = 64 * 1024 * 1024;
+
+impl Api {
+    /// Saves a table the screen shows.
+    pub fn export_table(&self, request: TableExport) -> Result<ExportSaved, ApiError> {
+        check_size(&request)?;
+        let table = Table {
+            columns: request.columns,
+            rows: request.rows,
+        };
+        let format = Format::from(request.format);
+        let saved = write_rows(&request.name, format, &table.columns, |writer| {
+            table.rows.iter().try_for_each(|row| writer.row(row))
+        })?;
+        Ok(saved.into())
+    }
+}
+
+/// Writes a new export `name` in the export folder: `rows` writes its rows.
+/// Any error removes the partial file.
+pub(crate) fn write_rows(
+    name: &str,
+    format: Format,
+    columns: &[String],
+    rows: impl FnOnce(&mut TableWriter<&mut AtomicFile>) -> Result<(), idlens_export::ExportError>,
+) -> Result<Saved, ApiError> {
+    let path = export_folder()?.new_path(name, format);
+    let mut file = AtomicFile::create(&path)?;
+    let mut writer =
+        TableWriter::new(&mut file, format, columns).map_err(|e| file_error(&path, e))?;
+    rows(&mut writer)?;
+    let (_, count) = writer.finish().map_err(|e| file_error(&path, e))?;
+    let bytes = file.commit()?;
+    Ok(Saved {
+        path,
+        rows: count,
+        bytes,
+    })
+}
+
+/// Writes a new export `name` whose bytes are ready.
+pub(crate) fn write_bytes(
+    name: &str,
+    format: Format,
+    bytes: &[u8],
+    rows: u64,
+) -> Result<Saved, ApiError> {
+    let path = export_folder()?.new_path(name, format);
+    let bytes = idlens_export::write_atomically(&path, bytes)?;
+    Ok(Saved { path, rows, bytes })
+}
+
+pub(crate) fn export_folder() -> Result<Folder, ApiError> {
+    let folder = Folder::from_env()?;
+    if !folder.dir().is_dir() {
+        return Err(ApiError::new(
+            ErrorCode::Io,
+            format!(
+                "The export folder {} does not exist: create it, or set IDLENS_EXPORT_DIR to another folder.",
+                folder.dir().display()
+            ),
+        ));
+    }
+    Ok(folder)
+}
+
+fn file_error(path: &Path, source: std::io::Error) -> ApiError {
+    idlens_export::ExportError::Write {
+        path: path.display().to_string(),
+        source,
+    }
+    .into()
+}
+
+fn check_size(request: &TableExport) -> Result<(), ApiError> {
+    let text: usize = request
+        .rows
+        .iter()
+        .flatten()
+        .chain(&request.columns)
+        .map(String::len)
+        .sum();
+    if request.rows.len() > MAX_ROWS || request.columns.len() > MAX_COLUMNS || text > MAX_TEXT {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "This table is too large to export from the screen ({} rows, {} columns): narrow it with a filter.",
+                request.rows.len(),
+                request.columns.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+impl From<Saved> for ExportSaved {
+    fn from(s: Saved) -> Self {
+        Self {
+            file_name: s
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            path: s.path.display().to_string(),
+            rows: s.rows,
+            bytes: s.bytes,
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import { useState } from "react";
+import { useToast } from "../../app/toast";
+import { commands, type RbacOverview, type SnapshotFile } from "../../bindings";
+import { IconRefresh, IconWarning } from "../../components/Icons";
+import { Notice } from "../../components/Notice";
+import { toApiError } from "../../ipc";
+import { tenantHost } from "../../profile/tenantUrls";
+import { compareMemory, type CompareState } from "./compareMemory";
+import { SIDE_NAMES, type CompareSide } from "./compareSources";
+import { sizeText, takenAtText } from "./compareText";
+
+type SavedSnapshotsProps = {
+  /** The loaded tenant, which "Save" writes; null while nothing is loaded. */
+  overview: RbacOverview | null;
+  profile: string | null;
+  memory: CompareState;
+};
+
+/** Saving the loaded tenant as a snapshot, and the snapshots saved in the export folder. */
+export function SavedSnapshots({ overview, profile, memory }: SavedSnapshotsProps) {
+  return (
+    <section aria-labelledby="rbac-snapshots-title" className="rbac-detail">
+      <div className="rbac-toolbar">
+        <h3 id="rbac-snapshots-title" className="rbac-section-title rbac-toolbar__grow">
+          Saved snapshots
+        </h3>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={memory.filesLoading}
+          onClick={() => void compareMemory.refreshFiles()}
+          data-testid="rbac-snapshot-refresh"
+        >
+          <IconRefresh />
+          {memory.filesLoading ? "Refreshing…" : "Refresh"}
+        </button>
+        <SaveButton overview={overview} profile={profile} />
+      </div>
+      {memory.filesError ? (
+        <Notice tone="danger" testId="rbac-snapshot-files-error">
+          The saved snapshots could not be listed: {memory.filesError.message}
+        </Notice>
+      ) : null}
+      <SnapshotTable memory={memory} />
+    </section>
+  );
+}
+
+function SaveButton({ overview, profile }: { overview: RbacOverview | null; profile: string | null }) {
+  const toast = useToast();
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    try {
+      const saved = await commands.rbacSnapshotSave(profile);
+      toast(`Saved the snapshot to ${saved.path}`);
+      void compareMemory.refreshFiles();
+    } catch (e) {
+      toast(`The snapshot was not saved: ${toApiError(e).message}`, "error");
+    } finally {
+      setSaving(false);
+    }
+  };
+  const tenant = overview ? tenantHost(overview.tenant) : "the tenant";
+  return (
+    <button
+      type="button"
+      className="button button--primary button--small"
+      disabled={overview === null || saving}
+      title={overview ? "Saved as JSON in the export folder, to compare later" : "Load the tenant’s roles first"}
+      onClick={() => void save()}
+      data-testid="rbac-snapshot-save"
+    >
+      {saving ? "Saving…" : `Save a snapshot of ${tenant} now`}
+    </button>
+  );
+}
+
+function SnapshotTable({ memory }: { memory: CompareState }) {
+  const files = memory.files;
+  if (files === null) {
+    return (
+      <p className="card__text" data-testid="rbac-snapshot-files">
+        {memory.filesLoading ? "Listing the saved snapshots…" : "The saved snapshots are not listed yet."}
+      </p>
+    );
+  }
+  if (files.length === 0) {
+    return (
+      <p className="card__text" data-testid="rbac-snapshot-files">
+        No snapshot is saved yet. Save one now to compare the tenant with it later.
+      </p>
+    );
+  }
+  return (
+    <div className="data-table-wrap compare-files">
+      <table className="data-table" data-testid="rbac-snapshot-files">
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Tenant</th>
+            <th scope="col">Taken</th>
+            <th scope="col">Size</th>
+            <th scope="col">
+              <span className="visually-hidden">Use</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <SnapshotRow key={f.path} file={f} memory={memory} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SnapshotRow({ file, memory }: { file: SnapshotFile; memory: CompareState }) {
+  const usedBy = (["a", "b"] as const).filter((side) => {
+    const draft = memory[side];
+    return draft.kind === "saved" && draft.savedPath === file.path;
+  });
+  return (
+    <tr data-testid="rbac-snapshot-file">
+      <td className="mono" title={file.path}>
+        {file.fileName}{" "}
+        {usedBy.map((side) => (
+          <span key={side} className="chip chip--small chip--accent" title={`Compared as ${SIDE_NAMES[side]}`}>
+            {SIDE_NAMES[side]}
+          </span>
+        ))}
+      </td>
+      {file.problem === null ? (
+        <>
+          <td title={file.tenant}>{tenantHost(file.tenant)}</td>
+          <td>{takenAtText(file.takenAt)}</td>
+        </>
+      ) : (
+        <td colSpan={2}>
+          <span className="text-warning" data-testid="rbac-snapshot-problem">
+            <IconWarning /> {file.problem}
+          </span>
+        </td>
+      )}
+      <td className="compare-files__size">{sizeText(file.bytes)}</td>
+      <td>{file.problem === null ? <UseButtons file={file} running={memory.running !== null} /> : null}</td>
+    </tr>
+  );
+}
+
+function UseButtons({ file, running }: { file: SnapshotFile; running: boolean }) {
+  const use = (side: CompareSide) => compareMemory.setSource(side, { kind: "saved", savedPath: file.path });
+  return (
+    <span className="compare-files__use">
+      {(["a", "b"] as const).map((side) => (
+        <button
+          key={side}
+          type="button"
+          className="link-button"
+          disabled={running}
+          onClick={() => use(side)}
+          aria-label={`Use ${file.fileName} as ${SIDE_NAMES[side]}`}
+          data-testid={`rbac-snapshot-use-${side}`}
+        >
+          Use as {SIDE_NAMES[side]}
+        </button>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,32 @@
+// How a job's progress reads: "Members of Everyone — 400 of 1,066", and
+// while the Management API's rate limit holds it, when it resumes.
+import type { JobProgress } from "../bindings";
+
+export type ProgressLine = {
+  /** The phase with its count: "Members of Everyone — 400 of 1,066". */
+  text: string;
+  /** Done ÷ total (0–1) when the total is known; null for an indeterminate bar. */
+  fraction: number | null;
+  /** While waiting for a rate limit: "Rate limited: resumes in 4 s". */
+  waiting: string | null;
+};
+
+const count = new Intl.NumberFormat("en-US");
+
+export function progressLine(progress: JobProgress | null, nowSeconds: number): ProgressLine {
+  if (!progress) return { text: "Starting…", fraction: null, waiting: null };
+  const { phase, done, total, waitingUntil } = progress;
+  const known = total !== null && total > 0;
+  const amount = known ? `${count.format(done)} of ${count.format(total)}` : done > 0 ? count.format(done) : "";
+  const text = amount ? `${phase} — ${amount}` : phase;
+  const fraction = known ? Math.min(1, Math.max(0, done / total)) : null;
+  return { text, fraction, waiting: waitingText(waitingUntil, nowSeconds) };
+}
+
+function waitingText(until: number | null, now: number): string | null {
+  if (until === null) return null;
+  const left = Math.max(0, Math.ceil(until - now));
+  if (left === 0) return "Rate limited by the Management API: resuming now";
+  const clock = new Date(until * 1000).toLocaleTimeString("en-GB", { hour12: false });
+  return `Rate limited by the Management API: resumes in ${left} s (at ${clock})`;
+}
