@@ -33,16 +33,20 @@ impl Pacer {
 }
 
 /// How long to wait after a `429`: `Retry-After` (seconds), else until
-/// `x-ratelimit-reset`, else `fallback`; never more than a minute.
+/// `x-ratelimit-reset`, else `fallback`; never more than a minute. A reset
+/// that is already past by this machine's clock (its clock runs ahead of
+/// the tenant's) waits `fallback` too: retrying at once would only draw the
+/// next `429`.
 pub(crate) fn after_429(headers: &HeaderMap, now: SystemTime, fallback: Duration) -> SystemTime {
-    let wait = if let Some(secs) = header_number(headers, "retry-after") {
-        Duration::from_secs(secs)
-    } else if let Some(reset) = header_number(headers, "x-ratelimit-reset") {
+    let until_reset = header_number(headers, "x-ratelimit-reset").and_then(|reset| {
         (UNIX_EPOCH + Duration::from_secs(reset))
             .duration_since(now)
-            .unwrap_or(Duration::ZERO)
-    } else {
-        fallback
+            .ok()
+            .filter(|wait| !wait.is_zero())
+    });
+    let wait = match header_number(headers, "retry-after") {
+        Some(secs) => Duration::from_secs(secs),
+        None => until_reset.unwrap_or(fallback),
     };
     now + wait.min(Duration::from_secs(60))
 }
@@ -103,6 +107,11 @@ mod tests {
             now + Duration::from_secs(3)
         );
         assert_eq!(after_429(&HeaderMap::new(), now, fallback), now + fallback);
+        // A clock ahead of the tenant's: the reset looks past, so not at once.
+        assert_eq!(
+            after_429(&headers(&[("x-ratelimit-reset", "998")]), now, fallback),
+            now + fallback
+        );
         assert_eq!(
             after_429(&headers(&[("retry-after", "86400")]), now, fallback),
             now + Duration::from_secs(60)

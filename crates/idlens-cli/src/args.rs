@@ -259,6 +259,9 @@ pub struct SandboxArgs {
     /// Management API requests per second before it answers 429 (0: no limit).
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub mgmt_rate: u32,
+    /// Append a line per Management API request to FILE: time, method, path and query, status (429s too).
+    #[arg(long, value_name = "FILE")]
+    pub request_log: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub output: JsonFlag,
 }

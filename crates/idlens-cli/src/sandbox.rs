@@ -35,6 +35,7 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
         device_interval: std::time::Duration::from_secs(args.device_interval),
         token_lifetime: std::time::Duration::from_secs(args.token_lifetime),
         mgmt_rate: (args.mgmt_rate > 0).then_some(args.mgmt_rate),
+        request_log: args.request_log.clone(),
         ..SandboxConfig::default()
     };
     let sandbox = match Sandbox::start(config).await {
@@ -83,6 +84,12 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
                 n => format!("{n} requests per second"),
             }
         );
+        if let Some(path) = &args.request_log {
+            say!(
+                "Request log:   {} (a line per Management API request)",
+                path.display()
+            );
+        }
         say!("");
         say!("Sign-in users (this is a sandbox, so the passwords are public):");
         let rows: Vec<Vec<String>> = summary

@@ -25,6 +25,7 @@ mod pages;
 pub mod tenant;
 
 use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -52,6 +53,12 @@ pub enum SandboxError {
     UnknownUserCode(String),
     #[error("{0} is not a sandbox user.")]
     UnknownUser(String),
+    #[error("could not open the request log {}: {source}", path.display())]
+    RequestLog {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{setting} must be between {min} and {max} seconds, not {given}.")]
     OutOfRange {
         setting: &'static str,
@@ -94,6 +101,10 @@ pub struct SandboxConfig {
     /// Management API requests answered per second before `429`; `None`
     /// is no limit.
     pub mgmt_rate: Option<u32>,
+    /// Appends a line per Management API request (time, method, path and
+    /// query, status) to this file; `None` keeps no log. See
+    /// `mgmt/request_log.rs` for the format.
+    pub request_log: Option<PathBuf>,
 }
 
 impl SandboxConfig {
@@ -145,6 +156,7 @@ impl Default for SandboxConfig {
             max_pending: 10_000,
             max_issued: 100_000,
             mgmt_rate: Some(50),
+            request_log: None,
         }
     }
 }
@@ -157,6 +169,15 @@ impl Sandbox {
     /// [`RunningSandbox::shutdown`] (or drop).
     pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError> {
         config.validate()?;
+        let request_log = match &config.request_log {
+            Some(path) => Some(Arc::new(mgmt::RequestLog::open(path).map_err(
+                |source| SandboxError::RequestLog {
+                    path: path.clone(),
+                    source,
+                },
+            )?)),
+            None => None,
+        };
         let port = config.port.unwrap_or(0);
         let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
             .await
@@ -187,6 +208,13 @@ impl Sandbox {
             .merge(hooks::routes())
             .merge(mgmt::routes(state.clone()))
             .with_state(state.clone());
+        let router = match request_log {
+            Some(log) => router.layer(axum::middleware::from_fn_with_state(
+                log,
+                mgmt::log_requests,
+            )),
+            None => router,
+        };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, router)

@@ -6,13 +6,15 @@
 //! credentials, or a user's token, which carries only current-user scopes as
 //! in Auth0), is checked for the endpoint's scope, and counts against the
 //! tenant's rate limit, whose state every answer carries in the
-//! `x-ratelimit-*` headers.
+//! `x-ratelimit-*` headers. With a request log, each is also written down
+//! ([`request_log`]).
 
 mod apis;
 mod error;
 mod paging;
 mod query;
 mod rate;
+mod request_log;
 mod roles;
 mod users;
 
@@ -28,6 +30,7 @@ use crate::keys::s256;
 
 pub(crate) use error::MgmtError;
 pub(crate) use rate::RateLimit;
+pub(crate) use request_log::{log_requests, RequestLog};
 
 /// A Management API token the sandbox issued, by its SHA-256.
 #[derive(Debug, Clone)]

@@ -281,3 +281,104 @@ async fn the_rate_limit_answers_429_with_its_headers() {
     );
     assert!(sb.mgmt_requests_refused() >= 1);
 }
+
+/// A file name in the temp directory no other test or run uses.
+fn temp_log(name: &str) -> std::path::PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    std::env::temp_dir().join(format!(
+        "idlens-sandbox-{name}-{}-{nanos}.log",
+        std::process::id()
+    ))
+}
+
+#[tokio::test]
+async fn the_request_log_has_a_line_per_management_request_429s_included() {
+    let path = temp_log("requests");
+    let sb = Sandbox::start(SandboxConfig {
+        mgmt_rate: Some(3),
+        request_log: Some(path.clone()),
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    // Neither the token request nor other APIs are Management API requests.
+    let t = m2m_token(&sb, M2M_CLIENT_ID).await;
+    let _ = jwks(&sb).await;
+    let mut sent = Vec::new();
+    for i in 0..8 {
+        let target = format!("/api/v2/roles?per_page=1&page={i}");
+        let response = http()
+            .get(url(&sb, target.trim_start_matches('/')))
+            .bearer_auth(&t)
+            .send()
+            .await
+            .unwrap();
+        sent.push((target, response.status().as_u16()));
+    }
+    let unknown = http()
+        .get(url(&sb, "api/v2/no-such-endpoint"))
+        .bearer_auth(&t)
+        .send()
+        .await
+        .unwrap();
+    sent.push((
+        "/api/v2/no-such-endpoint".to_owned(),
+        unknown.status().as_u16(),
+    ));
+
+    let text = std::fs::read_to_string(&path).unwrap();
+    let logged: Vec<(String, u16)> = text
+        .lines()
+        .map(|line| {
+            let fields: Vec<&str> = line.split(' ').collect();
+            assert_eq!(fields.len(), 4, "{line}");
+            let (secs, millis) = fields[0].split_once('.').unwrap();
+            assert!(secs.parse::<u64>().is_ok() && millis.len() == 3, "{line}");
+            assert_eq!(fields[1], "GET", "{line}");
+            (fields[2].to_owned(), fields[3].parse().unwrap())
+        })
+        .collect();
+    assert_eq!(logged, sent, "in order, with the status each got");
+    let refused = logged.iter().filter(|(_, status)| *status == 429).count();
+    assert!(refused >= 1, "{text}");
+    assert_eq!(refused as u64, sb.mgmt_requests_refused());
+    assert_eq!(sent.last().unwrap().1, 404);
+
+    // A second sandbox appends to the same file.
+    drop(sb);
+    let again = Sandbox::start(SandboxConfig {
+        mgmt_rate: None,
+        request_log: Some(path.clone()),
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    let t = m2m_token(&again, M2M_CLIENT_ID).await;
+    assert_eq!(get(&again, &t, "resource-servers").await.0, 200);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), sent.len() + 1, "{text}");
+    assert!(
+        text.ends_with(" GET /api/v2/resource-servers 200\n"),
+        "{text}"
+    );
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[tokio::test]
+async fn a_request_log_that_cannot_be_opened_stops_the_start() {
+    let path = temp_log("missing-dir").join("requests.log");
+    let err = Sandbox::start(SandboxConfig {
+        request_log: Some(path),
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(err, idlens_sandbox::SandboxError::RequestLog { .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("request log"), "{err}");
+}
