@@ -15,10 +15,6 @@ mod layering;
 // These reach the OS keychain. Only on Linux can a test give the binary a
 // keychain of its own (a private D-Bus session) or none at all; elsewhere they
 // would read and delete entries in the developer's real keychain.
-/// A user's tokens from the sandbox's browser flow, shared with its tests.
-#[cfg(target_os = "linux")]
-#[path = "../../crates/idlens-sandbox/testing/code_flow.rs"]
-mod code_flow;
 /// The oidc-provider test support of `idlens-login`, shared rather than copied.
 #[cfg(target_os = "linux")]
 #[path = "../../crates/idlens-login/tests/login/support/mod.rs"]
@@ -42,3 +38,7 @@ mod profile;
 mod rbac;
 #[cfg(target_os = "linux")]
 mod tenant;
+/// Real tokens from the sandbox (a user's, an application's), shared with its tests.
+#[cfg(target_os = "linux")]
+#[path = "../../crates/idlens-sandbox/testing/tenant_tokens.rs"]
+mod tenant_tokens;

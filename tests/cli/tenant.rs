@@ -41,12 +41,14 @@ impl Tenant {
     /// An access token for the sandbox's API, as `email` signs in with the
     /// browser flow (authorization code + PKCE) on its login page.
     pub fn user_access_token(&self, email: &str, password: &str) -> String {
-        let tokens = self.runtime.block_on(crate::code_flow::code_flow_tokens(
-            &self.issuer(),
-            idlens_sandbox::DESKTOP_CLIENT_ID,
-            (email, password),
-            idlens_sandbox::API_AUDIENCE,
-        ));
+        let tokens = self
+            .runtime
+            .block_on(crate::tenant_tokens::code_flow_tokens(
+                &self.issuer(),
+                idlens_sandbox::DESKTOP_CLIENT_ID,
+                (email, password),
+                idlens_sandbox::API_AUDIENCE,
+            ));
         tokens["access_token"]
             .as_str()
             .expect("an access token")
@@ -60,23 +62,16 @@ impl Tenant {
         let issuer = self.issuer();
         let audience = sb.management_audience();
         self.runtime.block_on(async {
+            let token = crate::tenant_tokens::client_credentials_token(
+                &issuer,
+                idlens_sandbox::M2M_CLIENT_ID,
+                secret.expose(),
+                &audience,
+            )
+            .await;
             let http = reqwest::Client::new();
-            let token: serde_json::Value = http
-                .post(format!("{issuer}oauth/token"))
-                .form(&[
-                    ("grant_type", "client_credentials"),
-                    ("client_id", idlens_sandbox::M2M_CLIENT_ID),
-                    ("client_secret", secret.expose()),
-                    ("audience", audience.as_str()),
-                ])
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
             http.request(method, format!("{issuer}api/v2/{path}"))
-                .bearer_auth(token["access_token"].as_str().unwrap())
+                .bearer_auth(token)
                 .json(&body)
                 .send()
                 .await

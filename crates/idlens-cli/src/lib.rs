@@ -13,6 +13,7 @@ mod progress;
 mod rbac;
 mod run;
 mod sandbox;
+mod stdin_secret;
 mod terminal;
 
 use std::ffi::OsString;

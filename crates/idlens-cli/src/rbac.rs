@@ -309,75 +309,77 @@ pub fn permissions(api: &Api, command: PermissionsCommand) -> Result<ExitCode, A
                 permission,
                 api: api_id,
             };
-            let view = block_on(api.rbac_explain(request))??;
-            if output.json {
-                output::json(&view);
-            } else {
-                print_user(&view.user);
-                for answer in &view.answers {
-                    let api_name = answer
-                        .api_name
-                        .clone()
-                        .unwrap_or_else(|| answer.api.clone());
-                    let mark = if answer.granted {
-                        "GRANTED"
-                    } else {
-                        "NOT GRANTED"
-                    };
-                    say!(
-                        "\n{mark}: {} on {}",
-                        Untrusted(&view.permission),
-                        Untrusted(&api_name)
-                    );
-                    say!("  {}", Untrusted(&answer.reason));
-                }
-            }
-            Ok(if view.granted {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(EXIT_FINDING)
-            })
+            explain(api, request, output.json)
         }
         PermissionsCommand::Check {
             token,
             selector,
             output,
         } => {
-            let token = read_token(&token)?;
             let request = TokenCheckRequest {
                 profile: selector.profile,
-                token: TokenToCheck::Pasted { token },
+                token: TokenToCheck::Pasted {
+                    token: read_token(&token)?,
+                },
             };
-            let check = block_on(api.rbac_token_check(request))??;
-            if output.json {
-                output::json(&check);
-            } else {
-                say!("{}", Untrusted(&check.verdict));
-                say!(
-                    "Token for:   {} (user {})",
-                    Untrusted(&check.api),
-                    Untrusted(&check.subject)
-                );
-                say!(
-                    "Matching:    {}",
-                    Untrusted(&or_none(&check.matching.join(" ")))
-                );
-                say!(
-                    "Missing:     {}",
-                    Untrusted(&or_none(&check.missing.join(" ")))
-                );
-                say!(
-                    "Revoked:     {}",
-                    Untrusted(&or_none(&check.extra.join(" ")))
-                );
-            }
-            Ok(if check.matches {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(EXIT_FINDING)
-            })
+            check(api, request, output.json)
         }
     }
+}
+
+/// Exit 0 for a positive answer, 1 for a negative one.
+fn answer(positive: bool) -> ExitCode {
+    if positive {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FINDING)
+    }
+}
+
+fn explain(api: &Api, request: ExplainRequest, json: bool) -> Result<ExitCode, ApiError> {
+    let view = block_on(api.rbac_explain(request))??;
+    if json {
+        output::json(&view);
+        return Ok(answer(view.granted));
+    }
+    print_user(&view.user);
+    for answer in &view.answers {
+        let api_name = answer
+            .api_name
+            .clone()
+            .unwrap_or_else(|| answer.api.clone());
+        let mark = if answer.granted {
+            "GRANTED"
+        } else {
+            "NOT GRANTED"
+        };
+        say!(
+            "\n{mark}: {} on {}",
+            Untrusted(&view.permission),
+            Untrusted(&api_name)
+        );
+        say!("  {}", Untrusted(&answer.reason));
+    }
+    Ok(answer(view.granted))
+}
+
+fn check(api: &Api, request: TokenCheckRequest, json: bool) -> Result<ExitCode, ApiError> {
+    let check = block_on(api.rbac_token_check(request))??;
+    if json {
+        output::json(&check);
+        return Ok(answer(check.matches));
+    }
+    say!("{}", Untrusted(&check.verdict));
+    say!(
+        "Token for:   {} (user {})",
+        Untrusted(&check.api),
+        Untrusted(&check.subject)
+    );
+    let list = |items: &[String]| Untrusted(&or_none(&items.join(" "))).to_string();
+    say!("Matching:    {}", list(&check.matching));
+    say!("Missing:     {}", list(&check.missing));
+    say!("Revoked:     {}", list(&check.extra));
+    Ok(answer(check.matches))
 }
 
 /// The token from the argument, or standard input for `-`.
@@ -385,23 +387,7 @@ fn read_token(arg: &str) -> Result<Secret, ApiError> {
     if arg != "-" {
         return Ok(Secret::new(arg));
     }
-    let bytes = idlens_bounded::read_to_end(
-        std::io::stdin().lock(),
-        idlens_api::inspect::MAX_INPUT_LEN as usize,
-    )
-    .map(zeroize::Zeroizing::new)
-    .map_err(|e| {
-        ApiError::new(
-            ErrorCode::Io,
-            format!("could not read the token from standard input: {e}"),
-        )
-    })?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        ApiError::new(
-            ErrorCode::InvalidInput,
-            "the token on standard input is not text",
-        )
-    })?;
+    let text = crate::stdin_secret::read("the token", idlens_api::inspect::MAX_INPUT_LEN as usize)?;
     if text.trim().is_empty() {
         return Err(ApiError::new(
             ErrorCode::InvalidInput,
@@ -423,76 +409,83 @@ pub fn rbac(api: &Api, command: RbacCommand) -> Result<ExitCode, ApiError> {
                 members: true,
                 users: with_users,
             };
-            let quiet = output.json
-                || out.is_none() && !std::io::IsTerminal::is_terminal(&std::io::stdout());
-            let snapshot = run_job(quiet && out.is_none(), |job| async move {
-                api.rbac_snapshot_document(selector.profile, depth, &job)
-                    .await
-            })?;
-            let text = serde_json::to_string_pretty(&snapshot).expect("snapshots serialize");
-            match out {
-                None => output::json(&snapshot),
-                Some(path) => {
-                    idlens_export::write_atomically(&path, text.as_bytes())
-                        .map_err(ApiError::from)?;
-                    let members: usize = snapshot.roles.iter().map(|r| r.members.len()).sum();
-                    say!(
-                        "Wrote {} ({} APIs, {} roles, {members} role members).",
-                        path.display(),
-                        snapshot.apis.len(),
-                        snapshot.roles.len()
-                    );
-                }
-            }
-            Ok(ExitCode::SUCCESS)
+            snapshot(api, selector.profile, depth, out, output.json)
         }
         RbacCommand::Diff { a, b, output } => {
             let request = DiffRequest {
                 a: snapshot_source(&a),
                 b: snapshot_source(&b),
             };
-            let diff = run_job(output.json, |job| async move {
-                api.rbac_diff(request, job).await
-            })?;
-            if output.json {
-                output::json(&diff);
-            } else {
-                print_diff(&diff);
-            }
-            Ok(if diff.identical {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(EXIT_FINDING)
-            })
+            diff(api, request, output.json)
         }
         RbacCommand::Findings {
             with_users,
             selector,
             output,
-        } => {
-            let found = run_job(output.json, |job| async move {
-                api.rbac_findings(selector.profile, with_users, &job).await
-            })?;
-            if output.json {
-                output::json(&found);
-            } else {
-                for f in &found {
-                    say!("{}: {}", f.title, Untrusted(&f.subject));
-                    if !f.items.is_empty() {
-                        say!("  {}", Untrusted(&f.items.join(", ")));
-                    }
-                }
-                if !with_users {
-                    say!("\nDirect grants to users were not checked: add --with-users (one request per user).");
-                }
-            }
-            Ok(if found.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(EXIT_FINDING)
-            })
+        } => findings(api, selector.profile, with_users, output.json),
+    }
+}
+
+fn snapshot(
+    api: &Api,
+    profile: Option<String>,
+    depth: Depth,
+    out: Option<std::path::PathBuf>,
+    json: bool,
+) -> Result<ExitCode, ApiError> {
+    let quiet = json || out.is_none() && !std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let snapshot = run_job(quiet && out.is_none(), |job| async move {
+        api.rbac_snapshot_document(profile, depth, &job).await
+    })?;
+    let Some(path) = out else {
+        output::json(&snapshot);
+        return Ok(ExitCode::SUCCESS);
+    };
+    let text = serde_json::to_string_pretty(&snapshot).expect("snapshots serialize");
+    idlens_export::write_atomically(&path, text.as_bytes()).map_err(ApiError::from)?;
+    let members: usize = snapshot.roles.iter().map(|r| r.members.len()).sum();
+    say!(
+        "Wrote {} ({} APIs, {} roles, {members} role members).",
+        path.display(),
+        snapshot.apis.len(),
+        snapshot.roles.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn diff(api: &Api, request: DiffRequest, json: bool) -> Result<ExitCode, ApiError> {
+    let diff = run_job(json, |job| async move { api.rbac_diff(request, job).await })?;
+    if json {
+        output::json(&diff);
+    } else {
+        print_diff(&diff);
+    }
+    Ok(answer(diff.identical))
+}
+
+fn findings(
+    api: &Api,
+    profile: Option<String>,
+    with_users: bool,
+    json: bool,
+) -> Result<ExitCode, ApiError> {
+    let found = run_job(json, |job| async move {
+        api.rbac_findings(profile, with_users, &job).await
+    })?;
+    if json {
+        output::json(&found);
+        return Ok(answer(found.is_empty()));
+    }
+    for f in &found {
+        say!("{}: {}", f.title, Untrusted(&f.subject));
+        if !f.items.is_empty() {
+            say!("  {}", Untrusted(&f.items.join(", ")));
         }
     }
+    if !with_users {
+        say!("\nDirect grants to users were not checked: add --with-users (one request per user).");
+    }
+    Ok(answer(found.is_empty()))
 }
 
 /// `profile:NAME`, else a file.

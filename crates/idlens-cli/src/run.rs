@@ -249,20 +249,7 @@ fn secret_kind(kind: &str) -> SecretKindView {
 const MAX_SECRET: usize = 64 * 1024;
 
 fn read_secret_from_stdin() -> Result<Secret, ApiError> {
-    let bytes = idlens_bounded::read_to_end(std::io::stdin().lock(), MAX_SECRET)
-        .map(zeroize::Zeroizing::new)
-        .map_err(|e| {
-            ApiError::new(
-                ErrorCode::Io,
-                format!("could not read the secret from standard input: {e}"),
-            )
-        })?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        ApiError::new(
-            ErrorCode::InvalidInput,
-            "the secret on standard input is not UTF-8 text",
-        )
-    })?;
+    let text = crate::stdin_secret::read("the secret", MAX_SECRET)?;
     Ok(Secret::new(text.trim_end_matches(['\r', '\n'])))
 }
 

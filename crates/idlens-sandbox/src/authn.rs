@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 
 use crate::keys::{random_token, s256, user_code};
 use crate::pages;
-use crate::tenant::{AppType, Client, Tenant, User};
+use crate::tenant::{AppType, Client, ResourceServer, Tenant, User};
 use crate::{
     AccessRecord, CodeRecord, DeviceRecord, DeviceState, Grant, RefreshRecord, RefreshState, State,
     Transaction,
@@ -817,31 +817,12 @@ fn issue_for(
     let lifetime = state.config.token_lifetime.as_secs() as i64;
     let openid = grant.scope.iter().any(|s| s == "openid");
     let api = audience.and_then(|a| tenant.resource_server(a));
+    let (scope, permissions) = granted(&tenant, user, grant, api);
 
-    // Scopes: OIDC ones as asked; API ones only where RBAC grants them (for
-    // the Management API, only current-user ones, as in Auth0).
-    let permissions = match api {
-        Some(api) if api.is_system => CURRENT_USER_SCOPES.map(str::to_owned).to_vec(),
-        Some(api) => tenant.permissions(user, &api.identifier),
-        None => Vec::new(),
-    };
-    let is_api_scope = |s: &str| api.is_some_and(|api| api.scopes.iter().any(|x| x.value == s));
-    let mut scope: Vec<String> = grant
-        .scope
-        .iter()
-        .filter(|s| !is_api_scope(s) || permissions.contains(s))
-        .cloned()
-        .collect();
-    if api.is_some_and(|api| api.is_system) {
-        scope.extend(CURRENT_USER_SCOPES.iter().map(|s| (*s).to_owned()));
-        scope.dedup();
-    }
-
-    let userinfo_aud = format!("{}userinfo", state.issuer);
     let access_token = match audience {
         Some(audience) => {
             let aud = if openid {
-                json!([audience, userinfo_aud])
+                json!([audience, format!("{}userinfo", state.issuer)])
             } else {
                 json!(audience)
             };
@@ -864,21 +845,8 @@ fn issue_for(
     if api.is_some_and(|api| api.is_system) {
         remember_management_token(state, &access_token, &scope, now + lifetime)?;
     }
-    let works_at_userinfo = audience.is_none() || openid;
-    state
-        .flows()
-        .access
-        .insert(
-            s256(&access_token),
-            AccessRecord {
-                grant: grant.clone(),
-                expires_at: now + lifetime,
-                userinfo: works_at_userinfo,
-            },
-            now + lifetime,
-            now,
-        )
-        .map_err(|full| OAuthError::too_many("unexpired access tokens", full))?;
+    let userinfo = audience.is_none() || openid;
+    remember_access_token(state, grant, &access_token, userinfo, now + lifetime)?;
 
     let mut answer = json!({
         "access_token": access_token,
@@ -887,47 +855,121 @@ fn issue_for(
         "token_type": "Bearer",
     });
     if openid {
-        let mut claims = profile_claims(user, &grant.scope);
-        claims.insert("iss".into(), json!(state.issuer));
-        claims.insert("aud".into(), json!(client.client_id));
-        claims.insert("azp".into(), json!(client.client_id));
-        claims.insert("iat".into(), json!(now));
-        claims.insert("exp".into(), json!(now + 36_000));
-        claims.insert("sid".into(), json!(grant.sid));
-        claims.insert("auth_time".into(), json!(grant.auth_time));
-        if let Some(nonce) = &grant.nonce {
-            claims.insert("nonce".into(), json!(nonce));
-        }
-        answer["id_token"] = json!(state
-            .keys()
-            .sign(&Value::Object(claims))
-            .map_err(OAuthError::server)?);
+        answer["id_token"] = json!(id_token(state, grant, user, &client.client_id, now)?);
     }
     let offline = grant.scope.iter().any(|s| s == "offline_access");
     if offline && client.allows_grant("refresh_token") {
-        let token = format!("v1.{}", random_token(48).map_err(OAuthError::server)?);
-        let family = match family {
-            Some(f) => f.to_owned(),
-            None => random_token(16).map_err(OAuthError::server)?,
-        };
-        state
-            .flows()
-            .refresh
-            .insert(
-                token.clone(),
-                RefreshRecord {
-                    family,
-                    grant: grant.clone(),
-                    state: RefreshState::Active,
-                    expires_at: now + REFRESH_LIFETIME,
-                },
-                now + REFRESH_LIFETIME,
-                now,
-            )
-            .map_err(|full| OAuthError::too_many("refresh tokens", full))?;
-        answer["refresh_token"] = json!(token);
+        answer["refresh_token"] = json!(new_refresh_token(state, grant, family, now)?);
     }
     Ok(answer)
+}
+
+/// The scopes an access token for `api` carries, and the user's permissions
+/// on it: OIDC scopes as asked; API scopes only where RBAC grants them (for
+/// the Management API, only current-user ones, as in Auth0).
+fn granted(
+    tenant: &Tenant,
+    user: &User,
+    grant: &Grant,
+    api: Option<&ResourceServer>,
+) -> (Vec<String>, Vec<String>) {
+    let permissions = match api {
+        Some(api) if api.is_system => CURRENT_USER_SCOPES.map(str::to_owned).to_vec(),
+        Some(api) => tenant.permissions(user, &api.identifier),
+        None => Vec::new(),
+    };
+    let is_api_scope = |s: &str| api.is_some_and(|api| api.scopes.iter().any(|x| x.value == s));
+    let mut scope: Vec<String> = grant
+        .scope
+        .iter()
+        .filter(|s| !is_api_scope(s) || permissions.contains(s))
+        .cloned()
+        .collect();
+    if api.is_some_and(|api| api.is_system) {
+        scope.extend(CURRENT_USER_SCOPES.iter().map(|s| (*s).to_owned()));
+        scope.dedup();
+    }
+    (scope, permissions)
+}
+
+/// Records an issued access token, for `/userinfo` (when it works there).
+fn remember_access_token(
+    state: &State,
+    grant: &Grant,
+    access_token: &str,
+    userinfo: bool,
+    expires_at: i64,
+) -> OAuthResult<()> {
+    let now = state.now_secs();
+    state
+        .flows()
+        .access
+        .insert(
+            s256(access_token),
+            AccessRecord {
+                grant: grant.clone(),
+                expires_at,
+                userinfo,
+            },
+            expires_at,
+            now,
+        )
+        .map_err(|full| OAuthError::too_many("unexpired access tokens", full))
+}
+
+/// The ID token of a grant: the user's profile claims the scopes ask for.
+fn id_token(
+    state: &State,
+    grant: &Grant,
+    user: &User,
+    client_id: &str,
+    now: i64,
+) -> OAuthResult<String> {
+    let mut claims = profile_claims(user, &grant.scope);
+    claims.insert("iss".into(), json!(state.issuer));
+    claims.insert("aud".into(), json!(client_id));
+    claims.insert("azp".into(), json!(client_id));
+    claims.insert("iat".into(), json!(now));
+    claims.insert("exp".into(), json!(now + 36_000));
+    claims.insert("sid".into(), json!(grant.sid));
+    claims.insert("auth_time".into(), json!(grant.auth_time));
+    if let Some(nonce) = &grant.nonce {
+        claims.insert("nonce".into(), json!(nonce));
+    }
+    state
+        .keys()
+        .sign(&Value::Object(claims))
+        .map_err(OAuthError::server)
+}
+
+/// A new refresh token for the grant, in `family` (a rotation) or a new one.
+fn new_refresh_token(
+    state: &State,
+    grant: &Grant,
+    family: Option<&str>,
+    now: i64,
+) -> OAuthResult<String> {
+    let token = format!("v1.{}", random_token(48).map_err(OAuthError::server)?);
+    let family = match family {
+        Some(f) => f.to_owned(),
+        None => random_token(16).map_err(OAuthError::server)?,
+    };
+    state
+        .flows()
+        .refresh
+        .insert(
+            token.clone(),
+            RefreshRecord {
+                family,
+                grant: grant.clone(),
+                state: RefreshState::Active,
+                expires_at: now + REFRESH_LIFETIME,
+            },
+            now + REFRESH_LIFETIME,
+            now,
+        )
+        .map_err(|full| OAuthError::too_many("refresh tokens", full))?;
+    Ok(token)
 }
 
 /// Lets the Management API accept `token` with `scopes` until `expires_at`.

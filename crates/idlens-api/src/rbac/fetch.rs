@@ -141,7 +141,8 @@ pub(crate) fn api_def_of(api: ResourceServer) -> ApiDef {
     }
 }
 
-fn role_def(role: Role, permissions: Vec<PermissionRef>) -> RoleDef {
+/// A role as the snapshot holds it, its members not (yet) read.
+pub(super) fn role_def(role: Role, permissions: Vec<PermissionRef>) -> RoleDef {
     RoleDef {
         id: role.id,
         name: role.name,

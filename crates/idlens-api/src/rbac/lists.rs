@@ -3,7 +3,7 @@
 
 use idlens_job::Job;
 
-use super::{views, Depth};
+use super::{fetch, views, Depth};
 use crate::types::{ApiView, FindingView, MemberView, RoleSummary};
 use crate::{Api, ApiError, ErrorCode};
 
@@ -102,17 +102,14 @@ impl Api {
         let snapshot = idlens_rbac::Snapshot::new(
             profile.issuer.as_str(),
             "",
-            apis.into_iter().map(super::fetch::api_def_of).collect(),
-            vec![idlens_rbac::RoleDef {
-                id: found.id,
-                name: found.name,
-                description: found.description.unwrap_or_default(),
-                permissions: permissions
+            apis.into_iter().map(fetch::api_def_of).collect(),
+            vec![fetch::role_def(
+                found,
+                permissions
                     .iter()
                     .map(|p| idlens_rbac::PermissionRef::new(&p.api, &p.name))
                     .collect(),
-                members: Vec::new(),
-            }],
+            )],
             None,
         );
         let mut role = views::roles(&snapshot).remove(0);

@@ -14,4 +14,7 @@ mod m2m;
 mod management;
 mod pkce;
 mod refresh;
+/// Real tokens for tests (PKCE challenges, client credentials), shared with the other crates' tests.
+#[path = "../../testing/tenant_tokens.rs"]
+mod tenant_tokens;
 mod tokens;

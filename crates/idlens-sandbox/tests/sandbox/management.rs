@@ -8,23 +8,18 @@ use idlens_sandbox::{
 use serde_json::Value;
 
 use crate::support::*;
+use crate::tenant_tokens::client_credentials_token;
 
 /// A Management API token for `client_id` by client credentials.
 async fn m2m_token(sb: &RunningSandbox, client_id: &str) -> String {
     let secret = sb.client_secret(client_id).unwrap();
-    let audience = sb.management_audience();
-    let (status, body) = token(
-        sb,
-        &[
-            ("grant_type", "client_credentials"),
-            ("client_id", client_id),
-            ("client_secret", secret.expose()),
-            ("audience", &audience),
-        ],
+    client_credentials_token(
+        sb.issuer(),
+        client_id,
+        secret.expose(),
+        &sb.management_audience(),
     )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    body["access_token"].as_str().unwrap().to_owned()
+    .await
 }
 
 /// GETs `path` (under `/api/v2/`) with `token`: the status and JSON body.
@@ -186,20 +181,14 @@ async fn a_missing_scope_and_a_bad_token_get_auth0s_errors() {
     let (status, body) = get(&sb, "not-a-token", "users").await;
     assert_eq!((status, body["statusCode"].as_u64()), (401, Some(401)));
     // A token for another API is no Management API token.
-    let api_token = {
-        let secret = sb.m2m_client_secret();
-        let (_, body) = token(
-            &sb,
-            &[
-                ("grant_type", "client_credentials"),
-                ("client_id", M2M_CLIENT_ID),
-                ("client_secret", secret.expose()),
-                ("audience", idlens_sandbox::API_AUDIENCE),
-            ],
-        )
-        .await;
-        body["access_token"].as_str().unwrap().to_owned()
-    };
+    let secret = sb.m2m_client_secret();
+    let api_token = client_credentials_token(
+        sb.issuer(),
+        M2M_CLIENT_ID,
+        secret.expose(),
+        idlens_sandbox::API_AUDIENCE,
+    )
+    .await;
     assert_eq!(get(&sb, &api_token, "users").await.0, 401);
 }
 

@@ -28,11 +28,7 @@ pub fn url(sb: &RunningSandbox, path: &str) -> String {
     format!("{}{path}", sb.issuer())
 }
 
-pub fn challenge(verifier: &str) -> String {
-    use base64::Engine;
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, verifier.as_bytes());
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref())
-}
+pub use crate::tenant_tokens::challenge;
 
 /// POSTs a form to the token endpoint; returns the status and JSON body.
 pub async fn token(sb: &RunningSandbox, form: &[(&str, &str)]) -> (u16, Value) {

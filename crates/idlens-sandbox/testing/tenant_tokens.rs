@@ -1,6 +1,7 @@
-//! A real user's tokens from the sandbox's browser flow, without driving
-//! IdLens: test code for binaries that need a user's access token (to check
-//! it, or watch it go stale). Included with `#[path]` next to
+//! Tokens from the sandbox for tests that need real ones without driving
+//! IdLens: a user's, through the browser flow (authorization code + PKCE),
+//! and an application's, by client credentials. Test code shared by every
+//! test binary that needs them, included with `#[path]` next to
 //! `login_page.rs` (as module `login_page`); needs `base64` and `aws-lc-rs`.
 
 #![allow(dead_code)]
@@ -19,11 +20,9 @@ pub async fn code_flow_tokens(
     (email, password): (&str, &str),
     audience: &str,
 ) -> serde_json::Value {
-    use base64::Engine;
     const VERIFIER: &str = "a-long-enough-code-verifier-for-these-tests-0123456789";
     const CALLBACK: &str = "http://127.0.0.1:53134/callback";
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, VERIFIER.as_bytes());
-    let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref());
+    let challenge = challenge(VERIFIER);
     let mut authorize = Url::parse(&format!("{issuer}authorize")).expect("an issuer URL");
     authorize.query_pairs_mut().extend_pairs([
         ("response_type", "code"),
@@ -59,4 +58,38 @@ pub async fn code_flow_tokens(
         .expect("the sandbox answers");
     assert_eq!(response.status(), 200, "the code is redeemed");
     response.json().await.expect("a JSON token response")
+}
+
+/// The S256 PKCE challenge of `verifier`.
+pub fn challenge(verifier: &str) -> String {
+    use base64::Engine;
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, verifier.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref())
+}
+
+/// An access token for `audience` by client credentials, as a
+/// machine-to-machine application gets one.
+pub async fn client_credentials_token(
+    issuer: &str,
+    client_id: &str,
+    secret: &str,
+    audience: &str,
+) -> String {
+    let response = browser()
+        .post(format!("{issuer}oauth/token"))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", client_id),
+            ("client_secret", secret),
+            ("audience", audience),
+        ])
+        .send()
+        .await
+        .expect("the sandbox answers");
+    assert_eq!(response.status(), 200, "the client gets a token");
+    let body: serde_json::Value = response.json().await.expect("a JSON token response");
+    body["access_token"]
+        .as_str()
+        .expect("an access token")
+        .to_owned()
 }
