@@ -98,6 +98,16 @@ fn users_roles_and_apis_read_the_whole_tenant_with_the_secret_from_the_keychain(
     ids.dedup();
     assert_eq!(ids.len(), members.len(), "no member listed twice");
 
+    // The list counts every role's members too (Auth0 gives no count).
+    let listed = user.run(&["roles", "list", "--json"]).expect_code(0).json();
+    let counted = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == EVERYONE_ROLE_ID)
+        .unwrap_or_else(|| panic!("Everyone is listed: {listed}"));
+    assert_eq!(counted["memberCount"].as_u64(), Some(members.len() as u64));
+
     let apis = user.run(&["apis", "list", "--json"]).expect_code(0).json();
     let orders = apis
         .as_array()

@@ -198,6 +198,7 @@ pub fn roles(api: &Api, command: RolesCommand) -> Result<ExitCode, ApiError> {
                     vec![
                         r.name.clone(),
                         r.id.clone(),
+                        r.member_count.to_string(),
                         r.permissions.len().to_string(),
                         r.description.clone(),
                     ]
@@ -205,7 +206,10 @@ pub fn roles(api: &Api, command: RolesCommand) -> Result<ExitCode, ApiError> {
                 .collect();
             say!(
                 "{}",
-                output::table(&["ROLE", "ID", "PERMISSIONS", "DESCRIPTION"], &rows)
+                output::table(
+                    &["ROLE", "ID", "MEMBERS", "PERMISSIONS", "DESCRIPTION"],
+                    &rows
+                )
             );
             Ok(ExitCode::SUCCESS)
         }

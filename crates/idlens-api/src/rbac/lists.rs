@@ -15,14 +15,15 @@ pub struct RoleDetail {
 }
 
 impl Api {
-    /// Every role with its permissions (members not read: see [`Api::rbac_role_detail`]).
+    /// Every role with its permissions and how many members it has (the
+    /// members are read to count them: Auth0 gives no count).
     pub async fn rbac_roles_list(
         &self,
         profile: Option<String>,
         job: &Job,
     ) -> Result<Vec<RoleSummary>, ApiError> {
         let depth = Depth {
-            members: false,
+            members: true,
             users: false,
         };
         let snapshot = self.rbac_snapshot_document(profile, depth, job).await?;
