@@ -183,7 +183,10 @@ describe("roles and permissions", () => {
   it("saves a snapshot of the tenant to compare later", async () => {
     await openTab("compare");
     await click("rbac-snapshot-save");
-    await shown("toast");
+    // The export's toast may still be up: wait for this one (a new element).
+    await browser.waitUntil(async () => /^Saved the snapshot to /.test(await (await shown("toast")).getText()), {
+      timeoutMsg: "saving the snapshot is confirmed",
+    });
     const saved = exportsNamed("idlens-rbac-snapshot-");
     assert.equal(saved.length, 1, `one snapshot saved: ${saved}`);
     const files = await shown("rbac-snapshot-files");
