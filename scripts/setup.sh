@@ -39,12 +39,14 @@ cd "$REPO_ROOT"
 # What Tauri v2 (WebKitGTK) needs to build, plus what the tests use: Xvfb and
 # xauth (a display), webkit2gtk-driver (WebDriver), dbus-x11 and gnome-keyring
 # (a real OS keychain), libsecret-tools (tests read the keychain with secret-tool),
-# imagemagick (screenshots of a whole display).
+# imagemagick (screenshots of a whole display), a JDK and Maven (the real
+# Neo4j of the tests and the demo, tests/neo4j, built from Maven Central).
 APT_PACKAGES=(
     build-essential file pkg-config libssl-dev libxdo-dev
     libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
     xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core at-spi2-core
     dbus-x11 gnome-keyring libsecret-1-dev libsecret-tools libdbus-1-dev keyutils
+    openjdk-17-jdk-headless maven
 )
 MIN_NODE="20.19"
 MIN_RUST="1.89"
@@ -126,6 +128,13 @@ install_tauri_driver() {
     env -u CARGO_TARGET_DIR cargo install tauri-driver --locked --version '^2' --root "$IDLENS_TOOLS_DIR"
 }
 
+# The Neo4j launcher (tests/neo4j): its jars come from Maven Central into
+# ~/.m2 the first time (about 180 MB), then the build is a no-op.
+build_neo4j_launcher() {
+    say "Building the Neo4j launcher (tests/neo4j; the first build downloads Neo4j from Maven Central)"
+    bash scripts/neo4j.sh build
+}
+
 build_app() {
     say "Building the UI (ui/dist)"
     npm --prefix ui run build
@@ -152,7 +161,8 @@ start_sandbox_tenant() {
         say "Starting the sandbox tenant at $SANDBOX_ISSUER (log: $log)"
         # --json: the first line of the log is the tenant's summary, with the
         # sandbox's (public, made-up) machine-to-machine client secret.
-        "$app" sandbox --port "$SANDBOX_PORT" --json >"$log" 2>&1 &
+        "$app" sandbox --port "$SANDBOX_PORT" --json \
+            --graph-csv "${TMPDIR:-/tmp}/idlens-demo-graph.csv" >"$log" 2>&1 &
         SANDBOX_PID=$!
         trap 'kill "$SANDBOX_PID" 2>/dev/null' EXIT
         local deadline=$((SECONDS + 30))
@@ -171,6 +181,51 @@ start_sandbox_tenant() {
         store_sandbox_mgmt_secret "$app" "$log"
     fi
     "$app" profile use sandbox >/dev/null
+}
+
+NEO4J_PORT=7687
+NEO4J_PASSWORD="idlens-demo"
+NEO4J_PID=""
+
+neo4j_listening() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$NEO4J_PORT") 2>/dev/null
+}
+
+# A demo Neo4j (the tests' launcher) seeded with the sandbox tenant's users
+# as a drifted graph (the CSV `idlens sandbox --graph-csv` wrote), and the
+# sandbox profile pointed at it, so Users & sync works at once. A Neo4j
+# already listening on the port is reused (its password must be the demo's).
+start_demo_neo4j() {
+    local app="$CARGO_TARGET_DIR/debug/idlens"
+    local log="${TMPDIR:-/tmp}/idlens-neo4j.log" csv="${TMPDIR:-/tmp}/idlens-demo-graph.csv"
+    if ! neo4j_listening; then
+        [ -s "$csv" ] || die "the sandbox did not write its demo graph ($csv); see ${TMPDIR:-/tmp}/idlens-sandbox.log"
+        say "Starting the demo Neo4j at bolt://127.0.0.1:$NEO4J_PORT, seeded from $csv (log: $log; about 20 s)"
+        # stdin stays open through the FIFO-less `sleep` pipe: EOF stops Neo4j.
+        (sleep infinity | bash scripts/neo4j.sh start --port "$NEO4J_PORT" --password "$NEO4J_PASSWORD" \
+            --seed-csv "$csv" --label User --id-property sub >"$log" 2>&1) &
+        NEO4J_PID=$!
+        trap 'kill "$SANDBOX_PID" 2>/dev/null; pkill -P "$NEO4J_PID" 2>/dev/null; kill "$NEO4J_PID" 2>/dev/null' EXIT
+        local deadline=$((SECONDS + 180))
+        until grep -q '^NEO4J READY' "$log" 2>/dev/null; do
+            kill -0 "$NEO4J_PID" 2>/dev/null || die "the demo Neo4j did not start; see $log"
+            [ "$SECONDS" -lt "$deadline" ] || die "the demo Neo4j was not ready within 180 s; see $log"
+            sleep 0.5
+        done
+    fi
+    if "$app" profile list --json | grep -q '"uri": "bolt://127.0.0.1:'"$NEO4J_PORT"'"'; then
+        return
+    fi
+    "$app" profile remove sandbox >/dev/null
+    "$app" profile add sandbox --issuer "$SANDBOX_ISSUER" --client-id idlens-desktop \
+        --audience https://api.idlens.test/ --mgmt-client-id idlens-m2m \
+        --neo4j-uri "bolt://127.0.0.1:$NEO4J_PORT" --neo4j-user neo4j >/dev/null
+    store_sandbox_mgmt_secret "$app" "${TMPDIR:-/tmp}/idlens-sandbox.log"
+    if printf '%s' "$NEO4J_PASSWORD" | "$app" profile set-secret sandbox neo4j-password >/dev/null 2>&1; then
+        say "Pointed the sandbox profile at the demo Neo4j (password in the keychain)"
+    else
+        say "No OS keychain for the demo Neo4j's password: Users & sync will ask for it ($NEO4J_PASSWORD)"
+    fi
 }
 
 # Stores the sandbox's M2M client secret (from its summary line) in the
@@ -229,6 +284,7 @@ npm_install tests/e2e
 npm_install tests/idp
 npm_install tests/auth0-sdk
 install_tauri_driver
+build_neo4j_launcher
 
 if [ "$build" -eq 0 ]; then
     say "Dependencies ready"
@@ -240,4 +296,5 @@ if [ "$open_app" -eq 0 ]; then
     exit 0
 fi
 start_sandbox_tenant
+start_demo_neo4j
 open_idlens

@@ -8,6 +8,12 @@
 // The SDK hard-codes https://{domain}/api/v2 and has no base-URL option, so
 // its `fetch` option rewrites that origin to the sandbox's. Prints one JSON
 // object of what it saw; exits 1 with the reason at the first mismatch.
+//
+// Also a users export (`jobs.usersExports.create`, `jobs.get` until it is
+// completed, its gzipped NDJSON downloaded through the same fetch and
+// gunzipped with node's zlib), `connections.list` by name, and
+// `users.identities.link` (which changes the tenant, so it comes last).
+import { gunzipSync } from "node:zlib";
 import { ManagementClient, ManagementError } from "auth0";
 
 const [origin, m2mId, m2mSecret, limitedId, limitedSecret] = process.argv.slice(2);
@@ -102,5 +108,53 @@ await expectError(() => m2m.users.list({ per_page: 101 }), 400, "invalid_query_s
 const limited = client(limitedId, limitedSecret);
 const scope = await expectError(() => limited.roles.list(), 403, "insufficient_scope", "a missing scope");
 check(scope.message.includes("read:roles"), "the scope error names read:roles");
+
+// A users export, as an SDK user writes it.
+const all = await m2m.users.list({ per_page: 1, include_totals: true });
+const fields = [{ name: "user_id" }, { name: "email" }, { name: "identities[0].connection", export_as: "connection" }];
+const created = await m2m.jobs.usersExports.create({ format: "json", fields });
+check(created.type === "users_export" && created.status === "pending", `usersExports.create: ${JSON.stringify(created)}`);
+check(/^job_[A-Za-z0-9]+$/.test(created.id), `a job id: ${created.id}`);
+let exportJob = created;
+const statuses = [];
+for (let i = 0; i < 10 && !["completed", "failed"].includes(exportJob.status); i++) {
+  exportJob = await m2m.jobs.get(created.id);
+  statuses.push(`${exportJob.status}:${exportJob.percentage_done}`);
+}
+check(exportJob.status === "completed", `jobs.get ended ${statuses.join(", ")}`);
+check(statuses.length >= 3, `the job progressed over several polls: ${statuses.join(", ")}`);
+check(typeof exportJob.location === "string", "a completed job has a location");
+const file = await fetchToSandbox(exportJob.location);
+check(file.status === 200, `the export file: ${file.status}`);
+const ndjson = gunzipSync(Buffer.from(await file.arrayBuffer())).toString("utf8");
+const exported = ndjson.trim().split("\n").map((line) => JSON.parse(line));
+check(exported.length === all.response.total, `${exported.length} users exported of ${all.response.total}`);
+check(exported.every((u) => u.user_id && u.connection && !("identities" in u)), "the fields asked for, renamed");
+seen.export_statuses = statuses;
+seen.exported_users = exported.length;
+
+const github = await m2m.connections.list({ name: "github" });
+check(github.data.length === 1 && /^con_/.test(github.data[0].id), `connections.list by name: ${JSON.stringify(github.data)}`);
+
+// Linking: a person with a database user and a GitHub user of one e-mail.
+let pair;
+for await (const gh of await m2m.users.list({ q: "identities.provider:github", search_engine: "v3", per_page: 100 })) {
+  const same = await m2m.users.listUsersByEmail({ email: gh.email });
+  const primary = same.find((u) => u.user_id.startsWith("auth0|"));
+  if (primary && gh.identities.length === 1) {
+    pair = { primary, secondary: gh };
+    break;
+  }
+}
+check(pair, "a database user and a GitHub user with one e-mail");
+const secondaryIdentity = pair.secondary.identities[0];
+const link = { provider: "github", user_id: String(secondaryIdentity.user_id) };
+await expectError(() => limited.users.identities.link(pair.primary.user_id, link), 403, "insufficient_scope", "linking without update:users");
+const identities = await m2m.users.identities.link(pair.primary.user_id, link);
+check(Array.isArray(identities) && identities.length === pair.primary.identities.length + 1, `users.identities.link: ${JSON.stringify(identities)}`);
+const linked = identities.find((i) => i.provider === "github");
+check(linked && linked.user_id === secondaryIdentity.user_id && linked.profileData?.email === pair.secondary.email, "the linked identity with its profileData");
+await expectError(() => m2m.users.get(pair.secondary.user_id), 404, "inexistent_user", "the linked secondary is no longer a user");
+seen.linked_identities = identities.length;
 
 console.log(JSON.stringify(seen));

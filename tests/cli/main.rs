@@ -15,6 +15,8 @@ mod layering;
 // These reach the OS keychain. Only on Linux can a test give the binary a
 // keychain of its own (a private D-Bus session) or none at all; elsewhere they
 // would read and delete entries in the developer's real keychain.
+#[cfg(target_os = "linux")]
+mod audit;
 /// The oidc-provider test support of `idlens-login`, shared rather than copied.
 #[cfg(target_os = "linux")]
 #[path = "../../crates/idlens-login/tests/login/support/mod.rs"]

@@ -30,7 +30,7 @@ fn m2m_profile(tenant: &Tenant, user: &TestUser, client_id: &str, secret: &str) 
 }
 
 /// The tenant, and a user whose profile reads it as the full M2M client.
-fn tenant_and_admin(session: &KeychainSession) -> (Tenant, TestUser) {
+pub(crate) fn tenant_and_admin(session: &KeychainSession) -> (Tenant, TestUser) {
     let tenant = Tenant::start(SandboxConfig::default());
     let user = TestUser::with_keychain(session);
     let secret = tenant.sandbox().m2m_client_secret();

@@ -59,7 +59,14 @@ export type ProviderView = "auto" | "auth0" | "oidc";
 
 export type ManagementInput = { "kind": "disabled" } | { "kind": "signedInUser" } | { "kind": "clientCredentials", clientId: string, };
 
-export type Neo4jInput = { uri: string, user: string, database: string | null, };
+export type Neo4jInput = { uri: string, user: string, database: string | null, 
+/**
+ * Default: label `User`, id `sub`, e-mail `email`, name `name`,
+ * e-mail-verified `email_verified`.
+ */
+mapping?: GraphMappingInput, };
+
+export type GraphMappingInput = { label: string, idProperty: string, emailProperty: string, nameProperty: string, emailVerifiedProperty: string, };
 
 export type SecretKindView = "refreshToken" | "managementClientSecret" | "neo4jPassword";
 
@@ -579,6 +586,265 @@ name: string, format: ExportFormat, columns: Array<string>, rows: Array<Array<st
 
 export type ExportSaved = { path: string, fileName: string, rows: number, bytes: number, };
 
+export type GraphStatus = { profile: string, uri: string, 
+/**
+ * The database asked for; `None` is the server's default.
+ */
+database: string | null, serverVersion: string, 
+/**
+ * `community` or `enterprise`.
+ */
+edition: string, 
+/**
+ * Nodes with the mapped label.
+ */
+userNodes: number, 
+/**
+ * Whether a uniqueness constraint guards the id property (without one,
+ * several nodes can hold the same user ID).
+ */
+idUniqueConstraint: boolean, mapping: GraphMappingInput, 
+/**
+ * How many user nodes have each mapped property.
+ */
+properties: Array<PropertyCheckView>, 
+/**
+ * Sentences to show: a missing constraint, a mapped property no node has.
+ */
+warnings: Array<string>, };
+
+export type PropertyCheckView = { 
+/**
+ * `id`, `email`, `name` or `emailVerified`.
+ */
+role: string, property: string, nodesWithIt: number, };
+
+export type GraphSearchRequest = { profile: string | null, 
+/**
+ * Prefix of the user ID or of the e-mail; empty for every user.
+ */
+query: string, 
+/**
+ * The last ID of the page before (keyset paging); `None` for the first page.
+ */
+after: string | null, limit: number, };
+
+export type GraphPage = { rows: Array<GraphUserView>, 
+/**
+ * Pass as `after` for the next page; `None` on the last page.
+ */
+nextAfter: string | null, 
+/**
+ * How many users match, counted on the first page only.
+ */
+total: number | null, };
+
+export type GraphUserView = { id: string, email: string | null, emailVerified: boolean | null, name: string | null, };
+
+export type GraphNodeRequest = { profile: string | null, id: string, };
+
+export type GraphNodeView = { id: string, nodes: Array<NodeView>, auth0: Auth0Side, };
+
+export type NodeView = { labels: Array<string>, 
+/**
+ * Every property, the value as JSON text.
+ */
+properties: Array<PropertyView>, relationships: Array<RelationshipView>, };
+
+export type PropertyView = { name: string, value: string, };
+
+export type RelationshipView = { relType: string, 
+/**
+ * `outgoing` or `incoming`.
+ */
+direction: string, count: number, };
+
+export type Auth0Side = { "kind": "notConfigured", reason: string, } | { "kind": "notFound" } | { "kind": "found", user: UserSummary, } | { "kind": "failed", message: string, };
+
+export type GraphExportRequest = { profile: string | null, query: string, format: ExportFormat, };
+
+export type AuditAuth0Source = { "kind": "api" } | { "kind": "export" } | { "kind": "file", path: string, };
+
+export type AuditGraphSource = { "kind": "neo4j" } | { "kind": "file", path: string, };
+
+export type AuditRequest = { profile: string | null, auth0: AuditAuth0Source, graph: AuditGraphSource, 
+/**
+ * Count malformed lines of the files instead of stopping at the first.
+ */
+skipBadLines: boolean, };
+
+export type FindingKind = "missing_in_graph" | "orphan_in_graph" | "linked_secondary_in_graph" | "field_drift" | "duplicate_node" | "duplicate_account";
+
+export type KindCount = { kind: FindingKind, count: number, };
+
+export type AuditOverview = { profile: string, createdAt: string, 
+/**
+ * Every kind, in the report's order.
+ */
+summary: Array<KindCount>, total: number, auth0: AuditSourceView, graph: AuditSourceView, };
+
+export type AuditSourceView = { 
+/**
+ * `api`, `export`, `file` or `neo4j`.
+ */
+kind: string, 
+/**
+ * The file, the export job or the server.
+ */
+name: string, 
+/**
+ * Users (Auth0) or rows (graph) read.
+ */
+records: number, 
+/**
+ * Malformed lines counted (with `skipBadLines`).
+ */
+badLines: number, };
+
+export type FindingsRequest = { profile: string | null, 
+/**
+ * `None`: every kind.
+ */
+kind: FindingKind | null, 
+/**
+ * Case-insensitive part of an ID, e-mail or name on either side.
+ */
+filter: string | null, offset: number, limit: number, };
+
+export type FindingsPage = { 
+/**
+ * Findings matching the request, all of them.
+ */
+total: number, offset: number, rows: Array<AuditFindingView>, };
+
+export type AuditFindingView = { kind: FindingKind, 
+/**
+ * The user ID, or the e-mail for `duplicate_account`.
+ */
+key: string, 
+/**
+ * One line saying what is wrong.
+ */
+summary: string, auth0: Array<Auth0UserView>, graph: Array<GraphUserView>, 
+/**
+ * `field_drift`: the fields that differ.
+ */
+fields: Array<FieldDriftView>, 
+/**
+ * `missing_in_graph`: the likely cause, as a sentence.
+ */
+cause: string | null, 
+/**
+ * `linked_secondary_in_graph`: the user it is linked into;
+ * `duplicate_account`: the suggested primary.
+ */
+primaryId: string | null, 
+/**
+ * `duplicate_account`: why that primary (`verified`, `most_logins`, `oldest`, `user_id`).
+ */
+primaryRule: string | null, 
+/**
+ * `duplicate_account`: `high` when every e-mail is verified, else `low`.
+ */
+confidence: string | null, };
+
+export type Auth0UserView = { userId: string, email: string | null, emailVerified: boolean | null, name: string | null, connection: string | null, loginsCount: number | null, createdAt: string | null, lastLogin: string | null, };
+
+export type FieldDriftView = { 
+/**
+ * `email`, `email_verified` or `name`.
+ */
+field: string, auth0: string | null, graph: string | null, };
+
+export type FindingsExport = { profile: string | null, kind: FindingKind | null, filter: string | null, format: ExportFormat, };
+
+export type AuditReportFile = { path: string, fileName: string, 
+/**
+ * From the report; empty when it could not be read (see `problem`).
+ */
+createdAt: string, total: number, bytes: number, problem: string | null, };
+
+export type AuditCompareRequest = { profile: string | null, 
+/**
+ * A saved report: the earlier audit.
+ */
+path: string, };
+
+export type AuditComparison = { baseCreatedAt: string, baseFile: string, newFindings: number, fixed: number, unchanged: number, byKind: Array<KindChange>, 
+/**
+ * The first findings that are new (at most 500).
+ */
+newRows: Array<ComparedFinding>, 
+/**
+ * The first findings that are gone (at most 500).
+ */
+fixedRows: Array<ComparedFinding>, };
+
+export type KindChange = { kind: FindingKind, newFindings: number, fixed: number, };
+
+export type ComparedFinding = { kind: FindingKind, key: string, };
+
+export type PrimaryOverride = { 
+/**
+ * The finding's normalised e-mail.
+ */
+email: string, primaryId: string, };
+
+export type FixPlanRequest = { profile: string | null, overrides: Array<PrimaryOverride>, 
+/**
+ * The plan for an apply that links the duplicate accounts in Auth0
+ * (`FixApplyRequest::link_accounts`): the graph part is written for
+ * the state after the links.
+ */
+linkAccounts: boolean, };
+
+export type FixPlanView = { 
+/**
+ * Auth0 account-linking calls, one per secondary account.
+ */
+links: Array<LinkCallView>, 
+/**
+ * Graph changes per section (`merge missing users`, …) with row counts.
+ */
+graphSections: Array<PlanSectionView>, 
+/**
+ * The Cypher script to read or run in Neo4j Browser (orphans only as
+ * commented-out deletes).
+ */
+cypherScript: string, };
+
+export type LinkCallView = { email: string, primaryId: string, secondaryId: string, 
+/**
+ * `POST /api/v2/users/{primary}/identities` with this body.
+ */
+request: string, };
+
+export type PlanSectionView = { title: string, rows: number, batches: number, };
+
+export type FixApplyRequest = { profile: string | null, overrides: Array<PrimaryOverride>, 
+/**
+ * Link duplicate accounts in Auth0.
+ */
+linkAccounts: boolean, 
+/**
+ * Run the Cypher on the graph.
+ */
+applyGraph: boolean, 
+/**
+ * The user confirmed the preview; nothing is applied without it.
+ */
+confirmed: boolean, };
+
+export type FixApplied = { linked: number, graphRows: number, batches: number, log: Array<string>, };
+
+export type UsersExportRequest = { profile: string | null, 
+/**
+ * Only this connection's users (its name).
+ */
+connection: string | null, };
+
+export type UsersExported = { path: string, fileName: string, users: number, bytes: number, };
+
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {
   /** Version, config file path and where secrets are kept. */
@@ -641,4 +907,30 @@ export const commands = {
   rbacSnapshotFiles: (): Promise<Array<SnapshotFile>> => call<Array<SnapshotFile>>("rbac_snapshot_files"),
   /** Saves a table the screen shows as CSV or JSON in the export folder. */
   exportTable: (request: TableExport): Promise<ExportSaved> => call<ExportSaved>("export_table", { request }),
+  /** Connects to the profile's graph and checks it: version, constraint, counts, mapping. */
+  graphStatus: (profile: string | null): Promise<GraphStatus> => call<GraphStatus>("graph_status", { profile }),
+  /** A page of the graph's users whose ID or e-mail starts with the query. */
+  graphSearch: (request: GraphSearchRequest): Promise<GraphPage> => call<GraphPage>("graph_search", { request }),
+  /** The nodes of one user ID with their relationships, and its Auth0 user. */
+  graphNode: (request: GraphNodeRequest): Promise<GraphNodeView> => call<GraphNodeView>("graph_node", { request }),
+  /** Saves every user a graph search finds as CSV or JSON in the export folder. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  graphExport: (request: GraphExportRequest, onEvent: (event: JobEvent<ExportSaved>) => void): Promise<JobId> => job<ExportSaved>("graph_export", { request }, onEvent),
+  /** Exports every Auth0 user with a users export job, into the export folder. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  usersExport: (request: UsersExportRequest, onEvent: (event: JobEvent<UsersExported>) => void): Promise<JobId> => job<UsersExported>("users_export", { request }, onEvent),
+  /** Compares Auth0's users with the graph's and keeps the findings. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  auditRun: (request: AuditRequest, onEvent: (event: JobEvent<AuditOverview>) => void): Promise<JobId> => job<AuditOverview>("audit_run", { request }, onEvent),
+  /** A page of the loaded audit's findings. */
+  auditFindings: (request: FindingsRequest): Promise<FindingsPage> => call<FindingsPage>("audit_findings", { request }),
+  /** Saves the findings a request matches as CSV or JSON in the export folder. */
+  auditExport: (request: FindingsExport): Promise<ExportSaved> => call<ExportSaved>("audit_export", { request }),
+  /** Saves the loaded audit as a report to compare later. */
+  auditReportSave: (profile: string | null): Promise<ExportSaved> => call<ExportSaved>("audit_report_save", { profile }),
+  /** The audit reports saved in the export folder, newest first. */
+  auditReportFiles: (): Promise<Array<AuditReportFile>> => call<Array<AuditReportFile>>("audit_report_files"),
+  /** The loaded audit against a saved report: new and fixed findings. */
+  auditCompare: (request: AuditCompareRequest): Promise<AuditComparison> => call<AuditComparison>("audit_compare", { request }),
+  /** What fixing the loaded audit's findings would do (nothing is changed). */
+  auditFixPlan: (request: FixPlanRequest): Promise<FixPlanView> => call<FixPlanView>("audit_fix_plan", { request }),
+  /** Applies the fix plan after the user confirmed it: links accounts, runs the Cypher. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  auditFixApply: (request: FixApplyRequest, onEvent: (event: JobEvent<FixApplied>) => void): Promise<JobId> => job<FixApplied>("audit_fix_apply", { request }, onEvent),
 };

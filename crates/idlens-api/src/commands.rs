@@ -86,6 +86,32 @@ macro_rules! for_each_command {
             blocking fn rbac_snapshot_files() -> Vec<SnapshotFile>;
             /// Saves a table the screen shows as CSV or JSON in the export folder.
             blocking fn export_table(request: TableExport) -> ExportSaved;
+            /// Connects to the profile's graph and checks it: version, constraint, counts, mapping.
+            async fn graph_status(profile: Option<String>) -> GraphStatus;
+            /// A page of the graph's users whose ID or e-mail starts with the query.
+            async fn graph_search(request: GraphSearchRequest) -> GraphPage;
+            /// The nodes of one user ID with their relationships, and its Auth0 user.
+            async fn graph_node(request: GraphNodeRequest) -> GraphNodeView;
+            /// Saves every user a graph search finds as CSV or JSON in the export folder.
+            job fn graph_export(request: GraphExportRequest) -> ExportSaved;
+            /// Exports every Auth0 user with a users export job, into the export folder.
+            job fn users_export(request: UsersExportRequest) -> UsersExported;
+            /// Compares Auth0's users with the graph's and keeps the findings.
+            job fn audit_run(request: AuditRequest) -> AuditOverview;
+            /// A page of the loaded audit's findings.
+            blocking fn audit_findings(request: FindingsRequest) -> FindingsPage;
+            /// Saves the findings a request matches as CSV or JSON in the export folder.
+            blocking fn audit_export(request: FindingsExport) -> ExportSaved;
+            /// Saves the loaded audit as a report to compare later.
+            blocking fn audit_report_save(profile: Option<String>) -> ExportSaved;
+            /// The audit reports saved in the export folder, newest first.
+            blocking fn audit_report_files() -> Vec<AuditReportFile>;
+            /// The loaded audit against a saved report: new and fixed findings.
+            blocking fn audit_compare(request: AuditCompareRequest) -> AuditComparison;
+            /// What fixing the loaded audit's findings would do (nothing is changed).
+            blocking fn audit_fix_plan(request: FixPlanRequest) -> FixPlanView;
+            /// Applies the fix plan after the user confirmed it: links accounts, runs the Cypher.
+            job fn audit_fix_apply(request: FixApplyRequest) -> FixApplied;
         }
     };
 }

@@ -65,6 +65,75 @@ impl ApiError {
     }
 }
 
+impl From<idlens_audit::IdentifierError> for ApiError {
+    fn from(e: idlens_audit::IdentifierError) -> Self {
+        ApiError::new(ErrorCode::InvalidInput, e.to_string()).with_field("neo4jMapping")
+    }
+}
+
+impl From<idlens_graph::GraphError> for ApiError {
+    fn from(e: idlens_graph::GraphError) -> Self {
+        use idlens_graph::GraphError as G;
+        let (code, field) = match &e {
+            G::InvalidUri { .. } => (ErrorCode::InvalidInput, Some("neo4jUri")),
+            G::AuthenticationFailed { .. } => (ErrorCode::InvalidInput, Some("neo4jPassword")),
+            G::DatabaseNotFound { .. } => (ErrorCode::InvalidInput, Some("neo4jDatabase")),
+            G::MappingInvalid(_) => (ErrorCode::InvalidInput, Some("neo4jMapping")),
+            G::Cancelled => (ErrorCode::Cancelled, None),
+            G::Unreachable { .. }
+            | G::ConnectionLost { .. }
+            | G::Timeout { .. }
+            | G::QueryFailed { .. }
+            | G::StreamCountMismatch { .. }
+            | G::UnexpectedValue { .. } => (ErrorCode::Network, None),
+        };
+        let message = sentence(&e.to_string());
+        let error = ApiError::new(code, message);
+        match field {
+            Some(field) => error.with_field(field),
+            None => error,
+        }
+    }
+}
+
+impl From<idlens_job::Cancelled> for ApiError {
+    fn from(_: idlens_job::Cancelled) -> Self {
+        ApiError::new(ErrorCode::Cancelled, "Cancelled.")
+    }
+}
+
+impl From<idlens_audit::AuditError> for ApiError {
+    fn from(e: idlens_audit::AuditError) -> Self {
+        use idlens_audit::AuditError as A;
+        let code = match &e {
+            A::Read { .. } | A::Write(_) => ErrorCode::Io,
+            _ => ErrorCode::InvalidInput,
+        };
+        ApiError::new(code, sentence(&e.to_string()))
+    }
+}
+
+/// `text` as a sentence: a full stop at the end, and a capital first letter
+/// when it starts with a plain lower-case word (never a file name such as
+/// `t.gz`, which must stay as it is).
+fn sentence(text: &str) -> String {
+    let first_word = text.split(char::is_whitespace).next().unwrap_or("");
+    let plain = !first_word.is_empty() && first_word.chars().all(|c| c.is_ascii_lowercase());
+    let mut out = if plain {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+            .unwrap_or_default()
+    } else {
+        text.to_owned()
+    };
+    if !out.is_empty() && !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
 impl From<ProfileError> for ApiError {
     fn from(e: ProfileError) -> Self {
         let field = match &e {
@@ -164,6 +233,18 @@ impl From<idlens_auth0::ManagementError> for ApiError {
     }
 }
 
+impl From<idlens_auth0::ExportError> for ApiError {
+    fn from(e: idlens_auth0::ExportError) -> Self {
+        use idlens_auth0::ExportError as E;
+        match e {
+            E::Management(inner) => inner.into(),
+            E::Failed { .. } | E::Download { .. } => {
+                ApiError::new(ErrorCode::Network, e.to_string())
+            }
+        }
+    }
+}
+
 impl From<idlens_export::ExportError> for ApiError {
     fn from(e: idlens_export::ExportError) -> Self {
         use idlens_export::ExportError as E;
@@ -171,7 +252,7 @@ impl From<idlens_export::ExportError> for ApiError {
             E::Write { .. } | E::NoFolder => ErrorCode::Io,
             E::RowWidth { .. } => ErrorCode::InvalidInput,
         };
-        Self::new(code, e.to_string())
+        Self::new(code, sentence(&e.to_string()))
     }
 }
 
@@ -222,5 +303,18 @@ impl From<idlens_login::LoginError> for ApiError {
             | L::RejectedAfterRotation { .. } => ErrorCode::Network,
         };
         Self::new(code, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence;
+
+    #[test]
+    fn a_sentence_keeps_a_leading_file_name_as_it_is() {
+        assert_eq!(sentence("t.gz ends early"), "t.gz ends early.");
+        assert_eq!(sentence("could not write x"), "Could not write x.");
+        assert_eq!(sentence("line 3 of a is bad."), "Line 3 of a is bad.");
+        assert_eq!(sentence(""), "");
     }
 }

@@ -17,9 +17,11 @@
 //!   on the blocking pool ([`Api::off_executor`]); `blocking` ones are run
 //!   there by their caller (the shell through the command table).
 
+pub mod audit;
 pub mod commands;
 mod error;
 pub mod exports;
+pub mod graph;
 pub mod inspect;
 pub mod jobs;
 pub mod profiles;
@@ -35,6 +37,7 @@ use idlens_session::Sessions;
 use idlens_token::{CachePolicy, JwksCache};
 
 pub use error::{ApiError, ErrorCode};
+pub use idlens_audit::Summary as AuditSummary;
 pub use idlens_token::Report;
 pub use session::qr;
 pub use session::REFRESH_AHEAD;
@@ -49,6 +52,8 @@ pub struct Api {
     pub(crate) sessions: Arc<Sessions>,
     pub(crate) jobs: jobs::Jobs,
     pub(crate) rbac: rbac::Loaded,
+    pub(crate) audit: audit::Loaded,
+    pub(crate) graphs: graph::Connections,
 }
 
 impl Api {
@@ -60,6 +65,8 @@ impl Api {
             sessions: Arc::new(Sessions::new(Arc::clone(&keychain), Arc::clone(&jwks))),
             jobs: jobs::Jobs::default(),
             rbac: rbac::Loaded::default(),
+            audit: audit::Loaded::default(),
+            graphs: graph::Connections::default(),
             store,
             keychain,
             jwks,

@@ -2,7 +2,9 @@
 //! that own it. Field names are camelCase on the wire; TypeScript declarations
 //! are generated from these types (see [`crate::typescript`]).
 
+pub use crate::audit::types::*;
 pub use crate::exports::types::*;
+pub use crate::graph::types::*;
 pub use crate::inspect::types::*;
 pub use crate::jobs::types::*;
 pub use crate::profiles::types::*;

@@ -19,6 +19,8 @@ pub const SEARCH_CAP: u64 = 1000;
 const PAGE_SIZE: usize = 100;
 /// The largest answer read: 100 users with their metadata fit many times over.
 const MAX_ANSWER: usize = 16 * 1024 * 1024;
+/// The longest an export file's download may take.
+const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(3600);
 /// `429`s in a row before a request gives up.
 const MAX_429: u32 = 5;
 
@@ -26,6 +28,9 @@ const MAX_429: u32 = 5;
 pub struct ManagementClient<T> {
     base: url::Url,
     http: reqwest::Client,
+    /// For export files: no token is sent, and a large file takes longer
+    /// than an API answer.
+    pub(crate) downloads: reqwest::Client,
     tokens: T,
     pacer: tokio::sync::Mutex<Pacer>,
     sent: AtomicU64,
@@ -82,9 +87,15 @@ impl<T: TokenSource> ManagementClient<T> {
             redirects: idlens_http::Redirects::Refuse,
         })
         .map_err(bad)?;
+        let downloads = idlens_http::client(&idlens_http::Policy {
+            timeout: DOWNLOAD_TIMEOUT,
+            redirects: idlens_http::Redirects::FollowSafe,
+        })
+        .map_err(bad)?;
         Ok(Self {
             base,
             http,
+            downloads,
             tokens,
             pacer: tokio::sync::Mutex::new(Pacer::default()),
             sent: AtomicU64::new(0),
@@ -240,21 +251,43 @@ impl<T: TokenSource> ManagementClient<T> {
     }
 
     fn bad(&self, path: &[&str], detail: String) -> ManagementError {
-        ManagementError::BadResponse {
-            endpoint: endpoint(path),
-            detail,
-        }
+        bad_response(&endpoint(path), detail)
     }
 
     /// One GET, with the rate limit respected and a `401` retried once with
     /// a new token.
-    async fn get<R: DeserializeOwned>(
+    pub(crate) async fn get<R: DeserializeOwned>(
         &self,
         path: &[&str],
         query: &[(&str, String)],
         job: &Job,
     ) -> Result<R, ManagementError> {
+        self.send(reqwest::Method::GET, path, query, None, job)
+            .await
+    }
+
+    /// One POST of a JSON body, as [`Self::get`]. A `429` or `401` means
+    /// Auth0 did nothing, so sending it again is safe.
+    pub(crate) async fn post<R: DeserializeOwned>(
+        &self,
+        path: &[&str],
+        body: &Value,
+        job: &Job,
+    ) -> Result<R, ManagementError> {
+        self.send(reqwest::Method::POST, path, &[], Some(body), job)
+            .await
+    }
+
+    async fn send<R: DeserializeOwned>(
+        &self,
+        method: reqwest::Method,
+        path: &[&str],
+        query: &[(&str, String)],
+        body: Option<&Value>,
+        job: &Job,
+    ) -> Result<R, ManagementError> {
         let url = self.url(path, query);
+        let name = endpoint_for(&method, path);
         let mut limited = 0u32;
         let mut refused_once = false;
         loop {
@@ -262,20 +295,26 @@ impl<T: TokenSource> ManagementClient<T> {
             self.wait_for_allowance(job).await?;
             let token = self.tokens.token().await.map_err(ManagementError::Token)?;
             self.sent.fetch_add(1, Ordering::Relaxed);
-            let response = self
+            let mut request = self
                 .http
-                .get(url.clone())
+                .request(method.clone(), url.clone())
                 .bearer_auth(token.expose())
-                .header(reqwest::header::ACCEPT, "application/json")
+                .header(reqwest::header::ACCEPT, "application/json");
+            if let Some(body) = body {
+                request = request
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .body(body.to_string());
+            }
+            let response = request
                 .send()
                 .await
                 .map_err(|e| ManagementError::Unreachable {
-                    endpoint: endpoint(path),
+                    endpoint: name.clone(),
                     detail: idlens_http::describe_error(&e),
                 })?;
             self.pacer.lock().await.observe(response.headers());
             match response.status().as_u16() {
-                200..=299 => return self.parse(path, response).await,
+                200..=299 => return self.parse(&name, response).await,
                 429 if limited < MAX_429 => {
                     limited += 1;
                     self.rate_limited.fetch_add(1, Ordering::Relaxed);
@@ -285,7 +324,7 @@ impl<T: TokenSource> ManagementClient<T> {
                 }
                 429 => {
                     return Err(ManagementError::RateLimited {
-                        endpoint: endpoint(path),
+                        endpoint: name,
                         attempts: limited + 1,
                     })
                 }
@@ -293,7 +332,7 @@ impl<T: TokenSource> ManagementClient<T> {
                     refused_once = true;
                     self.tokens.refused();
                 }
-                _ => return Err(self.error(path, response).await),
+                _ => return Err(self.error(&name, response).await),
             }
         }
     }
@@ -335,33 +374,33 @@ impl<T: TokenSource> ManagementClient<T> {
 
     async fn parse<R: DeserializeOwned>(
         &self,
-        path: &[&str],
+        name: &str,
         response: reqwest::Response,
     ) -> Result<R, ManagementError> {
-        let body = self.read(path, response).await?;
-        serde_json::from_slice(&body).map_err(|e| self.bad(path, e.to_string()))
+        let body = self.read(name, response).await?;
+        serde_json::from_slice(&body).map_err(|e| bad_response(name, e.to_string()))
     }
 
     async fn read(
         &self,
-        path: &[&str],
+        name: &str,
         response: reqwest::Response,
     ) -> Result<Vec<u8>, ManagementError> {
         idlens_http::read_body(response, MAX_ANSWER)
             .await
             .map_err(|e| match e {
-                idlens_http::BodyError::TooLarge { .. } => self.bad(path, e.to_string()),
+                idlens_http::BodyError::TooLarge { .. } => bad_response(name, e.to_string()),
                 other => ManagementError::Unreachable {
-                    endpoint: endpoint(path),
+                    endpoint: name.to_owned(),
                     detail: other.to_string(),
                 },
             })
     }
 
     /// An error answer: Auth0's body `{statusCode, error, message, errorCode}`.
-    async fn error(&self, path: &[&str], response: reqwest::Response) -> ManagementError {
+    async fn error(&self, name: &str, response: reqwest::Response) -> ManagementError {
         let status = response.status().as_u16();
-        let body = self.read(path, response).await.unwrap_or_default();
+        let body = self.read(name, response).await.unwrap_or_default();
         let parsed: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
         let text = |name: &str| parsed.get(name).and_then(Value::as_str).map(str::to_owned);
         let message = text("message").unwrap_or_else(|| "(no message)".to_owned());
@@ -374,12 +413,12 @@ impl<T: TokenSource> ManagementClient<T> {
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "(a scope Auth0 did not name)".to_owned());
             return ManagementError::InsufficientScope {
-                endpoint: endpoint(path),
+                endpoint: name.to_owned(),
                 scope,
             };
         }
         ManagementError::Api {
-            endpoint: endpoint(path),
+            endpoint: name.to_owned(),
             status,
             error_code,
             message,
@@ -390,12 +429,31 @@ impl<T: TokenSource> ManagementClient<T> {
 /// `GET /api/v2/users/{id}/roles`, for messages (the ID left out: it may be
 /// personal data, and the endpoint is what the user acts on).
 fn endpoint(path: &[&str]) -> String {
+    endpoint_for(&reqwest::Method::GET, path)
+}
+
+/// [`endpoint`] with another method: `POST /api/v2/users/{id}/identities`.
+/// (`jobs/users-exports` names no ID: its second segment is a name.)
+pub(crate) fn endpoint_for(method: &reqwest::Method, path: &[&str]) -> String {
     let shape: Vec<&str> = path
         .iter()
         .enumerate()
-        .map(|(i, s)| if i % 2 == 1 { "{id}" } else { *s })
+        .map(|(i, s)| {
+            if i % 2 == 1 && *path != ["jobs", "users-exports"] {
+                "{id}"
+            } else {
+                *s
+            }
+        })
         .collect();
-    format!("GET /api/v2/{}", shape.join("/"))
+    format!("{method} /api/v2/{}", shape.join("/"))
+}
+
+pub(crate) fn bad_response(name: &str, detail: String) -> ManagementError {
+    ManagementError::BadResponse {
+        endpoint: name.to_owned(),
+        detail,
+    }
 }
 
 #[cfg(test)]

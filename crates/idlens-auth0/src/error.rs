@@ -56,3 +56,36 @@ impl ManagementError {
         matches!(self, ManagementError::Api { status: 404, .. })
     }
 }
+
+/// Why a users export ([`crate::ManagementClient::export_users`]) failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The job ended `failed`.
+    #[error("Auth0's users export {job_id} failed: {details}. Nothing was downloaded. Start the export again; if it fails again, look for the job in the tenant's logs (Monitoring → Logs) or export one connection at a time.")]
+    Failed {
+        job_id: String,
+        /// Auth0's `status_details` (and `summary`, when given).
+        details: String,
+    },
+
+    /// The completed export's file could not be downloaded.
+    #[error("Could not download the users export {job_id}: {detail}. Auth0's download link lasts about a minute: start the export again.")]
+    Download { job_id: String, detail: String },
+
+    /// A Management API call of the export failed (a missing scope, the
+    /// rate limit, a cancel: see [`ManagementError`]).
+    #[error(transparent)]
+    Management(#[from] ManagementError),
+}
+
+impl ExportError {
+    pub fn is_cancelled(&self) -> bool {
+        matches!(self, ExportError::Management(ManagementError::Cancelled))
+    }
+}
+
+impl From<idlens_job::Cancelled> for ExportError {
+    fn from(_: idlens_job::Cancelled) -> Self {
+        ExportError::Management(ManagementError::Cancelled)
+    }
+}

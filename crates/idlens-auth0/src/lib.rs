@@ -1,6 +1,8 @@
-//! Auth0 Management API v2 client: users (search, by e-mail, one), roles,
-//! role permissions, role members (checkpoint paging past 1,000), a user's
-//! roles and permissions with their sources, and resource servers.
+//! Auth0 Management API v2 client: users (search, by e-mail, one, linking
+//! accounts), roles, role permissions, role members (checkpoint paging past
+//! 1,000), a user's roles and permissions with their sources, resource
+//! servers, connections, and users exports (a job followed to its gzipped
+//! file, every user past the search's 1,000).
 //!
 //! Entry point: [`ManagementClient::new`] with the tenant's API base
 //! (`https://{domain}/api/v2/`) and a [`TokenSource`], the small trait
@@ -22,11 +24,13 @@
 
 mod client;
 mod error;
+mod export;
 pub mod models;
 mod pacing;
 
 pub use client::{ManagementClient, SearchPage, SEARCH_CAP};
-pub use error::ManagementError;
+pub use error::{ExportError, ManagementError};
+pub use export::{ExportDownload, ExportLimits};
 
 use std::future::Future;
 

@@ -167,6 +167,86 @@ pub struct Scope {
     pub description: Option<String>,
 }
 
+/// A field of a users export: a user field or path (`email`,
+/// `identities[0].connection`, `app_metadata.plan`), named `export_as` in
+/// the file when given.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ExportField {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_as: Option<String>,
+}
+
+impl ExportField {
+    pub fn new(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            export_as: None,
+        }
+    }
+
+    pub fn renamed(name: &str, export_as: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            export_as: Some(export_as.to_owned()),
+        }
+    }
+}
+
+/// What a users export holds. It is always `format: "json"` (gzipped NDJSON).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UsersExportRequest {
+    /// Only the users of this connection (see
+    /// `ManagementClient::connection_id_by_name`); `None`: every user.
+    pub connection_id: Option<String>,
+    /// Empty: Auth0's default fields.
+    pub fields: Vec<ExportField>,
+}
+
+/// Where a job is, as Auth0 says.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobStatus {
+    Pending,
+    Processing,
+    Completed,
+    Failed,
+    /// A status this client does not know (treated as still running).
+    #[serde(other)]
+    Other,
+}
+
+/// A users-export job (`POST jobs/users-exports`, `GET jobs/{id}`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct ExportJob {
+    pub id: String,
+    pub status: JobStatus,
+    #[serde(rename = "type", default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<String>,
+    #[serde(default)]
+    pub connection_id: Option<String>,
+    /// The connection's name.
+    #[serde(default)]
+    pub connection: Option<String>,
+    #[serde(default)]
+    pub format: Option<String>,
+    #[serde(default)]
+    pub fields: Option<Vec<ExportField>>,
+    /// The file, once completed: a short-lived link (about a minute).
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub percentage_done: Option<u32>,
+    #[serde(default)]
+    pub time_left_seconds: Option<u64>,
+    #[serde(default)]
+    pub status_details: Option<String>,
+    #[serde(default)]
+    pub summary: Option<Value>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,6 +55,66 @@ pub enum Command {
     /// A tenant's whole RBAC as one JSON document, and the diff of two.
     #[command(subcommand)]
     Rbac(RbacCommand),
+    /// Compare Auth0's users with the Neo4j user graph: missing, orphaned,
+    /// drifted and duplicated accounts, and a plan to fix them.
+    Audit(Box<AuditArgs>),
+    /// Check the profile's Neo4j graph: server, constraint, user count, mapping.
+    #[command(subcommand)]
+    Graph(GraphCommand),
+}
+
+const AUDIT_HELP: &str = "\
+Sources: --auth0 api (the Management API's search: at most 1,000 users),
+export (a users export job: every user), or an export FILE (NDJSON, gzipped or
+not); --graph neo4j (the profile's graph, streamed) or a FILE exported from
+Neo4j Browser (CSV with a header row, or a JSON array), its columns named like
+the profile's mapping. The findings are defined in docs/audit.md.
+
+A malformed line stops the audit with its line number unless --skip-bad-lines
+is given (then the report counts them). Nothing is changed without --apply:
+--fix-plan FILE writes the Cypher script to read first.
+
+Exit codes: 0 no findings, 1 findings, 2 usage, input, network or permission error.";
+
+#[derive(Debug, Args)]
+#[command(after_help = AUDIT_HELP)]
+pub struct AuditArgs {
+    /// Auth0 side: api, export, or a users export FILE.
+    #[arg(long, value_name = "api|export|FILE", default_value = "api")]
+    pub auth0: String,
+    /// Graph side: neo4j, or a Neo4j Browser export FILE (.csv or .json).
+    #[arg(long, value_name = "neo4j|FILE", default_value = "neo4j")]
+    pub graph: String,
+    /// Write the report (JSON) to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Write the fix plan (Auth0 links and the Cypher script) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub fix_plan: Option<std::path::PathBuf>,
+    /// Apply the fix plan: link duplicate accounts in Auth0 and run the Cypher on the graph.
+    #[arg(long)]
+    pub apply: bool,
+    /// With --apply: also link duplicate accounts in Auth0 (default: graph only).
+    #[arg(long, requires = "apply")]
+    pub link_accounts: bool,
+    /// Count malformed lines of the input files instead of stopping at the first.
+    #[arg(long)]
+    pub skip_bad_lines: bool,
+    #[command(flatten)]
+    pub selector: ProfileSelector,
+    #[command(flatten)]
+    pub output: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GraphCommand {
+    /// Connect and check: server version and edition, uniqueness constraint, user nodes, mapped properties.
+    Check {
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
 }
 
 const MANAGEMENT_HELP: &str = "\
@@ -85,6 +145,19 @@ pub enum UsersCommand {
     /// One user with their roles and effective permissions (and where each comes from).
     Show {
         user_id: String,
+        #[command(flatten)]
+        selector: ProfileSelector,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
+    /// Every user, past the search's 1,000, with a users export job: a gzipped NDJSON file.
+    Export {
+        /// Where to write it (default: the export folder, `$IDLENS_EXPORT_DIR` or Downloads).
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+        /// Only the users of this connection (its name).
+        #[arg(long, value_name = "NAME")]
+        connection: Option<String>,
         #[command(flatten)]
         selector: ProfileSelector,
         #[command(flatten)]
@@ -263,6 +336,8 @@ pub struct SandboxArgs {
     #[arg(long, value_name = "FILE")]
     pub request_log: Option<std::path::PathBuf>,
     #[command(flatten)]
+    pub demo: crate::sandbox::SandboxDemoArgs,
+    #[command(flatten)]
     pub output: JsonFlag,
 }
 
@@ -428,6 +503,21 @@ pub struct ProfileAddArgs {
     /// Neo4j database (default: the server's default database).
     #[arg(long, value_name = "DB", requires = "neo4j_uri")]
     pub neo4j_database: Option<String>,
+    /// Label of the graph's user nodes (default: User).
+    #[arg(long, value_name = "LABEL", requires = "neo4j_uri")]
+    pub graph_label: Option<String>,
+    /// Property holding the Auth0 user ID (default: sub; often auth0Id, userId, id).
+    #[arg(long, value_name = "PROP", requires = "neo4j_uri")]
+    pub graph_id_property: Option<String>,
+    /// Property holding the e-mail address (default: email).
+    #[arg(long, value_name = "PROP", requires = "neo4j_uri")]
+    pub graph_email_property: Option<String>,
+    /// Property holding the name (default: name; "" for none).
+    #[arg(long, value_name = "PROP", requires = "neo4j_uri")]
+    pub graph_name_property: Option<String>,
+    /// Property holding whether the e-mail is verified (default: email_verified; "" for none).
+    #[arg(long, value_name = "PROP", requires = "neo4j_uri")]
+    pub graph_verified_property: Option<String>,
     #[command(flatten)]
     pub output: JsonFlag,
 }

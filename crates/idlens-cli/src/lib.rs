@@ -6,6 +6,7 @@
 //! Exit codes: 0 success, 1 a negative verdict or finding, 2 usage or I/O error.
 
 mod args;
+mod audit;
 mod inspect;
 mod login;
 mod output;

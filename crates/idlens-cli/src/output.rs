@@ -46,7 +46,8 @@ pub fn json_line<T: Serialize>(value: &T) {
     json_text(&text);
 }
 
-fn json_text(text: &str) {
+/// Prints JSON text on stdout, made inert on a terminal.
+pub fn json_text(text: &str) {
     let mut out = std::io::stdout().lock();
     let mut bytes = terminal::json_inert(text).into_owned().into_bytes();
     bytes.push(b'\n');

@@ -19,7 +19,9 @@ use crate::{block_on, EXIT_FINDING};
 
 pub fn users_json(c: &UsersCommand) -> bool {
     match c {
-        UsersCommand::Search { output, .. } | UsersCommand::Show { output, .. } => output.json,
+        UsersCommand::Search { output, .. }
+        | UsersCommand::Show { output, .. }
+        | UsersCommand::Export { output, .. } => output.json,
     }
 }
 
@@ -86,7 +88,7 @@ pub fn users(api: &Api, command: UsersCommand) -> Result<ExitCode, ApiError> {
                 found.page
             );
             if found.capped {
-                say!("More than 1,000 users match: a search shows at most 1,000. Narrow the query, or export all users (an export job).");
+                say!("More than 1,000 users match: a search shows at most 1,000. Narrow the query, or export all users: `idlens users export`.");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -111,6 +113,12 @@ pub fn users(api: &Api, command: UsersCommand) -> Result<ExitCode, ApiError> {
             say!("{}", output::table(&["  API", "PERMISSION", "FROM"], &rows));
             Ok(ExitCode::SUCCESS)
         }
+        UsersCommand::Export {
+            out,
+            connection,
+            selector,
+            output,
+        } => crate::audit::users_export(api, selector.profile, connection, out, output.json),
     }
 }
 

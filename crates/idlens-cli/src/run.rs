@@ -1,8 +1,8 @@
 use std::process::ExitCode;
 
 use idlens_api::types::{
-    KeychainView, ManagementInput, Neo4jInput, ProfileInput, ProfileList, ProfileView,
-    ProviderView, SecretInput, SecretKindView,
+    GraphMappingInput, KeychainView, ManagementInput, Neo4jInput, ProfileInput, ProfileList,
+    ProfileView, ProviderView, SecretInput, SecretKindView,
 };
 use idlens_api::{Api, ApiError, ErrorCode};
 use idlens_secret::Secret;
@@ -33,6 +33,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Apis(cmd) => crate::rbac::apis(&api, cmd),
         Command::Permissions(cmd) => crate::rbac::permissions(&api, cmd),
         Command::Rbac(cmd) => crate::rbac::rbac(&api, cmd),
+        Command::Audit(args) => crate::audit::audit(&api, *args),
+        Command::Graph(cmd) => crate::audit::graph(&api, cmd),
         Command::Sandbox(_) => unreachable!("handled above"),
     };
     match result {
@@ -54,6 +56,8 @@ fn wants_json(command: &Command) -> bool {
         Command::Apis(c) => crate::rbac::apis_json(c),
         Command::Permissions(c) => crate::rbac::permissions_json(c),
         Command::Rbac(c) => crate::rbac::rbac_json(c),
+        Command::Audit(a) => a.output.json,
+        Command::Graph(crate::args::GraphCommand::Check { output, .. }) => output.json,
         Command::Profile(p) => match p {
             ProfileCommand::Add(a) => a.output.json,
             ProfileCommand::List(o) => o.json,
@@ -170,6 +174,7 @@ fn status(api: &Api, args: StatusArgs) -> Result<ExitCode, ApiError> {
 }
 
 fn input_from_args(args: ProfileAddArgs) -> ProfileInput {
+    let mapping = mapping_from_args(&args);
     // A machine-to-machine client ID alone means client credentials.
     let mode = args
         .management
@@ -190,6 +195,7 @@ fn input_from_args(args: ProfileAddArgs) -> ProfileInput {
             uri,
             user,
             database: args.neo4j_database,
+            mapping,
         }),
         _ => None,
     };
@@ -208,6 +214,41 @@ fn input_from_args(args: ProfileAddArgs) -> ProfileInput {
         management: Some(management),
         neo4j,
     }
+}
+
+fn or_none(property: &str) -> &str {
+    if property.is_empty() {
+        "-"
+    } else {
+        property
+    }
+}
+
+/// The graph mapping given on the command line, defaults for the rest;
+/// `None` when no mapping flag was given (an update keeps the stored one).
+fn mapping_from_args(args: &ProfileAddArgs) -> Option<GraphMappingInput> {
+    let given = [
+        &args.graph_label,
+        &args.graph_id_property,
+        &args.graph_email_property,
+        &args.graph_name_property,
+        &args.graph_verified_property,
+    ];
+    if given.iter().all(|flag| flag.is_none()) {
+        return None;
+    }
+    let default = GraphMappingInput::default();
+    let pick = |flag: &Option<String>, default: String| flag.clone().unwrap_or(default);
+    Some(GraphMappingInput {
+        label: pick(&args.graph_label, default.label),
+        id_property: pick(&args.graph_id_property, default.id_property),
+        email_property: pick(&args.graph_email_property, default.email_property),
+        name_property: pick(&args.graph_name_property, default.name_property),
+        email_verified_property: pick(
+            &args.graph_verified_property,
+            default.email_verified_property,
+        ),
+    })
 }
 
 /// Stores a secret read from standard input (never from arguments, which
@@ -331,6 +372,16 @@ fn print_profile(p: &ProfileView) {
                 .unwrap_or_default()
         ),
         None => say!("Neo4j:       not configured"),
+    }
+    if let Some(m) = p.neo4j.as_ref().and_then(|n| n.mapping.as_ref()) {
+        say!(
+            "Graph users: (:{} {{id: {}, email: {}, name: {}, verified: {}}})",
+            Untrusted(&m.label),
+            Untrusted(&m.id_property),
+            Untrusted(&m.email_property),
+            Untrusted(or_none(&m.name_property)),
+            Untrusted(or_none(&m.email_verified_property))
+        );
     }
     let stored: Vec<&str> = p.stored_secrets.iter().map(|k| secret_name(*k)).collect();
     say!(

@@ -1,5 +1,11 @@
 //! `idlens sandbox`: runs the sandbox tenant in the foreground until Ctrl+C.
+//!
+//! With `--graph-csv FILE` it first writes the tenant's drifted user graph
+//! (what a Neo4j Browser export of the `(:User)` nodes would give, see
+//! `idlens_sandbox::demo_graph`) to FILE, whole or not at all, so the sync
+//! audit has both sides offline.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use idlens_api::{ApiError, ErrorCode};
@@ -8,7 +14,21 @@ use idlens_sandbox::{Sandbox, SandboxConfig};
 use crate::args::SandboxArgs;
 use crate::output::{self, say};
 
+/// The sandbox's flags for the sync-audit demo and users exports (part of
+/// [`SandboxArgs`]).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SandboxDemoArgs {
+    /// At start, write the tenant's user graph with drift to FILE (CSV as Neo4j
+    /// Browser exports nodes: sub,email,email_verified,name), for `idlens audit`.
+    #[arg(long, value_name = "FILE")]
+    pub graph_csv: Option<PathBuf>,
+    /// Seconds a users-export download link works (Auth0's: about 60).
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=604_800))]
+    pub export_link_seconds: u64,
+}
+
 pub fn run(args: &SandboxArgs) -> ExitCode {
+    let demo = &args.demo;
     let as_json = args.output.json;
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -23,10 +43,42 @@ pub fn run(args: &SandboxArgs) -> ExitCode {
             return output::error(&e, as_json);
         }
     };
-    runtime.block_on(serve(args))
+    runtime.block_on(serve(args, demo))
 }
 
-async fn serve(args: &SandboxArgs) -> ExitCode {
+/// Writes the demo graph of the sandbox's tenant to `path` (temporary file,
+/// then renamed): the rows written and the findings the audit should report.
+fn write_graph(
+    sandbox: &idlens_sandbox::RunningSandbox,
+    path: &std::path::Path,
+) -> Result<(usize, idlens_sandbox::DemoDrift), ApiError> {
+    let (nodes, drift) = {
+        let tenant = sandbox.tenant();
+        (
+            idlens_sandbox::demo_graph(&tenant),
+            idlens_sandbox::demo_drift(&tenant),
+        )
+    };
+    let mut csv = Vec::new();
+    idlens_sandbox::write_graph_csv(&nodes, &mut csv)
+        .and_then(|()| {
+            idlens_export::write_atomically(path, &csv)
+                .map(|_| ())
+                .map_err(std::io::Error::other)
+        })
+        .map_err(|e| {
+            ApiError::new(
+                ErrorCode::Io,
+                format!(
+                    "could not write the demo graph to {}: {e}. Choose another path with --graph-csv.",
+                    path.display()
+                ),
+            )
+        })?;
+    Ok((nodes.len(), drift))
+}
+
+async fn serve(args: &SandboxArgs, demo: &SandboxDemoArgs) -> ExitCode {
     let as_json = args.output.json;
     let config = SandboxConfig {
         port: Some(args.port),
@@ -36,6 +88,7 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
         token_lifetime: std::time::Duration::from_secs(args.token_lifetime),
         mgmt_rate: (args.mgmt_rate > 0).then_some(args.mgmt_rate),
         request_log: args.request_log.clone(),
+        export_link_lifetime: std::time::Duration::from_secs(demo.export_link_seconds),
         ..SandboxConfig::default()
     };
     let sandbox = match Sandbox::start(config).await {
@@ -45,6 +98,13 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
             return output::error(&e, as_json);
         }
     };
+    let graph = match &demo.graph_csv {
+        Some(path) => match write_graph(&sandbox, path) {
+            Ok(written) => Some((path, written)),
+            Err(e) => return output::error(&e, as_json),
+        },
+        None => None,
+    };
     let summary = sandbox.summary();
     // The M2M secret is a sandbox credential, printed because the person
     // asked for the sandbox's credentials by running this command.
@@ -52,6 +112,14 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
     if as_json {
         let mut value = serde_json::to_value(&summary).expect("the summary serializes");
         value["m2m_client_secret"] = serde_json::json!(secret.expose());
+        value["export_link_seconds"] = serde_json::json!(demo.export_link_seconds);
+        if let Some((path, (rows, drift))) = &graph {
+            value["graph_csv"] = serde_json::json!({
+                "path": path.display().to_string(),
+                "rows": rows,
+                "expected_findings": drift,
+            });
+        }
         // One line, so a script can read it and carry on.
         output::json_line(&value);
     } else {
@@ -84,6 +152,18 @@ async fn serve(args: &SandboxArgs) -> ExitCode {
                 n => format!("{n} requests per second"),
             }
         );
+        if let Some((path, (rows, drift))) = &graph {
+            say!(
+                "Graph CSV:     {} ({rows} nodes drifted from the tenant: {} missing, {} orphans, {} linked secondaries, {} with other fields, {} duplicated; {} duplicate accounts in Auth0)",
+                path.display(),
+                drift.missing_in_graph,
+                drift.orphan_in_graph,
+                drift.linked_secondary_in_graph,
+                drift.field_drift,
+                drift.duplicate_node,
+                drift.duplicate_account
+            );
+        }
         if let Some(path) = &args.request_log {
             say!(
                 "Request log:   {} (a line per Management API request)",

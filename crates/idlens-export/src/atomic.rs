@@ -20,6 +20,13 @@ impl AtomicFile {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            let missing = std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("the folder {} does not exist", dir.display()),
+            );
+            return Err(write_error(path, missing));
+        }
         let tmp = tempfile::Builder::new()
             .prefix(".idlens-partial-")
             .tempfile_in(dir)

@@ -20,7 +20,7 @@ pub use keychain::{
     SERVICE as KEYCHAIN_SERVICE,
 };
 pub use model::{
-    Issuer, ManagementAccess, Neo4jSettings, Profile, ProfileError, ProfileName, ProviderSetting,
-    TextField, UrlField, BASE_SCOPES, DEFAULT_CALLBACK_PORT,
+    GraphMapping, Issuer, ManagementAccess, Neo4jSettings, Profile, ProfileError, ProfileName,
+    ProviderSetting, TextField, UrlField, BASE_SCOPES, DEFAULT_CALLBACK_PORT,
 };
 pub use store::{ProfileFile, ProfileStore, StoreError, CONFIG_DIR_ENV};

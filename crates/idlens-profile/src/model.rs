@@ -277,6 +277,42 @@ pub struct Neo4jSettings {
     pub user: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub database: Option<String>,
+    /// How the graph stores users. Checked as Cypher identifiers where it is
+    /// used (`idlens_audit::Mapping`), so a bad name is reported on connect.
+    #[serde(default, skip_serializing_if = "GraphMapping::is_default")]
+    pub mapping: GraphMapping,
+}
+
+/// The label and property names of the graph's user nodes, as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GraphMapping {
+    pub label: String,
+    /// The property holding the Auth0 `user_id`.
+    pub id_property: String,
+    pub email_property: String,
+    /// Empty: the graph keeps no name.
+    pub name_property: String,
+    /// Empty: the graph keeps no e-mail-verified flag.
+    pub email_verified_property: String,
+}
+
+impl GraphMapping {
+    fn is_default(&self) -> bool {
+        *self == GraphMapping::default()
+    }
+}
+
+impl Default for GraphMapping {
+    fn default() -> Self {
+        GraphMapping {
+            label: "User".into(),
+            id_property: "sub".into(),
+            email_property: "email".into(),
+            name_property: "name".into(),
+            email_verified_property: "email_verified".into(),
+        }
+    }
 }
 
 impl Neo4jSettings {
@@ -484,6 +520,7 @@ mod tests {
             uri: "neo4j+s://neo4j:hunter2@graph.example:7687".into(),
             user: "neo4j".into(),
             database: None,
+            mapping: GraphMapping::default(),
         };
         let err = settings.validate().unwrap_err();
         assert_eq!(err, ProfileError::CredentialsInUrl(UrlField::Neo4jUri));
@@ -592,6 +629,7 @@ mod tests {
             uri: "http://graph:7474".into(),
             user: "neo4j".into(),
             database: None,
+            mapping: GraphMapping::default(),
         });
         assert!(matches!(p.validate(), Err(ProfileError::BadNeo4jUri(_))));
     }

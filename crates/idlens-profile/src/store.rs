@@ -317,7 +317,7 @@ const HEADER: &str =
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Issuer, ManagementAccess, Neo4jSettings};
+    use crate::model::{GraphMapping, Issuer, ManagementAccess, Neo4jSettings};
     use expect_test::expect;
 
     fn profile(name: &str) -> Profile {
@@ -336,6 +336,7 @@ mod tests {
                 uri: "neo4j://graph.acme.internal:7687".into(),
                 user: "idlens".into(),
                 database: Some("users".into()),
+                mapping: GraphMapping::default(),
             }),
         }
     }

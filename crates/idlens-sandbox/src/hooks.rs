@@ -1,5 +1,6 @@
 //! The sandbox's own test hooks under `/sandbox/`: approve or deny a device
-//! code, stage or rotate the signing key, move the clock. Auth0 has no such
+//! code, stage or rotate the signing key, move the clock, make the next
+//! users-export jobs fail. Auth0 has no such
 //! routes; UIs and tests that drive the sandbox over HTTP use them.
 
 use std::time::Duration;
@@ -20,6 +21,30 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/sandbox/keys/stage", post(hook_stage_key))
         .route("/sandbox/keys/rotate", post(hook_rotate_key))
         .route("/sandbox/clock/advance", post(hook_advance_clock))
+        .route("/sandbox/exports/fail-next", post(hook_fail_exports))
+}
+
+/// `count` (default 1): how many of the next users-export jobs fail.
+async fn hook_fail_exports(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> OAuthResult<StatusCode> {
+    let form = if body.is_empty() {
+        Default::default()
+    } else {
+        body_params(&headers, &body)?
+    };
+    let count: u32 = match form.get("count") {
+        None => 1,
+        Some(n) => n.parse().ok().filter(|n| *n <= 1000).ok_or_else(|| {
+            OAuthError::invalid_request("count must be a whole number from 0 to 1000.")
+        })?,
+    };
+    state
+        .fail_exports
+        .store(count, std::sync::atomic::Ordering::Relaxed);
+    Ok(StatusCode::NO_CONTENT)
 }
 
 fn hook_error(e: crate::SandboxError) -> OAuthError {

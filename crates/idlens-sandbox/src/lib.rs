@@ -17,6 +17,7 @@
 //! same [`tenant`] data.
 
 mod authn;
+mod demo_graph;
 mod expiring;
 mod hooks;
 mod keys;
@@ -34,8 +35,10 @@ use serde::Serialize;
 
 use expiring::Expiring;
 
+pub use demo_graph::{demo_drift, demo_graph, write_graph_csv, DemoDrift, DemoNode};
 pub use tenant::{
-    SignInUser, Tenant, API_AUDIENCE, DESKTOP_CLIENT_ID, LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID,
+    Connection, SignInUser, Tenant, API_AUDIENCE, DESKTOP_CLIENT_ID, LIMITED_M2M_CLIENT_ID,
+    M2M_CLIENT_ID,
 };
 
 /// Why the sandbox could not start or a hook failed.
@@ -105,6 +108,12 @@ pub struct SandboxConfig {
     /// query, status) to this file; `None` keeps no log. See
     /// `mgmt/request_log.rs` for the format.
     pub request_log: Option<PathBuf>,
+    /// How long a users-export download link (a job's `location`) works,
+    /// on the sandbox's clock (Auth0's: about 60 s). A new `GET jobs/{id}`
+    /// gives a new link.
+    pub export_link_lifetime: Duration,
+    /// Users-export jobs held (each with its file); creating more answers `429`.
+    pub max_export_jobs: usize,
 }
 
 impl SandboxConfig {
@@ -140,6 +149,12 @@ impl SandboxConfig {
             self.device_interval,
             0,
             Duration::from_secs(60),
+        )?;
+        check(
+            "the export link lifetime",
+            self.export_link_lifetime,
+            1,
+            Duration::from_secs(7 * 86_400),
         )
     }
 }
@@ -157,6 +172,8 @@ impl Default for SandboxConfig {
             max_issued: 100_000,
             mgmt_rate: Some(50),
             request_log: None,
+            export_link_lifetime: Duration::from_secs(60),
+            max_export_jobs: 64,
         }
     }
 }
@@ -190,6 +207,7 @@ impl Sandbox {
         let keys = tokio::task::spawn_blocking(keys::KeyRing::new)
             .await
             .map_err(|_| SandboxError::Crypto("key generation was interrupted"))??;
+        let export_secret = keys::random_token(32)?;
         let state = Arc::new(State {
             tenant: RwLock::new(Tenant::seeded(
                 config.seed,
@@ -201,6 +219,8 @@ impl Sandbox {
             clock_offset: Mutex::new(Duration::ZERO),
             flows: Mutex::new(Flows::new(&config)),
             mgmt_rate: mgmt::RateLimit::new(config.mgmt_rate),
+            export_secret,
+            fail_exports: std::sync::atomic::AtomicU32::new(0),
             config,
         });
         let router = axum::Router::new()
@@ -331,7 +351,17 @@ impl RunningSandbox {
             refresh_tokens: flows.refresh.len(),
             access_tokens: flows.access.len(),
             management_tokens: flows.management.len(),
+            export_jobs: flows.exports.len(),
         }
+    }
+
+    /// Makes the next `count` users-export jobs fail (test hook; also
+    /// `POST /sandbox/exports/fail-next` with `count`): each goes pending,
+    /// then processing, then `failed` with `status_details`.
+    pub fn fail_next_exports(&self, count: u32) {
+        self.state
+            .fail_exports
+            .store(count, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Denies a pending device sign-in (test hook).
@@ -492,6 +522,8 @@ pub(crate) struct Flows {
     pub access: Expiring<AccessRecord>,
     /// Management API tokens, by their SHA-256.
     pub management: Expiring<mgmt::IssuedToken>,
+    /// Users-export jobs, by job ID, each with its file.
+    pub exports: Expiring<mgmt::ExportJob>,
 }
 
 impl Flows {
@@ -503,6 +535,7 @@ impl Flows {
             refresh: Expiring::new(config.max_issued),
             access: Expiring::new(config.max_issued),
             management: Expiring::new(config.max_issued),
+            exports: Expiring::new(config.max_export_jobs),
         }
     }
 }
@@ -517,6 +550,7 @@ pub struct TableSizes {
     pub refresh_tokens: usize,
     pub access_tokens: usize,
     pub management_tokens: usize,
+    pub export_jobs: usize,
 }
 
 pub(crate) struct State {
@@ -527,6 +561,10 @@ pub(crate) struct State {
     clock_offset: Mutex<Duration>,
     flows: Mutex<Flows>,
     pub mgmt_rate: mgmt::RateLimit,
+    /// Signs users-export download links (random per run).
+    pub export_secret: String,
+    /// Users-export jobs still to fail (test hook).
+    pub fail_exports: std::sync::atomic::AtomicU32,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {

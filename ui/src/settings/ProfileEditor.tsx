@@ -11,6 +11,7 @@ import { FormError, FORM_ERROR_ID, type SettingsError } from "./FormError";
 import {
   callbackUrlPreview,
   draftFieldOfCoreField,
+  DEFAULT_GRAPH_MAPPING,
   draftToInput,
   freeNameLike,
   type DraftField,
@@ -55,6 +56,11 @@ const FIELD_IDS: Record<DraftField, string> = {
   neo4jUri: "profile-neo4j-uri",
   neo4jUser: "profile-neo4j-user",
   neo4jDatabase: "profile-neo4j-database",
+  neo4jLabel: "profile-neo4j-label",
+  neo4jIdProperty: "profile-neo4j-id-property",
+  neo4jEmailProperty: "profile-neo4j-email-property",
+  neo4jNameProperty: "profile-neo4j-name-property",
+  neo4jVerifiedProperty: "profile-neo4j-verified-property",
 };
 
 /**
@@ -254,7 +260,7 @@ export function ProfileEditor({
       toast("Saved");
     } catch (e) {
       const err = toApiError(e);
-      showProfileError({ ...err, action }, draftFieldOfCoreField(err.field));
+      showProfileError({ ...err, action }, draftFieldOfCoreField(err.field, err.message));
     } finally {
       setSaving(false);
     }
@@ -474,7 +480,7 @@ export function ProfileEditor({
             Neo4j graph
           </legend>
           <p className="form-section__text">
-            Optional. Leave all three empty if this tenant has no user graph; the password goes under Secrets.
+            Optional. Leave the URI, user and database empty if this tenant has no user graph; the password goes under Secrets.
           </p>
           <div className="field-grid field-grid--three">
             <TextField
@@ -507,6 +513,66 @@ export function ProfileEditor({
               onChange={(v) => set("neo4jDatabase", v)}
               errorId={fieldError("neo4jDatabase")}
               placeholder="Server default"
+              mono
+            />
+          </div>
+          <p className="form-section__text" id="settings-neo4j-mapping">
+            How the graph stores users: the label of the user nodes and the properties the audit compares. Letters,
+            digits and <code className="inline-code">_</code>; leave the name or e-mail-verified property empty if the
+            graph keeps none.
+          </p>
+          <div className="field-grid field-grid--three">
+            <TextField
+              id={FIELD_IDS.neo4jLabel}
+              testId={FIELD_IDS.neo4jLabel}
+              label="User node label"
+              value={draft.neo4jLabel}
+              onChange={(v) => set("neo4jLabel", v)}
+              errorId={fieldError("neo4jLabel")}
+              placeholder={DEFAULT_GRAPH_MAPPING.label}
+              mono
+            />
+            <TextField
+              id={FIELD_IDS.neo4jIdProperty}
+              testId={FIELD_IDS.neo4jIdProperty}
+              label="ID property"
+              value={draft.neo4jIdProperty}
+              onChange={(v) => set("neo4jIdProperty", v)}
+              errorId={fieldError("neo4jIdProperty")}
+              placeholder={DEFAULT_GRAPH_MAPPING.idProperty}
+              hint="Holds the Auth0 user_id."
+              mono
+            />
+            <TextField
+              id={FIELD_IDS.neo4jEmailProperty}
+              testId={FIELD_IDS.neo4jEmailProperty}
+              label="E-mail property"
+              value={draft.neo4jEmailProperty}
+              onChange={(v) => set("neo4jEmailProperty", v)}
+              errorId={fieldError("neo4jEmailProperty")}
+              placeholder={DEFAULT_GRAPH_MAPPING.emailProperty}
+              mono
+            />
+            <TextField
+              id={FIELD_IDS.neo4jNameProperty}
+              testId={FIELD_IDS.neo4jNameProperty}
+              label="Name property"
+              optional
+              value={draft.neo4jNameProperty}
+              onChange={(v) => set("neo4jNameProperty", v)}
+              errorId={fieldError("neo4jNameProperty")}
+              placeholder="none"
+              mono
+            />
+            <TextField
+              id={FIELD_IDS.neo4jVerifiedProperty}
+              testId={FIELD_IDS.neo4jVerifiedProperty}
+              label="E-mail-verified property"
+              optional
+              value={draft.neo4jVerifiedProperty}
+              onChange={(v) => set("neo4jVerifiedProperty", v)}
+              errorId={fieldError("neo4jVerifiedProperty")}
+              placeholder="none"
               mono
             />
           </div>

@@ -1,4 +1,4 @@
-import type { ManagementInput, ProfileInput, ProfileView, ProviderView } from "../bindings";
+import type { GraphMappingInput, ManagementInput, ProfileInput, ProfileView, ProviderView } from "../bindings";
 
 export type ManagementKind = ManagementInput["kind"];
 
@@ -16,9 +16,39 @@ export type ProfileDraft = {
   neo4jUri: string;
   neo4jUser: string;
   neo4jDatabase: string;
+  /** The graph mapping: the user nodes' label and property names. */
+  neo4jLabel: string;
+  neo4jIdProperty: string;
+  neo4jEmailProperty: string;
+  /** Empty: the graph keeps no name. */
+  neo4jNameProperty: string;
+  /** Empty: the graph keeps no e-mail-verified flag. */
+  neo4jVerifiedProperty: string;
 };
 
 export type DraftField = keyof ProfileDraft;
+
+/** The mapping a profile gets unless another is entered (as the core defaults it). */
+export const DEFAULT_GRAPH_MAPPING: GraphMappingInput = {
+  label: "User",
+  idProperty: "sub",
+  emailProperty: "email",
+  nameProperty: "name",
+  emailVerifiedProperty: "email_verified",
+};
+
+function mappingFields(m: GraphMappingInput): Pick<
+  ProfileDraft,
+  "neo4jLabel" | "neo4jIdProperty" | "neo4jEmailProperty" | "neo4jNameProperty" | "neo4jVerifiedProperty"
+> {
+  return {
+    neo4jLabel: m.label,
+    neo4jIdProperty: m.idProperty,
+    neo4jEmailProperty: m.emailProperty,
+    neo4jNameProperty: m.nameProperty,
+    neo4jVerifiedProperty: m.emailVerifiedProperty,
+  };
+}
 
 export function emptyDraft(): ProfileDraft {
   return {
@@ -34,6 +64,7 @@ export function emptyDraft(): ProfileDraft {
     neo4jUri: "",
     neo4jUser: "",
     neo4jDatabase: "",
+    ...mappingFields(DEFAULT_GRAPH_MAPPING),
   };
 }
 
@@ -51,6 +82,7 @@ export function draftFromProfile(profile: ProfileView): ProfileDraft {
     neo4jUri: profile.neo4j?.uri ?? "",
     neo4jUser: profile.neo4j?.user ?? "",
     neo4jDatabase: profile.neo4j?.database ?? "",
+    ...mappingFields(profile.neo4j?.mapping ?? DEFAULT_GRAPH_MAPPING),
   };
 }
 
@@ -123,6 +155,26 @@ export function draftToInput(draft: ProfileDraft): DraftConversion {
     };
   }
 
+  const mapping: GraphMappingInput = {
+    label: draft.neo4jLabel.trim(),
+    idProperty: draft.neo4jIdProperty.trim(),
+    emailProperty: draft.neo4jEmailProperty.trim(),
+    nameProperty: draft.neo4jNameProperty.trim(),
+    emailVerifiedProperty: draft.neo4jVerifiedProperty.trim(),
+  };
+  if (uri) {
+    const required: [DraftField, string, string][] = [
+      ["neo4jLabel", mapping.label, "the label of the user nodes"],
+      ["neo4jIdProperty", mapping.idProperty, "the property holding the Auth0 user ID"],
+      ["neo4jEmailProperty", mapping.emailProperty, "the property holding the e-mail"],
+    ];
+    for (const [field, value, what] of required) {
+      if (!value) {
+        return { ok: false, problem: { field, message: `give ${what} (default: ${DEFAULT_FOR[field]})` } };
+      }
+    }
+  }
+
   return {
     ok: true,
     input: {
@@ -134,7 +186,7 @@ export function draftToInput(draft: ProfileDraft): DraftConversion {
       callbackPort,
       scopes: splitScopes(draft.scopes),
       management,
-      neo4j: uri ? { uri, user, database: database || null } : null,
+      neo4j: uri ? { uri, user, database: database || null, mapping } : null,
     },
   };
 }
@@ -155,9 +207,30 @@ const DRAFT_FIELD_OF_CORE_FIELD: Readonly<Record<string, DraftField>> = {
   neo4jUri: "neo4jUri",
   neo4jUser: "neo4jUser",
   neo4jDatabase: "neo4jDatabase",
+  neo4jMapping: "neo4jLabel",
 };
 
-export function draftFieldOfCoreField(field: string | undefined): DraftField | null {
+const DEFAULT_FOR: Partial<Record<DraftField, string>> = {
+  neo4jLabel: DEFAULT_GRAPH_MAPPING.label,
+  neo4jIdProperty: DEFAULT_GRAPH_MAPPING.idProperty,
+  neo4jEmailProperty: DEFAULT_GRAPH_MAPPING.emailProperty,
+};
+
+/**
+ * `neo4jMapping` errors name the mapping as a whole; the message starts with
+ * the name at fault ("id property \"x y\" is not a valid name…").
+ */
+function mappingFieldOfMessage(message: string): DraftField {
+  const m = message.trimStart().toLowerCase();
+  if (m.startsWith("id property")) return "neo4jIdProperty";
+  if (m.startsWith("e-mail property")) return "neo4jEmailProperty";
+  if (m.startsWith("name property")) return "neo4jNameProperty";
+  if (m.startsWith("e-mail-verified property")) return "neo4jVerifiedProperty";
+  return "neo4jLabel";
+}
+
+export function draftFieldOfCoreField(field: string | undefined, message = ""): DraftField | null {
+  if (field === "neo4jMapping") return mappingFieldOfMessage(message);
   return field !== undefined && Object.hasOwn(DRAFT_FIELD_OF_CORE_FIELD, field)
     ? (DRAFT_FIELD_OF_CORE_FIELD[field] ?? null)
     : null;

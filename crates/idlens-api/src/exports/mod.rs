@@ -67,6 +67,41 @@ pub(crate) fn write_bytes(
     Ok(Saved { path, rows, bytes })
 }
 
+/// The files `idlens-{stem}-….json` in the export folder with their sizes,
+/// newest first.
+pub(crate) fn saved_files(stem: &str) -> Result<Vec<(std::path::PathBuf, u64)>, ApiError> {
+    let folder = export_folder()?;
+    let entries = std::fs::read_dir(folder.dir()).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Io,
+            format!("Could not list {}: {e}", folder.dir().display()),
+        )
+    })?;
+    let prefix = format!("idlens-{stem}-");
+    let mut found: Vec<(std::time::SystemTime, std::path::PathBuf, u64)> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix) && name.ends_with(".json")
+        })
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            meta.is_file().then(|| {
+                (
+                    meta.modified().unwrap_or(std::time::UNIX_EPOCH),
+                    e.path(),
+                    meta.len(),
+                )
+            })
+        })
+        .collect();
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
+    Ok(found
+        .into_iter()
+        .map(|(_, path, bytes)| (path, bytes))
+        .collect())
+}
+
 pub(crate) fn export_folder() -> Result<Folder, ApiError> {
     let folder = Folder::from_env()?;
     if !folder.dir().is_dir() {

@@ -6,13 +6,14 @@
 pub mod types;
 
 use idlens_profile::{
-    Issuer, Keychain, Profile, ProfileFile, ProfileName, ProfileStore, SecretKind, BASE_SCOPES,
-    DEFAULT_CALLBACK_PORT,
+    Issuer, Keychain, Neo4jSettings, Profile, ProfileFile, ProfileName, ProfileStore, SecretKind,
+    BASE_SCOPES, DEFAULT_CALLBACK_PORT,
 };
 
 use crate::error::{ApiError, ErrorCode};
 use crate::types::{
-    AppInfo, ProfileInput, ProfileList, ProfileView, SecretInput, SecretKindView, SecretStored,
+    AppInfo, Neo4jInput, ProfileInput, ProfileList, ProfileView, SecretInput, SecretKindView,
+    SecretStored,
 };
 use crate::{non_empty, Api};
 use idlens_session::signs_in_differently;
@@ -176,8 +177,27 @@ fn profile_from_input(
             .map(Into::into)
             .or(existing.map(|p| p.management.clone()))
             .unwrap_or_default(),
-        neo4j: input.neo4j.map(Into::into),
+        neo4j: input
+            .neo4j
+            .map(|n| neo4j_from_input(n, existing.and_then(|p| p.neo4j.as_ref()))),
     };
     profile.validate()?;
+    if let Some(neo4j) = &profile.neo4j {
+        crate::graph::mapping_of(neo4j)?;
+    }
     Ok(profile)
+}
+
+/// The settings entered; a mapping left out keeps the one stored before.
+fn neo4j_from_input(input: Neo4jInput, existing: Option<&Neo4jSettings>) -> Neo4jSettings {
+    let kept = input
+        .mapping
+        .is_none()
+        .then(|| existing.map(|e| e.mapping.clone()))
+        .flatten();
+    let mut settings = Neo4jSettings::from(input);
+    if let Some(mapping) = kept {
+        settings.mapping = mapping;
+    }
+    settings
 }

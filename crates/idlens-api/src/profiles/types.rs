@@ -2,7 +2,8 @@
 //! secrets are stored, and the app's own facts.
 
 use idlens_profile::{
-    KeychainStatus, ManagementAccess, Neo4jSettings, Profile, ProviderSetting, SecretKind,
+    GraphMapping, KeychainStatus, ManagementAccess, Neo4jSettings, Profile, ProviderSetting,
+    SecretKind,
 };
 use idlens_secret::Secret;
 use serde::{Deserialize, Serialize};
@@ -196,6 +197,54 @@ pub struct Neo4jInput {
     pub user: String,
     #[serde(default)]
     pub database: Option<String>,
+    /// Default: label `User`, id `sub`, e-mail `email`, name `name`,
+    /// e-mail-verified `email_verified`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub mapping: Option<GraphMappingInput>,
+}
+
+/// How the graph stores users: the label and property names (letters,
+/// digits and `_`). An empty name or e-mail-verified property means the
+/// graph keeps none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GraphMappingInput {
+    pub label: String,
+    pub id_property: String,
+    pub email_property: String,
+    pub name_property: String,
+    pub email_verified_property: String,
+}
+
+impl Default for GraphMappingInput {
+    fn default() -> Self {
+        (&GraphMapping::default()).into()
+    }
+}
+
+impl From<&GraphMapping> for GraphMappingInput {
+    fn from(m: &GraphMapping) -> Self {
+        Self {
+            label: m.label.clone(),
+            id_property: m.id_property.clone(),
+            email_property: m.email_property.clone(),
+            name_property: m.name_property.clone(),
+            email_verified_property: m.email_verified_property.clone(),
+        }
+    }
+}
+
+impl From<GraphMappingInput> for GraphMapping {
+    fn from(m: GraphMappingInput) -> Self {
+        Self {
+            label: m.label.trim().to_owned(),
+            id_property: m.id_property.trim().to_owned(),
+            email_property: m.email_property.trim().to_owned(),
+            name_property: m.name_property.trim().to_owned(),
+            email_verified_property: m.email_verified_property.trim().to_owned(),
+        }
+    }
 }
 
 impl From<&Neo4jSettings> for Neo4jInput {
@@ -204,6 +253,7 @@ impl From<&Neo4jSettings> for Neo4jInput {
             uri: n.uri.clone(),
             user: n.user.clone(),
             database: n.database.clone(),
+            mapping: Some((&n.mapping).into()),
         }
     }
 }
@@ -214,6 +264,7 @@ impl From<Neo4jInput> for Neo4jSettings {
             uri: n.uri.trim().to_owned(),
             user: n.user.trim().to_owned(),
             database: n.database.filter(|d| !d.trim().is_empty()),
+            mapping: n.mapping.map(Into::into).unwrap_or_default(),
         }
     }
 }

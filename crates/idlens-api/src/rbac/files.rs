@@ -6,7 +6,7 @@ use std::path::Path;
 use idlens_export::Format;
 
 use super::{diff::read_snapshot, loaded_role, matching_members};
-use crate::exports::{export_folder, write_bytes, write_rows};
+use crate::exports::{saved_files, write_bytes, write_rows};
 use crate::types::{ExportSaved, MembersExport, SnapshotFile};
 use crate::{Api, ApiError, ErrorCode};
 
@@ -54,36 +54,10 @@ impl Api {
 
     /// The snapshot documents in the export folder, newest first.
     pub fn rbac_snapshot_files(&self) -> Result<Vec<SnapshotFile>, ApiError> {
-        let folder = export_folder()?;
-        let entries = std::fs::read_dir(folder.dir()).map_err(|e| {
-            ApiError::new(
-                ErrorCode::Io,
-                format!("Could not list {}: {e}", folder.dir().display()),
-            )
-        })?;
-        let prefix = format!("idlens-{SNAPSHOT_STEM}-");
-        let mut found: Vec<(std::time::SystemTime, std::path::PathBuf, u64)> = entries
-            .flatten()
-            .filter(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                name.starts_with(&prefix) && name.ends_with(".json")
-            })
-            .filter_map(|e| {
-                let meta = e.metadata().ok()?;
-                meta.is_file().then(|| {
-                    (
-                        meta.modified().unwrap_or(std::time::UNIX_EPOCH),
-                        e.path(),
-                        meta.len(),
-                    )
-                })
-            })
-            .collect();
-        found.sort_by_key(|f| std::cmp::Reverse(f.0));
-        Ok(found
+        Ok(saved_files(SNAPSHOT_STEM)?
             .into_iter()
             .take(LISTED)
-            .map(|(_, path, bytes)| describe(&path, bytes))
+            .map(|(path, bytes)| describe(&path, bytes))
             .collect())
     }
 }

@@ -12,7 +12,7 @@ mod token_check;
 mod tokens;
 pub mod types;
 mod users;
-mod views;
+pub(crate) mod views;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -1,7 +1,9 @@
 //! Integration tests of `idlens_api`: the operations as the GUI and CLI call
 //! them, and the generated TypeScript boundary.
 
+mod audit;
 mod bindings;
+mod graph;
 /// The sandbox's login page played over HTTP, shared with the other test binaries.
 #[path = "../../../idlens-sandbox/testing/login_page.rs"]
 mod login_page;

@@ -1,5 +1,6 @@
 use idlens_api::types::{
-    KeychainView, ManagementInput, Neo4jInput, ProfileInput, SecretInput, SecretKindView,
+    GraphMappingInput, KeychainView, ManagementInput, Neo4jInput, ProfileInput, SecretInput,
+    SecretKindView,
 };
 use idlens_api::{Api, ErrorCode};
 use idlens_profile::{Keychain, ProfileStore};
@@ -77,11 +78,28 @@ fn invalid_input_names_the_field() {
         uri: "http://graph:7474".into(),
         user: "neo4j".into(),
         database: None,
+        mapping: None,
     });
     assert_eq!(
         api.profile_add(bad).unwrap_err().field.as_deref(),
         Some("neo4jUri")
     );
+
+    // A mapping name that could break out of Cypher's backticks is refused
+    // before it is stored.
+    let mut bad = input("acme");
+    bad.neo4j = Some(Neo4jInput {
+        uri: "bolt://127.0.0.1:7687".into(),
+        user: "neo4j".into(),
+        database: None,
+        mapping: Some(GraphMappingInput {
+            label: "User` DETACH DELETE n //".into(),
+            ..GraphMappingInput::default()
+        }),
+    });
+    let err = api.profile_add(bad).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("neo4jMapping"));
+    assert!(err.message.contains("label"), "{}", err.message);
 
     api.profile_add(input("acme")).unwrap();
     let dup = api.profile_add(input("acme")).unwrap_err();

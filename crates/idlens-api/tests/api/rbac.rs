@@ -40,7 +40,7 @@ async fn manage_with(tenant: &Tenant, management: ManagementInput) {
 }
 
 /// The tenant with profile `sb` reading it as the full M2M client.
-async fn m2m_tenant(config: SandboxConfig) -> Tenant {
+pub(crate) async fn m2m_tenant(config: SandboxConfig) -> Tenant {
     let tenant = Tenant::start(config).await;
     manage_with(
         &tenant,
@@ -62,7 +62,9 @@ async fn m2m_tenant(config: SandboxConfig) -> Tenant {
 }
 
 /// A job whose progress reports are recorded.
-fn recorded_job(api: &Api) -> (idlens_api::types::JobId, Job, Arc<Mutex<Vec<JobProgress>>>) {
+pub(crate) fn recorded_job(
+    api: &Api,
+) -> (idlens_api::types::JobId, Job, Arc<Mutex<Vec<JobProgress>>>) {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&seen);
     let (id, job) = api.job_begin(move |p| sink.lock().unwrap().push(p));
@@ -232,7 +234,7 @@ async fn a_signed_in_users_token_reads_only_their_own_user() {
 
 /// The export folder of this test process (`IDLENS_EXPORT_DIR`, set once:
 /// the environment is shared by every test here).
-fn export_dir() -> &'static std::path::Path {
+pub(crate) fn export_dir() -> &'static std::path::Path {
     static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
         let dir = tempfile::tempdir().expect("a temporary export folder");

@@ -78,12 +78,15 @@ impl TokenSource for ClientCredentials {
 }
 
 pub async fn sandbox(mgmt_rate: Option<u32>) -> RunningSandbox {
-    Sandbox::start(SandboxConfig {
+    sandbox_with(SandboxConfig {
         mgmt_rate,
         ..SandboxConfig::default()
     })
     .await
-    .expect("the sandbox starts")
+}
+
+pub async fn sandbox_with(config: SandboxConfig) -> RunningSandbox {
+    Sandbox::start(config).await.expect("the sandbox starts")
 }
 
 pub fn client(sb: &RunningSandbox, client_id: &str) -> ManagementClient<ClientCredentials> {

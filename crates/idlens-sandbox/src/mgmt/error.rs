@@ -72,6 +72,25 @@ impl MgmtError {
         )
     }
 
+    /// `400` for a request body Auth0 would not accept.
+    pub(crate) fn bad_body(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, message, Some("invalid_body"))
+    }
+
+    /// `400` with its own error code.
+    pub(crate) fn bad_request(message: impl Into<String>, error_code: &'static str) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, message, Some(error_code))
+    }
+
+    /// `409`: the change conflicts with what the tenant holds.
+    pub(crate) fn conflict(message: impl Into<String>, error_code: &'static str) -> Self {
+        Self::new(StatusCode::CONFLICT, message, Some(error_code))
+    }
+
+    pub(crate) fn server(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, message, None)
+    }
+
     pub(crate) fn paging_limit() -> Self {
         Self::new(
             StatusCode::BAD_REQUEST,

@@ -1,6 +1,8 @@
 //! Auth0's Management API v2 under `/api/v2/`: users (search, by e-mail,
-//! one), their roles (read, assign, remove) and permissions, roles with their permissions and
-//! members, and resource servers, in Auth0's envelopes and error bodies.
+//! one, linking accounts), their roles (read, assign, remove) and
+//! permissions, roles with their permissions and members, resource servers,
+//! connections, and users-export jobs (with their download links under
+//! `/users-exports/`), in Auth0's envelopes and error bodies.
 //!
 //! Every request needs a Management API token the sandbox issued (client
 //! credentials, or a user's token, which carries only current-user scopes as
@@ -10,7 +12,9 @@
 //! ([`request_log`]).
 
 mod apis;
+mod connections;
 mod error;
+mod jobs;
 mod paging;
 mod query;
 mod rate;
@@ -22,13 +26,14 @@ use axum::extract::{Request, State as Extract};
 use axum::http::{header, HeaderMap};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::authn::Shared;
 use crate::keys::s256;
 
 pub(crate) use error::MgmtError;
+pub(crate) use jobs::ExportJob;
 pub(crate) use rate::RateLimit;
 pub(crate) use request_log::{log_requests, RequestLog};
 
@@ -51,12 +56,19 @@ pub(crate) fn routes(state: Shared) -> Router<Shared> {
                 .delete(users::remove_roles),
         )
         .route("/api/v2/users/{id}/permissions", get(users::permissions))
+        .route("/api/v2/users/{id}/identities", post(users::link_identity))
+        .route("/api/v2/jobs/users-exports", post(jobs::create))
+        .route("/api/v2/jobs/{id}", get(jobs::get))
+        .route("/api/v2/connections", get(connections::list))
         .route("/api/v2/roles", get(roles::list))
         .route("/api/v2/roles/{id}", get(roles::one))
         .route("/api/v2/roles/{id}/permissions", get(roles::permissions))
         .route("/api/v2/roles/{id}/users", get(roles::users))
         .route("/api/v2/resource-servers", get(apis::list))
         .route_layer(middleware::from_fn_with_state(state, rate_limited))
+        // The signed download links of users exports: storage, not the API
+        // (no token, no rate limit), as Auth0's links point to S3.
+        .route("/users-exports/{file}", get(jobs::download))
 }
 
 /// Counts the request against the tenant's limit: refuses it with `429`

@@ -238,3 +238,120 @@ fn change_roles(
     }
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
+
+/// `POST users/{id}/identities`: links a secondary user into the primary
+/// `{id}`, by `{provider, user_id, connection_id?}` (the ID without its
+/// `provider|`, a string or a number). The secondary stops being a user; its
+/// identities join the primary's, the first with its profile as
+/// `profileData`; its metadata and roles are dropped, as in Auth0. Answers
+/// `201` with the primary's identities.
+pub(crate) async fn link_identity(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<(axum::http::StatusCode, Json<Value>), MgmtError> {
+    authorize(&state, &headers, "update:users")?;
+    let body: Value = serde_json::from_slice(&body)
+        .map_err(|_| MgmtError::bad_body("Invalid request payload JSON format"))?;
+    if body.get("link_with").is_some() {
+        return Err(MgmtError::bad_body(
+            "Payload validation error: the sandbox links by provider and user_id; it does not take link_with.",
+        ));
+    }
+    let provider = body
+        .get("provider")
+        .and_then(Value::as_str)
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| {
+            MgmtError::bad_body("Payload validation error: 'Missing required property: provider'.")
+        })?;
+    let secondary_id = match body.get("user_id") {
+        Some(Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => {
+            return Err(MgmtError::bad_body(
+                "Payload validation error: 'Missing required property: user_id'.",
+            ))
+        }
+    };
+    let secondary_full = format!("{provider}|{secondary_id}");
+    if secondary_full == id {
+        return Err(MgmtError::bad_request(
+            "Main identity and the new one are the same.",
+            "invalid_body",
+        ));
+    }
+    let connection_id = body.get("connection_id").and_then(Value::as_str);
+    let mut tenant = state.tenant_mut();
+    let primary_at = tenant
+        .users
+        .iter()
+        .position(|u| u.user_id == id)
+        .ok_or_else(|| MgmtError::not_found("The user does not exist.", "inexistent_user"))?;
+    let Some(secondary_at) = tenant
+        .users
+        .iter()
+        .position(|u| u.user_id == secondary_full)
+    else {
+        let linked_elsewhere = tenant.users.iter().any(|u| {
+            u.identities
+                .iter()
+                .skip(1)
+                .any(|i| identity_id(i) == secondary_full)
+        });
+        return Err(if linked_elsewhere {
+            MgmtError::conflict(
+                "The identity is already linked to another user.",
+                "identity_conflict",
+            )
+        } else {
+            MgmtError::bad_request("The secondary user does not exist.", "inexistent_user")
+        });
+    };
+    if let Some(wanted) = connection_id {
+        let connection = tenant.users[secondary_at].connection().to_owned();
+        let matches = tenant
+            .connections()
+            .iter()
+            .any(|c| c.id == wanted && c.name == connection);
+        if !matches {
+            return Err(MgmtError::bad_request(
+                "The connection_id is not the secondary user's connection.",
+                "invalid_body",
+            ));
+        }
+    }
+    let secondary = tenant.users.remove(secondary_at);
+    let primary_at = if secondary_at < primary_at {
+        primary_at - 1
+    } else {
+        primary_at
+    };
+    let mut identities = secondary.identities.clone();
+    if let Some(first) = identities.first_mut() {
+        first.profile_data = Some(json!({
+            "email": secondary.email,
+            "email_verified": secondary.email_verified,
+            "name": secondary.name,
+            "given_name": secondary.given_name,
+            "family_name": secondary.family_name,
+            "nickname": secondary.nickname,
+            "picture": secondary.picture,
+        }));
+    }
+    let primary = &mut tenant.users[primary_at];
+    primary.identities.extend(identities);
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(json!(primary.identities)),
+    ))
+}
+
+/// `provider|user_id` of an identity (a numeric ID in decimal).
+fn identity_id(identity: &crate::tenant::Identity) -> String {
+    match &identity.user_id {
+        Value::String(s) => format!("{}|{s}", identity.provider),
+        other => format!("{}|{other}", identity.provider),
+    }
+}

@@ -121,6 +121,25 @@ impl ResourceServer {
     }
 }
 
+/// A connection (identity provider) users sign in through, as
+/// `GET /api/v2/connections` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Connection {
+    /// `con_` and 16 letters or digits, as Auth0's.
+    pub id: String,
+    pub name: String,
+    /// `auth0` for a database connection, else the provider (`google-oauth2`, `github`).
+    pub strategy: String,
+    pub is_social: bool,
+}
+
+/// The fixed IDs of the seeded tenant's connections.
+const CONNECTION_IDS: &[(&str, &str)] = &[
+    (DATABASE_CONNECTION, "con_Us3rPassw0rdSnbx"),
+    ("google-oauth2", "con_G00gleOauth2Sndb"),
+    ("github", "con_G1thubSandbox001"),
+];
+
 /// What kind of application a client is, as Auth0 names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -210,6 +229,7 @@ impl Tenant {
                     "read:users",
                     "update:users",
                     "read:roles",
+                    "read:connections",
                     "read:resource_servers",
                     "create:users_exports",
                     "read:users_exports",
@@ -265,6 +285,40 @@ impl Tenant {
         self.users.iter().find(|u| u.user_id == user_id)
     }
 
+    /// The connections the tenant's users sign in with (every identity's,
+    /// linked ones included), by name; the database connection first.
+    pub fn connections(&self) -> Vec<Connection> {
+        let mut names: Vec<(&str, bool)> = Vec::new();
+        for identity in self.users.iter().flat_map(|u| &u.identities) {
+            if !names.iter().any(|(n, _)| *n == identity.connection) {
+                names.push((&identity.connection, identity.is_social));
+            }
+        }
+        names.sort_by_key(|(n, _)| (*n != DATABASE_CONNECTION, n.to_string()));
+        names
+            .into_iter()
+            .map(|(name, is_social)| Connection {
+                id: CONNECTION_IDS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, id)| (*id).to_owned())
+                    .unwrap_or_else(|| connection_id_of(name)),
+                name: name.to_owned(),
+                strategy: if name == DATABASE_CONNECTION {
+                    "auth0".to_owned()
+                } else {
+                    name.to_owned()
+                },
+                is_social,
+            })
+            .collect()
+    }
+
+    /// The connection with this ID.
+    pub fn connection_by_id(&self, id: &str) -> Option<Connection> {
+        self.connections().into_iter().find(|c| c.id == id)
+    }
+
     /// The database user with this e-mail and password, if they are a documented sign-in user.
     pub fn sign_in(&self, email: &str, password: &str) -> Option<&User> {
         let email = email.trim();
@@ -294,6 +348,26 @@ impl Tenant {
         out.dedup();
         out
     }
+}
+
+/// `secs` (UNIX seconds) as Auth0 writes times: `2026-11-01T00:00:00.000Z`.
+pub(crate) fn timestamp_secs(secs: i64) -> String {
+    use chrono::TimeZone;
+    chrono::Utc
+        .timestamp_opt(secs, 0)
+        .single()
+        .map(people::timestamp)
+        .unwrap_or_default()
+}
+
+/// A stable `con_…` ID for a connection the fixed table does not name.
+fn connection_id_of(name: &str) -> String {
+    // FNV-1a, twice, as 16 hex digits: stable across runs and platforms.
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for b in name.bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("con_{hash:016x}")
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@ pub(crate) fn apis(issuer: &str) -> Vec<ResourceServer> {
             ("read:users", "Read Users"),
             ("update:users", "Update Users"),
             ("read:roles", "Read Roles"),
+            ("read:connections", "Read Connections"),
             ("read:resource_servers", "Read Resource Servers"),
             ("create:users_exports", "Create User Exports"),
             ("read:users_exports", "Read User Exports"),

@@ -1,6 +1,7 @@
 //! Auth0's own Node SDK (`tests/auth0-sdk`, node-auth0 v7's ManagementClient)
 //! against the sandbox: every Management API endpoint IdLens uses, parsed by
-//! the SDK's models, errors included.
+//! the SDK's models, errors included; a users export followed to its
+//! gunzipped file; linking accounts.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -20,6 +21,7 @@ async fn auth0s_node_sdk_reads_every_endpoint_and_error() {
     .await
     .unwrap();
     let origin = sb.issuer().trim_end_matches('/').to_owned();
+    let users = sb.tenant().users.len();
     let m2m = sb.client_secret(M2M_CLIENT_ID).unwrap();
     let limited = sb.client_secret(LIMITED_M2M_CLIENT_ID).unwrap();
     let dir = sdk_dir();
@@ -48,4 +50,20 @@ async fn auth0s_node_sdk_reads_every_endpoint_and_error() {
     assert!(output.status.success(), "{stdout}\n{stderr}");
     let seen: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
     assert!(seen["everyone_members"].as_u64().unwrap() > 1000, "{seen}");
+    assert_eq!(
+        seen["exported_users"].as_u64(),
+        Some(users as u64),
+        "{seen}"
+    );
+    assert_eq!(
+        seen["export_statuses"].as_array().unwrap().len(),
+        3,
+        "{seen}"
+    );
+    assert!(seen["linked_identities"].as_u64().unwrap() >= 2, "{seen}");
+    assert_eq!(
+        sb.tenant().users.len(),
+        users - 1,
+        "the SDK linked two users"
+    );
 }

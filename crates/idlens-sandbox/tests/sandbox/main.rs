@@ -6,6 +6,7 @@ mod support;
 mod conformance;
 mod device;
 mod discovery;
+mod exports;
 mod limits;
 /// The login page played over HTTP, shared with the other crates' tests.
 #[path = "../../testing/login_page.rs"]

@@ -11,7 +11,7 @@ use crate::support::*;
 use crate::tenant_tokens::client_credentials_token;
 
 /// A Management API token for `client_id` by client credentials.
-async fn m2m_token(sb: &RunningSandbox, client_id: &str) -> String {
+pub(crate) async fn m2m_token(sb: &RunningSandbox, client_id: &str) -> String {
     let secret = sb.client_secret(client_id).unwrap();
     client_credentials_token(
         sb.issuer(),

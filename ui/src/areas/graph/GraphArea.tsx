@@ -4,11 +4,13 @@ import { AreaPage } from "../../components/AreaPage";
 import { Card } from "../../components/Card";
 import { EmptyState } from "../../components/EmptyState";
 import { FactList } from "../../components/FactList";
-import { IconDatabase, IconGraph, IconKey, IconSettings, IconUsers, IconWarning } from "../../components/Icons";
+import { IconDatabase, IconGraph, IconKey, IconSettings, IconWarning } from "../../components/Icons";
 import { hasStoredSecret, keychainPlace } from "../../profile/storedSecrets";
 import { tenantHost } from "../../profile/tenantUrls";
 import type { AreaProps } from "../areaProps";
 import { ProfileGate } from "../ProfileGate";
+import { GraphWorkspace } from "./GraphWorkspace";
+import "../../styles/graph.css";
 
 /** User-ID prefixes of the identity providers whose accounts the audit pairs up. */
 const PROVIDER_PREFIXES = ["auth0|", "google-oauth2|", "github|"] as const;
@@ -75,39 +77,30 @@ function GraphOverview({
 }) {
   const passwordStored = hasStoredSecret(profile, "neo4jPassword");
   const host = tenantHost(profile.issuer);
+  if (passwordStored) return <GraphWorkspace profile={profile} neo4j={neo4j} navigate={navigate} />;
   return (
     <div className="area-grid">
       <div className="area-grid__main">
-        {passwordStored ? (
-          <EmptyState icon={<IconUsers />} title="The sync audit is not available yet">
-            <p>
-              This version of IdLens cannot read users yet. Users of <strong>{host}</strong> and their nodes in the graph
-              at <code className="inline-code">{neo4j.uri}</code> will be listed here side by side, with every difference
-              the audit finds. Nothing else to set up: the connection and its password are in place.
-            </p>
-          </EmptyState>
-        ) : (
-          <EmptyState
-            icon={<IconKey />}
-            tone="attention"
-            title="The Neo4j password is not stored"
-            actions={
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => navigate("settings", { mode: "edit", profile: profile.name, focus: "neo4jPassword" })}
-              >
-                <IconKey />
-                Store the Neo4j password
-              </button>
-            }
-          >
-            <p>
-              IdLens will connect to <code className="inline-code">{neo4j.uri}</code> as{" "}
-              <code className="inline-code">{neo4j.user}</code> and needs that user’s password, kept in the keychain.
-            </p>
-          </EmptyState>
-        )}
+        <EmptyState
+          icon={<IconKey />}
+          tone="attention"
+          title="The Neo4j password is not stored"
+          actions={
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => navigate("settings", { mode: "edit", profile: profile.name, focus: "neo4jPassword" })}
+            >
+              <IconKey />
+              Store the Neo4j password
+            </button>
+          }
+        >
+          <p>
+            IdLens will connect to <code className="inline-code">{neo4j.uri}</code> as{" "}
+            <code className="inline-code">{neo4j.user}</code> and needs that user’s password, kept in the keychain.
+          </p>
+        </EmptyState>
 
         <AuditScopeCard host={host} />
       </div>

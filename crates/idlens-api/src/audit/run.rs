@@ -1,0 +1,175 @@
+//! Running an audit: both sides into the engine, then the report kept for
+//! the screen ([`Api::audit_run`]) or written out as it is made
+//! ([`Api::audit_write`], the CLI's path for files of any size).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use idlens_audit::{
+    read_graph_csv, read_graph_json, Audit, Auth0Index, Auth0Source, Findings, GraphSource,
+    GraphStats, Mapping, ReadOptions, Report, Sources, Summary,
+};
+use idlens_job::Job;
+use idlens_profile::Profile;
+
+use super::sources::{audit_mapping, graph_kind, is_json, open_file};
+use super::views;
+use crate::types::{AuditGraphSource, AuditOverview, AuditRequest};
+use crate::{Api, ApiError};
+
+/// A finished comparison, before it becomes a report.
+struct Compared {
+    findings: Findings,
+    sources: Sources,
+    created_at: String,
+}
+
+impl Api {
+    /// Audits and keeps the report for paging, saving, comparing and fixing.
+    pub async fn audit_run(
+        &self,
+        request: AuditRequest,
+        job: Job,
+    ) -> Result<AuditOverview, ApiError> {
+        let profile = self.load_profile(request.profile.clone()).await?;
+        let compared = self.compare_sides(&profile, &request, &job).await?;
+        let report = Report {
+            summary: compared.findings.summary(),
+            findings: compared.findings.to_vec(),
+            sources: compared.sources,
+            created_at: compared.created_at,
+        };
+        let report = self.audit.keep(profile.name.as_str(), report);
+        Ok(views::overview(profile.name.as_str(), &report))
+    }
+
+    /// Audits and writes the report to `out` as it goes (nothing kept);
+    /// gives `out` back to be committed or flushed.
+    pub async fn audit_write<W: Write + Send + 'static>(
+        &self,
+        request: AuditRequest,
+        out: W,
+        job: Job,
+    ) -> Result<(Summary, W), ApiError> {
+        let profile = self.load_profile(request.profile.clone()).await?;
+        let compared = self.compare_sides(&profile, &request, &job).await?;
+        job.phase("Writing the report", None);
+        self.off_executor(move |_, _| {
+            let mut out = out;
+            let summary = idlens_audit::write_report(
+                &mut out,
+                &compared.findings,
+                &compared.sources,
+                &compared.created_at,
+            )?;
+            Ok((summary, out))
+        })
+        .await
+    }
+
+    async fn compare_sides(
+        &self,
+        profile: &Profile,
+        request: &AuditRequest,
+        job: &Job,
+    ) -> Result<Compared, ApiError> {
+        let mapping = audit_mapping(profile, &request.graph)?;
+        let auth0 = self.auth0_input(profile, &request.auth0, job).await?;
+        let options = read_options(&auth0.name, request.skip_bad_lines);
+        job.phase("Reading Auth0's users", None);
+        let (index, auth0) = self
+            .off_executor(move |_, _| {
+                let index = Auth0Index::read(auth0.bytes.open()?, &options)?;
+                Ok((index, (auth0.kind, auth0.name)))
+            })
+            .await?;
+        job.check()?;
+        let engine = Audit::new(index, &mapping);
+        let (engine, graph) = self
+            .push_graph(profile, engine, &request.graph, request.skip_bad_lines, job)
+            .await?;
+        let findings = engine.finish();
+        let stats = findings.auth0_stats();
+        let sources = Sources {
+            auth0: Auth0Source {
+                kind: auth0.0,
+                name: auth0.1,
+                users: stats.users,
+                bad_lines: stats.bad_lines,
+                repeated_ids: stats.repeated_ids,
+            },
+            graph: GraphSource {
+                kind: graph_kind(&request.graph),
+                name: graph.0,
+                rows: graph.1.rows,
+                bad_lines: graph.1.bad_lines,
+                mapping: (&mapping).into(),
+            },
+        };
+        Ok(Compared {
+            findings,
+            sources,
+            created_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        })
+    }
+
+    /// Feeds the graph side into the engine: a file (off the executor) or
+    /// the live graph, streamed.
+    async fn push_graph(
+        &self,
+        profile: &Profile,
+        mut engine: Audit,
+        source: &AuditGraphSource,
+        skip_bad_lines: bool,
+        job: &Job,
+    ) -> Result<(Audit, (String, GraphStats)), ApiError> {
+        match source {
+            AuditGraphSource::File { path } => {
+                let path = PathBuf::from(path);
+                let mapping = engine_mapping(profile, source)?;
+                job.phase("Comparing with the graph's users", None);
+                self.off_executor(move |_, _| {
+                    let options = read_options(&path.display().to_string(), skip_bad_lines);
+                    let input = std::io::BufReader::new(open_file(&path)?);
+                    let stats = if is_json(&path)? {
+                        read_graph_json(input, &mapping, &options, |row| engine.push(row))?
+                    } else {
+                        read_graph_csv(input, &mapping, &options, |row| engine.push(row))?
+                    };
+                    Ok((engine, (path.display().to_string(), stats)))
+                })
+                .await
+            }
+            AuditGraphSource::Neo4j => {
+                let graph = self.graph(profile).await?;
+                let summary = self
+                    .graph_call(
+                        profile,
+                        graph.stream_users(job, |row| engine.push_row(&row)),
+                    )
+                    .await?;
+                let uri = profile
+                    .neo4j
+                    .as_ref()
+                    .map(|n| n.uri.clone())
+                    .unwrap_or_default();
+                let stats = GraphStats {
+                    rows: summary.rows,
+                    bad_lines: 0,
+                };
+                Ok((engine, (uri, stats)))
+            }
+        }
+    }
+}
+
+fn engine_mapping(profile: &Profile, source: &AuditGraphSource) -> Result<Mapping, ApiError> {
+    audit_mapping(profile, source)
+}
+
+fn read_options(name: &str, skip_bad_lines: bool) -> ReadOptions {
+    ReadOptions {
+        skip_bad_lines,
+        ..ReadOptions::new(name)
+    }
+}

@@ -1,0 +1,171 @@
+//! Where an audit's two sides come from: the Auth0 side as NDJSON bytes (a
+//! file, a users export, or the Management API's search), the graph side as
+//! a file or the live connection.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use idlens_audit::{Auth0SourceKind, GraphSourceKind, Mapping};
+use idlens_job::Job;
+use idlens_profile::Profile;
+
+use crate::graph::{mapping_of, neo4j_settings};
+use crate::types::{AuditAuth0Source, AuditGraphSource};
+use crate::{Api, ApiError, ErrorCode};
+
+/// Users the Management API's search can page through.
+const SEARCH_CAP: u64 = 1000;
+const SEARCH_PAGE: usize = 100;
+
+/// The Auth0 side, ready to be read.
+pub(super) struct Auth0Input {
+    pub kind: Auth0SourceKind,
+    pub name: String,
+    pub bytes: Auth0Bytes,
+}
+
+pub(super) enum Auth0Bytes {
+    File(PathBuf),
+    /// A users export downloaded into a temporary folder (removed on drop).
+    Downloaded {
+        path: PathBuf,
+        /// Keeps the folder until the audit has read the file.
+        _folder: tempfile::TempDir,
+    },
+    Memory(Vec<u8>),
+}
+
+impl Auth0Bytes {
+    /// The bytes as a reader; opening files is blocking work.
+    pub fn open(&self) -> Result<Box<dyn Read + Send + '_>, ApiError> {
+        match self {
+            Auth0Bytes::File(path) | Auth0Bytes::Downloaded { path, .. } => {
+                Ok(Box::new(open_file(path)?))
+            }
+            Auth0Bytes::Memory(bytes) => Ok(Box::new(bytes.as_slice())),
+        }
+    }
+}
+
+pub(super) fn open_file(path: &Path) -> Result<std::fs::File, ApiError> {
+    std::fs::File::open(path).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Io,
+            format!("Could not open {}: {e}. Check the path.", path.display()),
+        )
+    })
+}
+
+/// The graph side's format, from the file's first byte that is not space.
+pub(super) fn is_json(path: &Path) -> Result<bool, ApiError> {
+    let mut head = [0u8; 512];
+    let read = open_file(path)?.read(&mut head).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Io,
+            format!("Could not read {}: {e}.", path.display()),
+        )
+    })?;
+    let first = head[..read]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
+    Ok(first == Some(&b'['))
+}
+
+/// The mapping the graph side is read with: the profile's, or the default
+/// when the profile has no graph (files only).
+pub(super) fn audit_mapping(
+    profile: &Profile,
+    graph: &AuditGraphSource,
+) -> Result<Mapping, ApiError> {
+    match (&profile.neo4j, graph) {
+        (Some(settings), _) => mapping_of(settings),
+        (None, AuditGraphSource::Neo4j) => Err(neo4j_settings(profile).unwrap_err()),
+        (None, AuditGraphSource::File { .. }) => Ok(Mapping::default()),
+    }
+}
+
+pub(super) fn graph_kind(source: &AuditGraphSource) -> GraphSourceKind {
+    match source {
+        AuditGraphSource::Neo4j => GraphSourceKind::Neo4j,
+        AuditGraphSource::File { .. } => GraphSourceKind::File,
+    }
+}
+
+impl Api {
+    pub(super) async fn auth0_input(
+        &self,
+        profile: &Profile,
+        source: &AuditAuth0Source,
+        job: &Job,
+    ) -> Result<Auth0Input, ApiError> {
+        match source {
+            AuditAuth0Source::File { path } => Ok(Auth0Input {
+                kind: Auth0SourceKind::File,
+                name: path.clone(),
+                bytes: Auth0Bytes::File(PathBuf::from(path)),
+            }),
+            AuditAuth0Source::Export => self.exported_users(profile, job).await,
+            AuditAuth0Source::Api => self.searched_users(profile, job).await,
+        }
+    }
+
+    async fn exported_users(&self, profile: &Profile, job: &Job) -> Result<Auth0Input, ApiError> {
+        let dir = tempfile::tempdir().map_err(|e| {
+            ApiError::new(
+                ErrorCode::Io,
+                format!("Could not make a temporary folder for the export: {e}."),
+            )
+        })?;
+        let path = dir.path().join("users.json.gz");
+        let exported = self.users_export_to(profile, None, &path, job).await?;
+        Ok(Auth0Input {
+            kind: Auth0SourceKind::Export,
+            name: format!(
+                "users export of {} ({} users)",
+                profile.name, exported.users
+            ),
+            bytes: Auth0Bytes::Downloaded { path, _folder: dir },
+        })
+    }
+
+    /// Every user through the search, as NDJSON; more than the search can
+    /// reach is an error that points to the export.
+    async fn searched_users(&self, profile: &Profile, job: &Job) -> Result<Auth0Input, ApiError> {
+        let client = self.management(profile)?;
+        job.phase("Reading Auth0's users", None);
+        let mut ndjson = Vec::new();
+        let mut page = 0u64;
+        loop {
+            let found = client.search_users("", page, SEARCH_PAGE, job).await?;
+            if found.total > SEARCH_CAP {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "The tenant has {} users, more than the 1,000 a search reaches: audit with a users export instead (--auth0 export, or \"Users export\" on the screen).",
+                        found.total
+                    ),
+                ));
+            }
+            job.set_total(Some(found.total));
+            job.advance(found.users.len() as u64);
+            for user in &found.users {
+                serde_json::to_writer(&mut ndjson, user).map_err(|e| {
+                    ApiError::new(
+                        ErrorCode::Internal,
+                        format!("a user did not serialize: {e}"),
+                    )
+                })?;
+                ndjson.push(b'\n');
+            }
+            page += 1;
+            if found.users.len() < SEARCH_PAGE || page * SEARCH_PAGE as u64 >= found.total {
+                break;
+            }
+        }
+        Ok(Auth0Input {
+            kind: Auth0SourceKind::Api,
+            name: format!("Management API of {}", profile.name),
+            bytes: Auth0Bytes::Memory(ndjson),
+        })
+    }
+}

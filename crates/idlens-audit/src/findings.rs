@@ -1,0 +1,352 @@
+//! The findings of a finished audit as compact, sorted references into
+//! the engine's data, turned into [`Finding`]s one at a time for a sink.
+//!
+//! Order (docs/audit.md): by kind in the spec's table order, then by id
+//! (or normalised e-mail) as bytes. Within a `duplicate_node`, rows are in
+//! input order; within a `duplicate_account`, accounts are by `user_id`.
+
+use std::borrow::Cow;
+
+use crate::drift::{diffs, drifted, projection};
+use crate::engine::{Audit, GRAPH_ONLY, SAME_AS_AUTH0};
+use crate::finding::{Auth0User, Cause, Confidence, Finding, GraphNode, Summary};
+use crate::index::{Auth0Stats, UserView};
+use crate::primary::{choose_primary, Candidate};
+use crate::record::GraphRowRef;
+use crate::timestamp::Stamp;
+
+pub struct Findings {
+    audit: Audit,
+    missing: Vec<u32>,
+    orphans: Vec<u32>,
+    /// (graph-only id, primary user)
+    linked: Vec<(u32, u32)>,
+    drift: Vec<u32>,
+    /// Owners (see `GRAPH_ONLY`) of ids with more than one row.
+    duplicate_nodes: Vec<u32>,
+    /// Users of duplicate accounts, group after group; `groups` holds each
+    /// group's (start, len) in `accounts`.
+    accounts: Vec<u32>,
+    groups: Vec<(u32, u32)>,
+}
+
+impl Audit {
+    /// Ends the graph side and sorts the findings.
+    pub fn finish(mut self) -> Findings {
+        // Sorting by owner keeps each owner's rows in input order (row
+        // numbers grow with input), as the sort is stable.
+        self.extra.sort_by_key(|&(owner, _)| owner);
+        let mut findings = Findings {
+            missing: self.missing(),
+            orphans: Vec::new(),
+            linked: Vec::new(),
+            drift: std::mem::take(&mut self.drifted),
+            duplicate_nodes: self.duplicate_owners(),
+            accounts: Vec::new(),
+            groups: Vec::new(),
+            audit: self,
+        };
+        findings.split_graph_only();
+        findings.group_accounts();
+        findings.sort();
+        findings
+    }
+
+    fn missing(&self) -> Vec<u32> {
+        (0..self.index.len() as u32)
+            .filter(|&u| self.index.mark(u).count == 0)
+            .collect()
+    }
+
+    fn duplicate_owners(&self) -> Vec<u32> {
+        let mut owners: Vec<u32> = self.extra.iter().map(|&(owner, _)| owner).collect();
+        owners.dedup();
+        owners
+    }
+
+    fn owner_id(&self, owner: u32) -> &str {
+        if owner & GRAPH_ONLY != 0 {
+            self.rows
+                .id(self.graph_only[(owner & !GRAPH_ONLY) as usize].first)
+        } else {
+            self.index.id(owner)
+        }
+    }
+}
+
+impl Findings {
+    fn split_graph_only(&mut self) {
+        for g in 0..self.audit.graph_only.len() as u32 {
+            let first = self.audit.graph_only[g as usize].first;
+            let id = self.audit.rows.get(first).id;
+            match self.audit.index.primary_of(id) {
+                Some(primary) => self.linked.push((g, primary)),
+                None => self.orphans.push(g),
+            }
+        }
+    }
+
+    fn group_accounts(&mut self) {
+        let mut pairs = self.audit.index.same_email().to_vec();
+        pairs.sort_unstable();
+        let mut at = 0;
+        while at < pairs.len() {
+            let head = pairs[at].0;
+            let start = self.accounts.len();
+            self.accounts.push(head);
+            while at < pairs.len() && pairs[at].0 == head {
+                self.accounts.push(pairs[at].1);
+                at += 1;
+            }
+            let index = &self.audit.index;
+            self.accounts[start..].sort_unstable_by(|&a, &b| index.id(a).cmp(index.id(b)));
+            self.groups
+                .push((start as u32, (self.accounts.len() - start) as u32));
+        }
+    }
+
+    fn sort(&mut self) {
+        let audit = &self.audit;
+        let index = &audit.index;
+        let by_user = |a: &u32, b: &u32| index.id(*a).cmp(index.id(*b));
+        let graph_id = |g: u32| audit.rows.id(audit.graph_only[g as usize].first);
+        self.missing.sort_unstable_by(by_user);
+        self.drift.sort_unstable_by(by_user);
+        self.orphans
+            .sort_unstable_by(|a, b| graph_id(*a).cmp(graph_id(*b)));
+        self.linked
+            .sort_unstable_by(|a, b| graph_id(a.0).cmp(graph_id(b.0)));
+        self.duplicate_nodes
+            .sort_unstable_by(|a, b| audit.owner_id(*a).cmp(audit.owner_id(*b)));
+        let email = |group: &(u32, u32)| index.user(self.accounts[group.0 as usize]).email_norm;
+        self.groups.sort_unstable_by(|a, b| email(a).cmp(&email(b)));
+    }
+
+    pub fn summary(&self) -> Summary {
+        Summary {
+            missing_in_graph: self.missing.len() as u64,
+            orphan_in_graph: self.orphans.len() as u64,
+            linked_secondary_in_graph: self.linked.len() as u64,
+            field_drift: self.drift.len() as u64,
+            duplicate_node: self.duplicate_nodes.len() as u64,
+            duplicate_account: self.groups.len() as u64,
+        }
+    }
+
+    pub fn auth0_stats(&self) -> Auth0Stats {
+        self.audit.index.stats()
+    }
+
+    pub fn graph_rows(&self) -> u64 {
+        self.audit.rows_seen
+    }
+
+    /// Hands every finding, in order, to `sink`; stops at its first error.
+    pub fn for_each<E>(
+        &self,
+        mut sink: impl FnMut(&Finding<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for n in 0..self.len() {
+            sink(&self.get(n))?;
+        }
+        Ok(())
+    }
+
+    /// How many findings there are.
+    pub fn len(&self) -> usize {
+        self.summary().total() as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `n`th finding in report order (`n < len()`).
+    pub fn get(&self, n: usize) -> Finding<'_> {
+        let mut n = n;
+        if let Some(&u) = self.missing.get(n) {
+            return self.missing_finding(u);
+        }
+        n -= self.missing.len();
+        if let Some(&g) = self.orphans.get(n) {
+            let row = self.graph_only_row(g);
+            return Finding::OrphanInGraph {
+                id: Cow::Borrowed(row.id),
+                graph: graph_node(&row),
+            };
+        }
+        n -= self.orphans.len();
+        if let Some(&(g, primary)) = self.linked.get(n) {
+            return self.linked_finding(g, primary);
+        }
+        n -= self.linked.len();
+        if let Some(&u) = self.drift.get(n) {
+            return self.drift_finding(u);
+        }
+        n -= self.drift.len();
+        if let Some(&owner) = self.duplicate_nodes.get(n) {
+            return self.duplicate_node_finding(owner);
+        }
+        n -= self.duplicate_nodes.len();
+        let (start, len) = self.groups[n];
+        self.account_finding(&self.accounts[start as usize..(start + len) as usize])
+    }
+
+    /// Every finding, owned (for tests and small audits).
+    pub fn to_vec(&self) -> Vec<Finding<'static>> {
+        let mut out = Vec::new();
+        let _ = self.for_each::<()>(|f| {
+            out.push(into_owned(f.clone()));
+            Ok(())
+        });
+        out
+    }
+
+    fn graph_only_row(&self, g: u32) -> GraphRowRef<'_> {
+        self.audit.rows.get(self.audit.graph_only[g as usize].first)
+    }
+
+    /// The first graph row of user `u` (who has one).
+    fn first_row(&self, u: u32) -> GraphRowRef<'_> {
+        match self.audit.index.mark(u).first {
+            SAME_AS_AUTH0 => projection(&self.audit.index.user(u), self.audit.compared),
+            stored => self.audit.rows.get(stored),
+        }
+    }
+
+    fn missing_finding(&self, u: u32) -> Finding<'_> {
+        let user = self.audit.index.user(u);
+        Finding::MissingInGraph {
+            id: Cow::Borrowed(user.user_id),
+            auth0: auth0_user(&user),
+            cause: cause(&user),
+        }
+    }
+
+    fn linked_finding(&self, g: u32, primary: u32) -> Finding<'_> {
+        let row = self.graph_only_row(g);
+        let user = self.audit.index.user(primary);
+        Finding::LinkedSecondaryInGraph {
+            id: Cow::Borrowed(row.id),
+            primary_id: Cow::Borrowed(user.user_id),
+            auth0: auth0_user(&user),
+            graph: graph_node(&row),
+        }
+    }
+
+    fn drift_finding(&self, u: u32) -> Finding<'_> {
+        let user = self.audit.index.user(u);
+        let row = self.first_row(u);
+        let fields = drifted(&user, &row, self.audit.compared);
+        Finding::FieldDrift {
+            id: Cow::Borrowed(user.user_id),
+            fields: diffs(&user, &row, fields),
+            auth0: auth0_user(&user),
+            graph: graph_node(&row),
+        }
+    }
+
+    fn duplicate_node_finding(&self, owner: u32) -> Finding<'_> {
+        let extra = &self.audit.extra;
+        let start = extra.partition_point(|&(o, _)| o < owner);
+        let end = extra.partition_point(|&(o, _)| o <= owner);
+        let (first, user) = if owner & GRAPH_ONLY != 0 {
+            (self.graph_only_row(owner & !GRAPH_ONLY), None)
+        } else {
+            (self.first_row(owner), Some(self.audit.index.user(owner)))
+        };
+        let mut graph = vec![graph_node(&first)];
+        graph.extend(
+            extra[start..end]
+                .iter()
+                .map(|&(_, r)| graph_node(&self.audit.rows.get(r))),
+        );
+        Finding::DuplicateNode {
+            id: Cow::Borrowed(first.id),
+            count: graph.len() as u64,
+            graph,
+            auth0: user.as_ref().map(auth0_user),
+        }
+    }
+
+    fn account_finding(&self, group: &[u32]) -> Finding<'_> {
+        let users: Vec<UserView<'_>> = group.iter().map(|&u| self.audit.index.user(u)).collect();
+        let created: Vec<Option<Cow<'_, str>>> = users
+            .iter()
+            .map(|u| u.created_at.map(Stamp::text))
+            .collect();
+        let candidates: Vec<Candidate<'_>> = users
+            .iter()
+            .zip(&created)
+            .map(|(u, created_at)| Candidate {
+                user_id: u.user_id,
+                verified: u.email_verified == Some(true),
+                logins: u.logins_count.unwrap_or(0),
+                created_at: created_at.as_deref(),
+            })
+            .collect();
+        let (primary, rule) = choose_primary(&candidates);
+        let all_verified = candidates.iter().all(|c| c.verified);
+        Finding::DuplicateAccount {
+            email: Cow::Borrowed(users[0].email_norm.unwrap_or_default()),
+            confidence: if all_verified {
+                Confidence::High
+            } else {
+                Confidence::Low
+            },
+            accounts: users.iter().map(auth0_user).collect(),
+            primary_id: Cow::Borrowed(users[primary].user_id),
+            primary_rule: rule,
+        }
+    }
+}
+
+fn borrowed(s: Option<&str>) -> Option<Cow<'_, str>> {
+    s.map(Cow::Borrowed)
+}
+
+pub(crate) fn auth0_user<'a>(user: &UserView<'a>) -> Auth0User<'a> {
+    Auth0User {
+        user_id: Cow::Borrowed(user.user_id),
+        email: borrowed(user.email),
+        email_verified: user.email_verified,
+        name: borrowed(user.name),
+        connection: borrowed(user.connection),
+        provider: borrowed(user.provider),
+        is_social: user.is_social,
+        logins_count: user.logins_count,
+        created_at: user.created_at.map(Stamp::text),
+        last_login: user.last_login.map(Stamp::text),
+    }
+}
+
+pub(crate) fn graph_node<'a>(row: &GraphRowRef<'a>) -> GraphNode<'a> {
+    GraphNode {
+        id: Cow::Borrowed(row.id),
+        email: borrowed(row.email),
+        email_verified: row.email_verified,
+        name: borrowed(row.name),
+    }
+}
+
+/// The likely cause of `missing_in_graph`, from the first identity.
+fn cause(user: &UserView<'_>) -> Cause {
+    if !user.has_identity {
+        return Cause::Unknown;
+    }
+    if user.is_social == Some(true) {
+        return Cause::SocialConnection;
+    }
+    match user.provider {
+        Some("email" | "sms") => Cause::Passwordless,
+        Some("auth0") => Cause::SyncFailed,
+        _ => Cause::EnterpriseConnection,
+    }
+}
+
+/// A finding that owns its strings.
+pub fn into_owned(finding: Finding<'_>) -> Finding<'static> {
+    // Through serde: simple, and only used for small sets of findings.
+    let json = serde_json::to_value(&finding).expect("findings serialize");
+    serde_json::from_value(json).expect("findings read back")
+}

@@ -1,0 +1,166 @@
+//! The report file (docs/audit.md, "The report"): written as a stream,
+//! one finding at a time, and read back whole for comparisons and fix
+//! plans.
+
+use std::io::Write;
+use std::sync::mpsc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::AuditError;
+use crate::finding::{Finding, Summary};
+use crate::findings::Findings;
+use crate::mapping::Mapping;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Auth0SourceKind {
+    File,
+    Export,
+    Api,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GraphSourceKind {
+    File,
+    Neo4j,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Auth0Source {
+    pub kind: Auth0SourceKind,
+    pub name: String,
+    pub users: u64,
+    pub bad_lines: u64,
+    pub repeated_ids: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphSource {
+    pub kind: GraphSourceKind,
+    pub name: String,
+    pub rows: u64,
+    pub bad_lines: u64,
+    pub mapping: ReportMapping,
+}
+
+/// The mapping as the report shows it (unmapped properties are null).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportMapping {
+    pub label: String,
+    pub id: String,
+    pub email: String,
+    pub name: Option<String>,
+    pub email_verified: Option<String>,
+}
+
+impl From<&Mapping> for ReportMapping {
+    fn from(mapping: &Mapping) -> Self {
+        ReportMapping {
+            label: mapping.label.to_string(),
+            id: mapping.id.to_string(),
+            email: mapping.email.to_string(),
+            name: mapping.name.as_ref().map(|n| n.to_string()),
+            email_verified: mapping.email_verified.as_ref().map(|n| n.to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sources {
+    pub auth0: Auth0Source,
+    pub graph: GraphSource,
+}
+
+/// A report read back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub summary: Summary,
+    pub findings: Vec<Finding<'static>>,
+    pub sources: Sources,
+    pub created_at: String,
+}
+
+impl Report {
+    /// Reads a report file's text.
+    pub fn from_json(text: &str) -> Result<Report, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// Reads a report from a reader (buffer it: serde reads byte by byte).
+    pub fn read(reader: impl std::io::Read) -> Result<Report, serde_json::Error> {
+        serde_json::from_reader(reader)
+    }
+}
+
+/// Writes the report: `summary`, `findings` (one a line), `sources` and
+/// `created_at` (the caller's clock). Returns the summary.
+pub fn write_report(
+    mut out: impl Write,
+    findings: &Findings,
+    sources: &Sources,
+    created_at: &str,
+) -> Result<Summary, AuditError> {
+    let summary = findings.summary();
+    let head = format!("{{\"summary\":{},\"findings\":[", json(&summary));
+    out.write_all(head.as_bytes()).map_err(AuditError::Write)?;
+    write_findings(&mut out, findings).map_err(AuditError::Write)?;
+    let tail = format!(
+        "\n],\"sources\":{},\"created_at\":{}}}\n",
+        json(sources),
+        json(created_at)
+    );
+    out.write_all(tail.as_bytes()).map_err(AuditError::Write)?;
+    out.flush().map_err(AuditError::Write)?;
+    Ok(summary)
+}
+
+/// Findings per chunk serialised by one thread.
+const CHUNK: usize = 2048;
+const WORKERS: usize = 2;
+
+/// Writes the findings, one a line, separated by commas. Two threads
+/// serialise alternate chunks; this one writes them in order, so memory
+/// holds a few chunks whatever the number of findings.
+fn write_findings(out: &mut impl Write, findings: &Findings) -> std::io::Result<()> {
+    let chunks = findings.len().div_ceil(CHUNK);
+    std::thread::scope(|scope| {
+        let receivers: Vec<_> = (0..WORKERS)
+            .map(|worker| {
+                let (tx, rx) = mpsc::sync_channel::<Vec<u8>>(2);
+                scope.spawn(move || {
+                    for chunk in (worker..chunks).step_by(WORKERS) {
+                        if tx.send(serialise_chunk(findings, chunk)).is_err() {
+                            return;
+                        }
+                    }
+                });
+                rx
+            })
+            .collect();
+        // An error returns early; dropping the receivers stops the threads.
+        for chunk in 0..chunks {
+            let bytes = receivers[chunk % WORKERS]
+                .recv()
+                .expect("a serialising thread ended early");
+            out.write_all(&bytes)?;
+        }
+        Ok(())
+    })
+}
+
+fn serialise_chunk(findings: &Findings, chunk: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(CHUNK * 512);
+    let end = findings.len().min((chunk + 1) * CHUNK);
+    for n in chunk * CHUNK..end {
+        bytes.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut bytes, &findings.get(n)).expect("findings serialise to memory");
+    }
+    bytes
+}
+
+/// The report's small parts as JSON (they cannot fail to serialise).
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("report parts serialize")
+}

@@ -1,0 +1,124 @@
+//! The whole audit in one call, so the CLI and the app stay thin: read the
+//! Auth0 side, stream the graph side, write the report.
+
+use std::io::{Read, Write};
+
+use crate::auth0_read::{ReadOptions, DEFAULT_MAX_LINE};
+use crate::engine::Audit;
+use crate::error::AuditError;
+use crate::finding::Summary;
+use crate::graph_csv::{read_graph_csv, GraphStats};
+use crate::graph_json::read_graph_json;
+use crate::index::Auth0Index;
+use crate::mapping::Mapping;
+use crate::record::GraphRow;
+use crate::report::{
+    write_report, Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Sources,
+};
+
+/// The graph side of an audit.
+pub enum GraphInput<'a> {
+    /// A CSV export with a header row.
+    Csv(Box<dyn Read + Send + 'a>),
+    /// A JSON array export.
+    Json(Box<dyn Read + 'a>),
+    /// Rows already read (the live Neo4j connection).
+    Rows(Box<dyn Iterator<Item = GraphRow> + 'a>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditOptions {
+    pub mapping: Mapping,
+    /// Count bad lines and rows and go on, instead of stopping.
+    pub skip_bad_lines: bool,
+    /// Longest Auth0 line accepted, in bytes.
+    pub max_line: usize,
+    pub auth0_kind: Auth0SourceKind,
+    /// The Auth0 input's name for messages and the report.
+    pub auth0_name: String,
+    pub graph_kind: GraphSourceKind,
+    pub graph_name: String,
+    /// The report's `created_at` (this crate reads no clock).
+    pub created_at: String,
+}
+
+impl AuditOptions {
+    pub fn new(
+        auth0_name: impl Into<String>,
+        graph_name: impl Into<String>,
+        created_at: impl Into<String>,
+    ) -> Self {
+        AuditOptions {
+            mapping: Mapping::default(),
+            skip_bad_lines: false,
+            max_line: DEFAULT_MAX_LINE,
+            auth0_kind: Auth0SourceKind::File,
+            auth0_name: auth0_name.into(),
+            graph_kind: GraphSourceKind::File,
+            graph_name: graph_name.into(),
+            created_at: created_at.into(),
+        }
+    }
+
+    fn read_options(&self, name: &str) -> ReadOptions {
+        ReadOptions {
+            source_name: name.to_owned(),
+            skip_bad_lines: self.skip_bad_lines,
+            max_line: self.max_line,
+        }
+    }
+}
+
+/// Audits `auth0` (NDJSON, gzipped or not) against `graph` and writes the
+/// report to `out`. Returns the summary.
+pub fn audit(
+    auth0: impl Read + Send,
+    graph: GraphInput<'_>,
+    options: &AuditOptions,
+    out: impl Write,
+) -> Result<Summary, AuditError> {
+    let index = Auth0Index::read(auth0, &options.read_options(&options.auth0_name))?;
+    let mut engine = Audit::new(index, &options.mapping);
+    let graph_stats = push_graph(&mut engine, graph, options)?;
+    let findings = engine.finish();
+    let auth0 = findings.auth0_stats();
+    let sources = Sources {
+        auth0: Auth0Source {
+            kind: options.auth0_kind,
+            name: options.auth0_name.clone(),
+            users: auth0.users,
+            bad_lines: auth0.bad_lines,
+            repeated_ids: auth0.repeated_ids,
+        },
+        graph: GraphSource {
+            kind: options.graph_kind,
+            name: options.graph_name.clone(),
+            rows: graph_stats.rows,
+            bad_lines: graph_stats.bad_lines,
+            mapping: (&options.mapping).into(),
+        },
+    };
+    write_report(out, &findings, &sources, &options.created_at)
+}
+
+fn push_graph(
+    engine: &mut Audit,
+    graph: GraphInput<'_>,
+    options: &AuditOptions,
+) -> Result<GraphStats, AuditError> {
+    let read = options.read_options(&options.graph_name);
+    let mapping = &options.mapping;
+    match graph {
+        GraphInput::Csv(input) => read_graph_csv(input, mapping, &read, |row| engine.push(row)),
+        GraphInput::Json(input) => read_graph_json(input, mapping, &read, |row| engine.push(row)),
+        GraphInput::Rows(rows) => {
+            for row in rows {
+                engine.push_row(&row);
+            }
+            Ok(GraphStats {
+                rows: engine.rows_seen(),
+                bad_lines: 0,
+            })
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! Every finding kind and its edge cases.
+
+use expect_test::{expect, Expect};
+
+use crate::fixture::*;
+
+fn check(users: &[String], csv: &str, expected: Expect) {
+    expected.assert_eq(&render(&run(users, csv, &options())));
+}
+
+const HEADER: &str = "sub,email,name,email_verified\n";
+
+#[test]
+fn each_kind_in_the_spec_order() {
+    let users = [
+        user(
+            "auth0|abc",
+            Some("a@x.test"),
+            Some(true),
+            Some("Ann"),
+            "auth0:abc:0,github:#123:1",
+        ),
+        user(
+            "google-oauth2|1",
+            Some("g@x.test"),
+            Some(true),
+            Some("Gus"),
+            "google-oauth2:1:1",
+        ),
+        user("email|2", Some("p@x.test"), Some(true), None, "email:2:0"),
+        user(
+            "samlp|acme|3",
+            Some("s@x.test"),
+            Some(true),
+            None,
+            "samlp:acme|3:0",
+        ),
+        user(
+            "auth0|4",
+            Some("d@x.test"),
+            Some(true),
+            Some("Dee"),
+            "auth0:4:0",
+        ),
+        user("auth0|5", None, None, None, ""),
+        user(
+            "google-oauth2|6",
+            Some(" A@X.test"),
+            Some(false),
+            Some("Ann G"),
+            "google-oauth2:6:1",
+        ),
+    ];
+    let csv = format!(
+        "{HEADER}auth0|abc,a@x.test,Ann,true\n\
+         github|123,a@x.test,Ann,true\n\
+         auth0|gone,gone@x.test,,\n\
+         auth0|4,old@x.test,Dee,true\n\
+         auth0|4,d@x.test,Dee,true\n\
+         auth0|5,,,\n\
+         google-oauth2|6,a@x.test,Ann G,false\n"
+    );
+    check(
+        &users,
+        &csv,
+        expect![[r#"
+            total 8
+            missing_in_graph email|2 cause=Passwordless
+            missing_in_graph google-oauth2|1 cause=SocialConnection
+            missing_in_graph samlp|acme|3 cause=EnterpriseConnection
+            orphan_in_graph auth0|gone email="gone@x.test"
+            linked_secondary_in_graph github|123 primary=auth0|abc
+            field_drift auth0|4 Email: "d@x.test" -> "old@x.test"
+            duplicate_node auth0|4 count=2 rows=["old@x.test", "d@x.test"] in_auth0=true
+            duplicate_account a@x.test Low [auth0|abc, google-oauth2|6] primary=auth0|abc (Verified)"#]],
+    );
+}
+
+#[test]
+fn emails_are_compared_trimmed_and_lower_cased() {
+    let users = [
+        user(
+            "auth0|1",
+            Some("  Mixed.Case@X.Test "),
+            Some(true),
+            None,
+            "auth0:1:0",
+        ),
+        user("auth0|2", Some("b@x.test"), Some(true), None, "auth0:2:0"),
+        user("auth0|3", Some(""), None, None, "auth0:3:0"),
+        user("auth0|4", Some("   "), None, None, "auth0:4:0"),
+    ];
+    // auth0|2 has no e-mail in the graph: a difference. auth0|3 and |4
+    // have "no e-mail" on both sides, and never match each other.
+    let csv = format!(
+        "{HEADER}auth0|1,mixed.case@x.test,,true\nauth0|2,,,true\nauth0|3,,,\nauth0|4, ,,\n"
+    );
+    check(
+        &users,
+        &csv,
+        expect![[r#"
+        total 1
+        field_drift auth0|2 Email: "b@x.test" -> null"#]],
+    );
+}
+
+#[test]
+fn drift_in_each_field() {
+    let users = [
+        user("auth0|e", Some("e@x.test"), Some(true), Some("E"), ""),
+        user("auth0|v", Some("v@x.test"), Some(true), Some("V"), ""),
+        user("auth0|n", Some("n@x.test"), Some(true), Some("N"), ""),
+        user(
+            "auth0|null-name",
+            Some("m@x.test"),
+            Some(true),
+            Some("M"),
+            "",
+        ),
+        user(
+            "auth0|verified-null",
+            Some("q@x.test"),
+            Some(true),
+            Some("Q"),
+            "",
+        ),
+        user("auth0|no-verified", Some("r@x.test"), None, Some("R"), ""),
+        user("auth0|all", Some("z@x.test"), Some(false), Some("Z"), ""),
+    ];
+    let csv = format!(
+        "{HEADER}auth0|e,other@x.test,E,true\n\
+         auth0|v,v@x.test,V,FALSE\n\
+         auth0|n,n@x.test,Nn,true\n\
+         auth0|null-name,m@x.test,,true\n\
+         auth0|verified-null,q@x.test,Q,\n\
+         auth0|no-verified,r@x.test,R,false\n\
+         auth0|all,,Y,True\n"
+    );
+    check(
+        &users,
+        &csv,
+        expect![[r#"
+        total 6
+        field_drift auth0|all Email: "z@x.test" -> null; EmailVerified: false -> true; Name: "Z" -> "Y"
+        field_drift auth0|e Email: "e@x.test" -> "other@x.test"
+        field_drift auth0|n Name: "N" -> "Nn"
+        field_drift auth0|no-verified EmailVerified: null -> false
+        field_drift auth0|null-name Name: "M" -> null
+        field_drift auth0|v EmailVerified: true -> false"#]],
+    );
+}
+
+#[test]
+fn unmapped_name_and_email_verified_are_not_compared() {
+    let users = [user(
+        "auth0|1",
+        Some("a@x.test"),
+        Some(true),
+        Some("Ann"),
+        "",
+    )];
+    let csv = "sub,email\nauth0|1,a@x.test\n";
+    let mut options = options();
+    options.mapping = mapping_without(true, true);
+    expect!["total 0"].assert_eq(&render(&run(&users, csv, &options)));
+    // Mapped but differing: drift.
+    let csv = format!("{HEADER}auth0|1,a@x.test,Bob,false\n");
+    check(
+        &users,
+        &csv,
+        expect![[r#"
+        total 1
+        field_drift auth0|1 EmailVerified: true -> false; Name: "Ann" -> "Bob""#]],
+    );
+}
+
+#[test]
+fn duplicate_accounts_are_high_only_when_all_verified() {
+    let users = [
+        user(
+            "auth0|a",
+            Some("same@x.test"),
+            Some(true),
+            None,
+            "auth0:a:0",
+        ),
+        user(
+            "google-oauth2|b",
+            Some("SAME@x.test"),
+            Some(true),
+            None,
+            "google-oauth2:b:1",
+        ),
+        user("auth0|c", Some("low@x.test"), Some(true), None, "auth0:c:0"),
+        user(
+            "github|d",
+            Some("Low@x.test "),
+            Some(false),
+            None,
+            "github:#9:1",
+        ),
+        user("sms|e", Some("low@x.test"), None, None, "sms:e:0"),
+        user("auth0|f", None, None, None, ""),
+        user("auth0|g", None, None, None, ""),
+    ];
+    check(
+        &users,
+        HEADER,
+        expect![[r#"
+        total 9
+        missing_in_graph auth0|a cause=SyncFailed
+        missing_in_graph auth0|c cause=SyncFailed
+        missing_in_graph auth0|f cause=Unknown
+        missing_in_graph auth0|g cause=Unknown
+        missing_in_graph github|d cause=SocialConnection
+        missing_in_graph google-oauth2|b cause=SocialConnection
+        missing_in_graph sms|e cause=Passwordless
+        duplicate_account low@x.test Low [auth0|c, github|d, sms|e] primary=auth0|c (Verified)
+        duplicate_account same@x.test High [auth0|a, google-oauth2|b] primary=auth0|a (UserId)"#]],
+    );
+}
+
+#[test]
+fn linked_secondaries_and_orphans() {
+    let users = [user(
+        "auth0|p",
+        Some("p@x.test"),
+        Some(true),
+        None,
+        "auth0:p:0,github:#4242:1,google-oauth2:77:1",
+    )];
+    // The primary's own first identity (auth0|p) is not a secondary.
+    let csv = format!(
+        "{HEADER}auth0|p,p@x.test,,true\n\
+         github|4242,p@x.test,,\n\
+         google-oauth2|77,p@x.test,,\n\
+         github|4243,p@x.test,,\n"
+    );
+    check(
+        &users,
+        &csv,
+        expect![[r#"
+        total 3
+        orphan_in_graph github|4243 email="p@x.test"
+        linked_secondary_in_graph github|4242 primary=auth0|p
+        linked_secondary_in_graph google-oauth2|77 primary=auth0|p"#]],
+    );
+}
+
+#[test]
+fn duplicate_nodes_of_an_orphan_id_are_both_findings() {
+    let csv =
+        format!("{HEADER}auth0|ghost,one@x.test,,\nauth0|ghost,two@x.test,,\nauth0|ghost,,,\n");
+    check(
+        &[],
+        &csv,
+        expect![[r#"
+        total 2
+        orphan_in_graph auth0|ghost email="one@x.test"
+        duplicate_node auth0|ghost count=3 rows=["one@x.test", "two@x.test", null] in_auth0=false"#]],
+    );
+}
+
+#[test]
+fn empty_sides() {
+    let users = [user(
+        "auth0|1",
+        Some("a@x.test"),
+        Some(true),
+        None,
+        "auth0:1:0",
+    )];
+    check(
+        &users,
+        HEADER,
+        expect![[r#"
+        total 1
+        missing_in_graph auth0|1 cause=SyncFailed"#]],
+    );
+    check(
+        &[],
+        &format!("{HEADER}auth0|1,a@x.test,,true\n"),
+        expect![[r#"
+        total 1
+        orphan_in_graph auth0|1 email="a@x.test""#]],
+    );
+    check(&[], HEADER, expect!["total 0"]);
+}
+
+#[test]
+fn a_repeated_user_id_keeps_the_first_line() {
+    let users = [
+        user("auth0|1", Some("first@x.test"), Some(true), None, ""),
+        user("auth0|1", Some("second@x.test"), Some(true), None, ""),
+    ];
+    let report = run(
+        &users,
+        &format!("{HEADER}auth0|1,second@x.test,,true\n"),
+        &options(),
+    );
+    assert_eq!(report.sources.auth0.users, 1);
+    assert_eq!(report.sources.auth0.repeated_ids, 1);
+    expect![[r#"
+        total 1
+        field_drift auth0|1 Email: "first@x.test" -> "second@x.test""#]]
+    .assert_eq(&render(&report));
+}
