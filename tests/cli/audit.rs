@@ -186,12 +186,18 @@ fn an_audit_of_files_reports_each_kind_of_finding_and_exits_1() {
     let auth0 = files.write("users.ndjson", ndjson(&auth0_users()));
     let graph = files.write("graph.csv", DRIFTED_GRAPH);
 
-    // Without any profile the audit of two files is refused: the mapping
-    // (label, property names) comes from the profile in use.
-    let nobody = TestUser::without_keychain()
-        .run(&["audit", "--auth0", &auth0, "--graph", &graph])
+    // Two files need no profile: the default mapping reads them. A source
+    // that needs the tenant or the graph names the missing profile.
+    let nobody = TestUser::without_keychain();
+    let report = nobody
+        .run(&["audit", "--auth0", &auth0, "--graph", &graph, "--json"])
+        .expect_code(1)
+        .json();
+    assert_eq!(report["summary"], every_kind(1), "{report:#}");
+    let refused = nobody
+        .run(&["audit", "--auth0", "export", "--graph", &graph])
         .expect_code(2);
-    assert_mentions(&nobody, &["no profile is in use", "idlens profile add"]);
+    assert_mentions(&refused, &["no profile is in use", "idlens profile add"]);
 
     let user = files_user(&[]);
     let report = user

@@ -166,8 +166,9 @@ fn a_line_without_end_in_a_batch_keeps_memory_bounded() {
         .read_to_string(&mut stdout)
         .unwrap();
     let code = child.wait().unwrap().code();
+    // The debug binary alone is ~60 MB resident; a stored line would be 128 MiB more.
     assert!(
-        peak_kb < 64 * 1024,
+        peak_kb < 96 * 1024,
         "peak RSS {peak_kb} kB after a 128 MiB line"
     );
     let verdicts: Vec<Value> = stdout

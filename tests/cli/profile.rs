@@ -109,7 +109,18 @@ fn profile_settings_survive_in_the_config_file_without_secrets() {
     assert_eq!(listed["scopes"], json!(["read:users"]));
     assert_eq!(
         listed["neo4j"],
-        json!({"uri": "bolt://127.0.0.1:7687", "user": "neo4j", "database": null})
+        json!({
+            "uri": "bolt://127.0.0.1:7687",
+            "user": "neo4j",
+            "database": null,
+            "mapping": {
+                "label": "User",
+                "idProperty": "sub",
+                "emailProperty": "email",
+                "nameProperty": "name",
+                "emailVerifiedProperty": "email_verified",
+            },
+        })
     );
 }
 

@@ -10,11 +10,11 @@ use idlens_audit::{
     GraphStats, Mapping, ReadOptions, Report, Sources, Summary,
 };
 use idlens_job::Job;
-use idlens_profile::Profile;
+use idlens_profile::{Profile, StoreError};
 
-use super::sources::{audit_mapping, graph_kind, is_json, open_file};
+use super::sources::{audit_mapping, graph_kind, is_json, open_file, required};
 use super::views;
-use crate::types::{AuditGraphSource, AuditOverview, AuditRequest};
+use crate::types::{AuditAuth0Source, AuditGraphSource, AuditOverview, AuditRequest};
 use crate::{Api, ApiError};
 
 /// A finished comparison, before it becomes a report.
@@ -32,7 +32,7 @@ impl Api {
         job: Job,
     ) -> Result<AuditOverview, ApiError> {
         let profile = self.load_profile(request.profile.clone()).await?;
-        let compared = self.compare_sides(&profile, &request, &job).await?;
+        let compared = self.compare_sides(Some(&profile), &request, &job).await?;
         let report = Report {
             summary: compared.findings.summary(),
             findings: compared.findings.to_vec(),
@@ -51,8 +51,8 @@ impl Api {
         out: W,
         job: Job,
     ) -> Result<(Summary, W), ApiError> {
-        let profile = self.load_profile(request.profile.clone()).await?;
-        let compared = self.compare_sides(&profile, &request, &job).await?;
+        let profile = self.audit_profile(&request).await?;
+        let compared = self.compare_sides(profile.as_ref(), &request, &job).await?;
         job.phase("Writing the report", None);
         self.off_executor(move |_, _| {
             let mut out = out;
@@ -67,9 +67,25 @@ impl Api {
         .await
     }
 
+    /// The profile in use (or named); none is needed to audit two files,
+    /// which then use the default mapping.
+    async fn audit_profile(&self, request: &AuditRequest) -> Result<Option<Profile>, ApiError> {
+        let files_only = matches!(request.auth0, AuditAuth0Source::File { .. })
+            && matches!(request.graph, AuditGraphSource::File { .. });
+        let name = request.profile.clone();
+        self.off_executor(
+            move |store, _| match store.load()?.resolve(name.as_deref()) {
+                Ok(profile) => Ok(Some(profile.clone())),
+                Err(StoreError::NoneInUse) if files_only => Ok(None),
+                Err(e) => Err(e.into()),
+            },
+        )
+        .await
+    }
+
     async fn compare_sides(
         &self,
-        profile: &Profile,
+        profile: Option<&Profile>,
         request: &AuditRequest,
         job: &Job,
     ) -> Result<Compared, ApiError> {
@@ -117,7 +133,7 @@ impl Api {
     /// the live graph, streamed.
     async fn push_graph(
         &self,
-        profile: &Profile,
+        profile: Option<&Profile>,
         mut engine: Audit,
         source: &AuditGraphSource,
         skip_bad_lines: bool,
@@ -141,6 +157,7 @@ impl Api {
                 .await
             }
             AuditGraphSource::Neo4j => {
+                let profile = required(profile)?;
                 let graph = self.graph(profile).await?;
                 let summary = self
                     .graph_call(
@@ -163,7 +180,10 @@ impl Api {
     }
 }
 
-fn engine_mapping(profile: &Profile, source: &AuditGraphSource) -> Result<Mapping, ApiError> {
+fn engine_mapping(
+    profile: Option<&Profile>,
+    source: &AuditGraphSource,
+) -> Result<Mapping, ApiError> {
     audit_mapping(profile, source)
 }
 

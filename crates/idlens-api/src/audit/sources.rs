@@ -74,14 +74,20 @@ pub(super) fn is_json(path: &Path) -> Result<bool, ApiError> {
 /// The mapping the graph side is read with: the profile's, or the default
 /// when the profile has no graph (files only).
 pub(super) fn audit_mapping(
-    profile: &Profile,
+    profile: Option<&Profile>,
     graph: &AuditGraphSource,
 ) -> Result<Mapping, ApiError> {
-    match (&profile.neo4j, graph) {
+    match (profile.and_then(|p| p.neo4j.as_ref()), graph) {
         (Some(settings), _) => mapping_of(settings),
-        (None, AuditGraphSource::Neo4j) => Err(neo4j_settings(profile).unwrap_err()),
+        (None, AuditGraphSource::Neo4j) => Err(neo4j_settings(required(profile)?).unwrap_err()),
         (None, AuditGraphSource::File { .. }) => Ok(Mapping::default()),
     }
+}
+
+/// The profile a source needs (the Management API, the graph); an audit of
+/// two files runs without one.
+pub(super) fn required(profile: Option<&Profile>) -> Result<&Profile, ApiError> {
+    profile.ok_or_else(|| idlens_profile::StoreError::NoneInUse.into())
 }
 
 pub(super) fn graph_kind(source: &AuditGraphSource) -> GraphSourceKind {
@@ -94,7 +100,7 @@ pub(super) fn graph_kind(source: &AuditGraphSource) -> GraphSourceKind {
 impl Api {
     pub(super) async fn auth0_input(
         &self,
-        profile: &Profile,
+        profile: Option<&Profile>,
         source: &AuditAuth0Source,
         job: &Job,
     ) -> Result<Auth0Input, ApiError> {
@@ -104,8 +110,8 @@ impl Api {
                 name: path.clone(),
                 bytes: Auth0Bytes::File(PathBuf::from(path)),
             }),
-            AuditAuth0Source::Export => self.exported_users(profile, job).await,
-            AuditAuth0Source::Api => self.searched_users(profile, job).await,
+            AuditAuth0Source::Export => self.exported_users(required(profile)?, job).await,
+            AuditAuth0Source::Api => self.searched_users(required(profile)?, job).await,
         }
     }
 

@@ -84,6 +84,7 @@ impl Api {
                 None => break,
             }
         }
+        job.flush();
         let name = format!("graph users {}", profile.name);
         let columns = ["id", "email", "email_verified", "name"].map(str::to_owned);
         let format = request.format.into();
