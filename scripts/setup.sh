@@ -164,9 +164,9 @@ start_sandbox_tenant() {
         "$app" sandbox --port "$SANDBOX_PORT" --json \
             --graph-csv "${TMPDIR:-/tmp}/idlens-demo-graph.csv" >"$log" 2>&1 &
         SANDBOX_PID=$!
-        trap 'kill "$SANDBOX_PID" 2>/dev/null' EXIT
         local deadline=$((SECONDS + 30))
-        until sandbox_listening; do
+        # Its summary line comes after the demo graph is written.
+        until sandbox_listening && [ -s "$log" ]; do
             if ! kill -0 "$SANDBOX_PID" 2>/dev/null; then
                 die "the sandbox tenant did not start; see $log"
             fi
@@ -174,13 +174,6 @@ start_sandbox_tenant() {
             sleep 0.2
         done
     fi
-    if ! "$app" profile list --json | grep -q '"name": "sandbox"'; then
-        "$app" profile add sandbox --issuer "$SANDBOX_ISSUER" --client-id idlens-desktop \
-            --audience https://api.idlens.test/ --mgmt-client-id idlens-m2m >/dev/null
-        say "Added the profile \"sandbox\""
-        store_sandbox_mgmt_secret "$app" "$log"
-    fi
-    "$app" profile use sandbox >/dev/null
 }
 
 NEO4J_PORT=7687
@@ -201,11 +194,11 @@ start_demo_neo4j() {
     if ! neo4j_listening; then
         [ -s "$csv" ] || die "the sandbox did not write its demo graph ($csv); see ${TMPDIR:-/tmp}/idlens-sandbox.log"
         say "Starting the demo Neo4j at bolt://127.0.0.1:$NEO4J_PORT, seeded from $csv (log: $log; about 20 s)"
-        # stdin stays open through the FIFO-less `sleep` pipe: EOF stops Neo4j.
-        (sleep infinity | bash scripts/neo4j.sh start --port "$NEO4J_PORT" --password "$NEO4J_PASSWORD" \
-            --seed-csv "$csv" --label User --id-property sub >"$log" 2>&1) &
+        # Its standard input is a pipe this script holds open on fd 8: when
+        # the script ends, however it ends, Neo4j reads end of input and stops.
+        exec 8> >(exec bash scripts/neo4j.sh start --port "$NEO4J_PORT" --password "$NEO4J_PASSWORD" \
+            --seed-csv "$csv" --label User --id-property sub >"$log" 2>&1)
         NEO4J_PID=$!
-        trap 'kill "$SANDBOX_PID" 2>/dev/null; pkill -P "$NEO4J_PID" 2>/dev/null; kill "$NEO4J_PID" 2>/dev/null' EXIT
         local deadline=$((SECONDS + 180))
         until grep -q '^NEO4J READY' "$log" 2>/dev/null; do
             kill -0 "$NEO4J_PID" 2>/dev/null || die "the demo Neo4j did not start; see $log"
@@ -213,19 +206,38 @@ start_demo_neo4j() {
             sleep 0.5
         done
     fi
-    if "$app" profile list --json | grep -q '"uri": "bolt://127.0.0.1:'"$NEO4J_PORT"'"'; then
-        return
+}
+
+# The "sandbox" profile, reaching the sandbox tenant and the demo Neo4j, in
+# use. One made by an earlier setup without the graph is made again.
+ensure_sandbox_profile() {
+    local app="$CARGO_TARGET_DIR/debug/idlens" profiles
+    profiles="$("$app" profile list --json)"
+    if grep -q '"name": "sandbox"' <<<"$profiles" &&
+        ! grep -q '"uri": "bolt://127.0.0.1:'"$NEO4J_PORT"'"' <<<"$profiles"; then
+        "$app" profile remove sandbox >/dev/null
     fi
-    "$app" profile remove sandbox >/dev/null
-    "$app" profile add sandbox --issuer "$SANDBOX_ISSUER" --client-id idlens-desktop \
-        --audience https://api.idlens.test/ --mgmt-client-id idlens-m2m \
-        --neo4j-uri "bolt://127.0.0.1:$NEO4J_PORT" --neo4j-user neo4j >/dev/null
-    store_sandbox_mgmt_secret "$app" "${TMPDIR:-/tmp}/idlens-sandbox.log"
-    if printf '%s' "$NEO4J_PASSWORD" | "$app" profile set-secret sandbox neo4j-password >/dev/null 2>&1; then
-        say "Pointed the sandbox profile at the demo Neo4j (password in the keychain)"
-    else
-        say "No OS keychain for the demo Neo4j's password: Users & sync will ask for it ($NEO4J_PASSWORD)"
+    if ! "$app" profile list --json | grep -q '"name": "sandbox"'; then
+        "$app" profile add sandbox --issuer "$SANDBOX_ISSUER" --client-id idlens-desktop \
+            --audience https://api.idlens.test/ --mgmt-client-id idlens-m2m \
+            --neo4j-uri "bolt://127.0.0.1:$NEO4J_PORT" --neo4j-user neo4j >/dev/null
+        say "Added the profile \"sandbox\" (the sandbox tenant and the demo Neo4j)"
+        store_sandbox_mgmt_secret "$app" "${TMPDIR:-/tmp}/idlens-sandbox.log"
+        if printf '%s' "$NEO4J_PASSWORD" | "$app" profile set-secret sandbox neo4j-password >/dev/null 2>&1; then
+            say "Stored the demo Neo4j's password in the keychain"
+        else
+            say "No OS keychain for the demo Neo4j's password: Users & sync will ask for it ($NEO4J_PASSWORD)"
+        fi
     fi
+    "$app" profile use sandbox >/dev/null
+}
+
+# Stops what this script started (closing the app, Ctrl+C or a kill).
+stop_demo_servers() {
+    [ -n "$SANDBOX_PID" ] && kill "$SANDBOX_PID" 2>/dev/null
+    # Closing the pipe stops Neo4j cleanly (a kill would skip its shutdown).
+    exec 8>&- 2>/dev/null
+    return 0
 }
 
 # Stores the sandbox's M2M client secret (from its summary line) in the
@@ -249,11 +261,11 @@ open_idlens() {
     local app="$CARGO_TARGET_DIR/debug/idlens"
     if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
         say "Opening IdLens ($app)"
-        "$app"
+        "$app" 8>&-
         return
     fi
     say "No display: running IdLens under Xvfb (invisible); stop it with Ctrl+C"
-    xvfb-run -a -s "-screen 0 1280x800x24" "$app"
+    xvfb-run -a -s "-screen 0 1280x800x24" "$app" 8>&-
 }
 
 # --- main -------------------------------------------------------------------
@@ -295,6 +307,9 @@ if [ "$open_app" -eq 0 ]; then
     say "Built $CARGO_TARGET_DIR/debug/idlens"
     exit 0
 fi
+trap stop_demo_servers EXIT
+trap 'exit 130' INT TERM
 start_sandbox_tenant
 start_demo_neo4j
+ensure_sandbox_profile
 open_idlens
