@@ -7,6 +7,7 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use crate::auth0_read::ReadOptions;
 use crate::error::AuditError;
 use crate::graph_columns::{parse_bool, Columns};
+use crate::line_cap::LineCap;
 use crate::mapping::Mapping;
 use crate::record::GraphRowRef;
 use crate::rows::RowStore;
@@ -57,7 +58,7 @@ fn parse_csv(
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .buffer_capacity(1 << 17)
-        .from_reader(input);
+        .from_reader(LineCap::new(input, options.max_line));
     let columns = header_columns(&mut reader, mapping, options)?;
     let mut stats = GraphStats::default();
     let mut record = csv::StringRecord::new();

@@ -29,6 +29,7 @@ mod graph_json;
 mod gzip;
 mod index;
 mod interner;
+mod line_cap;
 pub mod mapping;
 mod pipeline;
 mod primary;

@@ -204,3 +204,18 @@ fn rows_can_be_pushed_directly() {
     .unwrap();
     assert_eq!((summary.missing_in_graph, summary.orphan_in_graph), (1, 1));
 }
+
+#[test]
+fn a_csv_line_past_the_limit_stops_the_read_with_its_number_even_when_skipping() {
+    // One quoted field of 2 MiB: the csv crate would hold it whole.
+    let huge = "x".repeat(2 << 20);
+    let csv =
+        format!("sub,email,name,email_verified\nauth0|1,a@x.test,,true\nauth0|2,\"{huge}\",,\n");
+    for skip in [false, true] {
+        let err = csv_rows(&csv, &Mapping::default(), skip).unwrap_err();
+        assert!(
+            err.contains("graph.csv") && err.contains("line 3 is longer than 1048576 bytes"),
+            "{err}"
+        );
+    }
+}
