@@ -40,13 +40,16 @@ cd "$REPO_ROOT"
 # xauth (a display), webkit2gtk-driver (WebDriver), dbus-x11 and gnome-keyring
 # (a real OS keychain), libsecret-tools (tests read the keychain with secret-tool),
 # imagemagick (screenshots of a whole display), a JDK and Maven (the real
-# Neo4j of the tests and the demo, tests/neo4j, built from Maven Central).
+# Neo4j of the tests and the demo, tests/neo4j, built from Maven Central),
+# rpm (reads the .rpm the package test builds) and x11-utils (xwininfo: the
+# installed app's window under Xvfb).
 APT_PACKAGES=(
     build-essential file pkg-config libssl-dev libxdo-dev
     libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
     xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core at-spi2-core
     dbus-x11 gnome-keyring libsecret-1-dev libsecret-tools libdbus-1-dev keyutils
     openjdk-17-jdk-headless maven
+    rpm x11-utils
 )
 MIN_NODE="20.19"
 MIN_RUST="1.89"

@@ -2,7 +2,8 @@
 # Runs the whole IdLens suite, in the order that fails fastest: formatting, the
 # UI's types, unit tests and build, the generated bindings, lints, every Rust test (unit,
 # CLI with a real keychain, layering), the app build, and the end-to-end run of
-# the real app under Xvfb. Stops at the first failing stage and says which.
+# the real app under Xvfb, then the Linux packages built, installed, opened and
+# removed (scripts/test-packages.sh). Stops at the first failing stage and says which.
 #
 #   scripts/test.sh
 #
@@ -77,5 +78,7 @@ stage app-build "The app does not build." \
     cargo build --workspace --all-targets
 stage e2e "The end-to-end run failed: see the spec output above; logs in tests/e2e/logs/, screenshots in tests/e2e/screenshots/." \
     node tests/e2e/run.mjs
+stage packages "The .deb/.rpm check failed: see scripts/test-packages.sh's output above." \
+    bash scripts/test-packages.sh
 
 summary
