@@ -112,6 +112,13 @@ impl Api {
     }
 }
 
+/// Locks `m`; a panic elsewhere while it was held leaves data that is still
+/// whole (every change under these locks is one assignment), so poisoning is
+/// ignored.
+pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// `s` trimmed, or `None` when that leaves nothing.
 pub(crate) fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())

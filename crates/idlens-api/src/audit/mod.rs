@@ -12,22 +12,16 @@ mod users_export;
 pub(crate) mod views;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use idlens_audit::Report;
 
-use crate::{Api, ApiError, ErrorCode};
+use crate::{lock, Api, ApiError, ErrorCode};
 
 /// The last audit of each profile.
 #[derive(Default)]
 pub(crate) struct Loaded {
     by_profile: Mutex<HashMap<String, Arc<Report>>>,
-}
-
-pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Loaded {

@@ -6,7 +6,7 @@ use std::path::Path;
 use idlens_audit::{FindingKey, FindingKind as Kind, Report};
 use idlens_export::Format;
 
-use crate::exports::{saved_files, write_bytes};
+use crate::exports::{read_saved, saved_files, write_bytes};
 use crate::types::{
     AuditCompareRequest, AuditComparison, AuditReportFile, ComparedFinding, ExportSaved, KindChange,
 };
@@ -82,16 +82,7 @@ fn listed(keys: &[FindingKey]) -> Vec<ComparedFinding> {
 
 /// A saved report, or why it cannot be read.
 pub(crate) fn read_report(path: &Path) -> Result<Report, ApiError> {
-    let text = idlens_bounded::read_file(path, MAX_REPORT_FILE).map_err(|e| {
-        let code = match e {
-            idlens_bounded::ReadError::Io(_) => ErrorCode::Io,
-            _ => ErrorCode::InvalidInput,
-        };
-        ApiError::new(
-            code,
-            format!("Could not read the report {}: {e}.", path.display()),
-        )
-    })?;
+    let text = read_saved(path, MAX_REPORT_FILE, "report")?;
     Report::from_json(&text).map_err(|e| {
         ApiError::new(
             ErrorCode::InvalidInput,

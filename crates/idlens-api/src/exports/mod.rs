@@ -102,6 +102,22 @@ pub(crate) fn saved_files(stem: &str) -> Result<Vec<(std::path::PathBuf, u64)>, 
         .collect())
 }
 
+/// The text of a saved document (`what`: "snapshot", "report"), read up to
+/// `limit` bytes: an unreadable file is an I/O error, one too large or not
+/// UTF-8 is invalid input.
+pub(crate) fn read_saved(path: &Path, limit: usize, what: &str) -> Result<String, ApiError> {
+    idlens_bounded::read_file(path, limit).map_err(|e| {
+        let code = match e {
+            idlens_bounded::ReadError::Io(_) => ErrorCode::Io,
+            _ => ErrorCode::InvalidInput,
+        };
+        ApiError::new(
+            code,
+            format!("Could not read the {what} {}: {e}.", path.display()),
+        )
+    })
+}
+
 pub(crate) fn export_folder() -> Result<Folder, ApiError> {
     let folder = Folder::from_env()?;
     if !folder.dir().is_dir() {

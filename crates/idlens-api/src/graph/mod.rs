@@ -65,12 +65,12 @@ impl Api {
             database: settings.database.clone(),
         };
         let graph = Graph::connect(connection, mapping).await?;
-        crate::audit::lock(&self.graphs.by_profile).insert(name, (settings, graph.clone()));
+        crate::lock(&self.graphs.by_profile).insert(name, (settings, graph.clone()));
         Ok(graph)
     }
 
     fn open_graph(&self, profile: &str, settings: &Neo4jSettings) -> Option<Graph> {
-        let open = crate::audit::lock(&self.graphs.by_profile);
+        let open = crate::lock(&self.graphs.by_profile);
         open.get(profile)
             .filter(|(opened_with, _)| opened_with == settings)
             .map(|(_, graph)| graph.clone())
@@ -79,7 +79,7 @@ impl Api {
     /// Forgets the profile's pool (after a connection error, so the next
     /// call reconnects, e.g. with a new password).
     pub(crate) fn drop_graph(&self, profile: &str) {
-        crate::audit::lock(&self.graphs.by_profile).remove(profile);
+        crate::lock(&self.graphs.by_profile).remove(profile);
     }
 
     async fn neo4j_password(&self, profile: &Profile) -> Result<idlens_secret::Secret, ApiError> {

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use idlens_job::{CancelHandle, Job};
 
 use crate::types::{JobId, JobProgress};
-use crate::{Api, ApiError};
+use crate::{lock, Api, ApiError};
 
 /// The jobs running in this process, by id.
 #[derive(Default)]
@@ -47,8 +47,4 @@ impl Api {
         }
         Ok(())
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -58,13 +58,7 @@ impl Api {
 /// A snapshot document from a file, checked to be one.
 pub(super) fn read_snapshot(path: &str) -> Result<Snapshot, ApiError> {
     let text =
-        idlens_bounded::read_file(std::path::Path::new(path), MAX_SNAPSHOT_FILE).map_err(|e| {
-            let code = match e {
-                idlens_bounded::ReadError::Io(_) => ErrorCode::Io,
-                _ => ErrorCode::InvalidInput,
-            };
-            ApiError::new(code, format!("Could not read the snapshot {path}: {e}."))
-        })?;
+        crate::exports::read_saved(std::path::Path::new(path), MAX_SNAPSHOT_FILE, "snapshot")?;
     let snapshot: Snapshot = serde_json::from_str(&text).map_err(|e| {
         ApiError::new(ErrorCode::InvalidInput, format!("{path} is not an IdLens RBAC snapshot ({e}). Make one with `idlens rbac snapshot --out FILE`."))
     })?;

@@ -25,7 +25,7 @@ pub use fetch::Depth;
 pub use lists::RoleDetail;
 
 use crate::types::{MemberPage, MemberView, MembersRequest, RbacOverview, SnapshotRequest};
-use crate::{Api, ApiError, ErrorCode};
+use crate::{lock, Api, ApiError, ErrorCode};
 
 /// Users per page of a search.
 const SEARCH_PAGE: usize = 50;
@@ -169,8 +169,4 @@ fn member_matches(member: &idlens_rbac::Member, filter: &str) -> bool {
             .name
             .as_deref()
             .is_some_and(|n| n.to_lowercase().contains(filter))
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
