@@ -6,7 +6,7 @@
 #   scripts/setup.sh --no-open    install and build only
 #   scripts/setup.sh --deps-only  install only (system packages, npm packages, tauri-driver)
 #
-# Needs: Rust (rustup, 1.89+) and Node.js 20.19+ with npm; root or sudo for the
+# Needs: Rust (rustup, 1.90+) and Node.js 20.19+ with npm; root or sudo for the
 # system packages. Run it as yourself: it asks sudo for the apt step only. Run
 # via sudo, it installs the packages as root and does the rest as $SUDO_USER,
 # so node_modules and the build cache belong to that user.
@@ -52,7 +52,7 @@ APT_PACKAGES=(
     rpm x11-utils
 )
 MIN_NODE="20.19"
-MIN_RUST="1.89"
+MIN_RUST="1.90"
 
 if [ -t 1 ]; then
     say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -41,6 +41,7 @@ rpm="$(ls "$CARGO_TARGET_DIR"/debug/bundle/rpm/*-"$version"-1.x86_64.rpm)"
 expected_files=(
     usr/bin/idlens
     usr/share/applications/IdLens.desktop
+    usr/share/icons/hicolor/16x16/apps/idlens.png
     usr/share/icons/hicolor/32x32/apps/idlens.png
     usr/share/icons/hicolor/128x128/apps/idlens.png
 )

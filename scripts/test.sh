@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole IdLens suite, in the order that fails fastest: formatting, the
-# UI's types, unit tests and build, the generated bindings, lints, every Rust test (unit,
-# CLI with a real keychain, layering), the app build, and the end-to-end run of
+# UI's types, unit tests and build, the release scripts' tests, the generated
+# bindings, lints, every Rust test (unit, CLI with a real keychain, layering),
+# the app build, and the end-to-end run of
 # the real app under Xvfb, then the Linux packages built, installed, opened and
 # removed (scripts/test-packages.sh). Stops at the first failing stage and says which.
 #
@@ -67,6 +68,8 @@ stage ui-unit "A UI unit test (Vitest, ui/src/**/*.test.ts) failed: see above." 
     npm --prefix ui test
 stage ui-build "The UI does not build: see the Vite output above." \
     npm --prefix ui run build
+stage release-scripts "A release script's test failed (scripts/*.test.mjs: the update manifest and the updater settings): see above." \
+    node --test scripts/update-manifest.test.mjs scripts/updater-config.test.mjs
 stage bindings "ui/src/bindings.ts is stale: run 'UPDATE_EXPECT=1 cargo test -p idlens-api --test api bindings::' and commit it." \
     cargo test -p idlens-api --test api bindings::
 stage clippy "Clippy found problems (warnings are errors): fix them, see above." \

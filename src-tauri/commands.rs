@@ -1,8 +1,10 @@
 //! Tauri commands, made from the one command table
 //! (`idlens_api::for_each_command!`): every entry becomes a handler that
 //! unpacks its arguments and calls the `Api` method of the same name,
-//! on the blocking pool for `blocking` entries, awaited for `async` ones.
-//! A handler that does not match its `Api` method fails to compile; the
+//! on the blocking pool for `blocking` entries, awaited for `async` ones,
+//! started as a job for `job` ones; `shell` and `shell_job` entries call the
+//! function of that name in [`crate::updates`] instead, with the `AppHandle`.
+//! A handler that does not match its function fails to compile; the
 //! permission manifest (build.rs) and the UI's bindings come from the same
 //! table, and a test checks the capability file against it.
 
@@ -51,6 +53,23 @@ macro_rules! handler {
             events: tauri::ipc::Channel<JobEvent<$ret>>,
         ) -> Result<JobId, ApiError> {
             Ok(start_job(&api, events, move |api, job| async move { api.$name($( $arg, )* job).await }))
+        }
+    };
+    (shell $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+        #[tauri::command]
+        async fn $name(app: tauri::AppHandle, $( $arg: $ty ),*) -> Result<$ret, ApiError> {
+            crate::updates::$name(app, $( $arg ),*).await
+        }
+    };
+    (shell_job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+        #[tauri::command]
+        async fn $name(
+            api: ApiState<'_>,
+            app: tauri::AppHandle,
+            $( $arg: $ty, )*
+            events: tauri::ipc::Channel<JobEvent<$ret>>,
+        ) -> Result<JobId, ApiError> {
+            Ok(start_job(&api, events, move |_api, job| crate::updates::$name(app, $( $arg, )* job)))
         }
     };
 }

@@ -2,10 +2,14 @@
 //!
 //! Invariant: this is the only crate that knows Tauri. It holds no business
 //! logic: commands unpack arguments, call [`idlens_api::Api`] and return its
-//! result; state is the `Api` itself.
+//! result; state is the `Api` itself. The one exception is [`updates`]:
+//! replacing the running app cannot be done without Tauri.
 
 mod commands;
 mod display;
+mod first_ipc;
+mod updates;
+mod webview_settings;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -14,20 +18,30 @@ use idlens_api::Api;
 
 /// Opens the main window and runs until it is closed.
 pub fn run() -> ExitCode {
+    webview_settings::before_webkit_starts();
+    // The profile store and the keychain probe (a D-Bus round trip) open
+    // while GTK connects to the display: neither waits for the other.
+    let opening = std::thread::spawn(Api::open_default);
     if let Err(problem) = display::check() {
         eprintln!("error: {problem}");
         return ExitCode::from(2);
     }
-    let api = match Api::open_default() {
-        Ok(api) => Arc::new(api),
-        Err(e) => {
+    let api = match opening.join() {
+        Ok(Ok(api)) => Arc::new(api),
+        Ok(Err(e)) => {
             eprintln!("error: {}", e.message);
             return ExitCode::from(2);
         }
+        Err(_panicked) => {
+            eprintln!(
+                "error: IdLens could not open its profiles (a bug; the message above has details)"
+            );
+            return ExitCode::from(2);
+        }
     };
-    let result = tauri::Builder::default()
+    let result = updates::register(tauri::Builder::default())
         .manage(api)
-        .invoke_handler(commands::handler())
+        .invoke_handler(first_ipc::reported(commands::handler()))
         .run(tauri::generate_context!("tauri.conf.json"));
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -22,7 +22,7 @@ fn fixture(name: &str) -> String {
     format!("{FIXTURES}/{name}")
 }
 
-fn pyjwt_token(name: &str) -> String {
+pub(crate) fn pyjwt_token(name: &str) -> String {
     let text = std::fs::read_to_string(fixture("pyjwt-tokens.json")).expect("fixture tokens");
     let tokens: Value = serde_json::from_str(&text).expect("fixture JSON");
     tokens["tokens"][name]

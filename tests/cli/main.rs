@@ -33,6 +33,8 @@ mod login;
 #[path = "../../crates/idlens-sandbox/testing/login_page.rs"]
 mod login_page;
 #[cfg(target_os = "linux")]
+mod no_display;
+#[cfg(target_os = "linux")]
 mod oidc_provider;
 #[cfg(target_os = "linux")]
 mod profile;

@@ -3,7 +3,7 @@
 
 import { call, job } from "./ipc";
 
-export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "network" | "signInRequired" | "forbidden" | "cancelled" | "internal";
+export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "network" | "signInRequired" | "forbidden" | "cancelled" | "updateRefused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -845,6 +845,59 @@ connection: string | null, };
 
 export type UsersExported = { path: string, fileName: string, users: number, bytes: number, };
 
+export type UpdateSettings = { 
+/**
+ * The version running now.
+ */
+currentVersion: string, 
+/**
+ * False when the build has no update endpoint: updates are off.
+ */
+enabled: boolean, 
+/**
+ * The update server's host (never its path or query, which may carry a
+ * token); null when updates are off.
+ */
+endpoint: string | null, };
+
+export type UpdateStatus = { 
+/**
+ * A newer version the server offers; null when this one is the latest
+ * (or updates are off).
+ */
+available: UpdateAvailable | null, 
+/**
+ * The version running now.
+ */
+currentVersion: string, 
+/**
+ * False when the build has no update endpoint: updates are off.
+ */
+enabled: boolean, 
+/**
+ * The update server's host (never its path or query, which may carry a
+ * token); null when updates are off.
+ */
+endpoint: string | null, };
+
+export type UpdateAvailable = { version: string, 
+/**
+ * When it was published (RFC 3339), if the server says.
+ */
+date: string | null, 
+/**
+ * Release notes as plain text, if the server has any.
+ */
+notes: string | null, };
+
+export type UpdateInstalled = { version: string, 
+/**
+ * The running app is still the old version until IdLens is restarted
+ * (Linux and macOS). On Windows the installer closes IdLens and starts
+ * the new one, so this answer never arrives there.
+ */
+restartNeeded: boolean, };
+
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {
   /** Version, config file path and where secrets are kept. */
@@ -933,4 +986,10 @@ export const commands = {
   auditFixPlan: (request: FixPlanRequest): Promise<FixPlanView> => call<FixPlanView>("audit_fix_plan", { request }),
   /** Applies the fix plan after the user confirmed it: links accounts, runs the Cypher. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
   auditFixApply: (request: FixApplyRequest, onEvent: (event: JobEvent<FixApplied>) => void): Promise<JobId> => job<FixApplied>("audit_fix_apply", { request }, onEvent),
+  /** Whether this build has updates on, without asking any server. */
+  updateSettings: (): Promise<UpdateSettings> => call<UpdateSettings>("update_settings"),
+  /** Asks the update server (when updates are on) for a newer version. */
+  updateCheck: (): Promise<UpdateStatus> => call<UpdateStatus>("update_check"),
+  /** Downloads the update the last check found, checks its signature and installs it. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  updateInstall: (onEvent: (event: JobEvent<UpdateInstalled>) => void): Promise<JobId> => job<UpdateInstalled>("update_install", {}, onEvent),
 };

@@ -15,6 +15,7 @@ const CODES: Record<ErrorCode, true> = {
   signInRequired: true,
   forbidden: true,
   cancelled: true,
+  updateRefused: true,
   internal: true,
 };
 

@@ -1,6 +1,7 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./app/App";
+// The entry: small on purpose. It asks the core for the first screen's data
+// (firstLoad.ts) and only then loads React and the app, so the request travels
+// while the browser parses the app's bundle instead of after it.
+import "./firstLoad";
 import "./styles/theme.css";
 import "./styles/shell.css";
 import "./styles/components.css";
@@ -10,11 +11,4 @@ import "./styles/inspector.css";
 import "./styles/session.css";
 import "./styles/rbac.css";
 
-const root = document.getElementById("root");
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void import("./app/start");

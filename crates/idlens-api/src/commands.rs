@@ -16,7 +16,22 @@
 //! - `job`: `async fn NAME(&self, ARG…, job: Job) -> Result<RESULT, ApiError>`,
 //!   long work: the shell answers at once with a [`JobId`](crate::types::JobId)
 //!   and streams the job's progress and then its result or error
-//!   ([`JobEvent`](crate::types::JobEvent)) to the UI; `job_cancel` stops it.
+//!   ([`JobEvent`](crate::types::JobEvent)) to the UI; `job_cancel` stops it;
+//! - `shell`: `async fn NAME(app: tauri::AppHandle<R>, ARG…) -> Result<RESULT,
+//!   ApiError>`, a function of the desktop shell's `updates` module
+//!   (`src-tauri/updates.rs`), not an `Api` method: work only the shell can
+//!   do, because it replaces the running app (in-app updates take Tauri's
+//!   `AppHandle` and updater plugin, which no crate here may know);
+//! - `shell_job`: a `job` the shell runs that way,
+//!   `async fn NAME(app: tauri::AppHandle<R>, ARG…, job: Job)`; the UI sees
+//!   it exactly as a `job` (same events, same `job_cancel`). One identifier,
+//!   not `shell job`: every consumer matches `$kind:ident fn`, and a second
+//!   optional identifier before `fn` would be ambiguous to `macro_rules!`.
+//!
+//! [`signatures`] checks only the `Api` kinds; a `shell` or `shell_job` entry
+//! that does not match its function fails to compile in the shell's handler.
+//! Either way the entry gets a permission, a binding and a capability line
+//! like every other command.
 //!
 //! Types are named as `crate::types` exports them.
 
@@ -112,6 +127,12 @@ macro_rules! for_each_command {
             blocking fn audit_fix_plan(request: FixPlanRequest) -> FixPlanView;
             /// Applies the fix plan after the user confirmed it: links accounts, runs the Cypher.
             job fn audit_fix_apply(request: FixApplyRequest) -> FixApplied;
+            /// Whether this build has updates on, without asking any server.
+            shell fn update_settings() -> UpdateSettings;
+            /// Asks the update server (when updates are on) for a newer version.
+            shell fn update_check() -> UpdateStatus;
+            /// Downloads the update the last check found, checks its signature and installs it.
+            shell_job fn update_install() -> UpdateInstalled;
         }
     };
 }
@@ -142,6 +163,9 @@ mod signatures {
                 api.$name($( $arg, )* job).await
             }
         };
+        // Functions of the shell, checked where the shell's handler calls them.
+        (@one shell $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {};
+        (@one shell_job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {};
     }
 
     crate::for_each_command!(check);

@@ -32,6 +32,12 @@ pub enum ErrorCode {
     Forbidden,
     /// The user cancelled a long operation; nothing to report.
     Cancelled,
+    /// A downloaded update failed its signature check (not signed with this
+    /// build's key, altered after signing, or signed for another version than
+    /// the server announced): nothing was installed. The UI shows it as a
+    /// warning, offers no retry, and asks the user to report it: it is a
+    /// broken release or a tampered download, never a passing fault.
+    UpdateRefused,
     /// A bug in IdLens (or a UI/core version mismatch); the message has details to report.
     Internal,
 }

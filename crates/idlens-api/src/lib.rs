@@ -29,6 +29,7 @@ pub mod rbac;
 pub mod session;
 pub mod types;
 pub mod typescript;
+pub mod updates;
 
 use std::sync::Arc;
 

@@ -17,11 +17,19 @@ pub struct CommandSpec {
     /// The Tauri command name (snake_case), also the `Api` method's name.
     pub name: &'static str,
     pub doc: &'static str,
-    /// `blocking` or `async`, as [`for_each_command!`](crate::for_each_command) declares it.
+    /// `blocking`, `async`, `job`, `shell` or `shell_job`, as
+    /// [`for_each_command!`](crate::for_each_command) declares it.
     pub kind: &'static str,
     /// Argument names as Rust declares them; Tauri expects them camelCased.
     pub args: Vec<(&'static str, String)>,
     pub returns: String,
+}
+
+impl CommandSpec {
+    /// Whether the command answers with a job id and streams [`JobEvent`]s.
+    pub fn is_job(&self) -> bool {
+        matches!(self.kind, "job" | "shell_job")
+    }
 }
 
 macro_rules! command_specs {
@@ -176,6 +184,10 @@ fn declarations() -> Vec<String> {
         FixApplied::decl(),
         UsersExportRequest::decl(),
         UsersExported::decl(),
+        UpdateSettings::decl(),
+        UpdateStatus::decl(),
+        UpdateAvailable::decl(),
+        UpdateInstalled::decl(),
     ]
 }
 
@@ -212,7 +224,7 @@ pub fn bindings() -> String {
         } else {
             cmd.returns.clone()
         };
-        let line = if cmd.kind == "job" {
+        let line = if cmd.is_job() {
             let mut params = params.clone();
             params.push(format!("onEvent: (event: JobEvent<{returns}>) => void"));
             let args = if cmd.args.is_empty() {

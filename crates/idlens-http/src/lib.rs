@@ -44,7 +44,19 @@ pub struct Policy {
 /// request sent on a connection the server is just closing (Node closes
 /// after 5 s) fails.
 pub fn client(policy: &Policy) -> Result<reqwest::Client, String> {
-    let redirects = match policy.redirects {
+    reqwest::Client::builder()
+        .timeout(policy.timeout)
+        .redirect(redirect_policy(policy.redirects))
+        .user_agent(concat!("IdLens/", env!("CARGO_PKG_VERSION")))
+        .pool_idle_timeout(Duration::from_secs(2))
+        .build()
+        .map_err(|e| format!("the HTTP client could not start ({e})"))
+}
+
+/// `redirects` as reqwest's policy, also for a client another crate builds
+/// (the desktop shell's updater, through the plugin's `configure_client`).
+pub fn redirect_policy(redirects: Redirects) -> reqwest::redirect::Policy {
+    match redirects {
         Redirects::Refuse => reqwest::redirect::Policy::none(),
         Redirects::FollowSafe => reqwest::redirect::Policy::custom(|attempt| {
             if attempt.previous().len() >= 5 {
@@ -55,14 +67,7 @@ pub fn client(policy: &Policy) -> Result<reqwest::Client, String> {
                 attempt.follow()
             }
         }),
-    };
-    reqwest::Client::builder()
-        .timeout(policy.timeout)
-        .redirect(redirects)
-        .user_agent(concat!("IdLens/", env!("CARGO_PKG_VERSION")))
-        .pool_idle_timeout(Duration::from_secs(2))
-        .build()
-        .map_err(|e| format!("the HTTP client could not start ({e})"))
+    }
 }
 
 /// An HTTP failure in words for an error message: what kind of failure, then

@@ -1,13 +1,11 @@
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
-import { GraphArea } from "../areas/graph/GraphArea";
-import { InspectorArea } from "../areas/inspector/InspectorArea";
+import { Suspense, useCallback, useLayoutEffect, useRef, useState } from "react";
 import { profileContext } from "../areas/profileContext";
-import { RbacArea } from "../areas/rbac/RbacArea";
 import { SessionArea } from "../areas/session/SessionArea";
 import { useSessionKeeper } from "../areas/session/sessionStore";
 import type { EditorFocus } from "../settings/ProfileEditor";
 import type { ProfileDraft } from "../settings/profileDraft";
-import { SettingsArea, type DraftBook, type SettingsSelection } from "../settings/SettingsArea";
+import type { DraftBook, SettingsSelection } from "../settings/SettingsArea";
+import { AreaLoading, AreaShown, GraphArea, InspectorArea, RbacArea, SettingsArea } from "./lazyAreas";
 import { GlobalErrorBanner } from "./GlobalErrorBanner";
 import type { AreaId, Navigate, NavigationState, SettingsIntent } from "./navigation";
 import { useAreaShortcuts } from "./shortcuts";
@@ -106,25 +104,29 @@ function Shell() {
         {data.loadError ? <GlobalErrorBanner error={data.loadError} retrying={data.loading} onRetry={retry} /> : null}
         <div className="app__main-frame">
           <main id="main" className="app__main" tabIndex={-1} ref={mainRef}>
-            {nav.area === "session" ? <SessionArea {...areaProps} baseScopes={data.info?.baseScopes ?? null} /> : null}
-            {nav.area === "inspector" ? <InspectorArea {...areaProps} /> : null}
-            {nav.area === "rbac" ? <RbacArea {...areaProps} /> : null}
-            {nav.area === "graph" ? <GraphArea {...areaProps} /> : null}
-            {nav.area === "settings" ? (
-              <SettingsArea
-                data={data}
-                selection={selection}
-                onSelect={(next, focus) => {
-                  setSelection(next);
-                  setEditorFocus(focus ?? null);
-                  setNav((n) => ({ ...n, seq: n.seq + 1, focusHeading: false }));
-                }}
-                drafts={drafts}
-                onDraftChange={setDraft}
-                focus={editorFocus}
-                focusSeq={nav.seq}
-              />
-            ) : null}
+            <Suspense fallback={<AreaLoading />}>
+              <AreaShown key={nav.area} main={mainRef} focusHeading={nav.focusHeading}>
+                {nav.area === "session" ? <SessionArea {...areaProps} baseScopes={data.info?.baseScopes ?? null} /> : null}
+                {nav.area === "inspector" ? <InspectorArea {...areaProps} /> : null}
+                {nav.area === "rbac" ? <RbacArea {...areaProps} /> : null}
+                {nav.area === "graph" ? <GraphArea {...areaProps} /> : null}
+                {nav.area === "settings" ? (
+                  <SettingsArea
+                    data={data}
+                    selection={selection}
+                    onSelect={(next, focus) => {
+                      setSelection(next);
+                      setEditorFocus(focus ?? null);
+                      setNav((n) => ({ ...n, seq: n.seq + 1, focusHeading: false }));
+                    }}
+                    drafts={drafts}
+                    onDraftChange={setDraft}
+                    focus={editorFocus}
+                    focusSeq={nav.seq}
+                  />
+                ) : null}
+              </AreaShown>
+            </Suspense>
           </main>
           <ToastRegion />
         </div>

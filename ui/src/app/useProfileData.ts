@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import { commands, type ApiError, type AppInfo, type KeychainView, type ProfileList, type ProfileView } from "../bindings";
+import type { ApiError, AppInfo, KeychainView, ProfileList, ProfileView } from "../bindings";
+import { takeLoad } from "../firstLoad";
 import { toApiError } from "../ipc";
 
 export type ProfileData = {
@@ -27,7 +28,7 @@ export function useProfileData(): ProfileDataControls {
 
   const reload = useCallback(async (): Promise<ProfileList | null> => {
     setData((d) => ({ ...d, loading: true }));
-    const [list, info] = await Promise.allSettled([commands.profileList(), commands.appInfo()]);
+    const [list, info] = await Promise.allSettled(takeLoad());
     const next: ProfileData = {
       list: list.status === "fulfilled" ? list.value : null,
       info: info.status === "fulfilled" ? info.value : null,

@@ -12,6 +12,7 @@ import { MEMORY_ONLY_NOTICE } from "../profile/storedSecrets";
 import { ProfileEditor, type EditorFocus } from "./ProfileEditor";
 import { ProfileListPanel } from "./ProfileListPanel";
 import { draftFromProfile, emptyDraft, type ProfileDraft } from "./profileDraft";
+import { UpdatesCard } from "./UpdatesCard";
 
 /** Which profile the editor shows. */
 export type SettingsSelection = { mode: "new" } | { mode: "edit"; name: string };
@@ -171,6 +172,7 @@ export function SettingsArea({ data, selection, onSelect, drafts, onDraftChange,
     >
       {body}
       <InstallationCard data={data} />
+      <UpdatesCard />
     </AreaPage>
   );
 }
@@ -203,7 +205,7 @@ function FirstRunWelcome() {
 }
 
 function InstallationCard({ data }: { data: ProfileDataControls }) {
-  const { keychain, configPath, info } = data;
+  const { keychain, configPath } = data;
   return (
     <Card title="This installation" icon={<IconFile />} className="installation-card">
       <FactList
@@ -235,7 +237,6 @@ function InstallationCard({ data }: { data: ProfileDataControls }) {
               </span>
             ),
           },
-          ...(info ? [{ label: "Version", value: <span>IdLens {info.version}</span> }] : []),
         ]}
       />
     </Card>

@@ -235,6 +235,8 @@ function InspectError({
     signInRequired: "Sign in on the Session screen, or choose another key source under Verify against.",
     forbidden: "Check the profile's Management API access in Settings, or choose another key source under Verify against.",
     cancelled: "Try again.",
+    // Only updates answer with it; listed because every code needs a next step.
+    updateRefused: "Try again. If it keeps failing, decode only and report the problem.",
   };
   return (
     <div className={`inspector__error${stale ? " is-stale" : ""}`}>
