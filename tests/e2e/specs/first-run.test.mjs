@@ -6,6 +6,7 @@
 // tauri-driver; the steps shared by all specs are in ../driver.mjs.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
 import { browser, cli, click, closeApp, fill, openApp, screenshot, shown } from "../driver.mjs";
@@ -115,6 +116,18 @@ describe("first run", () => {
       });
     });
   }
+
+  it("says in Settings which version runs and that this build has updates off", async () => {
+    await click("nav-settings");
+    const card = await shown("updates-card");
+    const off = await shown("updates-off", card);
+    assert.match(await off.getText(), /Updates are off in this build/);
+    const cargo = readFileSync(new URL("../../../Cargo.toml", import.meta.url), "utf8");
+    const version = cargo.match(/^version = "([^"]+)"/m)[1];
+    assert.ok((await card.getText()).includes(version), `the card shows the running version ${version}`);
+    await card.scrollIntoView({ block: "center" });
+    await screenshot("09-settings-updates");
+  });
 
   it("opens the token inspector with Ctrl+2", async () => {
     await click("nav-session");
