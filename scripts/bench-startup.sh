@@ -21,11 +21,17 @@ runs=10
 build=1
 while [ $# -gt 0 ]; do
     case "$1" in
-        --runs) runs="$2"; shift 2 ;;
+        --runs)
+            [ $# -ge 2 ] || { echo "error: $1 needs a value (try --help)" >&2; exit 2; }
+            runs="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
-        *) echo "usage: scripts/bench-startup.sh [--runs N] [--no-build]" >&2; exit 2 ;;
+        -h|--help) awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; exit 0 ;;
+        *) echo "error: unknown argument $1 (try --help)" >&2; exit 2 ;;
     esac
 done
+case "$runs" in
+    ''|*[!0-9]*|0) echo "error: --runs takes a whole number above 0, not '$runs'" >&2; exit 2 ;;
+esac
 
 if [ "$build" = 1 ]; then
     echo "==> Building IdLens and the bare Tauri app (release)"
