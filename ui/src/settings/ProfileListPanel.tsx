@@ -3,6 +3,7 @@ import { commands, type ProfileList } from "../bindings";
 import { toApiError } from "../ipc";
 import { useToast } from "../app/toast";
 import { IconTrash } from "../components/Icons";
+import { TRANSPORT_WORDS } from "../profile/neo4jTransport";
 import { tenantHost } from "../profile/tenantUrls";
 
 type ProfileListPanelProps = {
@@ -80,6 +81,15 @@ export function ProfileListPanel({ list, selected, creating, unsaved, onSelect, 
                   {isCurrent ? (
                     <span className="chip chip--accent chip--small" data-testid="profile-in-use">
                       In use
+                    </span>
+                  ) : null}
+                  {p.neo4jTransportWarning ? (
+                    <span
+                      className="chip chip--warning chip--small"
+                      title={p.neo4jTransportWarning.message}
+                      data-testid={`profile-transport-${p.name}`}
+                    >
+                      {TRANSPORT_WORDS[p.neo4jTransportWarning.kind].chip}
                     </span>
                   ) : null}
                   {unsaved.has(p.name) ? (
