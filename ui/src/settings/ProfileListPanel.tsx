@@ -83,15 +83,6 @@ export function ProfileListPanel({ list, selected, creating, unsaved, onSelect, 
                       In use
                     </span>
                   ) : null}
-                  {p.neo4jTransportWarning ? (
-                    <span
-                      className="chip chip--warning chip--small"
-                      title={p.neo4jTransportWarning.message}
-                      data-testid={`profile-transport-${p.name}`}
-                    >
-                      {TRANSPORT_WORDS[p.neo4jTransportWarning.kind].chip}
-                    </span>
-                  ) : null}
                   {unsaved.has(p.name) ? (
                     <span className="profile-row__unsaved" title="Unsaved changes">
                       <span className="visually-hidden">(unsaved changes)</span>
@@ -99,6 +90,15 @@ export function ProfileListPanel({ list, selected, creating, unsaved, onSelect, 
                   ) : null}
                 </span>
                 <span className="profile-row__host">{tenantHost(p.issuer)}</span>
+                {p.neo4jTransportWarning ? (
+                  <span
+                    className="chip chip--warning chip--small profile-row__flag"
+                    title={p.neo4jTransportWarning.message}
+                    data-testid={`profile-transport-${p.name}`}
+                  >
+                    {TRANSPORT_WORDS[p.neo4jTransportWarning.kind].chip}
+                  </span>
+                ) : null}
               </button>
               <div className="profile-row__actions">
                 {isCurrent ? null : (
