@@ -12,7 +12,8 @@
 # so node_modules and the build cache belong to that user.
 #
 # Environment: CARGO_TARGET_DIR (default ~/.cache/idlens/target, shared by
-# every clone), IDLENS_TOOLS_DIR (default ~/.cache/idlens/tools: tauri-driver).
+# every clone), IDLENS_TOOLS_DIR (default ~/.cache/idlens/tools: tauri-driver),
+# IDLENS_BIN (the app to run, default $CARGO_TARGET_DIR/debug/idlens).
 set -euo pipefail
 
 usage() {
@@ -145,6 +146,11 @@ build_app() {
     cargo build
 }
 
+# The app build_app made; IDLENS_BIN names another (as for the e2e specs).
+idlens_bin() {
+    printf '%s\n' "${IDLENS_BIN:-$CARGO_TARGET_DIR/debug/idlens}"
+}
+
 SANDBOX_PORT=4000
 SANDBOX_ISSUER="http://127.0.0.1:$SANDBOX_PORT/"
 SANDBOX_PID=""
@@ -158,7 +164,8 @@ sandbox_listening() {
 # use. A sandbox already listening on the port is reused; one started here is
 # stopped when the app closes.
 start_sandbox_tenant() {
-    local app="$CARGO_TARGET_DIR/debug/idlens"
+    local app
+    app="$(idlens_bin)"
     local log="${TMPDIR:-/tmp}/idlens-sandbox.log"
     if ! sandbox_listening; then
         say "Starting the sandbox tenant at $SANDBOX_ISSUER (log: $log)"
@@ -192,7 +199,8 @@ neo4j_listening() {
 # sandbox profile pointed at it, so Users & sync works at once. A Neo4j
 # already listening on the port is reused (its password must be the demo's).
 start_demo_neo4j() {
-    local app="$CARGO_TARGET_DIR/debug/idlens"
+    local app
+    app="$(idlens_bin)"
     local log="${TMPDIR:-/tmp}/idlens-neo4j.log" csv="${TMPDIR:-/tmp}/idlens-demo-graph.csv"
     if ! neo4j_listening; then
         [ -s "$csv" ] || die "the sandbox did not write its demo graph ($csv); see ${TMPDIR:-/tmp}/idlens-sandbox.log"
@@ -212,9 +220,12 @@ start_demo_neo4j() {
 }
 
 # The "sandbox" profile, reaching the sandbox tenant and the demo Neo4j, in
-# use. One made by an earlier setup without the graph is made again.
+# use, with the demo's secrets. One made by an earlier setup without the graph
+# is made again; secrets an earlier run could not store (no keychain then)
+# are stored now.
 ensure_sandbox_profile() {
-    local app="$CARGO_TARGET_DIR/debug/idlens" profiles
+    local app profiles
+    app="$(idlens_bin)"
     profiles="$("$app" profile list --json)"
     if grep -q '"name": "sandbox"' <<<"$profiles" &&
         ! grep -q '"uri": "bolt://127.0.0.1:'"$NEO4J_PORT"'"' <<<"$profiles"; then
@@ -225,14 +236,26 @@ ensure_sandbox_profile() {
             --audience https://api.idlens.test/ --mgmt-client-id idlens-m2m \
             --neo4j-uri "bolt://127.0.0.1:$NEO4J_PORT" --neo4j-user neo4j >/dev/null
         say "Added the profile \"sandbox\" (the sandbox tenant and the demo Neo4j)"
-        store_sandbox_mgmt_secret "$app" "${TMPDIR:-/tmp}/idlens-sandbox.log"
+    fi
+    store_missing_sandbox_secrets "$app" "${TMPDIR:-/tmp}/idlens-sandbox.log"
+    "$app" profile use sandbox >/dev/null
+}
+
+# Stores each demo secret the sandbox profile lacks (as `idlens status`
+# reports them); one already stored is left as it is.
+store_missing_sandbox_secrets() {
+    local app="$1" log="$2" stored
+    stored="$("$app" status --profile sandbox --json)"
+    if ! grep -q '"managementClientSecret"' <<<"$stored"; then
+        store_sandbox_mgmt_secret "$app" "$log"
+    fi
+    if ! grep -q '"neo4jPassword"' <<<"$stored"; then
         if printf '%s' "$NEO4J_PASSWORD" | "$app" profile set-secret sandbox neo4j-password >/dev/null 2>&1; then
             say "Stored the demo Neo4j's password in the keychain"
         else
             say "No OS keychain for the demo Neo4j's password: Users & sync will ask for it ($NEO4J_PASSWORD)"
         fi
     fi
-    "$app" profile use sandbox >/dev/null
 }
 
 # Stops what this script started (closing the app, Ctrl+C or a kill).
@@ -261,7 +284,8 @@ store_sandbox_mgmt_secret() {
 }
 
 open_idlens() {
-    local app="$CARGO_TARGET_DIR/debug/idlens"
+    local app
+    app="$(idlens_bin)"
     if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
         say "Opening IdLens ($app)"
         "$app" 8>&-
@@ -273,46 +297,53 @@ open_idlens() {
 
 # --- main -------------------------------------------------------------------
 
-if [ "$system_packages" -eq 1 ]; then
-    install_system_packages
-fi
+main() {
+    if [ "$system_packages" -eq 1 ]; then
+        install_system_packages
+    fi
 
-# Run via sudo: everything after the packages happens as the invoking user.
-if [ "$(id -u)" -eq 0 ] && [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then
-    say "Continuing as $SUDO_USER"
-    forwarded=(--skip-system-packages)
-    [ "$open_app" -eq 0 ] && forwarded+=(--no-open)
-    [ "$build" -eq 0 ] && forwarded+=(--deps-only)
-    exec sudo -u "$SUDO_USER" -H \
-        env "DISPLAY=${DISPLAY:-}" "WAYLAND_DISPLAY=${WAYLAND_DISPLAY:-}" \
-        ${CARGO_TARGET_DIR:+"CARGO_TARGET_DIR=$CARGO_TARGET_DIR"} \
-        ${IDLENS_TOOLS_DIR:+"IDLENS_TOOLS_DIR=$IDLENS_TOOLS_DIR"} \
-        bash "$REPO_ROOT/scripts/setup.sh" "${forwarded[@]}"
-fi
+    # Run via sudo: everything after the packages happens as the invoking user.
+    if [ "$(id -u)" -eq 0 ] && [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then
+        say "Continuing as $SUDO_USER"
+        local forwarded=(--skip-system-packages)
+        [ "$open_app" -eq 0 ] && forwarded+=(--no-open)
+        [ "$build" -eq 0 ] && forwarded+=(--deps-only)
+        exec sudo -u "$SUDO_USER" -H \
+            env "DISPLAY=${DISPLAY:-}" "WAYLAND_DISPLAY=${WAYLAND_DISPLAY:-}" \
+            ${CARGO_TARGET_DIR:+"CARGO_TARGET_DIR=$CARGO_TARGET_DIR"} \
+            ${IDLENS_TOOLS_DIR:+"IDLENS_TOOLS_DIR=$IDLENS_TOOLS_DIR"} \
+            bash "$REPO_ROOT/scripts/setup.sh" "${forwarded[@]}"
+    fi
 
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/idlens/target}"
-export IDLENS_TOOLS_DIR="${IDLENS_TOOLS_DIR:-$HOME/.cache/idlens/tools}"
+    export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/idlens/target}"
+    export IDLENS_TOOLS_DIR="${IDLENS_TOOLS_DIR:-$HOME/.cache/idlens/tools}"
 
-check_toolchains
-npm_install ui
-npm_install tests/e2e
-npm_install tests/idp
-npm_install tests/auth0-sdk
-install_tauri_driver
-build_neo4j_launcher
+    check_toolchains
+    npm_install ui
+    npm_install tests/e2e
+    npm_install tests/idp
+    npm_install tests/auth0-sdk
+    install_tauri_driver
+    build_neo4j_launcher
 
-if [ "$build" -eq 0 ]; then
-    say "Dependencies ready"
-    exit 0
+    if [ "$build" -eq 0 ]; then
+        say "Dependencies ready"
+        exit 0
+    fi
+    build_app
+    if [ "$open_app" -eq 0 ]; then
+        say "Built $CARGO_TARGET_DIR/debug/idlens"
+        exit 0
+    fi
+    trap stop_demo_servers EXIT
+    trap 'exit 130' INT TERM
+    start_sandbox_tenant
+    start_demo_neo4j
+    ensure_sandbox_profile
+    open_idlens
+}
+
+# Sourced (by a test), it only defines the functions above.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    main
 fi
-build_app
-if [ "$open_app" -eq 0 ]; then
-    say "Built $CARGO_TARGET_DIR/debug/idlens"
-    exit 0
-fi
-trap stop_demo_servers EXIT
-trap 'exit 130' INT TERM
-start_sandbox_tenant
-start_demo_neo4j
-ensure_sandbox_profile
-open_idlens

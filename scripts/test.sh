@@ -68,8 +68,8 @@ stage ui-unit "A UI unit test (Vitest, ui/src/**/*.test.ts) failed: see above." 
     npm --prefix ui test
 stage ui-build "The UI does not build: see the Vite output above." \
     npm --prefix ui run build
-stage release-scripts "A release script's test failed (scripts/*.test.mjs: the update manifest and the updater settings): see above." \
-    node --test scripts/update-manifest.test.mjs scripts/updater-config.test.mjs
+stage release-scripts "A release script's test failed (scripts/*.test.mjs: the update manifest, the updater settings and their URL rule): see above." \
+    node --test scripts/update-manifest.test.mjs scripts/updater-config.test.mjs scripts/release-url.test.mjs
 stage bindings "ui/src/bindings.ts is stale: run 'UPDATE_EXPECT=1 cargo test -p idlens-api --test api bindings::' and commit it." \
     cargo test -p idlens-api --test api bindings::
 stage clippy "Clippy found problems (warnings are errors): fix them, see above." \

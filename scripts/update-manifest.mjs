@@ -16,11 +16,14 @@
 // It refuses (exit 1, nothing written) a signature made for another version
 // than --version: IdLens requires the signed version to match the announced
 // one (`requireSignedVersion`), so such a manifest would be refused by every
-// client. See docs/updates.md.
+// client. It refuses a --base-url that is not https:// with a host and no
+// user name or password for the same reason (release-url.mjs). See
+// docs/updates.md.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { releaseUrl } from "./release-url.mjs";
 
 /**
  * Package types by file name, with the manifest keys each one serves. The
@@ -68,9 +71,11 @@ export function signedVersion(signature) {
 
 /**
  * The manifest for `version` from `signed` ({ fileName, signature } each).
- * Throws when a signature names another version, or two packages claim one key.
+ * Throws when the base URL is not one IdLens downloads from, a signature
+ * names another version, or two packages claim one key.
  */
 export function buildManifest({ version, baseUrl, notes, pubDate, signed }) {
+  releaseUrl(baseUrl, { name: "--base-url", expected: "the https:// address the release's packages are published under" });
   if (signed.length === 0) throw new Error("no updater signatures (*.sig) found: was the release built with createUpdaterArtifacts and TAURI_SIGNING_PRIVATE_KEY?");
   const platforms = {};
   for (const { fileName, signature } of signed) {

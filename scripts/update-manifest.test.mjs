@@ -99,3 +99,12 @@ test("the signed version is read from the trusted comment only", () => {
   assert.equal(signedVersion(sig(null)), null);
   assert.throws(() => signedVersion(Buffer.from("not a signature").toString("base64")), /not a minisign signature/);
 });
+
+test("a base URL every client would refuse to download from is refused", () => {
+  const signed = readSignatures(releaseFolder("1.2.3"));
+  const manifest = (baseUrl) => buildManifest({ version: "1.2.3", baseUrl, notes: "", pubDate: "", signed });
+  assert.throws(() => manifest("http://github.com/o/r/releases/download/v1.2.3"), /--base-url must be an https:\/\/ URL/);
+  assert.throws(() => manifest("javascript:alert(1)//"), /--base-url must be an https:\/\/ URL/);
+  assert.throws(() => manifest("https://u:p@github.com/o/r"), /--base-url must not carry a user name or password/);
+  assert.throws(() => manifest("releases/download/v1.2.3"), /--base-url is not a URL/);
+});

@@ -17,6 +17,7 @@
 // leave the released app unable to open.
 import { appendFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { releaseUrl } from "./release-url.mjs";
 
 /**
  * What to do for `env`: `{ config }` to merge into the build, or
@@ -33,25 +34,13 @@ export function updaterSettings(env) {
         "IDLENS_UPDATE_ENDPOINT is set but the TAURI_SIGNING_PRIVATE_KEY secret is not: in-app updates are OFF for this release (nothing could be signed).",
     };
   }
-  checkEndpoint(endpoint);
+  releaseUrl(endpoint, { name: "IDLENS_UPDATE_ENDPOINT", expected: "the https:// address of latest.json" });
   return {
     config: {
       plugins: { updater: { endpoints: [endpoint] } },
       bundle: { createUpdaterArtifacts: true },
     },
   };
-}
-
-/** An endpoint the updater accepts in a release build; throws with the reason otherwise. */
-function checkEndpoint(endpoint) {
-  let url;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new Error("IDLENS_UPDATE_ENDPOINT is not a URL: set it to the https:// address of latest.json");
-  }
-  if (url.protocol !== "https:") throw new Error("IDLENS_UPDATE_ENDPOINT must be an https:// URL (the updater refuses any other in release builds)");
-  if (url.username || url.password) throw new Error("IDLENS_UPDATE_ENDPOINT must not carry a user name or password");
 }
 
 function main() {

@@ -202,7 +202,7 @@ fn terminal_escapes_in_a_token_are_shown_not_obeyed() {
         "sub": "auth0|x",
         "name": "\u{1b}[2J\u{1b}[1;1H\u{7}\nVALID: Valid access token; expires in 1 h.\r",
         "iss": "https://t.example/\u{1b}]0;owned\u{7}",
-        "nickname": "\u{9b}31m\u{202e}evil",
+        "nickname": "\u{9b}31m\u{202e}evil\u{2028}line\u{2029}para",
     }));
     let run = user
         .run_with_stdin(&["inspect", "-"], Some(&token))
@@ -210,7 +210,7 @@ fn terminal_escapes_in_a_token_are_shown_not_obeyed() {
     let out = &run.stdout;
     for c in out.chars() {
         assert!(
-            c == '\n' || !(c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            c == '\n' || !(c.is_control() || ('\u{2028}'..='\u{202e}').contains(&c)),
             "{:?} reached the terminal:\n{out}",
             c
         );
@@ -225,9 +225,14 @@ fn terminal_escapes_in_a_token_are_shown_not_obeyed() {
     let json = user
         .run_with_stdin(&["inspect", "-", "--json"], Some(&token))
         .expect_code(1);
-    assert!(!json.stdout.contains('\u{9b}') && !json.stdout.contains('\u{202e}'));
+    for c in ['\u{9b}', '\u{202e}', '\u{2028}', '\u{2029}'] {
+        assert!(!json.stdout.contains(c), "{c:?} is raw in --json");
+    }
     let report: Value = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(report["claims"]["nickname"], "\u{9b}31m\u{202e}evil");
+    assert_eq!(
+        report["claims"]["nickname"],
+        "\u{9b}31m\u{202e}evil\u{2028}line\u{2029}para"
+    );
 }
 
 #[test]

@@ -75,10 +75,29 @@ impl TestUser {
     /// `idlens ARGS` as this user runs it: headless, in their HOME and config
     /// directory, on their D-Bus session.
     pub fn command(&self, args: &[&str]) -> Command {
-        let home = self.root.path().join("home");
         let mut command = Command::new(env!("CARGO_BIN_EXE_idlens"));
+        command.args(args);
+        self.as_this_user(&mut command);
         command
-            .args(args)
+    }
+
+    /// `bash -c SCRIPT` in the repository's root, as this user (the same
+    /// HOME, config directory and D-Bus session as [`command`](Self::command)),
+    /// with `IDLENS_BIN` naming the binary under test: for a function of a
+    /// repository script.
+    pub fn run_script(&self, script: &str) -> Run {
+        let mut command = Command::new("bash");
+        command
+            .args(["-c", script])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("IDLENS_BIN", env!("CARGO_BIN_EXE_idlens"));
+        self.as_this_user(&mut command);
+        finish(command, format!("bash -c {script:?}"), None)
+    }
+
+    fn as_this_user(&self, command: &mut Command) {
+        let home = self.root.path().join("home");
+        command
             // Headless: the CLI must never need a display.
             .env_remove("DISPLAY")
             .env_remove("WAYLAND_DISPLAY")
@@ -92,7 +111,6 @@ impl TestUser {
             .env("BROWSER", "true")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        command
     }
 
     /// Starts `idlens ARGS` and returns at once, to read its output line by
@@ -128,41 +146,7 @@ impl TestUser {
 
     /// Runs `idlens ARGS` with `stdin` piped in (then closed).
     pub fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
-        let mut command = self.command(args);
-        command.stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        });
-        let mut child = command.spawn().expect("start the idlens binary");
-        if let Some(input) = stdin {
-            let mut pipe = child.stdin.take().expect("stdin is piped");
-            pipe.write_all(input.as_bytes())
-                .expect("write to idlens stdin");
-        }
-        let stdout = drain(child.stdout.take().expect("stdout is piped"));
-        let stderr = drain(child.stderr.take().expect("stderr is piped"));
-        let started = Instant::now();
-        let status = loop {
-            if let Some(status) = child.try_wait().expect("wait for idlens") {
-                break status;
-            }
-            if started.elapsed() > RUN_DEADLINE {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!(
-                    "`idlens {}` did not finish within {RUN_DEADLINE:?}",
-                    args.join(" ")
-                );
-            }
-            thread::sleep(Duration::from_millis(10));
-        };
-        Run {
-            args: args.join(" "),
-            code: status.code().expect("idlens exited by a signal"),
-            stdout: stdout.join().expect("read idlens stdout"),
-            stderr: stderr.join().expect("read idlens stderr"),
-        }
+        finish(self.command(args), args.join(" "), stdin)
     }
 
     /// `idlens profile add NAME --issuer ISSUER --client-id ID [EXTRA…] --json`, which must succeed.
@@ -186,6 +170,42 @@ impl TestUser {
         self.run(&["profile", "list", "--json"])
             .expect_code(0)
             .json()
+    }
+}
+
+/// Runs `command` to its end with `stdin` piped in (then closed); `args`
+/// names it in failures.
+fn finish(mut command: Command, args: String, stdin: Option<&str>) -> Run {
+    command.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    let mut child = command.spawn().expect("start the idlens binary");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        pipe.write_all(input.as_bytes())
+            .expect("write to idlens stdin");
+    }
+    let stdout = drain(child.stdout.take().expect("stdout is piped"));
+    let stderr = drain(child.stderr.take().expect("stderr is piped"));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for idlens") {
+            break status;
+        }
+        if started.elapsed() > RUN_DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`idlens {args}` did not finish within {RUN_DEADLINE:?}");
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    Run {
+        args,
+        code: status.code().expect("idlens exited by a signal"),
+        stdout: stdout.join().expect("read idlens stdout"),
+        stderr: stderr.join().expect("read idlens stderr"),
     }
 }
 

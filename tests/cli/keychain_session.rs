@@ -100,6 +100,18 @@ impl KeychainSession {
         self.dir.path().join("data/keyrings")
     }
 
+    /// The secret IdLens keeps under `account` (`PROFILE/KIND`), read with
+    /// libsecret's own tool (no IdLens code involved); `None` when there is none.
+    pub fn lookup(&self, account: &str) -> Option<String> {
+        let output = Command::new("secret-tool")
+            .args(["lookup", "service", "idlens", "username", account])
+            .env("DBUS_SESSION_BUS_ADDRESS", self.address())
+            .output()
+            .expect("secret-tool runs (apt package libsecret-tools)");
+        let secret = String::from_utf8(output.stdout).expect("UTF-8");
+        (output.status.success() && !secret.is_empty()).then_some(secret)
+    }
+
     /// The whole session directory: the daemons' HOME, data and runtime dirs.
     pub fn dir(&self) -> &Path {
         self.dir.path()

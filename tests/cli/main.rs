@@ -41,6 +41,8 @@ mod profile;
 #[cfg(target_os = "linux")]
 mod rbac;
 #[cfg(target_os = "linux")]
+mod setup_script;
+#[cfg(target_os = "linux")]
 mod tenant;
 /// Real tokens from the sandbox (a user's, an application's), shared with its tests.
 #[cfg(target_os = "linux")]

@@ -300,3 +300,103 @@ fn a_corrupt_config_file_is_named_and_left_alone() {
         "[[profile]]\nname = 42\n"
     );
 }
+
+#[test]
+fn a_neo4j_graph_reached_unprotected_is_warned_about_not_refused() {
+    let user = TestUser::without_keychain();
+    let neo4j = |uri: &'static str| ["--neo4j-uri", uri, "--neo4j-user", "neo4j"];
+
+    // Plaintext to another machine: added, with the warning in JSON and text.
+    let added = user.add_profile(
+        "plain",
+        LOOPBACK_ISSUER,
+        &neo4j("bolt://graph.example:7687"),
+    );
+    assert_eq!(added["neo4jTransportWarning"]["kind"], "plaintext");
+    let message = added["neo4jTransportWarning"]["message"]
+        .as_str()
+        .expect("a message");
+    assert!(message.contains("clear text"), "{message}");
+    let run = user
+        .run(&[
+            "profile",
+            "add",
+            "plain-text",
+            "--issuer",
+            LOOPBACK_ISSUER,
+            "--client-id",
+            "idlens-desktop",
+            "--neo4j-uri",
+            "neo4j://graph.example",
+            "--neo4j-user",
+            "neo4j",
+        ])
+        .expect_code(0);
+    assert!(
+        run.stdout.contains("Added profile plain-text."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("warning: neo4j:// and bolt:// are not encrypted"),
+        "{}",
+        run.stderr
+    );
+
+    // A certificate that is not verified; verified TLS; this machine.
+    let ssc = user.add_profile("ssc", LOOPBACK_ISSUER, &neo4j("bolt+ssc://graph.example"));
+    assert_eq!(
+        ssc["neo4jTransportWarning"]["kind"],
+        "certificateNotVerified"
+    );
+    for (name, uri) in [
+        ("tls", "neo4j+s://graph.example"),
+        ("local", "bolt://127.0.0.1:7687"),
+    ] {
+        let added = user.add_profile(name, LOOPBACK_ISSUER, &neo4j(uri));
+        assert_eq!(added["neo4jTransportWarning"], Value::Null, "{uri}");
+    }
+    let none = user.add_profile("no-graph", LOOPBACK_ISSUER, &[]);
+    assert_eq!(none["neo4jTransportWarning"], Value::Null);
+
+    // `status` shows it under the Neo4j line, `--json` in the profile.
+    let text = user
+        .run(&["status", "--profile", "ssc"])
+        .expect_code(0)
+        .stdout;
+    assert!(
+        text.contains("Warning:     neo4j+ssc:// and bolt+ssc:// accept any certificate"),
+        "{text}"
+    );
+    let status = user
+        .run(&["status", "--profile", "plain", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        status["profile"]["neo4jTransportWarning"]["kind"],
+        "plaintext"
+    );
+    let text = user
+        .run(&["status", "--profile", "tls"])
+        .expect_code(0)
+        .stdout;
+    assert!(!text.contains("Warning:"), "{text}");
+
+    // `graph check` says it before it connects (here it stops earlier: no
+    // password is stored, so nothing is sent anywhere).
+    let run = user
+        .run(&["graph", "check", "--profile", "plain"])
+        .expect_code(2);
+    assert!(
+        run.stderr
+            .contains("warning: neo4j:// and bolt:// are not encrypted"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("No Neo4j password is stored"),
+        "{}",
+        run.stderr
+    );
+}

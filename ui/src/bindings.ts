@@ -42,7 +42,12 @@ discoveryUrl: string,
 /**
  * The tenant's Management API audience (`https://{domain}/api/v2/`).
  */
-managementAudience: string, scopes: Array<string>, management: ManagementInput, neo4j: Neo4jInput | null, storedSecrets: Array<SecretKindView>, };
+managementAudience: string, scopes: Array<string>, management: ManagementInput, neo4j: Neo4jInput | null, 
+/**
+ * What the Neo4j URI leaves unprotected in transit; `None` when it is
+ * safe or there is no graph.
+ */
+neo4jTransportWarning: Neo4jTransportWarningView | null, storedSecrets: Array<SecretKindView>, };
 
 export type ProfileInput = { name: string, 
 /**
@@ -65,6 +70,14 @@ export type Neo4jInput = { uri: string, user: string, database: string | null,
  * e-mail-verified `email_verified`.
  */
 mapping?: GraphMappingInput, };
+
+export type Neo4jTransportWarningView = { kind: Neo4jTransportKind, 
+/**
+ * What travels unprotected and which scheme to use instead.
+ */
+message: string, };
+
+export type Neo4jTransportKind = "plaintext" | "certificateNotVerified";
 
 export type GraphMappingInput = { label: string, idProperty: string, emailProperty: string, nameProperty: string, emailVerifiedProperty: string, };
 
@@ -611,7 +624,12 @@ properties: Array<PropertyCheckView>,
 /**
  * Sentences to show: a missing constraint, a mapped property no node has.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * What the connection leaves unprotected on the network (not a problem
+ * of the graph: `idlens graph check` still exits 0 for it alone).
+ */
+transportWarning: Neo4jTransportWarningView | null, };
 
 export type PropertyCheckView = { 
 /**

@@ -78,6 +78,8 @@ fn declarations() -> Vec<String> {
         ProviderView::decl(),
         ManagementInput::decl(),
         Neo4jInput::decl(),
+        Neo4jTransportWarningView::decl(),
+        Neo4jTransportKind::decl(),
         GraphMappingInput::decl(),
         SecretKindView::decl(),
         SecretInput::decl(),

@@ -109,6 +109,11 @@ pub struct AuditArgs {
 #[derive(Debug, Subcommand)]
 pub enum GraphCommand {
     /// Connect and check: server version and edition, uniqueness constraint, user nodes, mapped properties.
+    ///
+    /// A URI that is not encrypted (neo4j://, bolt://) or does not verify the
+    /// server's certificate (+ssc) to a host other than this machine is
+    /// warned about on stderr (and in --json as transportWarning); it does
+    /// not change the exit code.
     Check {
         #[command(flatten)]
         selector: ProfileSelector,
@@ -494,7 +499,8 @@ pub struct ProfileAddArgs {
         required_if_eq("management", "client-credentials")
     )]
     pub management_client_id: Option<String>,
-    /// Neo4j URI (neo4j://, neo4j+s://, bolt://, …).
+    /// Neo4j URI (neo4j+s://, bolt+s://, …; neo4j://, bolt:// and +ssc to
+    /// another machine work, with a warning that they are unprotected).
     #[arg(long, value_name = "URI", requires = "neo4j_user")]
     pub neo4j_uri: Option<String>,
     /// Neo4j user name.

@@ -267,6 +267,15 @@ pub fn users_export(
 
 pub fn graph(api: &Api, command: GraphCommand) -> Result<ExitCode, ApiError> {
     let GraphCommand::Check { selector, output } = command;
+    if !output.json {
+        // Before connecting: the password is sent even when the check fails.
+        if let Some(warning) = api
+            .profile(selector.profile.as_deref())?
+            .neo4j_transport_warning
+        {
+            output::note(&format!("warning: {}", warning.message));
+        }
+    }
     let status = crate::block_on(api.graph_status(selector.profile))??;
     if output.json {
         output::json(&status);

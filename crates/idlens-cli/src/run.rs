@@ -85,6 +85,9 @@ fn profile(api: &Api, cmd: ProfileCommand) -> Result<ExitCode, ApiError> {
                     view.callback_url,
                     view.client_id
                 );
+                if let Some(warning) = &view.neo4j_transport_warning {
+                    output::note(&format!("warning: {}", warning.message));
+                }
             }
         }
         ProfileCommand::List(flag) => {
@@ -372,6 +375,9 @@ fn print_profile(p: &ProfileView) {
                 .unwrap_or_default()
         ),
         None => say!("Neo4j:       not configured"),
+    }
+    if let Some(warning) = &p.neo4j_transport_warning {
+        say!("Warning:     {}", warning.message);
     }
     if let Some(m) = p.neo4j.as_ref().and_then(|n| n.mapping.as_ref()) {
         say!(

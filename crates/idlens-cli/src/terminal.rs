@@ -25,8 +25,9 @@ pub enum Newlines {
 
 /// `text` with every character a terminal would obey instead of print shown
 /// as an escape: C0 controls (but `\n` with [`Newlines::Keep`]), DEL, the C1
-/// controls (U+0080–U+009F, which some terminals read as ESC sequences), and
-/// the invisible bidirectional and format characters.
+/// controls (U+0080–U+009F, which some terminals read as ESC sequences), the
+/// invisible bidirectional and format characters, and the Unicode line and
+/// paragraph separators.
 pub fn escape(text: &str, newlines: Newlines) -> Cow<'_, str> {
     let needs = |c: char| is_dangerous(c) && !(c == '\n' && newlines == Newlines::Keep);
     if !text.chars().any(needs) {
@@ -62,6 +63,9 @@ pub fn is_dangerous(c: char) -> bool {
         // Arabic letter mark, LRM/RLM, the embedding and override
         // controls, and the isolates: they reorder what is shown.
         | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        // The line and paragraph separators: some terminals, editors and
+        // JavaScript before ES2019 end a line there, though JSON leaves them raw.
+        | '\u{2028}' | '\u{2029}'
     )
 }
 
@@ -80,7 +84,7 @@ fn push_escaped(out: &mut String, c: char) {
 }
 
 /// JSON text with the characters [`is_dangerous`] names that JSON itself
-/// leaves raw (DEL, C1, the bidi controls) written as `\uXXXX` escapes:
+/// leaves raw (DEL, C1, the bidi controls, U+2028/U+2029) written as `\uXXXX` escapes:
 /// the same JSON value, inert on a terminal. Control characters below
 /// U+0020 are already escaped by any JSON writer; the JSON syntax has no
 /// character above U+007F outside strings, so only string content changes.
@@ -107,11 +111,11 @@ mod tests {
 
     #[test]
     fn escape_sequences_from_a_token_are_shown_not_obeyed() {
-        let hostile = "x\u{1b}[2J\u{1b}[1;1H\u{7}VALID\r\nok\u{9b}31m\u{202e}cba";
+        let hostile = "x\u{1b}[2J\u{1b}[1;1H\u{7}VALID\r\nok\u{9b}31m\u{202e}cba\u{2028}VALID";
         let shown = escape(hostile, Newlines::Escape);
         assert_eq!(
             shown,
-            "x\\x1b[2J\\x1b[1;1H\\x07VALID\\r\\nok\\x9b31m\\u{202e}cba"
+            "x\\x1b[2J\\x1b[1;1H\\x07VALID\\r\\nok\\x9b31m\\u{202e}cba\\u{2028}VALID"
         );
         assert!(!shown.chars().any(is_dangerous));
         assert_eq!(
@@ -135,13 +139,17 @@ mod tests {
 
     #[test]
     fn json_stays_the_same_value_but_inert() {
-        let value = serde_json::json!({"name": "a\u{9b}b\u{202e}c\u{7f}\n", "n": 1});
+        // U+2028/U+2029 end a line for some terminals, editors and for
+        // JavaScript before ES2019, though JSON leaves them raw.
+        let value =
+            serde_json::json!({"name": "a\u{9b}b\u{202e}c\u{7f}\n\u{2028}d\u{2029}", "n": 1});
         let text = serde_json::to_string_pretty(&value).unwrap();
         let inert = json_inert(&text);
         assert!(
             !inert.chars().any(|c| is_dangerous(c) && c != '\n'),
             "{inert}"
         );
+        assert!(inert.contains(r"\u2028d\u2029"), "{inert}");
         let back: serde_json::Value = serde_json::from_str(&inert).unwrap();
         assert_eq!(back, value);
     }

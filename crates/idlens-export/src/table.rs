@@ -129,14 +129,48 @@ impl Table {
     }
 }
 
-/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
-/// tab or carriage return first) gets a leading `'`, as OWASP advises for
-/// CSV injection: a user name like `=HYPERLINK(…)` from a tenant stays text.
+/// A cell a spreadsheet could run as a formula gets a leading `'`, as OWASP
+/// advises for CSV injection: a user name like `=HYPERLINK(…)` from a tenant
+/// stays text. Such a cell is one that
+/// - starts with a control character: OWASP's tab and carriage return,
+///   ASVS's NUL, and likewise a line feed or any other C0/C1 control, which
+///   no name or ID starts with; or
+/// - has a formula trigger (`=`, `+`, `-`, `@`, or their full-width forms
+///   `＝＋－＠`, which spreadsheets read as the ASCII ones) as its first
+///   character once leading whitespace and invisible format characters
+///   (Unicode category Cf: the BOM, zero-width spaces and joiners, bidi
+///   controls) are skipped: spreadsheets may trim the spaces (LibreOffice's
+///   "trim spaces") and a person reviewing the file cannot see the rest.
+///
+/// Anything else is written as it is, leading spaces included.
 fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
+    let starts_with_control = cell.chars().next().is_some_and(char::is_control);
+    let first_seen = cell
+        .chars()
+        .find(|&c| !(c.is_whitespace() || c.is_control() || is_format_char(c)));
+    let trigger = matches!(
+        first_seen,
+        Some('=' | '+' | '-' | '@' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}')
+    );
+    if starts_with_control || trigger {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
     }
+}
+
+/// Whether `c` is in Unicode's general category Cf (format characters:
+/// invisible, they change how the text around them is shown or joined).
+/// The ranges are Unicode 15.1's.
+fn is_format_char(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}'
+        | '\u{890}'..='\u{891}' | '\u{8e2}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{110bd}' | '\u{110cd}'
+        | '\u{13430}'..='\u{1343f}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0001}' | '\u{e0020}'..='\u{e007f}'
+    )
 }
 
 fn write_csv_record<W: Write, S: AsRef<str>>(
@@ -188,6 +222,64 @@ mod tests {
              \"'=HYPERLINK(\"\"http://x\"\")\",'+1\r\n\
              '-2,'@SUM(A1)\r\n"
         );
+    }
+
+    /// Each cell and whether the guard must prefix it with `'`.
+    const FORMULA_GUARD_CASES: &[(&str, bool)] = &[
+        // OWASP's triggers as the first character.
+        ("=1+1", true),
+        ("+1", true),
+        ("-1", true),
+        ("@SUM(A1)", true),
+        ("\tx", true),
+        ("\rx", true),
+        // Other control characters first: a line feed, NUL (ASVS), any C0.
+        ("\n=1", true),
+        ("\nplain", true),
+        ("\0x", true),
+        ("\u{1b}x", true),
+        // A trigger behind what a spreadsheet skips or a reader cannot see:
+        // spaces (LibreOffice's "trim spaces"), other whitespace, the BOM,
+        // zero-width and bidi format characters.
+        (" =1", true),
+        ("   +1", true),
+        ("\u{a0}-1", true),
+        ("\u{3000}@x", true),
+        ("\u{feff}=1", true),
+        ("\u{200b}=1", true),
+        ("\u{200b}\u{feff} \u{2060}=1", true),
+        ("\u{202e}=1", true),
+        ("\u{ad}=1", true),
+        ("\u{e0041}=1", true),
+        // The full-width forms, which spreadsheets read as the ASCII ones.
+        ("\u{ff1d}1+1", true),
+        ("\u{ff0b}1", true),
+        ("\u{ff0d}1", true),
+        ("\u{ff20}SUM(A1)", true),
+        (" \u{ff1d}1", true),
+        // Text stays as it is, spaces and invisible characters included.
+        ("auth0|1", false),
+        ("plain", false),
+        ("", false),
+        (" John", false),
+        ("\u{feff}John", false),
+        ("\u{200b}", false),
+        ("a=1", false),
+        ("émile@exämple.com", false),
+        ("日本語", false),
+        ("x\n=1", false),
+    ];
+
+    #[test]
+    fn the_formula_guard_prefixes_exactly_the_cells_a_spreadsheet_could_run() {
+        for (cell, guarded) in FORMULA_GUARD_CASES {
+            let expected = if *guarded {
+                format!("'{cell}")
+            } else {
+                (*cell).to_owned()
+            };
+            assert_eq!(inert(cell), expected, "{cell:?}");
+        }
     }
 
     #[test]

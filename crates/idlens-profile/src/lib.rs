@@ -13,6 +13,7 @@
 
 mod keychain;
 mod model;
+mod neo4j_transport;
 mod store;
 
 pub use keychain::{
@@ -23,4 +24,5 @@ pub use model::{
     GraphMapping, Issuer, ManagementAccess, Neo4jSettings, Profile, ProfileError, ProfileName,
     ProviderSetting, TextField, UrlField, BASE_SCOPES, DEFAULT_CALLBACK_PORT,
 };
+pub use neo4j_transport::Neo4jTransportWarning;
 pub use store::{ProfileFile, ProfileStore, StoreError, CONFIG_DIR_ENV};

@@ -6,6 +6,8 @@
 // granted), the session's own token is checked against the roles and goes
 // stale when an admin takes a role away, a saved snapshot is compared side by
 // side with the tenant as it is now, and the matrix and findings are shown.
+// Secrets and profiles changed with the CLI while the app is open show when
+// the user comes back to the window.
 // The tenant is the real `idlens sandbox` on 127.0.0.1 with its Management
 // API limited to 20 requests a second; the profile reads it as the sandbox's
 // machine-to-machine application, whose secret goes to the keychain through
@@ -25,12 +27,14 @@ import {
   cli,
   cliWithInput,
   click,
+  clickElement,
   closeApp,
   fill,
   openApp,
   screenshot,
   scrollTo,
   shown,
+  testId,
 } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
 import { approveDevice, sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
@@ -306,5 +310,46 @@ describe("roles and permissions", () => {
     await shown("rbac-findings-role_without_members");
     await shown("rbac-findings-undefined_permission");
     await screenshot("rbac-findings");
+  });
+});
+
+/** What the window gets when the user comes back to it from a terminal. */
+async function returnToWindow() {
+  await browser.execute(() => window.dispatchEvent(new Event("focus")));
+}
+
+describe("changes made with the CLI while the app is open", () => {
+  it("shows a secret cleared and stored again in a terminal once the user comes back", async () => {
+    await click("nav-rbac");
+    await shown("rbac-workspace");
+    cli("profile", "clear-secret", "sandbox", "management-client-secret");
+    assert.ok(await (await browser.$(testId("rbac-workspace"))).isDisplayed(), "nothing changes before the user is back");
+    await returnToWindow();
+    await shown("rbac-secret-missing");
+    assert.match(await (await shown("management-secret-status")).getText(), /Not stored/);
+    await screenshot("rbac-secret-not-stored");
+
+    // What the screen itself suggests: `idlens profile set-mgmt-secret sandbox`.
+    cliWithInput(sandbox.summary.m2m_client_secret, "profile", "set-mgmt-secret", "sandbox");
+    await returnToWindow();
+    await shown("rbac-workspace");
+    assert.match(await (await shown("rbac-loaded-facts")).getText(), /^8 roles, 5 APIs/, "what was loaded stays");
+  });
+
+  it("lists a profile added in a terminal, with its unencrypted Neo4j connection warned about", async () => {
+    const { issuer, client_id: clientId } = sandbox.summary;
+    cli(
+      ...["profile", "add", "remote-graph", "--issuer", issuer, "--client-id", clientId],
+      ...["--neo4j-uri", "bolt://graph.example:7687", "--neo4j-user", "neo4j"],
+    );
+    await click("nav-settings");
+    await shown("profile-list");
+    await returnToWindow();
+    assert.match(await (await shown("profile-transport-remote-graph")).getText(), /Neo4j unencrypted/);
+    await clickElement(await (await shown("profile-item-remote-graph")).$(".profile-row__main"), "the remote-graph profile");
+    const notice = await shown("neo4j-transport-warning");
+    assert.match(await notice.getText(), /not encrypted.*neo4j\+s:\/\//s);
+    await scrollTo(notice);
+    await screenshot("settings-neo4j-unencrypted");
   });
 });

@@ -7,6 +7,8 @@ import { CopyButton } from "../components/CopyButton";
 import { IconDatabase, IconDashboard, IconRbac, IconSession } from "../components/Icons";
 import { ChoiceField } from "../components/ChoiceField";
 import { TextField } from "../components/TextField";
+import { Neo4jTransportNotice } from "../profile/Neo4jTransportNotice";
+import { savedTransportWarning } from "../profile/neo4jTransport";
 import { FormError, FORM_ERROR_ID, type SettingsError } from "./FormError";
 import {
   callbackUrlPreview,
@@ -516,6 +518,7 @@ export function ProfileEditor({
               mono
             />
           </div>
+          <Neo4jTransportNotice warning={savedTransportWarning(profile, draft.neo4jUri)} />
           <p className="form-section__text" id="settings-neo4j-mapping">
             How the graph stores users: the label of the user nodes and the properties the audit compares. Letters,
             digits and <code className="inline-code">_</code>; leave the name or e-mail-verified property empty if the

@@ -3,6 +3,7 @@ import { commands, type ProfileList } from "../bindings";
 import { toApiError } from "../ipc";
 import { useToast } from "../app/toast";
 import { IconTrash } from "../components/Icons";
+import { TRANSPORT_WORDS } from "../profile/neo4jTransport";
 import { tenantHost } from "../profile/tenantUrls";
 
 type ProfileListPanelProps = {
@@ -89,6 +90,15 @@ export function ProfileListPanel({ list, selected, creating, unsaved, onSelect, 
                   ) : null}
                 </span>
                 <span className="profile-row__host">{tenantHost(p.issuer)}</span>
+                {p.neo4jTransportWarning ? (
+                  <span
+                    className="chip chip--warning chip--small profile-row__flag"
+                    title={p.neo4jTransportWarning.message}
+                    data-testid={`profile-transport-${p.name}`}
+                  >
+                    {TRANSPORT_WORDS[p.neo4jTransportWarning.kind].chip}
+                  </span>
+                ) : null}
               </button>
               <div className="profile-row__actions">
                 {isCurrent ? null : (

@@ -8,8 +8,8 @@ use idlens_profile::{ManagementAccess, Profile};
 use crate::exports::write_rows;
 use crate::types::{
     Auth0Side, ExportSaved, GraphExportRequest, GraphMappingInput, GraphNodeRequest, GraphNodeView,
-    GraphPage, GraphSearchRequest, GraphStatus, GraphUserView, NodeView, PropertyCheckView,
-    PropertyView, RelationshipView,
+    GraphPage, GraphSearchRequest, GraphStatus, GraphUserView, Neo4jTransportWarningView, NodeView,
+    PropertyCheckView, PropertyView, RelationshipView,
 };
 use crate::{Api, ApiError};
 
@@ -189,6 +189,7 @@ fn status_view(
             })
             .collect(),
         warnings,
+        transport_warning: Neo4jTransportWarningView::of(neo4j),
     }
 }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::types::{ExportFormat, GraphMappingInput, UserSummary};
+use crate::types::{ExportFormat, GraphMappingInput, Neo4jTransportWarningView, UserSummary};
 
 /// What IdLens found on connecting to the profile's graph.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -27,6 +27,9 @@ pub struct GraphStatus {
     pub properties: Vec<PropertyCheckView>,
     /// Sentences to show: a missing constraint, a mapped property no node has.
     pub warnings: Vec<String>,
+    /// What the connection leaves unprotected on the network (not a problem
+    /// of the graph: `idlens graph check` still exits 0 for it alone).
+    pub transport_warning: Option<Neo4jTransportWarningView>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

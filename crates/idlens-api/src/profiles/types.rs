@@ -2,8 +2,8 @@
 //! secrets are stored, and the app's own facts.
 
 use idlens_profile::{
-    GraphMapping, KeychainStatus, ManagementAccess, Neo4jSettings, Profile, ProviderSetting,
-    SecretKind,
+    GraphMapping, KeychainStatus, ManagementAccess, Neo4jSettings, Neo4jTransportWarning, Profile,
+    ProviderSetting, SecretKind,
 };
 use idlens_secret::Secret;
 use serde::{Deserialize, Serialize};
@@ -73,6 +73,9 @@ pub struct ProfileView {
     pub scopes: Vec<String>,
     pub management: ManagementInput,
     pub neo4j: Option<Neo4jInput>,
+    /// What the Neo4j URI leaves unprotected in transit; `None` when it is
+    /// safe or there is no graph.
+    pub neo4j_transport_warning: Option<Neo4jTransportWarningView>,
     pub stored_secrets: Vec<SecretKindView>,
 }
 
@@ -91,6 +94,7 @@ impl ProfileView {
             scopes: profile.scopes.clone(),
             management: (&profile.management).into(),
             neo4j: profile.neo4j.as_ref().map(Into::into),
+            neo4j_transport_warning: Neo4jTransportWarningView::of(profile.neo4j.as_ref()),
             stored_secrets,
         }
     }
@@ -267,6 +271,42 @@ impl From<Neo4jInput> for Neo4jSettings {
             mapping: n.mapping.map(Into::into).unwrap_or_default(),
         }
     }
+}
+
+/// A Neo4j URI that leaves the password and the graph's data unprotected
+/// on the network. IdLens still connects; screens and the CLI show `message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Neo4jTransportWarningView {
+    pub kind: Neo4jTransportKind,
+    /// What travels unprotected and which scheme to use instead.
+    pub message: String,
+}
+
+impl Neo4jTransportWarningView {
+    /// The warning for a profile's graph settings, if any.
+    pub fn of(settings: Option<&Neo4jSettings>) -> Option<Self> {
+        let warning = settings?.transport_warning()?;
+        Some(Self {
+            kind: match warning {
+                Neo4jTransportWarning::Plaintext => Neo4jTransportKind::Plaintext,
+                Neo4jTransportWarning::CertificateNotVerified => {
+                    Neo4jTransportKind::CertificateNotVerified
+                }
+            },
+            message: warning.to_string(),
+        })
+    }
+}
+
+/// Why a Neo4j connection is unprotected (to a host other than this machine).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Neo4jTransportKind {
+    /// `neo4j://` or `bolt://`: not encrypted.
+    Plaintext,
+    /// `neo4j+ssc://` or `bolt+ssc://`: encrypted, any certificate accepted.
+    CertificateNotVerified,
 }
 
 /// Which secret of a profile.

@@ -278,6 +278,8 @@ async fn graph_status_counts_the_users_and_names_what_to_fix() {
         status.server_version
     );
     assert_eq!(status.mapping, mapping_input(&demo.label));
+    // bolt:// to 127.0.0.1 never leaves this machine: nothing to warn about.
+    assert_eq!(status.transport_warning, None);
     let with = |has: &dyn Fn(&DemoNode) -> bool| nodes.iter().filter(|n| has(n)).count() as u64;
     let expected = BTreeMap::from([
         ("id".to_owned(), ("sub", nodes.len() as u64)),

@@ -3,6 +3,7 @@ import type { ApiError, GraphStatus, Neo4jInput, ProfileView } from "../../bindi
 import { IconCheckCircle, IconDatabase, IconRefresh, IconSettings, IconWarning } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { TextWithCode } from "../../components/TextWithCode";
+import { Neo4jTransportNotice } from "../../profile/Neo4jTransportNotice";
 import { graphStore, type GraphState } from "./graphStore";
 import { mappingWords, serverWords } from "./graphWords";
 
@@ -62,6 +63,7 @@ export function ConnectionStrip({
           </button>
         </div>
       </div>
+      <Neo4jTransportNotice warning={profile.neo4jTransportWarning} />
       {state.statusError ? <StatusError error={state.statusError} onSettings={openSettings} navigate={navigate} /> : null}
       {status && status.warnings.length > 0 ? (
         <Notice tone="warning" title="Check the graph before trusting the audit" role="alert" testId="graph-status-warnings">

@@ -5,6 +5,7 @@ import { Card } from "../../components/Card";
 import { EmptyState } from "../../components/EmptyState";
 import { FactList } from "../../components/FactList";
 import { IconDatabase, IconGraph, IconKey, IconSettings, IconWarning } from "../../components/Icons";
+import { Neo4jTransportNotice } from "../../profile/Neo4jTransportNotice";
 import { hasStoredSecret, keychainPlace } from "../../profile/storedSecrets";
 import { tenantHost } from "../../profile/tenantUrls";
 import type { AreaProps } from "../areaProps";
@@ -102,6 +103,7 @@ function GraphOverview({
           </p>
         </EmptyState>
 
+        <Neo4jTransportNotice warning={profile.neo4jTransportWarning} />
         <AuditScopeCard host={host} />
       </div>
 

@@ -82,6 +82,7 @@ function RbacOverview({
           icon={<IconKey />}
           tone="attention"
           title="The client secret is not stored"
+          titleTestId="rbac-secret-missing"
           actions={
             <button
               type="button"
