@@ -4,7 +4,10 @@
 # the two from drifting apart:
 #
 #   scripts/vendored-neo4rs.sh check   the tree is published + patch, nothing else
-#                                      (scripts/test.sh runs it)
+#   scripts/vendored-neo4rs.sh test    check, then the crate's own unit tests on
+#                                      both message paths: the default one and
+#                                      `unstable-bolt-protocol-impl-v2`
+#                                      (scripts/test.sh runs this)
 #   scripts/vendored-neo4rs.sh diff    rewrite idlens.patch from the tree, after
 #                                      changing the vendored code
 #
@@ -21,7 +24,7 @@ PATCH="$TREE/idlens.patch"
 OURS=(IDLENS.md idlens.patch)
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # The published .crate file, fetched through cargo when it is not cached.
@@ -71,9 +74,10 @@ unpack() {
     for file in "${OURS[@]}"; do rm -f "$work/b/$file"; done
 }
 
-# The patch from a to b, with paths relative to the crate.
+# The patch from a to b, with paths relative to the crate (a/src/…, b/src/…)
+# and no dates, so it only changes when the code does.
 make_patch() {
-    (cd "$1" && diff -ruN a b) || [ $? -eq 1 ]
+    (cd "$1" && git diff --no-index --no-prefix --no-color --no-renames a b) || [ $? -eq 1 ]
 }
 
 cmd_diff() {
@@ -103,8 +107,18 @@ cmd_check() {
     echo "$TREE is neo4rs $VERSION as published + $PATCH"
 }
 
+# The crate is outside the workspace (its own, with upstream's Cargo.lock,
+# which --locked keeps as published), so `cargo test --workspace` skips it.
+cmd_test() {
+    cmd_check
+    local manifest="$REPO_ROOT/$TREE/Cargo.toml"
+    cargo test --locked --manifest-path "$manifest" --lib
+    cargo test --locked --manifest-path "$manifest" --lib --features unstable-bolt-protocol-impl-v2
+}
+
 case "${1:-}" in
 check) cmd_check ;;
+test) cmd_test ;;
 diff) cmd_diff ;;
 -h | --help) usage ;;
 *)

@@ -16,6 +16,7 @@ use crate::{
     BoltMap, BoltString, BoltType,
     connection::stream::ConnectionStream,
     errors::{Error, Result},
+    message_check::{MAX_MESSAGE_SIZE, check_message},
     messages::{BoltRequest, BoltResponse},
     version::Version,
 };
@@ -158,9 +159,12 @@ impl Connection {
     async fn hello(&mut self, req: BoltRequest) -> Result<()> {
         match self.send_recv(req).await? {
             BoltResponse::Success(_msg) => Ok(()),
-            BoltResponse::Failure(msg) => {
-                Err(Error::AuthenticationError(msg.get("message").unwrap()))
-            }
+            BoltResponse::Failure(msg) => match msg.get("message") {
+                Ok(message) => Err(Error::AuthenticationError(message)),
+                Err(_) => Err(Error::MalformedMessage(
+                    "a FAILURE for HELLO without a message".into(),
+                )),
+            },
             msg => Err(msg.into_error("HELLO")),
         }
     }
@@ -242,21 +246,27 @@ impl Connection {
     }
 
     pub async fn recv(&mut self) -> Result<BoltResponse> {
-        let bytes = tokio::time::timeout(self.recv_timeout, self.recv_bytes())
-            .await
-            .map_err(|_| Error::ConnectionTimedOut)??;
-        self.complete_response(&bytes)?;
+        let bytes = self.recv_checked().await?;
         BoltResponse::parse(self.version, bytes)
     }
 
     #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
     #[allow(unused)]
     pub(crate) async fn recv_as<T: MessageResponse>(&mut self) -> Result<T> {
+        let bytes = self.recv_checked().await?;
+        Ok(T::parse(bytes)?)
+    }
+
+    /// The next message, once it passed [`check_message`]. A message that
+    /// does not leaves the exchange incomplete, so the connection is not
+    /// reused.
+    async fn recv_checked(&mut self) -> Result<Bytes> {
         let bytes = tokio::time::timeout(self.recv_timeout, self.recv_bytes())
             .await
             .map_err(|_| Error::ConnectionTimedOut)??;
+        check_message(&bytes)?;
         self.complete_response(&bytes)?;
-        Ok(T::parse(bytes)?)
+        Ok(bytes)
     }
 
     pub(crate) fn is_reusable(&self) -> bool {
@@ -336,6 +346,9 @@ impl Connection {
         Ok(())
     }
 
+    /// Reads one message of at most [`MAX_MESSAGE_SIZE`] bytes: a chunk that
+    /// would pass it is refused before it is read, leaving the exchange
+    /// incomplete, so the connection is not reused.
     async fn recv_bytes(&mut self) -> Result<Bytes> {
         if self.io_in_progress {
             return Err(Error::IncompleteBoltExchange);
@@ -348,6 +361,11 @@ impl Connection {
         }
 
         while chunk_size > 0 {
+            if bytes.len() + chunk_size > MAX_MESSAGE_SIZE {
+                return Err(Error::MessageTooLarge {
+                    limit: MAX_MESSAGE_SIZE,
+                });
+            }
             self.read_chunk(chunk_size, &mut bytes).await?;
             chunk_size = self.read_chunk_size().await?;
         }
@@ -866,7 +884,7 @@ impl ServerCertVerifier for NoCertificateVerification {
 mod tests {
     use url::Host;
 
-    use super::{Connection, NeoUrl};
+    use super::{Connection, MAX_MESSAGE_SIZE, NeoUrl};
     use crate::{errors::Error, version::Version};
     use std::{io::ErrorKind, sync::mpsc, thread, time::Duration};
     use tokio::{
@@ -963,6 +981,62 @@ mod tests {
     fn eof_inside_chunk_header_returns_unexpected_eof() {
         let outcome = recv_bytes_on_worker_thread(vec![0x00]);
         assert!(matches!(outcome, ReadOutcome::UnexpectedEof));
+    }
+
+    #[tokio::test]
+    async fn a_message_past_the_cap_is_refused_before_it_is_read() {
+        // Full chunks past MAX_MESSAGE_SIZE with no end: without the cap the
+        // read would take them all and end in UnexpectedEof.
+        let chunks = MAX_MESSAGE_SIZE / 65_535 + 2;
+        let mut bytes = Vec::with_capacity(chunks * 65_537);
+        for _ in 0..chunks {
+            bytes.extend_from_slice(&[0xFF, 0xFF]);
+            bytes.resize(bytes.len() + 65_535, 0);
+        }
+        let mut connection = connect(serve_bytes_then_close(bytes).await).await;
+        let error = connection.recv_bytes().await.unwrap_err();
+        assert!(
+            matches!(error, Error::MessageTooLarge { limit } if limit == MAX_MESSAGE_SIZE),
+            "{error:?}"
+        );
+        assert!(!connection.is_reusable());
+    }
+
+    #[tokio::test]
+    async fn a_message_up_to_the_cap_is_read() {
+        let mut bytes = Vec::new();
+        let mut left = MAX_MESSAGE_SIZE;
+        while left > 0 {
+            let chunk = left.min(65_535);
+            bytes.extend_from_slice(&(chunk as u16).to_be_bytes());
+            bytes.resize(bytes.len() + chunk, 0);
+            left -= chunk;
+        }
+        bytes.extend_from_slice(&[0, 0]);
+        let mut connection = connect(serve_bytes_then_close(bytes).await).await;
+        let message = connection.recv_bytes().await.unwrap();
+        assert_eq!(message.len(), MAX_MESSAGE_SIZE);
+    }
+
+    #[tokio::test]
+    #[cfg_attr(feature = "unstable-bolt-protocol-impl-v2", allow(deprecated))]
+    async fn a_malformed_answer_is_an_error_and_the_connection_is_not_reused() {
+        // SUCCESS {<one entry>} with no entry.
+        let answer = vec![0x00, 0x03, 0xB1, 0x70, 0xA1, 0x00, 0x00];
+        let mut connection = connect(serve_bytes_then_close(answer).await).await;
+        connection
+            .send(crate::messages::BoltRequest::reset())
+            .await
+            .unwrap();
+        #[cfg(not(feature = "unstable-bolt-protocol-impl-v2"))]
+        let error = connection.recv().await.unwrap_err();
+        #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
+        let error = connection
+            .recv_as::<crate::bolt::Summary<()>>()
+            .await
+            .unwrap_err();
+        assert!(matches!(error, Error::MalformedMessage(_)), "{error:?}");
+        assert!(!connection.is_reusable());
     }
 
     #[tokio::test]

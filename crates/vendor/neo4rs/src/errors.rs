@@ -121,6 +121,26 @@ pub enum Error {
 
     #[error("connection timed out")]
     ConnectionTimedOut,
+
+    /// The server sent a message longer than the driver reads; the rest of it
+    /// was left unread and the connection is not used again.
+    #[error("the server sent a Bolt message larger than {limit} bytes; the connection was closed")]
+    MessageTooLarge { limit: usize },
+
+    /// The server sent bytes that are not a Bolt message: a size larger than
+    /// what was received, a value cut short, an unknown marker, too deep a
+    /// nesting. Nothing of it is used and the connection is not used again.
+    #[error("the server sent a malformed Bolt message: {0}")]
+    MalformedMessage(String),
+}
+
+impl From<bytes::TryGetError> for Error {
+    fn from(e: bytes::TryGetError) -> Self {
+        Error::MalformedMessage(format!(
+            "a value is cut short: {} bytes needed, {} received",
+            e.requested, e.available
+        ))
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -502,6 +502,9 @@ mod connection;
 mod convert;
 mod errors;
 mod graph;
+#[cfg(test)]
+mod hostile_input_tests;
+mod message_check;
 mod messages;
 #[cfg(feature = "unstable-serde-packstream-format")]
 mod packstream;
@@ -534,6 +537,7 @@ pub use crate::errors::{
     Error, Neo4jClientErrorKind, Neo4jError, Neo4jErrorKind, Neo4jSecurityErrorKind, Result,
 };
 pub use crate::graph::{Graph, query};
+pub use crate::message_check::{MAX_MESSAGE_SIZE, MAX_NESTING_DEPTH};
 pub use crate::query::{Query, QueryParameter, RunResult};
 pub use crate::row::{Node, Path, Point2D, Point3D, Relation, Row, UnboundedRelation};
 pub use crate::stream::{DetachedRowStream, RowStream};

@@ -141,8 +141,8 @@ impl RowStream {
                     let record = BoltList::from(
                         record
                             .into_iter()
-                            .map(BoltType::from)
-                            .collect::<Vec<BoltType>>(),
+                            .map(Bolt::into_bolt_type)
+                            .collect::<Result<Vec<BoltType>, _>>()?,
                     );
                     let row = Row::new(self.fields.clone(), record);
                     self.buffer.push_back(row);

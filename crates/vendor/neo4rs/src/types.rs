@@ -102,7 +102,13 @@ impl BoltType {
         }
     }
 
-    fn parse(version: Version, input: &mut Bytes) -> Result<BoltType> {
+    pub(crate) fn parse(version: Version, input: &mut Bytes) -> Result<BoltType> {
+        // Every `can_parse` below looks at the marker: there must be one.
+        if input.is_empty() {
+            return Err(Error::MalformedMessage(
+                "a value is missing: the message ends before it".into(),
+            ));
+        }
         let bolt_type = match input {
             input if BoltInteger::can_parse(version, input) => {
                 BoltType::Integer(BoltInteger::parse(version, input)?)

@@ -219,7 +219,7 @@ impl<'de> Deserializer<'de> {
         bytes: &'de mut Bytes,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let marker = bytes.get_u8();
+        let marker = bytes.try_get_u8()?;
 
         let (hi, lo) = (marker >> 4, marker & 0x0F);
 
@@ -230,28 +230,28 @@ impl<'de> Deserializer<'de> {
             0xB => Self::parse_struct(lo as _, bytes, visitor),
             0xC => match lo {
                 0x0 => visitor.visit_unit(),
-                0x1 => visitor.visit_f64(bytes.get_f64()),
+                0x1 => visitor.visit_f64(bytes.try_get_f64()?),
                 0x2 => visitor.visit_bool(false),
                 0x3 => visitor.visit_bool(true),
-                0x8 => visitor.visit_i8(bytes.get_i8()),
-                0x9 => visitor.visit_i16(bytes.get_i16()),
-                0xA => visitor.visit_i32(bytes.get_i32()),
-                0xB => visitor.visit_i64(bytes.get_i64()),
-                0xC => Self::parse_bytes(v, bytes.get_u8() as _, bytes, visitor),
-                0xD => Self::parse_bytes(v, bytes.get_u16() as _, bytes, visitor),
-                0xE => Self::parse_bytes(v, bytes.get_u32() as _, bytes, visitor),
+                0x8 => visitor.visit_i8(bytes.try_get_i8()?),
+                0x9 => visitor.visit_i16(bytes.try_get_i16()?),
+                0xA => visitor.visit_i32(bytes.try_get_i32()?),
+                0xB => visitor.visit_i64(bytes.try_get_i64()?),
+                0xC => Self::parse_bytes(v, bytes.try_get_u8()? as _, bytes, visitor),
+                0xD => Self::parse_bytes(v, bytes.try_get_u16()? as _, bytes, visitor),
+                0xE => Self::parse_bytes(v, bytes.try_get_u32()? as _, bytes, visitor),
                 _ => Err(Error::UnknownMarker(marker)),
             },
             0xD => match lo {
-                0x0 => Self::parse_string(bytes.get_u8() as _, bytes, visitor),
-                0x1 => Self::parse_string(bytes.get_u16() as _, bytes, visitor),
-                0x2 => Self::parse_string(bytes.get_u32() as _, bytes, visitor),
-                0x4 => Self::parse_list(v, bytes.get_u8() as _, bytes, visitor),
-                0x5 => Self::parse_list(v, bytes.get_u16() as _, bytes, visitor),
-                0x6 => Self::parse_list(v, bytes.get_u32() as _, bytes, visitor),
-                0x8 => Self::parse_map(v, bytes.get_u8() as _, bytes, visitor),
-                0x9 => Self::parse_map(v, bytes.get_u16() as _, bytes, visitor),
-                0xA => Self::parse_map(v, bytes.get_u32() as _, bytes, visitor),
+                0x0 => Self::parse_string(bytes.try_get_u8()? as _, bytes, visitor),
+                0x1 => Self::parse_string(bytes.try_get_u16()? as _, bytes, visitor),
+                0x2 => Self::parse_string(bytes.try_get_u32()? as _, bytes, visitor),
+                0x4 => Self::parse_list(v, bytes.try_get_u8()? as _, bytes, visitor),
+                0x5 => Self::parse_list(v, bytes.try_get_u16()? as _, bytes, visitor),
+                0x6 => Self::parse_list(v, bytes.try_get_u32()? as _, bytes, visitor),
+                0x8 => Self::parse_map(v, bytes.try_get_u8()? as _, bytes, visitor),
+                0x9 => Self::parse_map(v, bytes.try_get_u16()? as _, bytes, visitor),
+                0xA => Self::parse_map(v, bytes.try_get_u32()? as _, bytes, visitor),
                 // C, D => struct 8/16
                 _ => Err(Error::UnknownMarker(marker)),
             },
@@ -266,7 +266,7 @@ impl<'de> Deserializer<'de> {
         bytes: &'de mut Bytes,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let bytes = Self::take_slice(len, bytes);
+        let bytes = Self::take_slice(len, bytes, "a byte array")?;
         if v.visit_bytes_as_bytes() {
             visitor.visit_borrowed_bytes(unsafe {
                 std::slice::from_raw_parts(bytes.as_ptr(), bytes.len())
@@ -281,7 +281,7 @@ impl<'de> Deserializer<'de> {
         bytes: &'de mut Bytes,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let bytes = Self::take_slice(len, bytes);
+        let bytes = Self::take_slice(len, bytes, "a string")?;
         match std::str::from_utf8(&bytes) {
             Ok(s) => visitor.visit_borrowed_str(unsafe {
                 std::str::from_utf8_unchecked(std::slice::from_raw_parts(s.as_ptr(), s.len()))
@@ -290,9 +290,16 @@ impl<'de> Deserializer<'de> {
         }
     }
 
-    fn take_slice(len: usize, bytes: &mut Bytes) -> Bytes {
-        debug_assert!(bytes.len() >= len);
-        bytes.split_to(len)
+    /// The next `len` bytes, or an error when fewer were received.
+    fn take_slice(len: usize, bytes: &mut Bytes, what: &'static str) -> Result<Bytes, Error> {
+        if len > bytes.len() {
+            return Err(Error::Truncated {
+                what,
+                needed: len,
+                available: bytes.len(),
+            });
+        }
+        Ok(bytes.split_to(len))
     }
 
     fn parse_list<V: Visitor<'de>>(
@@ -332,7 +339,7 @@ impl<'de> Deserializer<'de> {
         bytes: &mut Bytes,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let tag = bytes.get_u8();
+        let tag = bytes.try_get_u8()?;
         visitor.visit_enum(StructParser {
             tag,
             items: ItemsParser::new(len, bytes),
@@ -344,6 +351,9 @@ impl<'de> Deserializer<'de> {
 struct ItemsParser<'a> {
     len: usize,
     excess: usize,
+    /// The bytes there were for the items: each takes at least one, so no
+    /// more items than that can follow, whatever `len` the wire claimed.
+    received: usize,
     bytes: SharedBytes<'a>,
 }
 
@@ -352,6 +362,7 @@ impl<'a> ItemsParser<'a> {
         Self {
             len,
             excess: 0,
+            received: bytes.len(),
             bytes: SharedBytes::new(bytes),
         }
     }
@@ -391,7 +402,7 @@ impl<'de> SeqAccess<'de> for ItemsParser<'_> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.len)
+        Some(self.len.min(self.received))
     }
 }
 
@@ -423,7 +434,7 @@ impl<'de> MapAccess<'de> for ItemsParser<'_> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.len)
+        Some(self.len.min(self.received))
     }
 }
 
@@ -552,9 +563,26 @@ pub enum Error {
     #[error("Invalid length: expected {expected}, actual {actual}")]
     InvalidLength { expected: usize, actual: usize },
 
+    #[error("{what} needs {needed} bytes but only {available} were received")]
+    Truncated {
+        what: &'static str,
+        needed: usize,
+        available: usize,
+    },
+
     // TODO: copy DeError
     #[error("Deserialization error: {0}")]
     DeserializationError(String),
+}
+
+impl From<bytes::TryGetError> for Error {
+    fn from(e: bytes::TryGetError) -> Self {
+        Self::Truncated {
+            what: "a value",
+            needed: e.requested,
+            available: e.available,
+        }
+    }
 }
 
 impl de::Error for Error {

@@ -1,6 +1,6 @@
 use crate::{
     errors::{Error, Result},
-    types::BoltWireFormat,
+    types::{BoltWireFormat, wire::take_bytes},
     version::Version,
 };
 use bytes::{Buf, BufMut, Bytes, BytesMut};
@@ -37,11 +37,11 @@ impl BoltWireFormat for BoltBytes {
     }
 
     fn parse(_version: Version, input: &mut Bytes) -> Result<Self> {
-        let marker = input.get_u8();
+        let marker = input.try_get_u8()?;
         let size = match marker {
-            SMALL => input.get_u8() as usize,
-            MEDIUM => input.get_u16() as usize,
-            LARGE => input.get_u32() as usize,
+            SMALL => input.try_get_u8()? as usize,
+            MEDIUM => input.try_get_u16()? as usize,
+            LARGE => input.try_get_u32()? as usize,
             _ => {
                 return Err(Error::InvalidTypeMarker(format!(
                     "invalid bytes marker {marker}"
@@ -49,7 +49,7 @@ impl BoltWireFormat for BoltBytes {
             }
         };
 
-        let bytes = input.split_to(size);
+        let bytes = take_bytes(input, size, "a byte array")?;
         Ok(BoltBytes::new(bytes))
     }
 

@@ -26,7 +26,7 @@ impl BoltWireFormat for BoltBoolean {
     }
 
     fn parse(_version: Version, input: &mut Bytes) -> Result<Self> {
-        let value = input.get_u8();
+        let value = input.try_get_u8()?;
         match value {
             TRUE => Ok(BoltBoolean::new(true)),
             FALSE => Ok(BoltBoolean::new(false)),

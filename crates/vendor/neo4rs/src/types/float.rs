@@ -1,4 +1,8 @@
-use crate::{errors::Result, types::BoltWireFormat, version::Version};
+use crate::{
+    errors::{Error, Result},
+    types::BoltWireFormat,
+    version::Version,
+};
 use bytes::{Buf, BufMut, Bytes, BytesMut};
 use std::mem;
 
@@ -21,8 +25,10 @@ impl BoltWireFormat for BoltFloat {
     }
 
     fn parse(_: Version, input: &mut Bytes) -> Result<BoltFloat> {
-        let _marker = input.get_u8();
-        let value = input.get_f64();
+        if input.try_get_u8()? != MARKER {
+            return Err(Error::InvalidTypeMarker("invalid float marker".into()));
+        }
+        let value = input.try_get_f64()?;
         Ok(BoltFloat::new(value))
     }
 

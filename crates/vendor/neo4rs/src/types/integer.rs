@@ -68,12 +68,12 @@ impl BoltWireFormat for BoltInteger {
     }
 
     fn parse(_version: Version, input: &mut Bytes) -> Result<Self> {
-        let value: i64 = match input.get_u8() {
+        let value: i64 = match input.try_get_u8()? {
             marker if (-16..=127).contains(&(marker as i8)) => (marker as i8) as i64,
-            INT_8 => input.get_i8() as i64,
-            INT_16 => input.get_i16() as i64,
-            INT_32 => input.get_i32() as i64,
-            INT_64 => input.get_i64(),
+            INT_8 => input.try_get_i8()? as i64,
+            INT_16 => input.try_get_i16()? as i64,
+            INT_32 => input.try_get_i32()? as i64,
+            INT_64 => input.try_get_i64()?,
             _ => return Err(Error::InvalidTypeMarker("invalid integer marker".into())),
         };
 

@@ -1,6 +1,6 @@
 use crate::{
     errors::{Error, Result},
-    types::{BoltType, BoltWireFormat, BytesMut},
+    types::{BoltType, BoltWireFormat, BytesMut, wire::check_entries},
     version::Version,
 };
 use bytes::{Buf, BufMut, Bytes};
@@ -96,12 +96,12 @@ impl BoltWireFormat for BoltList {
     }
 
     fn parse(version: Version, input: &mut Bytes) -> Result<Self> {
-        let marker = input.get_u8();
+        let marker = input.try_get_u8()?;
         let size = match marker {
             0x90..=0x9F => 0x0F & marker as usize,
-            SMALL => input.get_u8() as usize,
-            MEDIUM => input.get_u16() as usize,
-            LARGE => input.get_u32() as usize,
+            SMALL => input.try_get_u8()? as usize,
+            MEDIUM => input.try_get_u16()? as usize,
+            LARGE => input.try_get_u32()? as usize,
             _ => {
                 return Err(Error::InvalidTypeMarker(format!(
                     "invalid list marker {marker}"
@@ -109,6 +109,7 @@ impl BoltWireFormat for BoltList {
             }
         };
 
+        check_entries(input, size, 1, "a list")?;
         let mut list = BoltList::with_capacity(size);
         for _ in 0..size {
             list.push(BoltType::parse(version, input)?);

@@ -1,6 +1,6 @@
 use crate::{
     errors::{Error, Result},
-    types::{BoltString, BoltType, BoltWireFormat, serde::DeError},
+    types::{BoltString, BoltType, BoltWireFormat, serde::DeError, wire::check_entries},
     version::Version,
 };
 use ::serde::Deserialize;
@@ -77,12 +77,12 @@ impl BoltWireFormat for BoltMap {
     }
 
     fn parse(version: Version, input: &mut Bytes) -> Result<Self> {
-        let marker = input.get_u8();
+        let marker = input.try_get_u8()?;
         let size = match marker {
             0xA0..=0xAF => (marker & 0x0F) as usize,
-            SMALL => input.get_u8() as usize,
-            MEDIUM => input.get_u16() as usize,
-            LARGE => input.get_u32() as usize,
+            SMALL => input.try_get_u8()? as usize,
+            MEDIUM => input.try_get_u16()? as usize,
+            LARGE => input.try_get_u32()? as usize,
             _ => {
                 return Err(Error::InvalidTypeMarker(format!(
                     "invalid map marker {marker}"
@@ -90,6 +90,7 @@ impl BoltWireFormat for BoltMap {
             }
         };
 
+        check_entries(input, size, 2, "a map")?;
         let mut map = BoltMap::default();
         for _ in 0..size {
             let key = BoltString::parse(version, input)?;

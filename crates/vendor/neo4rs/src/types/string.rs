@@ -1,7 +1,6 @@
 use crate::{
-    DeError,
     errors::{Error, Result},
-    types::BoltWireFormat,
+    types::{BoltWireFormat, wire::take_bytes},
     version::Version,
 };
 use bytes::{Buf, BufMut, Bytes, BytesMut};
@@ -65,12 +64,12 @@ impl BoltWireFormat for BoltString {
     }
 
     fn parse(_version: Version, input: &mut Bytes) -> Result<Self> {
-        let marker = input.get_u8();
+        let marker = input.try_get_u8()?;
         let length = match marker {
             0x80..=0x8F => 0x0F & marker as usize,
-            SMALL => input.get_u8() as usize,
-            MEDIUM => input.get_u16() as usize,
-            LARGE => input.get_u32() as usize,
+            SMALL => input.try_get_u8()? as usize,
+            MEDIUM => input.try_get_u16()? as usize,
+            LARGE => input.try_get_u32()? as usize,
             _ => {
                 return Err(Error::InvalidTypeMarker(format!(
                     "invalid string marker {marker}"
@@ -78,10 +77,12 @@ impl BoltWireFormat for BoltString {
             }
         };
 
-        let bytes = input.split_to(length);
+        let bytes = take_bytes(input, length, "a string")?;
         match from_utf8(&bytes) {
             Ok(t) => Ok(t.into()),
-            Err(e) => Err(Error::DeserializationError(DeError::Other(e.to_string()))),
+            Err(e) => Err(Error::MalformedMessage(format!(
+                "a string is not UTF-8: {e}"
+            ))),
         }
     }
 

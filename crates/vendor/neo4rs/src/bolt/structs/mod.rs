@@ -284,157 +284,163 @@ impl From<BoltRef<'_>> for Bolt {
 }
 
 impl From<Bolt> for crate::BoltType {
+    /// Panics when a node's or relationship's properties are not a map of
+    /// Bolt values, or a number does not fit; [`Bolt::into_bolt_type`] says
+    /// so instead.
     fn from(value: Bolt) -> Self {
+        value
+            .into_bolt_type()
+            .expect("a Bolt value with map properties and numbers in range")
+    }
+}
+
+impl Bolt {
+    /// The same value as a [`crate::BoltType`], or an error when a node's or
+    /// relationship's properties are not a map of Bolt values, or a number
+    /// does not fit. The server sends these bytes: they are not trusted.
+    pub(crate) fn into_bolt_type(self) -> Result<crate::BoltType, crate::packstream::de::Error> {
+        use crate::packstream::de::Error;
         use crate::{
             BoltBoolean, BoltBytes, BoltDate, BoltDateTime, BoltDateTimeZoneId, BoltDuration,
             BoltFloat, BoltInteger, BoltList, BoltLocalDateTime, BoltLocalTime, BoltNode, BoltNull,
             BoltPath, BoltPoint2D, BoltPoint3D, BoltRelation, BoltString, BoltTime, BoltType,
             BoltUnboundedRelation,
         };
+        use serde::de::Error as _;
 
-        fn conv_unrel(rel: urel::UnboundRelationship) -> BoltUnboundedRelation {
-            let id = BoltInteger::new(rel.id().try_into().unwrap());
-            let typ = BoltString::from(rel.typ());
-            let properties = rel.into::<Bolt>().unwrap();
-            let properties = BoltType::from(properties);
-            let BoltType::Map(properties) = properties else {
-                panic!("properties should be a map");
-            };
-            BoltUnboundedRelation::new(id, typ, properties)
+        fn integer<T: TryInto<i64>>(value: T, what: &str) -> Result<BoltInteger, Error> {
+            match value.try_into() {
+                Ok(value) => Ok(BoltInteger::new(value)),
+                Err(_) => Err(Error::custom(format!("{what} does not fit an i64"))),
+            }
         }
 
-        match value {
-            Bolt::Null => Self::Null(BoltNull),
-            Bolt::Boolean(v) => Self::Boolean(BoltBoolean { value: v }),
-            Bolt::Integer(v) => Self::Integer(BoltInteger { value: v }),
-            Bolt::Float(v) => Self::Float(BoltFloat { value: v }),
-            Bolt::Bytes(v) => Self::Bytes(BoltBytes { value: v }),
-            Bolt::String(v) => Self::String(BoltString::from(v)),
-            Bolt::List(v) => Self::List(BoltList::from(
-                v.into_iter().map(Into::into).collect::<Vec<_>>(),
-            )),
-            Bolt::Dictionary(v) => Self::Map(
+        fn properties(properties: Result<Bolt, Error>) -> Result<crate::BoltMap, Error> {
+            match properties?.into_bolt_type()? {
+                BoltType::Map(properties) => Ok(properties),
+                _ => Err(Error::custom("properties should be a map")),
+            }
+        }
+
+        fn list(values: Vec<Bolt>) -> Result<BoltList, Error> {
+            let values = values.into_iter().map(Bolt::into_bolt_type);
+            Ok(BoltList::from(values.collect::<Result<Vec<_>, _>>()?))
+        }
+
+        fn conv_unrel(rel: urel::UnboundRelationship) -> Result<BoltUnboundedRelation, Error> {
+            let id = integer(rel.id(), "a relationship id")?;
+            let typ = BoltString::from(rel.typ());
+            let properties = properties(rel.into::<Bolt>())?;
+            Ok(BoltUnboundedRelation::new(id, typ, properties))
+        }
+
+        Ok(match self {
+            Bolt::Null => BoltType::Null(BoltNull),
+            Bolt::Boolean(v) => BoltType::Boolean(BoltBoolean { value: v }),
+            Bolt::Integer(v) => BoltType::Integer(BoltInteger { value: v }),
+            Bolt::Float(v) => BoltType::Float(BoltFloat { value: v }),
+            Bolt::Bytes(v) => BoltType::Bytes(BoltBytes { value: v }),
+            Bolt::String(v) => BoltType::String(BoltString::from(v)),
+            Bolt::List(v) => BoltType::List(list(v)?),
+            Bolt::Dictionary(v) => BoltType::Map(
                 v.into_iter()
-                    .map(|(k, v)| (BoltString::from(k), v.into()))
-                    .collect(),
+                    .map(|(k, v)| Ok((BoltString::from(k), v.into_bolt_type()?)))
+                    .collect::<Result<_, Error>>()?,
             ),
             Bolt::Node(v) => {
-                let id = v.id();
+                let id = integer(v.id(), "a node id")?;
                 let labels = v
                     .labels()
                     .iter()
                     .cloned()
                     .map(BoltType::from)
                     .collect::<Vec<_>>();
-                let properties = v.into::<Bolt>().unwrap();
-                let properties = BoltType::from(properties);
-                let BoltType::Map(properties) = properties else {
-                    panic!("properties should be a map");
-                };
-                Self::Node(BoltNode::new(
-                    BoltInteger::new(id.try_into().unwrap()),
-                    BoltList::from(labels),
-                    properties,
-                ))
+                let properties = properties(v.into::<Bolt>())?;
+                BoltType::Node(BoltNode::new(id, BoltList::from(labels), properties))
             }
             Bolt::Relationship(v) => {
-                let id = v.id();
-                let start_node_id = v.start_node_id();
-                let end_node_id = v.end_node_id();
+                let id = integer(v.id(), "a relationship id")?;
+                let start_node_id = integer(v.start_node_id(), "a node id")?;
+                let end_node_id = integer(v.end_node_id(), "a node id")?;
                 let typ = BoltString::from(v.typ());
-                let properties = v.into::<Bolt>().unwrap();
-                let properties = BoltType::from(properties);
-                let BoltType::Map(properties) = properties else {
-                    panic!("properties should be a map");
-                };
-                Self::Relation(BoltRelation {
-                    id: BoltInteger::new(id.try_into().unwrap()),
-                    start_node_id: BoltInteger::new(start_node_id.try_into().unwrap()),
-                    end_node_id: BoltInteger::new(end_node_id.try_into().unwrap()),
+                let properties = properties(v.into::<Bolt>())?;
+                BoltType::Relation(BoltRelation {
+                    id,
+                    start_node_id,
+                    end_node_id,
                     typ,
                     properties,
                 })
             }
             Bolt::Path(v) => {
-                let nodes = BoltList::from(
-                    v.nodes
-                        .into_iter()
-                        .map(Bolt::from)
-                        .map(BoltType::from)
-                        .collect::<Vec<_>>(),
-                );
-                let rels = BoltList::from(
-                    v.rels
-                        .into_iter()
-                        .map(conv_unrel)
-                        .map(BoltType::from)
-                        .collect::<Vec<_>>(),
-                );
-                let indices = BoltList::from(
-                    v.indices
-                        .into_iter()
-                        .map(|i| i64::try_from(i).unwrap())
-                        .map(Bolt::from)
-                        .map(BoltType::from)
-                        .collect::<Vec<_>>(),
-                );
-                Self::Path(BoltPath {
+                let nodes = list(v.nodes.into_iter().map(Bolt::from).collect())?;
+                let rels = v
+                    .rels
+                    .into_iter()
+                    .map(|rel| conv_unrel(rel).map(BoltType::from))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let indices = v
+                    .indices
+                    .into_iter()
+                    .map(|i| integer(i, "a path index").map(BoltType::Integer))
+                    .collect::<Result<Vec<_>, _>>()?;
+                BoltType::Path(BoltPath {
                     nodes,
-                    rels,
-                    indices,
+                    rels: BoltList::from(rels),
+                    indices: BoltList::from(indices),
                 })
             }
-            Bolt::Date(v) => Self::Date(BoltDate {
+            Bolt::Date(v) => BoltType::Date(BoltDate {
                 days: v.days().into(),
             }),
-            Bolt::Time(v) => Self::Time(BoltTime {
-                nanoseconds: BoltInteger::new(v.nanoseconds_since_midnight().try_into().unwrap()),
+            Bolt::Time(v) => BoltType::Time(BoltTime {
+                nanoseconds: integer(v.nanoseconds_since_midnight(), "a time")?,
                 tz_offset_seconds: v.timezone_offset_seconds().into(),
             }),
-            Bolt::LocalTime(v) => Self::LocalTime(BoltLocalTime {
-                nanoseconds: BoltInteger::new(v.nanoseconds_since_midnight().try_into().unwrap()),
+            Bolt::LocalTime(v) => BoltType::LocalTime(BoltLocalTime {
+                nanoseconds: integer(v.nanoseconds_since_midnight(), "a local time")?,
             }),
-            Bolt::DateTime(v) => Self::DateTime(BoltDateTime {
+            Bolt::DateTime(v) => BoltType::DateTime(BoltDateTime {
                 seconds: v.seconds_since_epoch().into(),
                 nanoseconds: BoltInteger::new(v.nanoseconds().into()),
                 tz_offset_seconds: v.timezone_offset_seconds().into(),
             }),
-            Bolt::DateTimeZoneId(v) => Self::DateTimeZoneId(BoltDateTimeZoneId {
+            Bolt::DateTimeZoneId(v) => BoltType::DateTimeZoneId(BoltDateTimeZoneId {
                 seconds: v.seconds_since_epoch().into(),
                 nanoseconds: BoltInteger::new(v.nanoseconds().into()),
                 tz_id: v.timezone_identifier().into(),
             }),
-            Bolt::LocalDateTime(v) => Self::LocalDateTime(BoltLocalDateTime {
+            Bolt::LocalDateTime(v) => BoltType::LocalDateTime(BoltLocalDateTime {
                 seconds: v.seconds_since_epoch().into(),
                 nanoseconds: BoltInteger::new(v.nanoseconds().into()),
             }),
-            Bolt::Duration(v) => Self::Duration(BoltDuration::new(
+            Bolt::Duration(v) => BoltType::Duration(BoltDuration::new(
                 v.months().into(),
                 v.days().into(),
                 v.seconds().into(),
                 v.nanoseconds().into(),
             )),
-            Bolt::Point2D(v) => Self::Point2D(BoltPoint2D {
+            Bolt::Point2D(v) => BoltType::Point2D(BoltPoint2D {
                 sr_id: BoltInteger::new(v.srid().to_srid().into()),
                 x: BoltFloat::new(v.x()),
                 y: BoltFloat::new(v.y()),
             }),
-            Bolt::Point3D(v) => Self::Point3D(BoltPoint3D {
+            Bolt::Point3D(v) => BoltType::Point3D(BoltPoint3D {
                 sr_id: BoltInteger::new(v.srid().to_srid().into()),
                 x: BoltFloat::new(v.x()),
                 y: BoltFloat::new(v.y()),
                 z: BoltFloat::new(v.z()),
             }),
-            Bolt::LegacyDateTime(v) => Self::DateTime(BoltDateTime {
+            Bolt::LegacyDateTime(v) => BoltType::DateTime(BoltDateTime {
                 seconds: v.seconds_since_epoch().into(),
                 nanoseconds: BoltInteger::new(v.nanoseconds().into()),
                 tz_offset_seconds: v.timezone_offset_seconds().into(),
             }),
-            Bolt::LegacyDateTimeZoneId(v) => Self::DateTimeZoneId(BoltDateTimeZoneId {
+            Bolt::LegacyDateTimeZoneId(v) => BoltType::DateTimeZoneId(BoltDateTimeZoneId {
                 seconds: v.seconds_since_epoch().into(),
                 nanoseconds: BoltInteger::new(v.nanoseconds().into()),
                 tz_id: v.timezone_identifier().into(),
             }),
-        }
+        })
     }
 }
