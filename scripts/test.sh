@@ -2,7 +2,7 @@
 # Runs the whole IdLens suite, in the order that fails fastest: formatting, the
 # UI's types, unit tests and build, the release scripts' tests, the generated
 # bindings, lints, every Rust test (unit, CLI with a real keychain, layering),
-# the app build, and the end-to-end run of
+# the patched neo4rs (published + its patch, and its own tests), the app build, and the end-to-end run of
 # the real app under Xvfb, then the Linux packages built, installed, opened and
 # removed (scripts/test-packages.sh). Stops at the first failing stage and says which.
 #
@@ -76,6 +76,8 @@ stage clippy "Clippy found problems (warnings are errors): fix them, see above."
     cargo clippy --workspace --all-targets -- -D warnings
 stage rust-tests "A Rust test failed or did not compile: see above (the CLI tests live in tests/cli/)." \
     cargo test --workspace
+stage neo4rs "crates/vendor/neo4rs is not neo4rs as published + its idlens.patch, or its own tests failed: see above and crates/vendor/neo4rs/IDLENS.md." \
+    bash scripts/vendored-neo4rs.sh test
 # The same targets and features as the tests, so the binary is already built.
 stage app-build "The app does not build." \
     cargo build --workspace --all-targets

@@ -91,6 +91,7 @@ impl From<idlens_graph::GraphError> for ApiError {
             | G::Timeout { .. }
             | G::QueryFailed { .. }
             | G::StreamCountMismatch { .. }
+            | G::MalformedAnswer { .. }
             | G::UnexpectedValue { .. } => (ErrorCode::Network, None),
         };
         let message = sentence(&e.to_string());

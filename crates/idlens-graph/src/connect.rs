@@ -11,6 +11,10 @@ use crate::{ConnectionSettings, GraphError, Timeouts};
 
 /// Rows per PULL.
 const FETCH_SIZE: usize = 1000;
+/// The largest Bolt message IdLens reads (4 MiB, far above any user node):
+/// a longer one is refused as it arrives and its connection dropped. It is
+/// the patched driver's cap (crates/vendor/neo4rs/IDLENS.md).
+pub const MAX_BOLT_MESSAGE: usize = neo4rs::MAX_MESSAGE_SIZE;
 /// Connections per graph: the app reads one stream and a few pages at a time.
 const MAX_CONNECTIONS: usize = 4;
 

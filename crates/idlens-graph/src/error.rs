@@ -30,6 +30,13 @@ pub enum GraphError {
         detail: String,
     },
 
+    #[error("Neo4j at {address} sent a malformed answer when {during} ({detail}). IdLens stopped reading it and dropped the connection. Check that the URI points to a Neo4j server; on a network you do not trust, use bolt+s:// so nobody on the way can change the answers")]
+    MalformedAnswer {
+        address: String,
+        during: &'static str,
+        detail: String,
+    },
+
     #[error("Neo4j did not answer within {} s {during}. The server may be overloaded or the network down; try again, or raise the timeout", .after.as_secs())]
     Timeout {
         during: &'static str,
@@ -102,12 +109,18 @@ impl Context<'_> {
                     detail: error.to_string(),
                 }
             }
-            E::DeserializationError(_) | E::ConversionError | E::UnknownType(_) => {
-                GraphError::UnexpectedValue {
-                    during: self.during,
-                    detail: error.to_string(),
-                }
-            }
+            E::MessageTooLarge { limit } => self.malformed(format!(
+                "a message larger than {} MiB, the most IdLens reads",
+                limit >> 20
+            )),
+            E::MalformedMessage(_)
+            | E::InvalidTypeMarker(_)
+            | E::UnknownType(_)
+            | E::UnknownMessage(_) => self.malformed(error.to_string()),
+            E::DeserializationError(_) | E::ConversionError => GraphError::UnexpectedValue {
+                during: self.during,
+                detail: error.to_string(),
+            },
             other => GraphError::QueryFailed {
                 during: self.during,
                 code: "driver".into(),
@@ -129,6 +142,16 @@ impl Context<'_> {
                 code: code.to_owned(),
                 message: message.to_owned(),
             },
+        }
+    }
+
+    /// Bytes that are not a Bolt answer (the driver never uses them and does
+    /// not reuse the connection they came on).
+    fn malformed(&self, detail: String) -> GraphError {
+        GraphError::MalformedAnswer {
+            address: self.address.to_owned(),
+            during: self.during,
+            detail,
         }
     }
 

@@ -32,7 +32,7 @@ mod value;
 
 pub use apply::{ApplyLog, BatchLog, BatchOutcome, CypherBatch};
 pub use checks::{ConnectChecks, MappedAs, PropertyCheck};
-pub use connect::Graph;
+pub use connect::{Graph, MAX_BOLT_MESSAGE};
 pub use error::GraphError;
 pub use idlens_audit::{GraphRow, Mapping};
 pub use node::{Direction, NodeDetail, RelationshipCount};

@@ -98,15 +98,20 @@ impl Api {
         Ok(saved.into())
     }
 
-    /// Runs a graph call; a connection error drops the pool so the next
-    /// call reconnects.
+    /// Runs a graph call; a connection error or a malformed answer drops the
+    /// pool so the next call reconnects.
     pub(crate) async fn graph_call<T>(
         &self,
         profile: &Profile,
         call: impl std::future::Future<Output = Result<T, GraphError>>,
     ) -> Result<T, ApiError> {
         let result = call.await;
-        if let Err(GraphError::ConnectionLost { .. } | GraphError::Timeout { .. }) = &result {
+        if let Err(
+            GraphError::ConnectionLost { .. }
+            | GraphError::Timeout { .. }
+            | GraphError::MalformedAnswer { .. },
+        ) = &result
+        {
             self.drop_graph(profile.name.as_str());
         }
         Ok(result?)
