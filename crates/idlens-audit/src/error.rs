@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use idlens_bounded::Bytes;
+
 use crate::mapping::IdentifierError;
 
 /// A count for messages, with thousands separators: "1,204".
@@ -38,6 +40,16 @@ pub enum AuditError {
         what: &'static str,
         row: u64,
         problem: String,
+    },
+    /// A CSV record or a JSON element longer than the limit: the reading
+    /// stopped there (it cannot be skipped without being read whole).
+    #[error("{what} {} of {source_name} is longer than {}, more than a user node takes: is it the right file? Check it, or export the graph again", Count(*.at), Bytes(*.limit))]
+    TooLong {
+        source_name: String,
+        /// "the record that begins on line", "element".
+        what: &'static str,
+        at: u64,
+        limit: u64,
     },
     #[error("{source_name} ends early: was the download cut off? Download or export it again")]
     Truncated { source_name: String },

@@ -1,5 +1,6 @@
 //! Graph nodes from a JSON array (Neo4j Browser's "Export JSON"), read one
-//! element at a time: the array itself is never held.
+//! element at a time: the array itself is never held, and an element longer
+//! than `max_record` stops the reading. A leading byte-order mark is skipped.
 //!
 //! An element is either flat (`{"sub": …, "email": …}` or `{"u.sub": …}`)
 //! or a single key wrapping one node (`{"u": {"sub": …}}`, or Browser's
@@ -8,6 +9,8 @@
 use std::cell::RefCell;
 use std::fmt;
 use std::io::{BufReader, Read};
+
+use idlens_bounded::{PieceLimit, SkipBom};
 
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -28,20 +31,32 @@ pub fn read_graph_json(
 ) -> Result<GraphStats, AuditError> {
     let stop: RefCell<Option<AuditError>> = RefCell::new(None);
     let mut stats = GraphStats::default();
-    let mut deserializer =
-        serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 17, input));
+    // Above the buffer, so that it counts what the parser took: serde_json
+    // reads a byte at a time.
+    let elements = PieceLimit::new(options.max_record);
+    let buffered = BufReader::with_capacity(1 << 17, SkipBom::new(input));
+    let mut deserializer = serde_json::Deserializer::from_reader(elements.reader(buffered));
     let visitor = Elements {
         mapping,
         options,
         stats: &mut stats,
         row: &mut row,
         stop: &stop,
+        elements: &elements,
     };
     let result = deserializer
         .deserialize_seq(visitor)
         .and_then(|()| deserializer.end());
     if let Some(error) = stop.into_inner() {
         return Err(error);
+    }
+    if let Some(too_long) = elements.exceeded() {
+        return Err(AuditError::TooLong {
+            source_name: options.source_name.clone(),
+            what: "element",
+            at: too_long.piece,
+            limit: too_long.limit,
+        });
     }
     result.map_err(|e| not_an_array(e, options))?;
     Ok(stats)
@@ -68,6 +83,8 @@ struct Elements<'x, F> {
     row: &'x mut F,
     /// Set when an element stops the read (a bad row not skipped).
     stop: &'x RefCell<Option<AuditError>>,
+    /// Told where each element begins.
+    elements: &'x PieceLimit,
 }
 
 impl<'de, F: FnMut(GraphRowRef<'_>)> Visitor<'de> for Elements<'_, F> {
@@ -80,6 +97,7 @@ impl<'de, F: FnMut(GraphRowRef<'_>)> Visitor<'de> for Elements<'_, F> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut position = 0u64;
         while let Some(element) = seq.next_element_seed(ElementSeed)? {
+            self.elements.next_piece();
             position += 1;
             match to_row(element, self.mapping) {
                 Ok(parsed) => {

@@ -29,7 +29,6 @@ mod graph_json;
 mod gzip;
 mod index;
 mod interner;
-mod line_cap;
 pub mod mapping;
 mod pipeline;
 mod primary;
@@ -42,7 +41,7 @@ mod secondaries;
 mod tagged;
 mod timestamp;
 
-pub use auth0_read::{ReadOptions, DEFAULT_MAX_LINE};
+pub use auth0_read::{ReadOptions, DEFAULT_MAX_RECORD};
 pub use compare::{compare, Comparison, FindingKey};
 pub use cypher::graph_rows_query;
 pub use email::normalize_email;

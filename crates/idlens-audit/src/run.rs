@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 
-use crate::auth0_read::{ReadOptions, DEFAULT_MAX_LINE};
+use crate::auth0_read::{ReadOptions, DEFAULT_MAX_RECORD};
 use crate::engine::Audit;
 use crate::error::AuditError;
 use crate::finding::Summary;
@@ -31,8 +31,8 @@ pub struct AuditOptions {
     pub mapping: Mapping,
     /// Count bad lines and rows and go on, instead of stopping.
     pub skip_bad_lines: bool,
-    /// Longest Auth0 line accepted, in bytes.
-    pub max_line: usize,
+    /// Longest record accepted, in bytes (see [`ReadOptions::max_record`]).
+    pub max_record: usize,
     pub auth0_kind: Auth0SourceKind,
     /// The Auth0 input's name for messages and the report.
     pub auth0_name: String,
@@ -51,7 +51,7 @@ impl AuditOptions {
         AuditOptions {
             mapping: Mapping::default(),
             skip_bad_lines: false,
-            max_line: DEFAULT_MAX_LINE,
+            max_record: DEFAULT_MAX_RECORD,
             auth0_kind: Auth0SourceKind::File,
             auth0_name: auth0_name.into(),
             graph_kind: GraphSourceKind::File,
@@ -64,7 +64,7 @@ impl AuditOptions {
         ReadOptions {
             source_name: name.to_owned(),
             skip_bad_lines: self.skip_bad_lines,
-            max_line: self.max_line,
+            max_record: self.max_record,
         }
     }
 }
