@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::drift::{diffs, drifted, projection};
+use crate::email::may_be_high;
 use crate::engine::{Audit, GRAPH_ONLY, SAME_AS_AUTH0};
 use crate::finding::{Auth0User, Cause, Confidence, Finding, GraphNode, Summary};
 use crate::index::{Auth0Stats, UserView};
@@ -287,9 +288,10 @@ impl Findings {
             .collect();
         let (primary, rule) = choose_primary(&candidates);
         let all_verified = candidates.iter().all(|c| c.verified);
+        let email = users[0].email_norm.unwrap_or_default();
         Finding::DuplicateAccount {
-            email: Cow::Borrowed(users[0].email_norm.unwrap_or_default()),
-            confidence: if all_verified {
+            email: Cow::Borrowed(email),
+            confidence: if all_verified && may_be_high(email) {
                 Confidence::High
             } else {
                 Confidence::Low

@@ -62,7 +62,7 @@ pub use primary::{choose_primary, Candidate, PrimaryRule};
 pub use record::{GraphRow, GraphRowRef};
 pub use report::{
     write_report, Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Report,
-    ReportMapping, Sources,
+    ReportMapping, Sources, REPORT_VERSION,
 };
 pub use run::{audit, AuditOptions, GraphInput};
 pub use timestamp::Stamp;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use idlens_audit::{
     read_graph_csv, read_graph_json, Audit, Auth0Index, Auth0Source, Findings, GraphSource,
-    GraphStats, Mapping, ReadOptions, Report, Sources, Summary,
+    GraphStats, Mapping, ReadOptions, Report, Sources, Summary, REPORT_VERSION,
 };
 use idlens_job::Job;
 use idlens_profile::{Profile, StoreError};
@@ -34,6 +34,7 @@ impl Api {
         let profile = self.load_profile(request.profile.clone()).await?;
         let compared = self.compare_sides(Some(&profile), &request, &job).await?;
         let report = Report {
+            version: REPORT_VERSION,
             summary: compared.findings.summary(),
             findings: compared.findings.to_vec(),
             sources: compared.sources,

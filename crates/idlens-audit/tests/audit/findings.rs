@@ -305,3 +305,107 @@ fn a_repeated_user_id_keeps_the_first_line() {
         field_drift auth0|1 Email: "first@x.test" -> "second@x.test""#]]
     .assert_eq(&render(&report));
 }
+
+/// Pairs of addresses that some Unicode normalisation (case mapping or
+/// folding, compatibility or canonical forms) makes equal, but that a mail
+/// system delivers to different mailboxes.
+const CONFUSABLES: [(&str, &str, &str); 10] = [
+    ("kelvin", "kate@x.test", "\u{212A}ATE@X.TEST"),
+    ("long-s", "sam@x.test", "\u{17F}AM@x.test"),
+    ("dotless-i", "ines@x.test", "\u{131}nes@x.test"),
+    ("dotted-i", "iris@x.test", "\u{130}RIS@x.test"),
+    ("fullwidth", "\u{FF41}nn@x.test", "\u{FF21}NN@x.test"),
+    ("cyrillic", "anna@x.test", "\u{430}nna@x.test"),
+    ("combining", "\u{E9}mile@x.test", "e\u{301}mile@x.test"),
+    ("sharp-s", "stra\u{DF}e@x.test", "STRA\u{1E9E}E@x.test"),
+    ("angstrom", "\u{E5}sa@x.test", "\u{212B}SA@x.test"),
+    ("accent-case", "\u{E9}lodie@x.test", "\u{C9}LODIE@x.test"),
+];
+
+#[test]
+fn emails_equal_only_under_a_unicode_normalisation_are_different_accounts() {
+    let mut users = Vec::new();
+    let mut csv = HEADER.to_owned();
+    for (tag, first, second) in CONFUSABLES {
+        for (provider, email) in [("auth0", first), ("google-oauth2", second)] {
+            let id = format!("{provider}|{tag}");
+            users.push(user(&id, Some(email), Some(true), None, ""));
+            csv.push_str(&format!("{id},{email},,true\n"));
+        }
+    }
+    check(&users, &csv, expect!["total 0"]);
+}
+
+#[test]
+fn the_kelvin_sign_does_not_make_kate_a_duplicate_of_mallory() {
+    // The red-team case: Mallory's address is Kate's with a Kelvin sign;
+    // folded, the two would be one account with Mallory as its primary
+    // (most logins), and the fix plan would link Kate's into Mallory's.
+    let users = [
+        r#"{"user_id":"auth0|kate","email":"kate@x.test","email_verified":true,"logins_count":3}"#.to_owned(),
+        r#"{"user_id":"google-oauth2|mallory","email":"\u212AATE@X.TEST","email_verified":true,"logins_count":500}"#.to_owned(),
+    ];
+    let report = run(&users, HEADER, &options());
+    let plan = idlens_audit::fix_plan(
+        &report.findings,
+        &idlens_audit::Mapping::default(),
+        &idlens_audit::FixOptions::default(),
+    )
+    .unwrap();
+    assert!(plan.links.is_empty(), "{:?}", plan.links);
+    expect![[r#"
+        total 2
+        missing_in_graph auth0|kate cause=Unknown
+        missing_in_graph google-oauth2|mallory cause=Unknown"#]]
+    .assert_eq(&render(&report));
+}
+
+#[test]
+fn a_duplicate_among_non_ascii_addresses_is_never_high() {
+    // Equal once ASCII letters are lower-cased, the É kept as it is: a
+    // duplicate, but its confidence is low even though both are verified.
+    let users = [
+        user("auth0|1", Some("\u{C9}va@X.Test"), Some(true), None, ""),
+        user("github|2", Some(" \u{C9}VA@x.test"), Some(true), None, ""),
+        user("auth0|3", Some("same@x.test"), Some(true), None, ""),
+        user("github|4", Some("SAME@X.TEST"), Some(true), None, ""),
+    ];
+    let csv = format!(
+        "{HEADER}auth0|1,\u{C9}va@X.Test,,true\ngithub|2,\u{C9}VA@x.test,,true\n\
+         auth0|3,same@x.test,,true\ngithub|4,same@x.test,,true\n"
+    );
+    check(
+        &users,
+        &csv,
+        expect![[r#"
+            total 2
+            duplicate_account same@x.test High [auth0|3, github|4] primary=auth0|3 (UserId)
+            duplicate_account Éva@x.test Low [auth0|1, github|2] primary=auth0|1 (UserId)"#]],
+    );
+}
+
+#[test]
+fn a_non_ascii_difference_in_case_is_e_mail_drift() {
+    let users = [
+        user(
+            "auth0|emile",
+            Some("\u{C9}MILE@x.test"),
+            Some(true),
+            None,
+            "",
+        ),
+        user("auth0|kate", Some("kate@x.test"), Some(true), None, ""),
+    ];
+    let csv = format!(
+        "{HEADER}auth0|emile,\u{E9}mile@X.TEST,,true\nauth0|kate,\u{212A}ate@x.test,,true\n"
+    );
+    check(
+        &users,
+        &csv,
+        // The graph's K for auth0|kate is the Kelvin sign.
+        expect![[r#"
+            total 2
+            field_drift auth0|emile Email: "ÉMILE@x.test" -> "émile@X.TEST"
+            field_drift auth0|kate Email: "kate@x.test" -> "Kate@x.test""#]],
+    );
+}
