@@ -409,3 +409,37 @@ fn a_non_ascii_difference_in_case_is_e_mail_drift() {
             field_drift auth0|kate Email: "kate@x.test" -> "Kate@x.test""#]],
     );
 }
+
+#[test]
+fn logins_past_four_billion_keep_their_value_and_order() {
+    // Held in 32 bits, 2^32 and 2^32 + 5 would both be 2^32 - 1, tie, and
+    // leave the choice to the user_id rule (auth0|a).
+    let users = [
+        r#"{"user_id":"auth0|a","email":"big@x.test","email_verified":true,"logins_count":4294967296}"#,
+        r#"{"user_id":"google-oauth2|b","email":"big@x.test","email_verified":true,"logins_count":4294967301}"#,
+        r#"{"user_id":"auth0|c","email":"max@x.test","email_verified":true,"logins_count":18446744073709551615}"#,
+        r#"{"user_id":"auth0|d","email":"max@x.test","email_verified":true,"logins_count":4294967295}"#,
+    ]
+    .map(str::to_owned);
+    let report = run(&users, HEADER, &options());
+    let shown: Vec<String> = report
+        .findings
+        .iter()
+        .filter_map(|f| match f {
+            idlens_audit::Finding::DuplicateAccount {
+                accounts,
+                primary_id,
+                primary_rule,
+                ..
+            } => Some(format!(
+                "{:?} primary={primary_id} ({primary_rule:?})",
+                accounts.iter().map(|a| a.logins_count).collect::<Vec<_>>()
+            )),
+            _ => None,
+        })
+        .collect();
+    expect![[r#"
+        [Some(4294967296), Some(4294967301)] primary=google-oauth2|b (MostLogins)
+        [Some(18446744073709551615), Some(4294967295)] primary=auth0|c (MostLogins)"#]]
+    .assert_eq(&shown.join("\n"));
+}
