@@ -55,7 +55,7 @@ pub enum AuditError {
     Truncated { source_name: String },
     #[error("{source_name} is not a valid gzip file ({detail}). Download or export it again, or unpack it and pass the plain file")]
     BadGzip { source_name: String, detail: String },
-    #[error("{source_name} has the wrong header: the columns are {}, but the mapping needs {} (as `{}` or `u.{}`). Export with a query that returns these properties, or change the profile's mapping", list(.found), list(.expected), .expected[0], .expected[0])]
+    #[error("{source_name} has the wrong header: the columns are {}, but the mapping needs {} (as `{}` or `u.{}`). Export with a query that returns these properties, or change the mapping (the profile's, or with `idlens audit --graph-id-property …`)", list(.found), list(.expected), .expected[0], .expected[0])]
     WrongHeader {
         source_name: String,
         found: Vec<String>,

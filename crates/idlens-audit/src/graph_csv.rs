@@ -10,7 +10,7 @@ use idlens_bounded::{CsvRecordCap, RecordTooLong, SkipBom};
 
 use crate::auth0_read::ReadOptions;
 use crate::error::AuditError;
-use crate::graph_columns::{parse_bool, Columns};
+use crate::graph_columns::{parse_bool, AbsentProperties, Columns};
 use crate::mapping::Mapping;
 use crate::record::GraphRowRef;
 use crate::rows::RowStore;
@@ -20,13 +20,16 @@ use crate::rows::RowStore;
 pub struct GraphStats {
     pub rows: u64,
     pub bad_lines: u64,
+    /// Mapped optional properties the input does not have: hand them to
+    /// [`crate::Audit::leave_out`].
+    pub absent: AbsentProperties,
 }
 
 /// Rows per batch handed from the parsing thread.
 const BATCH_ROWS: usize = 8192;
 
 /// Reads a CSV export and hands each row to `row`. The header must name
-/// every mapped property; it is checked before any row is read. Parsing
+/// the id and e-mail properties; it is checked before any row is read. Parsing
 /// runs on a second thread while `row` runs on the caller's.
 pub fn read_graph_csv(
     input: impl Read + Send,
@@ -63,7 +66,10 @@ fn parse_csv(
         .buffer_capacity(1 << 17)
         .from_reader(CsvRecordCap::new(SkipBom::new(input), options.max_record));
     let columns = header_columns(&mut reader, mapping, options)?;
-    let mut stats = GraphStats::default();
+    let mut stats = GraphStats {
+        absent: columns.absent(mapping),
+        ..GraphStats::default()
+    };
     let mut record = csv::StringRecord::new();
     let mut batch = RowStore::default();
     loop {

@@ -17,9 +17,9 @@ use serde_json::{Map, Value};
 
 use crate::auth0_read::ReadOptions;
 use crate::error::AuditError;
-use crate::graph_columns::{expected, parse_bool, property_of};
+use crate::graph_columns::{parse_bool, property_of, required, AbsentProperties};
 use crate::graph_csv::GraphStats;
-use crate::mapping::Mapping;
+use crate::mapping::{Identifier, Mapping};
 use crate::record::{GraphRow, GraphRowRef};
 
 /// Reads a JSON array export and hands each row to `row`.
@@ -30,7 +30,10 @@ pub fn read_graph_json(
     mut row: impl FnMut(GraphRowRef<'_>),
 ) -> Result<GraphStats, AuditError> {
     let stop: RefCell<Option<AuditError>> = RefCell::new(None);
-    let mut stats = GraphStats::default();
+    let mut stats = GraphStats {
+        absent: AbsentProperties::all_mapped(mapping),
+        ..GraphStats::default()
+    };
     // Above the buffer, so that it counts what the parser took: serde_json
     // reads a byte at a time.
     let elements = PieceLimit::new(options.max_record);
@@ -99,7 +102,7 @@ impl<'de, F: FnMut(GraphRowRef<'_>)> Visitor<'de> for Elements<'_, F> {
         while let Some(element) = seq.next_element_seed(ElementSeed)? {
             self.elements.next_piece();
             position += 1;
-            match to_row(element, self.mapping) {
+            match to_row(element, self.mapping, &mut self.stats.absent) {
                 Ok(parsed) => {
                     self.stats.rows += 1;
                     (self.row)(parsed.as_ref());
@@ -150,12 +153,25 @@ fn properties<'v>(
     }
 }
 
-fn to_row(element: Value, mapping: &Mapping) -> Result<GraphRow, String> {
+/// The element as a row; clears in `absent` the optional properties it has
+/// (as a key, even with a null).
+fn to_row(
+    element: Value,
+    mapping: &Mapping,
+    absent: &mut AbsentProperties,
+) -> Result<GraphRow, String> {
     let Value::Object(element) = element else {
         return Err("it is not a JSON object".to_owned());
     };
-    let missing = || format!("it has no `{}` property", expected(mapping)[0]);
+    let missing = || format!("it has no `{}` property", required(mapping)[0]);
     let props = properties(&element, mapping).ok_or_else(missing)?;
+    let has = |property: &Option<Identifier>| {
+        property
+            .as_ref()
+            .is_some_and(|p| props.keys().any(|k| property_of(k) == p.as_str()))
+    };
+    absent.name &= !has(&mapping.name);
+    absent.email_verified &= !has(&mapping.email_verified);
     let get = |property: &str| {
         props
             .iter()

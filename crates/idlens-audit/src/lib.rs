@@ -54,6 +54,7 @@ pub use findings::{into_owned, Findings};
 pub use fixplan::{
     fix_plan, CypherBatch, FixOptions, FixPlan, FixSection, LinkCall, DEFAULT_BATCH_SIZE,
 };
+pub use graph_columns::AbsentProperties;
 pub use graph_csv::{read_graph_csv, GraphStats};
 pub use graph_json::read_graph_json;
 pub use index::{Auth0Index, Auth0Stats, UserView};

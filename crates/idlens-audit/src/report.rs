@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AuditError;
-use crate::finding::{Finding, Summary};
+use crate::finding::{DriftField, Finding, Summary};
 use crate::findings::Findings;
 use crate::mapping::Mapping;
 
@@ -43,6 +43,10 @@ pub struct GraphSource {
     pub rows: u64,
     pub bad_lines: u64,
     pub mapping: ReportMapping,
+    /// The optional fields the drift rule left out: not mapped, or not in
+    /// the graph file (no such column, or no element with the key).
+    #[serde(default)]
+    pub not_compared: Vec<DriftField>,
 }
 
 /// The mapping as the report shows it (unmapped properties are null).

@@ -80,6 +80,7 @@ pub fn audit(
     let index = Auth0Index::read(auth0, &options.read_options(&options.auth0_name))?;
     let mut engine = Audit::new(index, &options.mapping);
     let graph_stats = push_graph(&mut engine, graph, options)?;
+    engine.leave_out(graph_stats.absent);
     let findings = engine.finish();
     let auth0 = findings.auth0_stats();
     let sources = Sources {
@@ -96,6 +97,7 @@ pub fn audit(
             rows: graph_stats.rows,
             bad_lines: graph_stats.bad_lines,
             mapping: (&options.mapping).into(),
+            not_compared: findings.not_compared(),
         },
     };
     write_report(out, &findings, &sources, &options.created_at)
@@ -117,7 +119,7 @@ fn push_graph(
             }
             Ok(GraphStats {
                 rows: engine.rows_seen(),
-                bad_lines: 0,
+                ..GraphStats::default()
             })
         }
     }

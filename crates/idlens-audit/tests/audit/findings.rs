@@ -2,6 +2,8 @@
 
 use expect_test::{expect, Expect};
 
+use idlens_audit::DriftField;
+
 use crate::fixture::*;
 
 fn check(users: &[String], csv: &str, expected: Expect) {
@@ -442,4 +444,83 @@ fn logins_past_four_billion_keep_their_value_and_order() {
         [Some(4294967296), Some(4294967301)] primary=google-oauth2|b (MostLogins)
         [Some(18446744073709551615), Some(4294967295)] primary=auth0|c (MostLogins)"#]]
     .assert_eq(&shown.join("\n"));
+}
+
+#[test]
+fn mapped_optional_columns_absent_from_a_csv_are_not_compared() {
+    // The default mapping has name and email_verified; this export has
+    // neither column. Refusing it would leave no way to audit it, and
+    // comparing the missing columns as nulls would make every user drift.
+    let users = [
+        user("auth0|1", Some("a@x.test"), Some(true), Some("Ann"), ""),
+        user("auth0|2", Some("b@x.test"), Some(false), Some("Bo"), ""),
+    ];
+    let report = run(
+        &users,
+        "sub,email\nauth0|1,a@x.test\nauth0|2,old@x.test\n",
+        &options(),
+    );
+    expect![[r#"
+        total 1
+        field_drift auth0|2 Email: "b@x.test" -> "old@x.test""#]]
+    .assert_eq(&render(&report));
+    assert_eq!(
+        report.sources.graph.not_compared,
+        [DriftField::EmailVerified, DriftField::Name]
+    );
+    // With the column, name is compared again; email_verified is not.
+    let report = run(
+        &users,
+        "sub,email,name\nauth0|1,a@x.test,Ann\nauth0|2,b@x.test,Bob\n",
+        &options(),
+    );
+    expect![[r#"
+        total 1
+        field_drift auth0|2 Name: "Bo" -> "Bob""#]]
+    .assert_eq(&render(&report));
+    assert_eq!(
+        report.sources.graph.not_compared,
+        [DriftField::EmailVerified]
+    );
+}
+
+#[test]
+fn mapped_optional_keys_absent_from_every_json_element_are_not_compared() {
+    let users = [
+        user("auth0|1", Some("a@x.test"), Some(true), Some("Ann"), ""),
+        user("auth0|2", Some("b@x.test"), Some(true), Some("Bo"), ""),
+    ];
+    let audit_json = |json: &str| {
+        let mut out = Vec::new();
+        idlens_audit::audit(
+            users.join("\n").as_bytes(),
+            idlens_audit::GraphInput::Json(Box::new(json.as_bytes())),
+            &options(),
+            &mut out,
+        )
+        .unwrap();
+        idlens_audit::Report::from_json(std::str::from_utf8(&out).unwrap()).unwrap()
+    };
+    // Neo4j Browser's node form leaves out properties a node does not have.
+    let report = audit_json(
+        r#"[{"u": {"identity": 1, "labels": ["User"], "properties": {"sub": "auth0|1", "email": "a@x.test"}}},
+            {"u": {"identity": 2, "labels": ["User"], "properties": {"sub": "auth0|2", "email": "b@x.test", "email_verified": false}}}]"#,
+    );
+    expect![[r#"
+        total 1
+        field_drift auth0|2 EmailVerified: true -> false"#]]
+    .assert_eq(&render(&report));
+    assert_eq!(report.sources.graph.not_compared, [DriftField::Name]);
+    // A key present in one element is compared in every element.
+    let report = audit_json(
+        r#"[{"sub": "auth0|1", "email": "a@x.test", "name": "Ann"}, {"sub": "auth0|2", "email": "b@x.test"}]"#,
+    );
+    expect![[r#"
+        total 1
+        field_drift auth0|2 Name: "Bo" -> null"#]]
+    .assert_eq(&render(&report));
+    assert_eq!(
+        report.sources.graph.not_compared,
+        [DriftField::EmailVerified]
+    );
 }

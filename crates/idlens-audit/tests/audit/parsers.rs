@@ -126,7 +126,7 @@ fn csv_columns_may_be_named_as_browser_exports_them() {
 
 #[test]
 fn a_wrong_csv_header_names_what_it_found_and_needs() {
-    expect![[r#"graph.csv has the wrong header: the columns are `id`, `mail`, but the mapping needs `sub`, `email`, `name`, `email_verified` (as `sub` or `u.sub`). Export with a query that returns these properties, or change the profile's mapping"#]]
+    expect!["graph.csv has the wrong header: the columns are `id`, `mail`, but the mapping needs `sub`, `email` (as `sub` or `u.sub`). Export with a query that returns these properties, or change the mapping (the profile's, or with `idlens audit --graph-id-property …`)"]
         .assert_eq(&csv_rows("id,mail\nauth0|1,a@x.test\n", &Mapping::default(), false).unwrap_err());
 }
 

@@ -30,7 +30,7 @@ fn the_report_has_the_spec_shape() {
         {"version":2,"summary":{"missing_in_graph":1,"orphan_in_graph":1,"linked_secondary_in_graph":0,"field_drift":0,"duplicate_node":0,"duplicate_account":0},"findings":[
         {"kind":"missing_in_graph","id":"google-oauth2|1","auth0":{"user_id":"google-oauth2|1","email":"g@x.test","email_verified":true,"name":"Gus","connection":"google-oauth2","provider":"google-oauth2","is_social":true,"logins_count":3,"created_at":"2024-01-01T00:00:00.000Z","last_login":null},"cause":"social_connection"},
         {"kind":"orphan_in_graph","id":"auth0|gone","graph":{"id":"auth0|gone","email":null,"email_verified":null,"name":null}}
-        ],"sources":{"auth0":{"kind":"file","name":"users.json","users":2,"bad_lines":0,"repeated_ids":0},"graph":{"kind":"file","name":"graph.csv","rows":2,"bad_lines":0,"mapping":{"label":"User","id":"sub","email":"email","name":"name","email_verified":"email_verified"}}},"created_at":"2026-11-26T21:30:00Z"}
+        ],"sources":{"auth0":{"kind":"file","name":"users.json","users":2,"bad_lines":0,"repeated_ids":0},"graph":{"kind":"file","name":"graph.csv","rows":2,"bad_lines":0,"mapping":{"label":"User","id":"sub","email":"email","name":"name","email_verified":"email_verified"},"not_compared":[]}},"created_at":"2026-11-26T21:30:00Z"}
     "#]].assert_eq(std::str::from_utf8(&out).unwrap());
 }
 
