@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 use std::fmt;
-use std::io::{BufReader, Read};
+use std::io::Read;
 
 use idlens_bounded::{PieceLimit, SkipBom};
 
@@ -34,11 +34,10 @@ pub fn read_graph_json(
         absent: AbsentProperties::all_mapped(mapping),
         ..GraphStats::default()
     };
-    // Above the buffer, so that it counts what the parser took: serde_json
-    // reads a byte at a time.
+    // It buffers, and counts what it hands the parser.
     let elements = PieceLimit::new(options.max_record);
-    let buffered = BufReader::with_capacity(1 << 17, SkipBom::new(input));
-    let mut deserializer = serde_json::Deserializer::from_reader(elements.reader(buffered));
+    let input = elements.reader(SkipBom::new(input));
+    let mut deserializer = serde_json::Deserializer::from_reader(input);
     let visitor = Elements {
         mapping,
         options,
