@@ -76,8 +76,9 @@ for the profile's mapping. The findings are defined in docs/audit.md.
 
 A malformed line stops the audit with its line number unless --skip-bad-lines
 is given (then the report counts them); a CSV record or JSON element over
-1 MiB stops it in any case. A leading byte-order mark is ignored. Nothing is changed without --apply:
---fix-plan FILE writes the Cypher script to read first.
+1 MiB stops it in any case. A leading byte-order mark is ignored. Nothing is
+changed without --apply: --fix-plan FILE writes the Cypher script to read
+first.
 
 Exit codes: 0 no findings, 1 findings, 2 usage, input, network or permission error.";
 
@@ -106,11 +107,12 @@ pub struct AuditArgs {
     #[arg(long)]
     pub skip_bad_lines: bool,
     #[command(flatten)]
-    pub columns: AuditColumns,
-    #[command(flatten)]
     pub selector: ProfileSelector,
     #[command(flatten)]
     pub output: JsonFlag,
+    /// Last: its help heading applies to the flags after it.
+    #[command(flatten)]
+    pub columns: AuditColumns,
 }
 
 /// The columns of a graph file, over the profile's mapping (or the default
@@ -120,16 +122,16 @@ pub struct AuditArgs {
     next_help_heading = "Graph file columns (default: the profile's mapping, else sub, email, name, email_verified)"
 )]
 pub struct AuditColumns {
-    /// Column (or JSON key) holding the Auth0 user ID, as `auth0Id` or `u.auth0Id`.
+    /// Property holding the Auth0 user ID: the column (or JSON key) PROP or u.PROP.
     #[arg(long, value_name = "PROP")]
     pub graph_id_property: Option<String>,
-    /// Column holding the e-mail address.
+    /// Property holding the e-mail address.
     #[arg(long, value_name = "PROP")]
     pub graph_email_property: Option<String>,
-    /// Column holding the name, or none: names not compared.
+    /// Property holding the name, or none: names not compared.
     #[arg(long, value_name = "PROP|none")]
     pub graph_name_property: Option<String>,
-    /// Column holding whether the e-mail is verified, or none: not compared.
+    /// Property holding whether the e-mail is verified, or none: not compared.
     #[arg(long, value_name = "PROP|none")]
     pub graph_verified_property: Option<String>,
     /// Label the report names for the graph's user nodes.
