@@ -132,10 +132,14 @@ def iso(rand, lo_day, hi_day):
     return "%sT%02d:%02d:%02d.%03dZ" % (DAYS[d], s // 3_600_000, s // 60_000 % 60, s // 1000 % 60, s % 1000), d
 
 
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def norm(e):
+    """docs/audit.md's e-mail rule: trimmed, ASCII letters lower-cased."""
     if e is None:
         return None
-    e = e.strip(" ").lower()
+    e = e.strip(" ").translate(ASCII_LOWER)
     return e or None
 
 

@@ -10,7 +10,9 @@ counting the six kinds of finding with the rules of docs/audit.md:
       the first (a numeric GitHub user_id read as its decimal text);
   G   graph rows by id; the first row of an id in file order is the one
       compared for drift;
-  e-mails normalised with trim (spaces) and lower, empty meaning "no e-mail";
+  e-mails normalised with trim (spaces) and ASCII letters lower-cased, every
+      other character kept as it is (no Unicode case mapping: a Kelvin sign
+      is no k), empty meaning "no e-mail";
   email_verified compared only when the graph's value is not null, name
   exactly, null on one side only being a difference.
 
@@ -32,14 +34,21 @@ import duckdb
 KINDS = ("missing_in_graph", "orphan_in_graph", "linked_secondary_in_graph",
          "field_drift", "duplicate_node", "duplicate_account")
 
+# Lower-cases ASCII letters only (DuckDB's lower() maps all of Unicode).
+ASCII_LOWER = "translate(%s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
 STEPS = [
+    # The e-mail rule of docs/audit.md.
+    ("macros", """
+        CREATE MACRO email_norm(e) AS nullif(""" + ASCII_LOWER % "trim(e)" + """, '')
+    """),
     # U: one row per user_id, the first line's values (row_number() over the
     # scan numbers the lines in file order: DuckDB preserves insertion order by
     # default); e-mail normalised.
     ("users", """
         CREATE TEMP TABLE u AS
         SELECT user_id AS id,
-               nullif(lower(trim(f.email)), '') AS email, f.ev AS ev, f.name AS name, f.idents AS idents
+               email_norm(f.email) AS email, f.ev AS ev, f.name AS name, f.idents AS idents
         FROM (SELECT user_id,
                      arg_min(struct_pack(email := email, ev := email_verified, name := name,
                                          idents := identities), rn) AS f
@@ -64,7 +73,7 @@ STEPS = [
         CREATE TEMP TABLE gg AS
         SELECT id, count(*) AS n, arg_min(struct_pack(email := email, ev := ev, name := name), rn) AS f
         FROM (SELECT row_number() OVER () AS rn, sub AS id,
-                     nullif(lower(trim(email)), '') AS email,
+                     email_norm(email) AS email,
                      CASE lower(email_verified) WHEN 'true' THEN true WHEN 'false' THEN false END AS ev,
                      email_verified AS ev_text, name
               FROM read_csv($graph, header = true, delim = ',', quote = '"', escape = '"',

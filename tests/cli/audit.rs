@@ -257,6 +257,101 @@ fn an_audit_of_files_reports_each_kind_of_finding_and_exits_1() {
 }
 
 #[test]
+fn the_column_flags_read_a_file_without_a_profile_and_absent_optional_columns_are_not_compared() {
+    let files = Files::new();
+    let auth0 = files.write("users.ndjson", ndjson(&auth0_users()));
+    let nobody = TestUser::without_keychain();
+    let help = nobody.run(&["audit", "--help"]).expect_code(0);
+    for flag in ["--graph-id-property", "--graph-name-property <PROP|none>"] {
+        assert!(help.stdout.contains(flag), "{flag}:\n{}", help.stdout);
+    }
+
+    // Other names for the id and e-mail columns, given as flags.
+    let renamed = files.write(
+        "renamed.csv",
+        DRIFTED_GRAPH.replacen("sub,email,", "auth0Id,mail,", 1),
+    );
+    let audit = |graph: &str, flags: &[&str]| {
+        let mut args = vec!["audit", "--auth0", &auth0, "--graph", graph, "--json"];
+        args.extend_from_slice(flags);
+        nobody.run(&args).expect_code(1).json()
+    };
+    let report = audit(
+        &renamed,
+        &[
+            "--graph-id-property",
+            "auth0Id",
+            "--graph-email-property",
+            "mail",
+        ],
+    );
+    assert_eq!(report["summary"], every_kind(1), "{report:#}");
+    assert_eq!(report["sources"]["graph"]["mapping"]["id"], "auth0Id");
+    assert_eq!(report["sources"]["graph"]["not_compared"], json!([]));
+
+    // No name or email_verified column: those fields are left out (Bob's
+    // other name is no drift), not an error, and the output says so.
+    let id_and_email: String = DRIFTED_GRAPH
+        .lines()
+        .map(|line| line.split(',').take(2).collect::<Vec<_>>().join(",") + "\n")
+        .collect();
+    let narrow = files.write("narrow.csv", id_and_email);
+    let report = audit(&narrow, &[]);
+    assert_eq!(report["summary"]["field_drift"], 0, "{report:#}");
+    assert_eq!(
+        report["sources"]["graph"]["not_compared"],
+        json!(["email_verified", "name"])
+    );
+    let text = nobody
+        .run(&["audit", "--auth0", &auth0, "--graph", &narrow])
+        .expect_code(1);
+    assert!(
+        text.stdout
+            .contains("Not compared: email_verified, name (not in the mapping"),
+        "{}",
+        text.stdout
+    );
+    let out = path_text(&files.path("narrow-report.json"));
+    let printed = nobody
+        .run(&[
+            "audit", "--auth0", &auth0, "--graph", &narrow, "--out", &out, "--json",
+        ])
+        .expect_code(1)
+        .json();
+    assert_eq!(printed["not_compared"], json!(["email_verified", "name"]));
+
+    // `none` leaves out a column the file has.
+    let graph = files.write("graph.csv", DRIFTED_GRAPH);
+    let report = audit(&graph, &["--graph-name-property", "none"]);
+    assert_eq!(report["summary"]["field_drift"], 0, "{report:#}");
+    assert_eq!(report["sources"]["graph"]["mapping"]["name"], Value::Null);
+    assert_eq!(report["sources"]["graph"]["not_compared"], json!(["name"]));
+
+    // The id column stays required, and the flags name a file's columns:
+    // the live graph is read with the profile's mapping.
+    let refused = nobody
+        .run(&["audit", "--auth0", &auth0, "--graph", &renamed])
+        .expect_code(2);
+    assert_mentions(
+        &refused,
+        &["renamed.csv has the wrong header", "--graph-id-property"],
+    );
+    let user = files_user(&["--neo4j-uri", "bolt://127.0.0.1:1", "--neo4j-user", "neo"]);
+    let refused = user
+        .run(&[
+            "audit",
+            "--auth0",
+            &auth0,
+            "--graph",
+            "neo4j",
+            "--graph-id-property",
+            "auth0Id",
+        ])
+        .expect_code(2);
+    assert_mentions(&refused, &["name the columns of a graph file"]);
+}
+
+#[test]
 fn files_in_sync_give_no_findings_and_exit_0() {
     let files = Files::new();
     let users: Vec<Value> = auth0_users()

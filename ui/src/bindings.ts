@@ -689,7 +689,13 @@ export type AuditRequest = { profile: string | null, auth0: AuditAuth0Source, gr
 /**
  * Count malformed lines of the files instead of stopping at the first.
  */
-skipBadLines: boolean, };
+skipBadLines: boolean, 
+/**
+ * A graph file's column names, over the profile's mapping.
+ */
+mapping?: AuditMappingOverride, };
+
+export type AuditMappingOverride = { label?: string, idProperty?: string, emailProperty?: string, nameProperty?: string, emailVerifiedProperty?: string, };
 
 export type FindingKind = "missing_in_graph" | "orphan_in_graph" | "linked_secondary_in_graph" | "field_drift" | "duplicate_node" | "duplicate_account";
 
@@ -717,7 +723,12 @@ records: number,
 /**
  * Malformed lines counted (with `skipBadLines`).
  */
-badLines: number, };
+badLines: number, 
+/**
+ * Graph side: the fields not compared (`name`, `email_verified`), as
+ * the mapping has none or the file has no such column; empty for Auth0.
+ */
+notCompared: Array<string>, };
 
 export type FindingsRequest = { profile: string | null, 
 /**

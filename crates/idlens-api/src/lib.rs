@@ -37,6 +37,7 @@ use idlens_profile::{Keychain, ProfileStore};
 use idlens_session::Sessions;
 use idlens_token::{CachePolicy, JwksCache};
 
+pub use audit::AuditWritten;
 pub use error::{ApiError, ErrorCode};
 pub use idlens_audit::Summary as AuditSummary;
 pub use idlens_token::Report;

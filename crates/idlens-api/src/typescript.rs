@@ -162,6 +162,7 @@ fn declarations() -> Vec<String> {
         AuditAuth0Source::decl(),
         AuditGraphSource::decl(),
         AuditRequest::decl(),
+        AuditMappingOverride::decl(),
         FindingKind::decl(),
         KindCount::decl(),
         AuditOverview::decl(),

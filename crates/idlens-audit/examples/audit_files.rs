@@ -38,6 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let read_graph = start.elapsed();
     let engine_bytes = audit.heap_bytes();
+    audit.leave_out(stats.absent);
     let findings = audit.finish();
     let sorted = start.elapsed();
     let a = findings.auth0_stats();
@@ -55,6 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             rows: stats.rows,
             bad_lines: stats.bad_lines,
             mapping: (&mapping).into(),
+            not_compared: findings.not_compared(),
         },
     };
     let summary = write_report(out, &findings, &sources, "2026-11-26T21:30:00Z")?;

@@ -15,9 +15,9 @@ use crate::gzip::Decoded;
 use crate::index::Auth0Index;
 use crate::pipeline::{fault_of, with_background_reader, BlockReader};
 
-/// The default longest line: 1 MiB (an Auth0 user with large metadata is a
-/// few KiB).
-pub const DEFAULT_MAX_LINE: usize = 1 << 20;
+/// The default longest record: 1 MiB (an Auth0 user with large metadata is
+/// a few KiB, a graph node less).
+pub const DEFAULT_MAX_RECORD: usize = 1 << 20;
 
 const BATCHES_IN_FLIGHT: usize = 4;
 
@@ -28,8 +28,11 @@ pub struct ReadOptions {
     pub source_name: String,
     /// Count bad lines and go on instead of stopping at the first.
     pub skip_bad_lines: bool,
-    /// Longest line accepted, in bytes; a longer one is a bad line.
-    pub max_line: usize,
+    /// Longest record accepted, in bytes: an NDJSON line (a longer one is a
+    /// bad line), a CSV record with its quoted line breaks, a JSON array's
+    /// element (a longer one stops the reading: it cannot be skipped
+    /// without being held).
+    pub max_record: usize,
 }
 
 impl ReadOptions {
@@ -37,7 +40,7 @@ impl ReadOptions {
         ReadOptions {
             source_name: source_name.into(),
             skip_bad_lines: false,
-            max_line: DEFAULT_MAX_LINE,
+            max_record: DEFAULT_MAX_RECORD,
         }
     }
 }
@@ -78,7 +81,7 @@ fn parse_lines(
     tx: SyncSender<BatchResult>,
     back: Receiver<UserBatch>,
 ) {
-    let mut lines = Lines::new(reader, options.max_line);
+    let mut lines = Lines::new(reader, options.max_record);
     let mut buf = Vec::with_capacity(4096);
     let mut batch = UserBatch::default();
     loop {
@@ -99,7 +102,7 @@ fn parse_lines(
         let parsed = if end.too_long {
             Err(format!(
                 "it is longer than {}",
-                Bytes(options.max_line as u64)
+                Bytes(options.max_record as u64)
             ))
         } else {
             Auth0Line::parse(&buf)

@@ -23,7 +23,7 @@ pub(crate) const BATCH_USERS: usize = 4096;
 #[derive(Debug, Clone, Copy)]
 struct Head {
     at: u64,
-    logins: u32,
+    logins: u64,
     flags: u16,
     secondaries: u32,
 }
@@ -46,7 +46,7 @@ pub(crate) struct NewUser<'a> {
     pub last_login: Option<&'a str>,
     pub connection: Option<&'a str>,
     pub provider: Option<&'a str>,
-    pub logins: u32,
+    pub logins: u64,
     /// The `VERIFIED_KNOWN`… bits.
     pub flags: u16,
     secondaries: Fields<'a>,
@@ -90,7 +90,7 @@ impl UserBatch {
         }
         self.heads.push(Head {
             at: self.text.end(),
-            logins: line.logins_count.unwrap_or(0).min(u64::from(u32::MAX)) as u32,
+            logins: line.logins_count.unwrap_or(0),
             flags,
             secondaries: identities.len().saturating_sub(1) as u32,
         });

@@ -7,7 +7,9 @@
 //! differs from what Auth0 would give (see `drift::is_projection`), every
 //! further row of an id, and every row of an id not in Auth0.
 
-use crate::drift::{drifted, is_projection, Compared};
+use crate::drift::{drifted, is_projection, projection, Compared};
+use crate::finding::DriftField;
+use crate::graph_columns::AbsentProperties;
 use crate::index::Auth0Index;
 use crate::mapping::Mapping;
 use crate::record::{GraphRow, GraphRowRef};
@@ -37,6 +39,8 @@ pub struct Audit {
     /// Users whose first row drifted, in input order.
     pub(crate) drifted: Vec<u32>,
     pub(crate) rows_seen: u64,
+    /// `compared` narrowed after rows were judged: judge `drifted` again.
+    rejudge: bool,
 }
 
 impl Audit {
@@ -53,7 +57,51 @@ impl Audit {
             extra: Vec::new(),
             drifted: Vec::new(),
             rows_seen: 0,
+            rejudge: false,
         }
+    }
+
+    /// Stops comparing the optional properties the graph input turned out
+    /// not to have (from [`crate::GraphStats::absent`]); rows pushed
+    /// before are judged again by [`Audit::finish`].
+    pub fn leave_out(&mut self, absent: AbsentProperties) {
+        self.compared.name &= !absent.name;
+        self.compared.email_verified &= !absent.email_verified;
+        self.rejudge |= absent.name || absent.email_verified;
+    }
+
+    /// Keeps in `drifted` only users that still drift under `compared`.
+    pub(crate) fn judge_again(&mut self) {
+        if !std::mem::take(&mut self.rejudge) {
+            return;
+        }
+        let mut users = std::mem::take(&mut self.drifted);
+        users.retain(|&u| {
+            let user = self.index.user_to_compare(u);
+            !drifted(&user, &self.first_row(u), self.compared).is_empty()
+        });
+        self.drifted = users;
+    }
+
+    /// The first graph row of user `u` (who has one).
+    pub(crate) fn first_row(&self, u: u32) -> GraphRowRef<'_> {
+        match self.index.mark(u).first {
+            SAME_AS_AUTH0 => projection(&self.index.user(u), self.compared),
+            stored => self.rows.get(stored),
+        }
+    }
+
+    /// The fields the drift rule left out: not mapped, or absent from the
+    /// graph input.
+    pub(crate) fn not_compared(&self) -> Vec<DriftField> {
+        let left_out = [
+            (DriftField::EmailVerified, !self.compared.email_verified),
+            (DriftField::Name, !self.compared.name),
+        ];
+        left_out
+            .into_iter()
+            .filter_map(|(field, out)| out.then_some(field))
+            .collect()
     }
 
     pub fn index(&self) -> &Auth0Index {

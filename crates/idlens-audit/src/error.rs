@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use idlens_bounded::Bytes;
+
 use crate::mapping::IdentifierError;
 
 /// A count for messages, with thousands separators: "1,204".
@@ -39,11 +41,21 @@ pub enum AuditError {
         row: u64,
         problem: String,
     },
+    /// A CSV record or a JSON element longer than the limit: the reading
+    /// stopped there (it cannot be skipped without being read whole).
+    #[error("{what} {} of {source_name} is longer than {}, more than a user node takes: is it the right file? Check it, or export the graph again", Count(*.at), Bytes(*.limit))]
+    TooLong {
+        source_name: String,
+        /// "the record that begins on line", "element".
+        what: &'static str,
+        at: u64,
+        limit: u64,
+    },
     #[error("{source_name} ends early: was the download cut off? Download or export it again")]
     Truncated { source_name: String },
     #[error("{source_name} is not a valid gzip file ({detail}). Download or export it again, or unpack it and pass the plain file")]
     BadGzip { source_name: String, detail: String },
-    #[error("{source_name} has the wrong header: the columns are {}, but the mapping needs {} (as `{}` or `u.{}`). Export with a query that returns these properties, or change the profile's mapping", list(.found), list(.expected), .expected[0], .expected[0])]
+    #[error("{source_name} has the wrong header: the columns are {}, but the mapping needs {} (as `{}` or `u.{}`). Export with a query that returns these properties, or change the mapping (the profile's, or with `idlens audit --graph-id-property …`)", list(.found), list(.expected), .expected[0], .expected[0])]
     WrongHeader {
         source_name: String,
         found: Vec<String>,

@@ -93,6 +93,17 @@ pub enum DriftField {
     Name,
 }
 
+impl DriftField {
+    /// The field's name in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DriftField::Email => "email",
+            DriftField::EmailVerified => "email_verified",
+            DriftField::Name => "name",
+        }
+    }
+}
+
 /// One differing field: each side's raw value (string, bool or null).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldDiff {

@@ -7,9 +7,10 @@
 
 use std::borrow::Cow;
 
-use crate::drift::{diffs, drifted, projection};
-use crate::engine::{Audit, GRAPH_ONLY, SAME_AS_AUTH0};
-use crate::finding::{Auth0User, Cause, Confidence, Finding, GraphNode, Summary};
+use crate::drift::{diffs, drifted};
+use crate::email::may_be_high;
+use crate::engine::{Audit, GRAPH_ONLY};
+use crate::finding::{Auth0User, Cause, Confidence, DriftField, Finding, GraphNode, Summary};
 use crate::index::{Auth0Stats, UserView};
 use crate::primary::{choose_primary, Candidate};
 use crate::record::GraphRowRef;
@@ -33,6 +34,7 @@ pub struct Findings {
 impl Audit {
     /// Ends the graph side and sorts the findings.
     pub fn finish(mut self) -> Findings {
+        self.judge_again();
         // Sorting by owner keeps each owner's rows in input order (row
         // numbers grow with input), as the sort is stable.
         self.extra.sort_by_key(|&(owner, _)| owner);
@@ -208,10 +210,12 @@ impl Findings {
 
     /// The first graph row of user `u` (who has one).
     fn first_row(&self, u: u32) -> GraphRowRef<'_> {
-        match self.audit.index.mark(u).first {
-            SAME_AS_AUTH0 => projection(&self.audit.index.user(u), self.audit.compared),
-            stored => self.audit.rows.get(stored),
-        }
+        self.audit.first_row(u)
+    }
+
+    /// The fields the drift rule left out (for the report's sources).
+    pub fn not_compared(&self) -> Vec<DriftField> {
+        self.audit.not_compared()
     }
 
     fn missing_finding(&self, u: u32) -> Finding<'_> {
@@ -287,9 +291,10 @@ impl Findings {
             .collect();
         let (primary, rule) = choose_primary(&candidates);
         let all_verified = candidates.iter().all(|c| c.verified);
+        let email = users[0].email_norm.unwrap_or_default();
         Finding::DuplicateAccount {
-            email: Cow::Borrowed(users[0].email_norm.unwrap_or_default()),
-            confidence: if all_verified {
+            email: Cow::Borrowed(email),
+            confidence: if all_verified && may_be_high(email) {
                 Confidence::High
             } else {
                 Confidence::Low

@@ -1,13 +1,16 @@
 //! Graph nodes from a CSV export with a header row (Neo4j Browser's "Export
-//! CSV" of `RETURN u.sub, u.email, …`).
+//! CSV" of `RETURN u.sub, u.email, …`). A leading byte-order mark is
+//! skipped; a record (quoted line breaks included) longer than
+//! `max_record` stops the reading, as the csv crate would hold it whole.
 
 use std::io::Read;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 
+use idlens_bounded::{CsvRecordCap, RecordTooLong, SkipBom};
+
 use crate::auth0_read::ReadOptions;
 use crate::error::AuditError;
-use crate::graph_columns::{parse_bool, Columns};
-use crate::line_cap::LineCap;
+use crate::graph_columns::{parse_bool, AbsentProperties, Columns};
 use crate::mapping::Mapping;
 use crate::record::GraphRowRef;
 use crate::rows::RowStore;
@@ -17,13 +20,16 @@ use crate::rows::RowStore;
 pub struct GraphStats {
     pub rows: u64,
     pub bad_lines: u64,
+    /// Mapped optional properties the input does not have: hand them to
+    /// [`crate::Audit::leave_out`].
+    pub absent: AbsentProperties,
 }
 
 /// Rows per batch handed from the parsing thread.
 const BATCH_ROWS: usize = 8192;
 
 /// Reads a CSV export and hands each row to `row`. The header must name
-/// every mapped property; it is checked before any row is read. Parsing
+/// the id and e-mail properties; it is checked before any row is read. Parsing
 /// runs on a second thread while `row` runs on the caller's.
 pub fn read_graph_csv(
     input: impl Read + Send,
@@ -58,9 +64,12 @@ fn parse_csv(
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .buffer_capacity(1 << 17)
-        .from_reader(LineCap::new(input, options.max_line));
+        .from_reader(CsvRecordCap::new(SkipBom::new(input), options.max_record));
     let columns = header_columns(&mut reader, mapping, options)?;
-    let mut stats = GraphStats::default();
+    let mut stats = GraphStats {
+        absent: columns.absent(mapping),
+        ..GraphStats::default()
+    };
     let mut record = csv::StringRecord::new();
     let mut batch = RowStore::default();
     loop {
@@ -155,11 +164,20 @@ fn bad_row(
     })
 }
 
+/// An error of the reading itself: the input's, or a record past the cap.
 fn read_error(e: csv::Error, options: &ReadOptions) -> AuditError {
     let error = match e.into_kind() {
         csv::ErrorKind::Io(error) => error,
         other => std::io::Error::other(format!("{other:?}")),
     };
+    if let Some(too_long) = RecordTooLong::of(&error) {
+        return AuditError::TooLong {
+            source_name: options.source_name.clone(),
+            what: "the record that begins on line",
+            at: too_long.line,
+            limit: too_long.limit,
+        };
+    }
     AuditError::Read {
         source_name: options.source_name.clone(),
         error,

@@ -1,5 +1,6 @@
 //! Graph nodes from a JSON array (Neo4j Browser's "Export JSON"), read one
-//! element at a time: the array itself is never held.
+//! element at a time: the array itself is never held, and an element longer
+//! than `max_record` stops the reading. A leading byte-order mark is skipped.
 //!
 //! An element is either flat (`{"sub": …, "email": …}` or `{"u.sub": …}`)
 //! or a single key wrapping one node (`{"u": {"sub": …}}`, or Browser's
@@ -7,16 +8,18 @@
 
 use std::cell::RefCell;
 use std::fmt;
-use std::io::{BufReader, Read};
+use std::io::Read;
+
+use idlens_bounded::{PieceLimit, SkipBom};
 
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::auth0_read::ReadOptions;
 use crate::error::AuditError;
-use crate::graph_columns::{expected, parse_bool, property_of};
+use crate::graph_columns::{parse_bool, property_of, required, AbsentProperties};
 use crate::graph_csv::GraphStats;
-use crate::mapping::Mapping;
+use crate::mapping::{Identifier, Mapping};
 use crate::record::{GraphRow, GraphRowRef};
 
 /// Reads a JSON array export and hands each row to `row`.
@@ -27,21 +30,35 @@ pub fn read_graph_json(
     mut row: impl FnMut(GraphRowRef<'_>),
 ) -> Result<GraphStats, AuditError> {
     let stop: RefCell<Option<AuditError>> = RefCell::new(None);
-    let mut stats = GraphStats::default();
-    let mut deserializer =
-        serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 17, input));
+    let mut stats = GraphStats {
+        absent: AbsentProperties::all_mapped(mapping),
+        ..GraphStats::default()
+    };
+    // It buffers, and counts what it hands the parser.
+    let elements = PieceLimit::new(options.max_record);
+    let input = elements.reader(SkipBom::new(input));
+    let mut deserializer = serde_json::Deserializer::from_reader(input);
     let visitor = Elements {
         mapping,
         options,
         stats: &mut stats,
         row: &mut row,
         stop: &stop,
+        elements: &elements,
     };
     let result = deserializer
         .deserialize_seq(visitor)
         .and_then(|()| deserializer.end());
     if let Some(error) = stop.into_inner() {
         return Err(error);
+    }
+    if let Some(too_long) = elements.exceeded() {
+        return Err(AuditError::TooLong {
+            source_name: options.source_name.clone(),
+            what: "element",
+            at: too_long.piece,
+            limit: too_long.limit,
+        });
     }
     result.map_err(|e| not_an_array(e, options))?;
     Ok(stats)
@@ -68,6 +85,8 @@ struct Elements<'x, F> {
     row: &'x mut F,
     /// Set when an element stops the read (a bad row not skipped).
     stop: &'x RefCell<Option<AuditError>>,
+    /// Told where each element begins.
+    elements: &'x PieceLimit,
 }
 
 impl<'de, F: FnMut(GraphRowRef<'_>)> Visitor<'de> for Elements<'_, F> {
@@ -80,8 +99,9 @@ impl<'de, F: FnMut(GraphRowRef<'_>)> Visitor<'de> for Elements<'_, F> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut position = 0u64;
         while let Some(element) = seq.next_element_seed(ElementSeed)? {
+            self.elements.next_piece();
             position += 1;
-            match to_row(element, self.mapping) {
+            match to_row(element, self.mapping, &mut self.stats.absent) {
                 Ok(parsed) => {
                     self.stats.rows += 1;
                     (self.row)(parsed.as_ref());
@@ -132,12 +152,25 @@ fn properties<'v>(
     }
 }
 
-fn to_row(element: Value, mapping: &Mapping) -> Result<GraphRow, String> {
+/// The element as a row; clears in `absent` the optional properties it has
+/// (as a key, even with a null).
+fn to_row(
+    element: Value,
+    mapping: &Mapping,
+    absent: &mut AbsentProperties,
+) -> Result<GraphRow, String> {
     let Value::Object(element) = element else {
         return Err("it is not a JSON object".to_owned());
     };
-    let missing = || format!("it has no `{}` property", expected(mapping)[0]);
+    let missing = || format!("it has no `{}` property", required(mapping)[0]);
     let props = properties(&element, mapping).ok_or_else(missing)?;
+    let has = |property: &Option<Identifier>| {
+        property
+            .as_ref()
+            .is_some_and(|p| props.keys().any(|k| property_of(k) == p.as_str()))
+    };
+    absent.name &= !has(&mapping.name);
+    absent.email_verified &= !has(&mapping.email_verified);
     let get = |property: &str| {
         props
             .iter()

@@ -4,6 +4,7 @@
 use std::io::{self, BufReader, Read};
 
 use flate2::read::MultiGzDecoder;
+use idlens_bounded::SkipBom;
 
 use crate::error::AuditError;
 
@@ -42,7 +43,8 @@ pub(crate) struct Decoded<'a> {
 
 impl<'a> Decoded<'a> {
     /// Looks at the first two bytes: gzip is decompressed (all members of
-    /// a multi-member file), anything else is read as it is.
+    /// a multi-member file), anything else is read as it is; either way
+    /// without a leading byte-order mark.
     pub fn open(mut reader: impl Read + Send + 'a) -> io::Result<Self> {
         let mut head = [0u8; 2];
         let mut got = 0;
@@ -57,12 +59,12 @@ impl<'a> Decoded<'a> {
         let whole = io::Cursor::new(head).take(got as u64).chain(reader);
         let gzipped = got == 2 && head == GZIP_MAGIC;
         let reader: Box<dyn Read + Send + 'a> = if gzipped {
-            Box::new(MultiGzDecoder::new(BufReader::with_capacity(
+            Box::new(SkipBom::new(MultiGzDecoder::new(BufReader::with_capacity(
                 1 << 17,
                 whole,
-            )))
+            ))))
         } else {
-            Box::new(whole)
+            Box::new(SkipBom::new(whole))
         };
         Ok(Decoded { reader, gzipped })
     }

@@ -23,6 +23,9 @@ const NORM_STORED: u16 = 32;
 /// `created_at` and `last_login` are in the packed form of `timestamp`.
 const CREATED_PACKED: u16 = 128;
 const LOGIN_PACKED: u16 = 256;
+/// `logins_count` does not fit the slot's 32 bits: the record ends with it
+/// in decimal.
+const LOGINS_WIDE: u16 = 512;
 
 /// What the engine learned from the graph about a user. It lives in the
 /// user's slot so that a graph row touches one cache line less.
@@ -38,8 +41,10 @@ pub(crate) struct GraphMark {
 #[derive(Debug, Clone, Copy)]
 struct UserSlot {
     /// Record in the arena: user_id, email, [normalised email], name,
-    /// created_at, last_login.
+    /// created_at, last_login, [logins_count when `LOGINS_WIDE`].
     at: u64,
+    /// `logins_count`, or `u32::MAX` when `LOGINS_WIDE` (most counts are
+    /// small: the slot stays 32 bytes).
     logins: u32,
     connection: u32,
     provider: u32,
@@ -204,9 +209,17 @@ impl Auth0Index {
                 None => self.arena.push(stamp),
             }
         }
+        let logins = match u32::try_from(user.logins) {
+            Ok(logins) if logins != u32::MAX => logins,
+            _ => {
+                flags |= LOGINS_WIDE;
+                self.arena.push(Some(&user.logins.to_string()));
+                u32::MAX
+            }
+        };
         UserSlot {
             at,
-            logins: user.logins,
+            logins,
             connection: self.names.intern(user.connection),
             provider: self.names.intern(user.provider),
             flags,
@@ -279,15 +292,23 @@ impl Auth0Index {
         };
         let flag =
             |known: u16, value: u16| (slot.flags & known != 0).then_some(slot.flags & value != 0);
+        let name = fields.next_str();
+        let created_at = stamp(fields.next_str(), slot.flags & CREATED_PACKED != 0);
+        let last_login = stamp(fields.next_str(), slot.flags & LOGIN_PACKED != 0);
+        let logins = if slot.flags & LOGINS_WIDE != 0 {
+            fields.next_str().and_then(|n| n.parse().ok())
+        } else {
+            Some(u64::from(slot.logins))
+        };
         UserView {
             user_id,
             email,
             email_norm,
-            name: fields.next_str(),
-            created_at: stamp(fields.next_str(), slot.flags & CREATED_PACKED != 0),
-            last_login: stamp(fields.next_str(), slot.flags & LOGIN_PACKED != 0),
+            name,
+            created_at,
+            last_login,
             email_verified: flag(VERIFIED_KNOWN, VERIFIED),
-            logins_count: (slot.flags & HAS_LOGINS != 0).then_some(u64::from(slot.logins)),
+            logins_count: logins.filter(|_| slot.flags & HAS_LOGINS != 0),
             connection: self.name_of(slot.connection),
             provider: self.name_of(slot.provider),
             is_social: flag(SOCIAL_KNOWN, SOCIAL),

@@ -29,7 +29,6 @@ mod graph_json;
 mod gzip;
 mod index;
 mod interner;
-mod line_cap;
 pub mod mapping;
 mod pipeline;
 mod primary;
@@ -42,7 +41,7 @@ mod secondaries;
 mod tagged;
 mod timestamp;
 
-pub use auth0_read::{ReadOptions, DEFAULT_MAX_LINE};
+pub use auth0_read::{ReadOptions, DEFAULT_MAX_RECORD};
 pub use compare::{compare, Comparison, FindingKey};
 pub use cypher::graph_rows_query;
 pub use email::normalize_email;
@@ -55,6 +54,7 @@ pub use findings::{into_owned, Findings};
 pub use fixplan::{
     fix_plan, CypherBatch, FixOptions, FixPlan, FixSection, LinkCall, DEFAULT_BATCH_SIZE,
 };
+pub use graph_columns::AbsentProperties;
 pub use graph_csv::{read_graph_csv, GraphStats};
 pub use graph_json::read_graph_json;
 pub use index::{Auth0Index, Auth0Stats, UserView};
@@ -63,7 +63,7 @@ pub use primary::{choose_primary, Candidate, PrimaryRule};
 pub use record::{GraphRow, GraphRowRef};
 pub use report::{
     write_report, Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Report,
-    ReportMapping, Sources,
+    ReportMapping, Sources, REPORT_VERSION,
 };
 pub use run::{audit, AuditOptions, GraphInput};
 pub use timestamp::Stamp;

@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AuditError;
-use crate::finding::{Finding, Summary};
+use crate::finding::{DriftField, Finding, Summary};
 use crate::findings::Findings;
 use crate::mapping::Mapping;
 
@@ -43,6 +43,10 @@ pub struct GraphSource {
     pub rows: u64,
     pub bad_lines: u64,
     pub mapping: ReportMapping,
+    /// The optional fields the drift rule left out: not mapped, or not in
+    /// the graph file (no such column, or no element with the key).
+    #[serde(default)]
+    pub not_compared: Vec<DriftField>,
 }
 
 /// The mapping as the report shows it (unmapped properties are null).
@@ -73,29 +77,52 @@ pub struct Sources {
     pub graph: GraphSource,
 }
 
+/// The report format's version, written first in every report. 2: e-mails
+/// compared with ASCII letters lower-cased only (before, with Unicode's
+/// lower case; a report without `version` is version 1).
+pub const REPORT_VERSION: u32 = 2;
+
 /// A report read back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
+    #[serde(default = "first_version")]
+    pub version: u32,
     pub summary: Summary,
     pub findings: Vec<Finding<'static>>,
     pub sources: Sources,
     pub created_at: String,
 }
 
+fn first_version() -> u32 {
+    1
+}
+
 impl Report {
     /// Reads a report file's text.
     pub fn from_json(text: &str) -> Result<Report, serde_json::Error> {
-        serde_json::from_str(text)
+        known_version(serde_json::from_str(text)?)
     }
 
     /// Reads a report from a reader (buffer it: serde reads byte by byte).
     pub fn read(reader: impl std::io::Read) -> Result<Report, serde_json::Error> {
-        serde_json::from_reader(reader)
+        known_version(serde_json::from_reader(reader)?)
     }
 }
 
-/// Writes the report: `summary`, `findings` (one a line), `sources` and
-/// `created_at` (the caller's clock). Returns the summary.
+/// A report of a later format may follow rules this version does not know:
+/// comparing with it would count their changes as findings.
+fn known_version(report: Report) -> Result<Report, serde_json::Error> {
+    if report.version > REPORT_VERSION {
+        return Err(serde::de::Error::custom(format!(
+            "it was made by a later IdLens (report version {}; this one reads up to {REPORT_VERSION}): update IdLens",
+            report.version
+        )));
+    }
+    Ok(report)
+}
+
+/// Writes the report: `version`, `summary`, `findings` (one a line),
+/// `sources` and `created_at` (the caller's clock). Returns the summary.
 pub fn write_report(
     mut out: impl Write,
     findings: &Findings,
@@ -103,7 +130,10 @@ pub fn write_report(
     created_at: &str,
 ) -> Result<Summary, AuditError> {
     let summary = findings.summary();
-    let head = format!("{{\"summary\":{},\"findings\":[", json(&summary));
+    let head = format!(
+        "{{\"version\":{REPORT_VERSION},\"summary\":{},\"findings\":[",
+        json(&summary)
+    );
     out.write_all(head.as_bytes()).map_err(AuditError::Write)?;
     write_findings(&mut out, findings).map_err(AuditError::Write)?;
     let tail = format!(

@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 
-use crate::auth0_read::{ReadOptions, DEFAULT_MAX_LINE};
+use crate::auth0_read::{ReadOptions, DEFAULT_MAX_RECORD};
 use crate::engine::Audit;
 use crate::error::AuditError;
 use crate::finding::Summary;
@@ -31,8 +31,8 @@ pub struct AuditOptions {
     pub mapping: Mapping,
     /// Count bad lines and rows and go on, instead of stopping.
     pub skip_bad_lines: bool,
-    /// Longest Auth0 line accepted, in bytes.
-    pub max_line: usize,
+    /// Longest record accepted, in bytes (see [`ReadOptions::max_record`]).
+    pub max_record: usize,
     pub auth0_kind: Auth0SourceKind,
     /// The Auth0 input's name for messages and the report.
     pub auth0_name: String,
@@ -51,7 +51,7 @@ impl AuditOptions {
         AuditOptions {
             mapping: Mapping::default(),
             skip_bad_lines: false,
-            max_line: DEFAULT_MAX_LINE,
+            max_record: DEFAULT_MAX_RECORD,
             auth0_kind: Auth0SourceKind::File,
             auth0_name: auth0_name.into(),
             graph_kind: GraphSourceKind::File,
@@ -64,7 +64,7 @@ impl AuditOptions {
         ReadOptions {
             source_name: name.to_owned(),
             skip_bad_lines: self.skip_bad_lines,
-            max_line: self.max_line,
+            max_record: self.max_record,
         }
     }
 }
@@ -80,6 +80,7 @@ pub fn audit(
     let index = Auth0Index::read(auth0, &options.read_options(&options.auth0_name))?;
     let mut engine = Audit::new(index, &options.mapping);
     let graph_stats = push_graph(&mut engine, graph, options)?;
+    engine.leave_out(graph_stats.absent);
     let findings = engine.finish();
     let auth0 = findings.auth0_stats();
     let sources = Sources {
@@ -96,6 +97,7 @@ pub fn audit(
             rows: graph_stats.rows,
             bad_lines: graph_stats.bad_lines,
             mapping: (&options.mapping).into(),
+            not_compared: findings.not_compared(),
         },
     };
     write_report(out, &findings, &sources, &options.created_at)
@@ -117,7 +119,7 @@ fn push_graph(
             }
             Ok(GraphStats {
                 rows: engine.rows_seen(),
-                bad_lines: 0,
+                ..GraphStats::default()
             })
         }
     }

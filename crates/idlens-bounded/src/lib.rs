@@ -11,13 +11,23 @@
 //! Entry points: [`read_to_end`] and [`read_to_string`] for whole inputs,
 //! [`read_file`] for a path, and [`Lines`] for line-oriented input (token
 //! batches, export files) with line numbers and a length limit per line.
+//! For parsers that hold one record or element at a time: [`CsvRecordCap`]
+//! (a limit per CSV record, quoted line breaks included) and [`PieceLimit`]
+//! (a limit per piece, such as a JSON array's element). [`SkipBom`] drops
+//! a leading byte-order mark.
 
+mod bom;
+mod csv_record;
 mod lines;
+mod pieces;
 
 use std::io::Read;
 use std::path::Path;
 
+pub use bom::SkipBom;
+pub use csv_record::{CsvRecordCap, RecordTooLong};
 pub use lines::{LineEnd, Lines};
+pub use pieces::{PieceCapped, PieceLimit, PieceTooLong};
 
 /// Why a bounded read failed. Messages are phrases to put after "could not
 /// read X: ".

@@ -67,12 +67,18 @@ const AUDIT_HELP: &str = "\
 Sources: --auth0 api (the Management API's search: at most 1,000 users),
 export (a users export job: every user), or an export FILE (NDJSON, gzipped or
 not); --graph neo4j (the profile's graph, streamed) or a FILE exported from
-Neo4j Browser (CSV with a header row, or a JSON array), its columns named like
-the profile's mapping. The findings are defined in docs/audit.md.
+Neo4j Browser (CSV with a header row, or a JSON array). Its columns are named
+like the profile's mapping (without a profile: sub, email, name,
+email_verified) unless the --graph-…-property flags name them; the id and
+e-mail columns must be there, and a name or e-mail-verified column the file
+does not have is not compared (the output says so). The fix plan is written
+for the profile's mapping. The findings are defined in docs/audit.md.
 
 A malformed line stops the audit with its line number unless --skip-bad-lines
-is given (then the report counts them). Nothing is changed without --apply:
---fix-plan FILE writes the Cypher script to read first.
+is given (then the report counts them); a CSV record or JSON element over
+1 MiB stops it in any case. A leading byte-order mark is ignored. Nothing is
+changed without --apply: --fix-plan FILE writes the Cypher script to read
+first.
 
 Exit codes: 0 no findings, 1 findings, 2 usage, input, network or permission error.";
 
@@ -104,6 +110,33 @@ pub struct AuditArgs {
     pub selector: ProfileSelector,
     #[command(flatten)]
     pub output: JsonFlag,
+    /// Last: its help heading applies to the flags after it.
+    #[command(flatten)]
+    pub columns: AuditColumns,
+}
+
+/// The columns of a graph file, over the profile's mapping (or the default
+/// one, without a profile).
+#[derive(Debug, Args)]
+#[command(
+    next_help_heading = "Graph file columns (default: the profile's mapping, else sub, email, name, email_verified)"
+)]
+pub struct AuditColumns {
+    /// Property holding the Auth0 user ID: the column (or JSON key) PROP or u.PROP.
+    #[arg(long, value_name = "PROP")]
+    pub graph_id_property: Option<String>,
+    /// Property holding the e-mail address.
+    #[arg(long, value_name = "PROP")]
+    pub graph_email_property: Option<String>,
+    /// Property holding the name, or none: names not compared.
+    #[arg(long, value_name = "PROP|none")]
+    pub graph_name_property: Option<String>,
+    /// Property holding whether the e-mail is verified, or none: not compared.
+    #[arg(long, value_name = "PROP|none")]
+    pub graph_verified_property: Option<String>,
+    /// Label the report names for the graph's user nodes.
+    #[arg(long, value_name = "LABEL")]
+    pub graph_label: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

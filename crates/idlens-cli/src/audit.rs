@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use idlens_api::types::{
-    AuditAuth0Source, AuditGraphSource, AuditRequest, FixApplyRequest, FixPlanRequest, FixPlanView,
-    GraphStatus, UsersExportRequest,
+    AuditAuth0Source, AuditGraphSource, AuditMappingOverride, AuditRequest, FixApplyRequest,
+    FixPlanRequest, FixPlanView, GraphStatus, UsersExportRequest,
 };
-use idlens_api::{Api, ApiError, AuditSummary, ErrorCode};
+use idlens_api::{Api, ApiError, AuditSummary, AuditWritten, ErrorCode};
 use idlens_export::AtomicFile;
 
-use crate::args::{AuditArgs, GraphCommand};
+use crate::args::{AuditArgs, AuditColumns, GraphCommand};
 use crate::output::{self, say};
 use crate::progress::run_job;
 use crate::terminal::Untrusted;
@@ -35,6 +35,7 @@ pub fn audit(api: &Api, args: AuditArgs) -> Result<ExitCode, ApiError> {
         auth0: auth0_source(&args.auth0),
         graph: graph_source(&args.graph),
         skip_bad_lines: args.skip_bad_lines,
+        mapping: columns(&args.columns),
     };
     let summary = if args.fix_plan.is_some() || args.apply {
         audit_and_fix(api, request, &args)?
@@ -67,6 +68,25 @@ fn graph_source(text: &str) -> AuditGraphSource {
     }
 }
 
+/// The graph file's column names given as flags; `none` (or nothing) for
+/// the name or e-mail-verified column leaves that field out.
+fn columns(flags: &AuditColumns) -> Option<AuditMappingOverride> {
+    let optional = |flag: &Option<String>| {
+        flag.as_ref().map(|column| match column.trim() {
+            none if none.eq_ignore_ascii_case("none") => String::new(),
+            column => column.to_owned(),
+        })
+    };
+    let columns = AuditMappingOverride {
+        label: flags.graph_label.clone(),
+        id_property: flags.graph_id_property.clone(),
+        email_property: flags.graph_email_property.clone(),
+        name_property: optional(&flags.graph_name_property),
+        email_verified_property: optional(&flags.graph_verified_property),
+    };
+    (columns != AuditMappingOverride::default()).then_some(columns)
+}
+
 /// The report written as it is made: to `--out`, else to stdout with
 /// `--json`, else only the counts are printed.
 fn audit_streamed(
@@ -75,35 +95,35 @@ fn audit_streamed(
     args: &AuditArgs,
 ) -> Result<AuditSummary, ApiError> {
     let quiet = args.output.json && args.out.is_none();
-    let summary = match &args.out {
+    let written = match &args.out {
         Some(path) => {
             let file = AtomicFile::create(path)?;
-            let (summary, file) = run_job(quiet, |job| async move {
+            let (written, file) = run_job(quiet, |job| async move {
                 api.audit_write(request, BufWriter::new(file), job).await
             })?;
             let file = file
                 .into_inner()
                 .map_err(|e| write_error(path, e.error()))?;
             file.commit()?;
-            summary
+            written
         }
         None if args.output.json => {
             // Through the terminal-safe JSON printer: for large tenants, --out.
-            let (summary, report) = run_job(quiet, |job| async move {
+            let (written, report) = run_job(quiet, |job| async move {
                 api.audit_write(request, Vec::new(), job).await
             })?;
             output::json_text(&String::from_utf8_lossy(&report));
-            return Ok(summary);
+            return Ok(written.summary);
         }
         None => {
-            let (summary, _) = run_job(false, |job| async move {
+            let (written, _) = run_job(false, |job| async move {
                 api.audit_write(request, std::io::sink(), job).await
             })?;
-            summary
+            written
         }
     };
-    print_summary(&summary, args.out.as_deref(), args.output.json);
-    Ok(summary)
+    print_summary(&written, args.out.as_deref(), args.output.json);
+    Ok(written.summary)
 }
 
 /// The audit kept in memory, its report written, then the fix plan
@@ -132,7 +152,17 @@ fn audit_and_fix(
         None => {}
     }
     if !args.output.json || args.out.is_some() {
-        print_summary(&report.summary, args.out.as_deref(), args.output.json);
+        let written = AuditWritten {
+            summary: report.summary,
+            not_compared: report
+                .sources
+                .graph
+                .not_compared
+                .iter()
+                .map(|field| field.as_str().to_owned())
+                .collect(),
+        };
+        print_summary(&written, args.out.as_deref(), args.output.json);
     }
     let plan = api.audit_fix_plan(FixPlanRequest {
         profile: profile.clone(),
@@ -188,10 +218,12 @@ fn plan_text(plan: &FixPlanView) -> String {
     text
 }
 
-fn print_summary(summary: &AuditSummary, out: Option<&Path>, json: bool) {
+fn print_summary(written: &AuditWritten, out: Option<&Path>, json: bool) {
+    let summary = &written.summary;
     if json {
         output::json(&serde_json::json!({
             "summary": summary,
+            "not_compared": written.not_compared,
             "report": out.map(|p| p.display().to_string()),
         }));
         return;
@@ -206,6 +238,12 @@ fn print_summary(summary: &AuditSummary, out: Option<&Path>, json: bool) {
         ]))
         .collect();
     output::line(&output::table(&["FINDING", "COUNT"], &rows));
+    if !written.not_compared.is_empty() {
+        say!(
+            "Not compared: {} (not in the mapping, or no such column in the graph file).",
+            written.not_compared.join(", ")
+        );
+    }
     if let Some(path) = out {
         say!(
             "Report written to {}.",

@@ -154,7 +154,8 @@ fn build(tenant: &Tenant) -> (Vec<DemoNode>, DemoDrift) {
     drift.orphan_in_graph = ORPHANS;
     let mut by_email: HashMap<String, usize> = HashMap::new();
     for user in &tenant.users {
-        let email = user.email.trim().to_lowercase();
+        // As docs/audit.md normalises: ASCII letters lower-cased only.
+        let email = user.email.trim().to_ascii_lowercase();
         if !email.is_empty() {
             *by_email.entry(email).or_default() += 1;
         }

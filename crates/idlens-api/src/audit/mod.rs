@@ -16,6 +16,8 @@ use std::sync::{Arc, Mutex};
 
 use idlens_audit::Report;
 
+pub use run::AuditWritten;
+
 use crate::{lock, Api, ApiError, ErrorCode};
 
 /// The last audit of each profile.

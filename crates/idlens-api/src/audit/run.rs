@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use idlens_audit::{
     read_graph_csv, read_graph_json, Audit, Auth0Index, Auth0Source, Findings, GraphSource,
-    GraphStats, Mapping, ReadOptions, Report, Sources, Summary,
+    GraphStats, Mapping, ReadOptions, Report, Sources, Summary, REPORT_VERSION,
 };
 use idlens_job::Job;
 use idlens_profile::{Profile, StoreError};
@@ -16,6 +16,15 @@ use super::sources::{audit_mapping, graph_kind, is_json, open_file, required};
 use super::views;
 use crate::types::{AuditAuth0Source, AuditGraphSource, AuditOverview, AuditRequest};
 use crate::{Api, ApiError};
+
+/// What [`Api::audit_write`] wrote, besides the report itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditWritten {
+    pub summary: Summary,
+    /// The fields the drift rule left out (`name`, `email_verified`): not
+    /// mapped, or not in the graph file.
+    pub not_compared: Vec<String>,
+}
 
 /// A finished comparison, before it becomes a report.
 struct Compared {
@@ -34,6 +43,7 @@ impl Api {
         let profile = self.load_profile(request.profile.clone()).await?;
         let compared = self.compare_sides(Some(&profile), &request, &job).await?;
         let report = Report {
+            version: REPORT_VERSION,
             summary: compared.findings.summary(),
             findings: compared.findings.to_vec(),
             sources: compared.sources,
@@ -50,7 +60,7 @@ impl Api {
         request: AuditRequest,
         out: W,
         job: Job,
-    ) -> Result<(Summary, W), ApiError> {
+    ) -> Result<(AuditWritten, W), ApiError> {
         let profile = self.audit_profile(&request).await?;
         let compared = self.compare_sides(profile.as_ref(), &request, &job).await?;
         job.phase("Writing the report", None);
@@ -62,7 +72,12 @@ impl Api {
                 &compared.sources,
                 &compared.created_at,
             )?;
-            Ok((summary, out))
+            let not_compared = views::field_names(&compared.sources.graph.not_compared);
+            let written = AuditWritten {
+                summary,
+                not_compared,
+            };
+            Ok((written, out))
         })
         .await
     }
@@ -89,7 +104,7 @@ impl Api {
         request: &AuditRequest,
         job: &Job,
     ) -> Result<Compared, ApiError> {
-        let mapping = audit_mapping(profile, &request.graph)?;
+        let mapping = audit_mapping(profile, &request.graph, request.mapping.as_ref())?;
         let auth0 = self.auth0_input(profile, &request.auth0, job).await?;
         let options = read_options(&auth0.name, request.skip_bad_lines);
         job.phase("Reading Auth0's users", None);
@@ -101,9 +116,10 @@ impl Api {
             .await?;
         job.check()?;
         let engine = Audit::new(index, &mapping);
-        let (engine, graph) = self
-            .push_graph(profile, engine, &request.graph, request.skip_bad_lines, job)
+        let (mut engine, graph) = self
+            .push_graph(profile, engine, request, &mapping, job)
             .await?;
+        engine.leave_out(graph.1.absent);
         let findings = engine.finish();
         let stats = findings.auth0_stats();
         let sources = Sources {
@@ -120,6 +136,7 @@ impl Api {
                 rows: graph.1.rows,
                 bad_lines: graph.1.bad_lines,
                 mapping: (&mapping).into(),
+                not_compared: findings.not_compared(),
             },
         };
         Ok(Compared {
@@ -135,14 +152,15 @@ impl Api {
         &self,
         profile: Option<&Profile>,
         mut engine: Audit,
-        source: &AuditGraphSource,
-        skip_bad_lines: bool,
+        request: &AuditRequest,
+        mapping: &Mapping,
         job: &Job,
     ) -> Result<(Audit, (String, GraphStats)), ApiError> {
-        match source {
+        let skip_bad_lines = request.skip_bad_lines;
+        match &request.graph {
             AuditGraphSource::File { path } => {
                 let path = PathBuf::from(path);
-                let mapping = engine_mapping(profile, source)?;
+                let mapping = mapping.clone();
                 job.phase("Comparing with the graph's users", None);
                 self.off_executor(move |_, _| {
                     let options = read_options(&path.display().to_string(), skip_bad_lines);
@@ -172,19 +190,12 @@ impl Api {
                     .unwrap_or_default();
                 let stats = GraphStats {
                     rows: summary.rows,
-                    bad_lines: 0,
+                    ..GraphStats::default()
                 };
                 Ok((engine, (uri, stats)))
             }
         }
     }
-}
-
-fn engine_mapping(
-    profile: Option<&Profile>,
-    source: &AuditGraphSource,
-) -> Result<Mapping, ApiError> {
-    audit_mapping(profile, source)
 }
 
 fn read_options(name: &str, skip_bad_lines: bool) -> ReadOptions {

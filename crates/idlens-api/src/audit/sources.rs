@@ -5,12 +5,12 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use idlens_audit::{Auth0SourceKind, GraphSourceKind, Mapping};
+use idlens_audit::{Auth0SourceKind, GraphSourceKind, Mapping, MappingText};
 use idlens_job::Job;
 use idlens_profile::Profile;
 
-use crate::graph::{mapping_of, neo4j_settings};
-use crate::types::{AuditAuth0Source, AuditGraphSource};
+use crate::graph::{mapping_text_of, neo4j_settings};
+use crate::types::{AuditAuth0Source, AuditGraphSource, AuditMappingOverride};
 use crate::{Api, ApiError, ErrorCode};
 
 /// Users the Management API's search can page through.
@@ -72,15 +72,45 @@ pub(super) fn is_json(path: &Path) -> Result<bool, ApiError> {
 }
 
 /// The mapping the graph side is read with: the profile's, or the default
-/// when the profile has no graph (files only).
+/// when the profile has no graph (files only); for a file, with the
+/// request's column names over it.
 pub(super) fn audit_mapping(
     profile: Option<&Profile>,
     graph: &AuditGraphSource,
+    columns: Option<&AuditMappingOverride>,
 ) -> Result<Mapping, ApiError> {
-    match (profile.and_then(|p| p.neo4j.as_ref()), graph) {
-        (Some(settings), _) => mapping_of(settings),
-        (None, AuditGraphSource::Neo4j) => Err(neo4j_settings(required(profile)?).unwrap_err()),
-        (None, AuditGraphSource::File { .. }) => Ok(Mapping::default()),
+    let base = match (profile.and_then(|p| p.neo4j.as_ref()), graph) {
+        (Some(settings), _) => mapping_text_of(settings),
+        (None, AuditGraphSource::Neo4j) => {
+            return Err(neo4j_settings(required(profile)?).unwrap_err())
+        }
+        (None, AuditGraphSource::File { .. }) => MappingText::default(),
+    };
+    let text = match (columns, graph) {
+        (None, _) => base,
+        (Some(columns), AuditGraphSource::File { .. }) => with_columns(base, columns),
+        (Some(_), AuditGraphSource::Neo4j) => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "The --graph-…-property flags name the columns of a graph file; the live graph is read with the profile's mapping. Change the mapping in Settings (or with `idlens profile add NAME … --graph-id-property …`), or audit a graph export file.",
+            ))
+        }
+    };
+    Ok(Mapping::parse(&text)?)
+}
+
+/// `base` with each name `columns` gives in its place.
+fn with_columns(base: MappingText, columns: &AuditMappingOverride) -> MappingText {
+    let pick = |given: &Option<String>, base: String| given.clone().unwrap_or(base);
+    MappingText {
+        label: pick(&columns.label, base.label),
+        id: pick(&columns.id_property, base.id),
+        email: pick(&columns.email_property, base.email),
+        name: columns.name_property.clone().or(base.name),
+        email_verified: columns
+            .email_verified_property
+            .clone()
+            .or(base.email_verified),
     }
 }
 

@@ -37,6 +37,35 @@ pub struct AuditRequest {
     /// Count malformed lines of the files instead of stopping at the first.
     #[serde(default)]
     pub skip_bad_lines: bool,
+    /// A graph file's column names, over the profile's mapping.
+    #[serde(default)]
+    #[ts(optional)]
+    pub mapping: Option<AuditMappingOverride>,
+}
+
+/// A graph file's column (or key) names over the profile's mapping, or over
+/// the default one when there is no profile: each name given replaces the
+/// mapping's, and an empty `nameProperty` or `emailVerifiedProperty` leaves
+/// that field out of the comparison. Only with a graph file: the live graph
+/// is read with the profile's mapping.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditMappingOverride {
+    #[serde(default)]
+    #[ts(optional)]
+    pub label: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub id_property: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub email_property: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub name_property: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub email_verified_property: Option<String>,
 }
 
 /// The finding kinds, named as in the report (`docs/audit.md`).
@@ -88,6 +117,9 @@ pub struct AuditSourceView {
     /// Malformed lines counted (with `skipBadLines`).
     #[ts(type = "number")]
     pub bad_lines: u64,
+    /// Graph side: the fields not compared (`name`, `email_verified`), as
+    /// the mapping has none or the file has no such column; empty for Auth0.
+    pub not_compared: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

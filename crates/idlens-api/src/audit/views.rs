@@ -1,8 +1,8 @@
 //! The audit's findings as the UI shows them: both sides, one line each.
 
 use idlens_audit::{
-    Auth0User, Cause, Confidence, FieldDiff, Finding, FindingKind as Kind, GraphNode, PrimaryRule,
-    Report, Summary,
+    Auth0User, Cause, Confidence, DriftField, FieldDiff, Finding, FindingKind as Kind, GraphNode,
+    PrimaryRule, Report, Summary,
 };
 
 use crate::types::{
@@ -45,14 +45,21 @@ pub(crate) fn overview(profile: &str, report: &Report) -> AuditOverview {
             name: sources.auth0.name.clone(),
             records: sources.auth0.users,
             bad_lines: sources.auth0.bad_lines,
+            not_compared: Vec::new(),
         },
         graph: AuditSourceView {
             kind: serde_plain(&sources.graph.kind),
             name: sources.graph.name.clone(),
             records: sources.graph.rows,
             bad_lines: sources.graph.bad_lines,
+            not_compared: field_names(&sources.graph.not_compared),
         },
     }
+}
+
+/// Drift fields by their report names (`"name"`, `"email_verified"`).
+pub(crate) fn field_names(fields: &[DriftField]) -> Vec<String> {
+    fields.iter().map(|f| f.as_str().to_owned()).collect()
 }
 
 /// A unit enum's serde name (`"file"`, `"neo4j"`).

@@ -23,15 +23,19 @@ pub(crate) struct Connections {
 
 /// The profile's mapping, validated as Cypher identifiers.
 pub(crate) fn mapping_of(settings: &Neo4jSettings) -> Result<Mapping, ApiError> {
+    Ok(Mapping::parse(&mapping_text_of(settings))?)
+}
+
+/// The profile's mapping as it is stored, before validation.
+pub(crate) fn mapping_text_of(settings: &Neo4jSettings) -> MappingText {
     let m = &settings.mapping;
-    let text = MappingText {
+    MappingText {
         label: m.label.clone(),
         id: m.id_property.clone(),
         email: m.email_property.clone(),
         name: Some(m.name_property.clone()),
         email_verified: Some(m.email_verified_property.clone()),
-    };
-    Ok(Mapping::parse(&text)?)
+    }
 }
 
 pub(crate) fn neo4j_settings(profile: &Profile) -> Result<&Neo4jSettings, ApiError> {

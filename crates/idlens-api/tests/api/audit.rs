@@ -62,6 +62,7 @@ fn request(auth0: AuditAuth0Source, graph: AuditGraphSource) -> AuditRequest {
         auth0,
         graph,
         skip_bad_lines: false,
+        mapping: None,
     }
 }
 

@@ -6,12 +6,14 @@ use idlens_audit::{
     audit, read_graph_csv, read_graph_json, Auth0Index, GraphInput, GraphRow, Mapping, ReadOptions,
 };
 
+use std::sync::atomic::Ordering;
+
 use crate::fixture::*;
 
 fn index(bytes: &[u8], skip: bool) -> Result<Auth0Index, String> {
     let mut options = ReadOptions::new("users.json.gz");
     options.skip_bad_lines = skip;
-    options.max_line = 200;
+    options.max_record = 200;
     Auth0Index::read(bytes, &options).map_err(|e| e.to_string())
 }
 
@@ -124,7 +126,7 @@ fn csv_columns_may_be_named_as_browser_exports_them() {
 
 #[test]
 fn a_wrong_csv_header_names_what_it_found_and_needs() {
-    expect![[r#"graph.csv has the wrong header: the columns are `id`, `mail`, but the mapping needs `sub`, `email`, `name`, `email_verified` (as `sub` or `u.sub`). Export with a query that returns these properties, or change the profile's mapping"#]]
+    expect!["graph.csv has the wrong header: the columns are `id`, `mail`, but the mapping needs `sub`, `email` (as `sub` or `u.sub`). Export with a query that returns these properties, or change the mapping (the profile's, or with `idlens audit --graph-id-property …`)"]
         .assert_eq(&csv_rows("id,mail\nauth0|1,a@x.test\n", &Mapping::default(), false).unwrap_err());
 }
 
@@ -214,8 +216,160 @@ fn a_csv_line_past_the_limit_stops_the_read_with_its_number_even_when_skipping()
     for skip in [false, true] {
         let err = csv_rows(&csv, &Mapping::default(), skip).unwrap_err();
         assert!(
-            err.contains("graph.csv") && err.contains("line 3 is longer than 1048576 bytes"),
+            err.starts_with("the record that begins on line 3 of graph.csv is longer than 1 MiB"),
             "{err}"
         );
     }
+}
+
+/// A source that serves `head`, then `filler` over and over until `total`
+/// bytes, counting what was taken: a reader that stops at its cap takes
+/// little of it.
+struct Served {
+    head: Vec<u8>,
+    filler: &'static [u8],
+    left: usize,
+    served: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Served {
+    fn new(head: &str, filler: &'static [u8], total: usize) -> Self {
+        Served {
+            head: head.as_bytes().to_vec(),
+            filler,
+            left: total,
+            served: Default::default(),
+        }
+    }
+}
+
+impl std::io::Read for Served {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.left);
+        let at = self.served.load(Ordering::Relaxed);
+        for (i, byte) in buf[..n].iter_mut().enumerate() {
+            let pos = at + i;
+            *byte = match self.head.get(pos) {
+                Some(b) => *b,
+                None => self.filler[(pos - self.head.len()) % self.filler.len()],
+            };
+        }
+        self.left -= n;
+        self.served.store(at + n, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+fn capped(name: &str, cap: usize, skip: bool) -> ReadOptions {
+    let mut options = ReadOptions::new(name);
+    options.skip_bad_lines = skip;
+    options.max_record = cap;
+    options
+}
+
+fn read_csv_capped(
+    input: impl std::io::Read + Send,
+    cap: usize,
+    skip: bool,
+) -> Result<u64, String> {
+    let options = capped("graph.csv", cap, skip);
+    read_graph_csv(input, &Mapping::default(), &options, |_| {})
+        .map(|stats| stats.rows)
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_quoted_csv_field_over_many_short_lines_is_capped_as_one_record() {
+    // Every line is short, but the quote opened on line 3 never closes:
+    // the csv crate would hold the whole field until the end of the file.
+    let csv = format!(
+        "sub,email,name,email_verified\nauth0|1,a@x.test,,true\n\"{}",
+        "a\n".repeat(5000)
+    );
+    for skip in [false, true] {
+        expect!["the record that begins on line 3 of graph.csv is longer than 1000 bytes, more than a user node takes: is it the right file? Check it, or export the graph again"]
+            .assert_eq(&read_csv_capped(csv.as_bytes(), 1000, skip).unwrap_err());
+    }
+    // Quoted line breaks, escaped quotes and CRLF within the cap are one
+    // record each, and the next record's line is counted past them.
+    let ok = "sub,email,name,email_verified\r\nauth0|1,a@x.test,\"Ann\r\n\"\"A\"\"\nB\",true\r\nauth0|2,\"b@x.test\",x\"y and more text here,\n";
+    assert_eq!(read_csv_capped(ok.as_bytes(), 45, false), Ok(2));
+    expect!["the record that begins on line 5 of graph.csv is longer than 40 bytes, more than a user node takes: is it the right file? Check it, or export the graph again"]
+        .assert_eq(&read_csv_capped(ok.as_bytes(), 40, false).unwrap_err());
+}
+
+#[test]
+fn an_endless_quoted_csv_field_stops_the_reading_near_the_cap() {
+    let source = Served::new(
+        "sub,email,name,email_verified\nauth0|1,a@x.test,,true\n\"",
+        b"a\n",
+        8 << 20,
+    );
+    let served = source.served.clone();
+    let err = read_csv_capped(source, 16 << 10, true).unwrap_err();
+    assert!(
+        err.contains("line 3 of graph.csv is longer than 16 KiB"),
+        "{err}"
+    );
+    // The csv reader's buffer (128 KiB) past the cap, not the 8 MiB.
+    assert!(
+        served.load(Ordering::Relaxed) < 512 << 10,
+        "read {} bytes",
+        served.load(Ordering::Relaxed)
+    );
+}
+
+fn read_json_capped(input: impl std::io::Read, cap: usize, skip: bool) -> Result<u64, String> {
+    let options = capped("graph.json", cap, skip);
+    read_graph_json(input, &Mapping::default(), &options, |_| {})
+        .map(|stats| stats.rows)
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_json_element_past_the_cap_stops_the_read_with_its_position_even_when_skipping() {
+    let big = format!(
+        r#"[{{"sub": "auth0|1"}}, {{"sub": "auth0|2", "name": "{}"}}, {{"sub": "auth0|3"}}]"#,
+        "x".repeat(5000)
+    );
+    for skip in [false, true] {
+        expect!["element 2 of graph.json is longer than 1000 bytes, more than a user node takes: is it the right file? Check it, or export the graph again"]
+            .assert_eq(&read_json_capped(big.as_bytes(), 1000, skip).unwrap_err());
+    }
+    assert_eq!(read_json_capped(big.as_bytes(), 6000, false), Ok(3));
+}
+
+#[test]
+fn an_endless_json_element_stops_the_reading_at_the_cap() {
+    let source = Served::new(r#"[{"sub": "auth0|1"}, {"sub": ""#, b"a", 8 << 20);
+    let served = source.served.clone();
+    let err = read_json_capped(source, 16 << 10, false).unwrap_err();
+    assert!(
+        err.starts_with("element 2 of graph.json is longer than 16 KiB"),
+        "{err}"
+    );
+    assert!(
+        served.load(Ordering::Relaxed) < 512 << 10,
+        "read {} bytes",
+        served.load(Ordering::Relaxed)
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored_in_every_input_format() {
+    const BOM: &str = "\u{feff}";
+    let users = format!(
+        "{BOM}{}\n{}\n",
+        user("auth0|1", Some("a@x.test"), None, None, ""),
+        user("auth0|2", None, None, None, "")
+    );
+    for input in [users.clone().into_bytes(), gzip(users.as_bytes())] {
+        let index = index(&input, false).unwrap();
+        assert_eq!(index.len(), 2);
+        assert!(index.find("auth0|1").is_some());
+    }
+    let json = format!(r#"{BOM}[{{"sub": "auth0|1"}}, {{"sub": "auth0|2"}}]"#);
+    assert_eq!(read_json_capped(json.as_bytes(), 1000, false), Ok(2));
+    let csv = format!("{BOM}sub,email,name,email_verified\nauth0|1,,,\n");
+    assert_eq!(read_csv_capped(csv.as_bytes(), 1000, false), Ok(1));
 }

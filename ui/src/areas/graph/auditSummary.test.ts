@@ -35,15 +35,21 @@ describe("summary", () => {
 
 describe("sourceLine", () => {
   it("says what each side read and the bad lines skipped", () => {
-    expect(sourceLine("auth0", { kind: "api", name: "acme", records: 12400, badLines: 0 })).toBe(
+    const none: string[] = [];
+    expect(sourceLine("auth0", { kind: "api", name: "acme", records: 12400, badLines: 0, notCompared: none })).toBe(
       "Auth0: 12,400 users from the Management API",
     );
-    expect(sourceLine("auth0", { kind: "file", name: "users.json.gz", records: 1, badLines: 2 })).toBe(
-      "Auth0: 1 user from the file users.json.gz (2 bad lines skipped)",
-    );
-    expect(sourceLine("graph", { kind: "neo4j", name: "bolt://g:7687", records: 3, badLines: 1 })).toBe(
+    expect(
+      sourceLine("auth0", { kind: "file", name: "users.json.gz", records: 1, badLines: 2, notCompared: none }),
+    ).toBe("Auth0: 1 user from the file users.json.gz (2 bad lines skipped)");
+    expect(sourceLine("graph", { kind: "neo4j", name: "bolt://g:7687", records: 3, badLines: 1, notCompared: none })).toBe(
       "Graph: 3 rows from Neo4j at bolt://g:7687 (1 bad line skipped)",
     );
+  });
+
+  it("names the fields the graph file did not let the audit compare", () => {
+    const source = { kind: "file", name: "graph.csv", records: 3, badLines: 0, notCompared: ["email_verified", "name"] };
+    expect(sourceLine("graph", source)).toBe("Graph: 3 rows from the file graph.csv; not compared: email_verified, name");
   });
 });
 

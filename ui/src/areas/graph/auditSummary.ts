@@ -42,7 +42,8 @@ export function sourceLine(side: "auth0" | "graph", source: AuditSourceView): st
   const records =
     side === "auth0" ? plural(source.records, "user", "users") : plural(source.records, "row", "rows");
   const bad = source.badLines > 0 ? ` (${plural(source.badLines, "bad line", "bad lines")} skipped)` : "";
-  return `${side === "auth0" ? "Auth0" : "Graph"}: ${records} from ${sourceKindWords(source)}${bad}`;
+  const left = source.notCompared.length > 0 ? `; not compared: ${source.notCompared.join(", ")}` : "";
+  return `${side === "auth0" ? "Auth0" : "Graph"}: ${records} from ${sourceKindWords(source)}${bad}${left}`;
 }
 
 /** "3 new findings since 26 Nov 2026, 21:30, 12 fixed" — or that nothing changed. */
