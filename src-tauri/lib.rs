@@ -18,6 +18,7 @@ use idlens_api::Api;
 
 /// Opens the main window and runs until it is closed.
 pub fn run() -> ExitCode {
+    first_ipc::step("main");
     webview_settings::before_webkit_starts();
     // The profile store and the keychain probe (a D-Bus round trip) open
     // while GTK connects to the display: neither waits for the other.
@@ -27,7 +28,10 @@ pub fn run() -> ExitCode {
         return ExitCode::from(2);
     }
     let api = match opening.join() {
-        Ok(Ok(api)) => Arc::new(api),
+        Ok(Ok(api)) => {
+            first_ipc::step("profiles");
+            Arc::new(api)
+        }
         Ok(Err(e)) => {
             eprintln!("error: {}", e.message);
             return ExitCode::from(2);
@@ -41,6 +45,11 @@ pub fn run() -> ExitCode {
     };
     let result = updates::register(tauri::Builder::default())
         .manage(api)
+        .setup(|_| {
+            first_ipc::step("setup");
+            Ok(())
+        })
+        .on_page_load(|_, payload| first_ipc::page_load(payload.event()))
         .invoke_handler(first_ipc::reported(commands::handler()))
         .run(tauri::generate_context!("tauri.conf.json"));
     match result {
