@@ -301,6 +301,43 @@ fn snapshots_of_the_tenant_compare_equal_until_it_changes() {
         .json();
     assert_eq!(same["identical"], true);
 
+    // --profile as on the other commands: the profile of a `profile:` side
+    // (the one in use without it), and ignored when both sides are files.
+    for extra in [&["--profile", "mgmt"][..], &[]] {
+        let args = [
+            &[
+                "rbac",
+                "diff",
+                before.to_str().unwrap(),
+                "profile:",
+                "--json",
+            ][..],
+            extra,
+        ]
+        .concat();
+        let same = user.run(&args).expect_code(0).json();
+        assert_eq!(same["identical"], true, "{args:?}");
+        assert!(
+            same["b"].as_str().unwrap().contains("profile mgmt"),
+            "{same}"
+        );
+    }
+    let files_only = user
+        .run(&[
+            "rbac",
+            "diff",
+            before.to_str().unwrap(),
+            before.to_str().unwrap(),
+            "--profile",
+            "no-such-profile",
+        ])
+        .expect_code(0);
+    assert!(
+        files_only.stdout.contains("No differences"),
+        "{}",
+        files_only.stdout
+    );
+
     let nora = user_id_of(&user, NORA);
     let status = tenant.change_role(reqwest::Method::POST, &nora, "rol_Adm1nSandbox0001");
     assert_eq!(status, 204);

@@ -240,9 +240,14 @@ pub enum RbacCommand {
         output: JsonFlag,
     },
     /// Compare two snapshots: each a file or `profile:NAME` (exit 1 when they differ).
+    ///
+    /// `profile:` alone is the --profile profile (or the one in use); with
+    /// two files, --profile plays no part.
     Diff {
         a: String,
         b: String,
+        #[command(flatten)]
+        selector: ProfileSelector,
         #[command(flatten)]
         output: JsonFlag,
     },
