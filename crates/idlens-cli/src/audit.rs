@@ -7,6 +7,7 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use idlens_api::audit::AuditWritten;
 use idlens_api::types::{
     AuditAuth0Source, AuditGraphSource, AuditRequest, FixApplyRequest, FixPlanRequest, FixPlanView,
     GraphStatus, UsersExportRequest,
@@ -75,35 +76,49 @@ fn audit_streamed(
     args: &AuditArgs,
 ) -> Result<AuditSummary, ApiError> {
     let quiet = args.output.json && args.out.is_none();
-    let summary = match &args.out {
+    let written = match &args.out {
         Some(path) => {
             let file = AtomicFile::create(path)?;
-            let (summary, file) = run_job(quiet, |job| async move {
+            let (written, file) = run_job(quiet, |job| async move {
                 api.audit_write(request, BufWriter::new(file), job).await
             })?;
             let file = file
                 .into_inner()
                 .map_err(|e| write_error(path, e.error()))?;
             file.commit()?;
-            summary
+            written
         }
         None if args.output.json => {
             // Through the terminal-safe JSON printer: for large tenants, --out.
-            let (summary, report) = run_job(quiet, |job| async move {
+            let (written, report) = run_job(quiet, |job| async move {
                 api.audit_write(request, Vec::new(), job).await
             })?;
             output::json_text(&String::from_utf8_lossy(&report));
-            return Ok(summary);
+            warn_if_unconfirmed(&written);
+            return Ok(written.summary);
         }
         None => {
-            let (summary, _) = run_job(false, |job| async move {
+            let (written, _) = run_job(false, |job| async move {
                 api.audit_write(request, std::io::sink(), job).await
             })?;
-            summary
+            written
         }
     };
-    print_summary(&summary, args.out.as_deref(), args.output.json);
-    Ok(summary)
+    print_summary(&written.summary, args.out.as_deref(), args.output.json);
+    warn_if_unconfirmed(&written);
+    Ok(written.summary)
+}
+
+fn warn_if_unconfirmed(written: &AuditWritten) {
+    let auth0 = &written.sources.auth0;
+    if auth0.count_unconfirmed {
+        output::note(&unconfirmed_warning(auth0.users));
+    }
+}
+
+/// The warning for an Auth0 side whose count no total confirms.
+fn unconfirmed_warning(users: u64) -> String {
+    format!("warning: the Auth0 side is the {users} users the Management API's search gave, which sent no total to check them against: the count is unconfirmed, and users may be missing. Audit a users export (--auth0 export) to be sure.")
 }
 
 /// The audit kept in memory, its report written, then the fix plan
@@ -133,6 +148,9 @@ fn audit_and_fix(
     }
     if !args.output.json || args.out.is_some() {
         print_summary(&report.summary, args.out.as_deref(), args.output.json);
+    }
+    if report.sources.auth0.count_unconfirmed {
+        output::note(&unconfirmed_warning(report.sources.auth0.users));
     }
     let plan = api.audit_fix_plan(FixPlanRequest {
         profile: profile.clone(),

@@ -81,12 +81,16 @@ pub fn users(api: &Api, command: UsersCommand) -> Result<ExitCode, ApiError> {
             );
             let shown_to =
                 u64::from(found.page) * u64::from(found.per_page) + found.users.len() as u64;
-            say!(
-                "\n{} of {} matching users (page {}).",
-                shown_to,
-                found.total,
-                found.page
-            );
+            match found.total {
+                Some(total) => say!(
+                    "\n{shown_to} of {total} matching users (page {}).",
+                    found.page
+                ),
+                None => say!(
+                    "\n{shown_to} matching users so far (page {}); Auth0 gave no total, so how many match is unknown.",
+                    found.page
+                ),
+            }
             if found.capped {
                 say!("More than 1,000 users match: a search shows at most 1,000. Narrow the query, or export all users: `idlens users export`.");
             }

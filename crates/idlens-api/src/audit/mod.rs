@@ -6,6 +6,7 @@ mod findings;
 mod fix;
 mod reports;
 mod run;
+pub use run::AuditWritten;
 mod sources;
 pub mod types;
 mod users_export;

@@ -17,6 +17,14 @@ use super::views;
 use crate::types::{AuditAuth0Source, AuditGraphSource, AuditOverview, AuditRequest};
 use crate::{Api, ApiError};
 
+/// What [`Api::audit_write`] wrote: the counts, and what was compared
+/// (`sources.auth0.count_unconfirmed` for a search without a total).
+#[derive(Debug, Clone)]
+pub struct AuditWritten {
+    pub summary: Summary,
+    pub sources: Sources,
+}
+
 /// A finished comparison, before it becomes a report.
 struct Compared {
     findings: Findings,
@@ -50,7 +58,7 @@ impl Api {
         request: AuditRequest,
         out: W,
         job: Job,
-    ) -> Result<(Summary, W), ApiError> {
+    ) -> Result<(AuditWritten, W), ApiError> {
         let profile = self.audit_profile(&request).await?;
         let compared = self.compare_sides(profile.as_ref(), &request, &job).await?;
         job.phase("Writing the report", None);
@@ -62,7 +70,8 @@ impl Api {
                 &compared.sources,
                 &compared.created_at,
             )?;
-            Ok((summary, out))
+            let sources = compared.sources;
+            Ok((AuditWritten { summary, sources }, out))
         })
         .await
     }
@@ -93,11 +102,10 @@ impl Api {
         let auth0 = self.auth0_input(profile, &request.auth0, job).await?;
         let options = read_options(&auth0.name, request.skip_bad_lines);
         job.phase("Reading Auth0's users", None);
-        let (index, auth0) = self
-            .off_executor(move |_, _| {
-                let index = Auth0Index::read(auth0.bytes.open()?, &options)?;
-                Ok((index, (auth0.kind, auth0.name)))
-            })
+        let bytes = auth0.bytes;
+        // The bytes (and a downloaded export's folder) go once read.
+        let index = self
+            .off_executor(move |_, _| Ok(Auth0Index::read(bytes.open()?, &options)?))
             .await?;
         job.check()?;
         let engine = Audit::new(index, &mapping);
@@ -108,11 +116,12 @@ impl Api {
         let stats = findings.auth0_stats();
         let sources = Sources {
             auth0: Auth0Source {
-                kind: auth0.0,
-                name: auth0.1,
+                kind: auth0.kind,
+                name: auth0.name,
                 users: stats.users,
                 bad_lines: stats.bad_lines,
                 repeated_ids: stats.repeated_ids,
+                count_unconfirmed: auth0.count_unconfirmed,
             },
             graph: GraphSource {
                 kind: graph_kind(&request.graph),

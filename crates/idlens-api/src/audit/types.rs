@@ -88,6 +88,9 @@ pub struct AuditSourceView {
     /// Malformed lines counted (with `skipBadLines`).
     #[ts(type = "number")]
     pub bad_lines: u64,
+    /// `records` may not be every user: the Management API's search gave
+    /// no total to check it against.
+    pub count_unconfirmed: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -45,12 +45,14 @@ pub(crate) fn overview(profile: &str, report: &Report) -> AuditOverview {
             name: sources.auth0.name.clone(),
             records: sources.auth0.users,
             bad_lines: sources.auth0.bad_lines,
+            count_unconfirmed: sources.auth0.count_unconfirmed,
         },
         graph: AuditSourceView {
             kind: serde_plain(&sources.graph.kind),
             name: sources.graph.name.clone(),
             records: sources.graph.rows,
             bad_lines: sources.graph.bad_lines,
+            count_unconfirmed: false,
         },
     }
 }
