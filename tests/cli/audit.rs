@@ -741,3 +741,42 @@ fn the_audit_of_the_tenant_finds_the_demo_graphs_drift() {
         from_file["sources"]["auth0"]["users"]
     );
 }
+
+#[test]
+fn a_search_without_a_total_is_read_to_its_end_and_its_count_said_to_be_unconfirmed() {
+    let session = KeychainSession::start();
+    let (_tenant, user, requests) = crate::rbac::hostile_tenant_and_admin(
+        &session,
+        crate::hostile_tenant::Hostile::SearchWithoutTotal { users: 300 },
+    );
+    let files = Files::new();
+    let rows: String = (0..300)
+        .map(|i| format!("auth0|u{i},u{i}@hostile.test,true,User {i}\n"))
+        .collect();
+    let graph = files.write(
+        "graph.csv",
+        format!("sub,email,email_verified,name\n{rows}"),
+    );
+
+    let report = user
+        .run(&["audit", "--auth0", "api", "--graph", &graph, "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        report["sources"]["auth0"]["users"], 300,
+        "{:#}",
+        report["sources"]
+    );
+    assert_eq!(report["sources"]["auth0"]["count_unconfirmed"], true);
+    assert_eq!(report["summary"], every_kind(0));
+
+    let text = user
+        .run(&["audit", "--auth0", "api", "--graph", &graph])
+        .expect_code(0);
+    assert_mentions(&text, &["300 users", "unconfirmed", "--auth0 export"]);
+    assert_eq!(
+        requests.load(std::sync::atomic::Ordering::Relaxed),
+        8,
+        "three full pages and an empty one, twice"
+    );
+}

@@ -121,25 +121,14 @@ impl TestUser {
             .stdin(Stdio::null())
             .spawn()
             .expect("start the idlens binary");
-        let (tx, lines) = std::sync::mpsc::channel();
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let reader = thread::spawn(move || {
-            use std::io::BufRead;
-            let mut all = String::new();
-            for line in std::io::BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                all.push_str(&line);
-                all.push('\n');
-                let _ = tx.send(line);
-            }
-            all
-        });
-        let stderr = drain(child.stderr.take().expect("stderr is piped"));
+        let (lines, stdout) = line_by_line(child.stdout.take().expect("stdout is piped"));
+        let (error_lines, stderr) = line_by_line(child.stderr.take().expect("stderr is piped"));
         Running {
             args: args.join(" "),
             child,
             lines,
-            stdout: Some(reader),
+            error_lines,
+            stdout: Some(stdout),
             stderr: Some(stderr),
         }
     }
@@ -209,6 +198,28 @@ fn finish(mut command: Command, args: String, stdin: Option<&str>) -> Run {
     }
 }
 
+/// Each line of `pipe` as it comes, and all of it at the end.
+fn line_by_line(
+    pipe: impl Read + Send + 'static,
+) -> (
+    std::sync::mpsc::Receiver<String>,
+    thread::JoinHandle<String>,
+) {
+    let (tx, lines) = std::sync::mpsc::channel();
+    let reader = thread::spawn(move || {
+        use std::io::BufRead;
+        let mut all = String::new();
+        for line in std::io::BufReader::new(pipe).lines() {
+            let Ok(line) = line else { break };
+            all.push_str(&line);
+            all.push('\n');
+            let _ = tx.send(line);
+        }
+        all
+    });
+    (lines, reader)
+}
+
 fn drain(mut pipe: impl Read + Send + 'static) -> thread::JoinHandle<String> {
     thread::spawn(move || {
         let mut text = String::new();
@@ -222,6 +233,7 @@ pub struct Running {
     args: String,
     child: std::process::Child,
     lines: std::sync::mpsc::Receiver<String>,
+    error_lines: std::sync::mpsc::Receiver<String>,
     stdout: Option<thread::JoinHandle<String>>,
     stderr: Option<thread::JoinHandle<String>>,
 }
@@ -237,6 +249,20 @@ impl Running {
                 self.args
             )
         })
+    }
+
+    /// The next line of standard error, within [`RUN_DEADLINE`].
+    #[track_caller]
+    pub fn next_error_line(&mut self) -> String {
+        self.error_lines
+            .recv_timeout(RUN_DEADLINE)
+            .unwrap_or_else(|_| {
+                let _ = self.child.kill();
+                panic!(
+                    "`idlens {}` printed no line on stderr within {RUN_DEADLINE:?}",
+                    self.args
+                )
+            })
     }
 
     /// Waits for the exit (within [`RUN_DEADLINE`]); `stdout` holds every line.

@@ -17,6 +17,11 @@ mod layering;
 // would read and delete entries in the developer's real keychain.
 #[cfg(target_os = "linux")]
 mod audit;
+/// The hostile Management API of `idlens-auth0`'s tests, shared rather than copied.
+#[cfg(target_os = "linux")]
+#[path = "../../crates/idlens-auth0/testing/hostile_tenant.rs"]
+#[allow(dead_code)]
+mod hostile_tenant;
 /// The oidc-provider test support of `idlens-login`, shared rather than copied.
 #[cfg(target_os = "linux")]
 #[path = "../../crates/idlens-login/tests/login/support/mod.rs"]

@@ -2,12 +2,18 @@
 //! Management API: a machine-to-machine profile whose secret sits in the OS
 //! keychain, every member of a role past Auth0's 1,000 cap, why a user has a
 //! permission, a real user's token going stale when a role is taken away,
-//! a client without the scopes, and snapshots compared.
+//! a client without the scopes, and snapshots compared; against a hostile
+//! tenant in front of the sandbox, listings that end short or never end
+//! are errors and no snapshot is written.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use idlens_sandbox::tenant::rbac::EVERYONE_ROLE_ID;
 use idlens_sandbox::{SandboxConfig, LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID};
 use serde_json::{json, Value};
 
+use crate::hostile_tenant::{hostile, Hostile};
 use crate::idlens::TestUser;
 use crate::keychain_session::KeychainSession;
 use crate::tenant::Tenant;
@@ -31,7 +37,21 @@ fn m2m_profile(tenant: &Tenant, user: &TestUser, client_id: &str, secret: &str) 
 
 /// The tenant, and a user whose profile reads it as the full M2M client.
 pub(crate) fn tenant_and_admin(session: &KeychainSession) -> (Tenant, TestUser) {
-    let tenant = Tenant::start(SandboxConfig::default());
+    admin_of(session, Tenant::start(SandboxConfig::default()))
+}
+
+/// [`tenant_and_admin`] with a hostile tenant's endpoint in front of the sandbox.
+pub(crate) fn hostile_tenant_and_admin(
+    session: &KeychainSession,
+    scenario: Hostile,
+) -> (Tenant, TestUser, Arc<AtomicU64>) {
+    let hostile = hostile(scenario);
+    let tenant = Tenant::start_fronted(SandboxConfig::default(), hostile.router);
+    let (tenant, user) = admin_of(session, tenant);
+    (tenant, user, hostile.requests)
+}
+
+fn admin_of(session: &KeychainSession, tenant: Tenant) -> (Tenant, TestUser) {
     let user = TestUser::with_keychain(session);
     let secret = tenant.sandbox().m2m_client_secret();
     m2m_profile(&tenant, &user, M2M_CLIENT_ID, secret.expose());
@@ -82,6 +102,18 @@ fn users_roles_and_apis_read_the_whole_tenant_with_the_secret_from_the_keychain(
         .find(|p| p["permission"]["name"] == "read:tokens")
         .unwrap_or_else(|| panic!("Sam has read:tokens: {shown}"));
     assert_eq!(via_support["sources"][0]["name"], "Support");
+
+    // An ID that is not one segment of the address is refused, never sent
+    // (the URL parser would make `users/..` into `GET /api/v2/users`).
+    for id in ["..", ".", "a/b", "a?b=1", "a#b", "a\\b"] {
+        let refused = user.run(&["users", "show", id, "--json"]).expect_code(2);
+        assert_eq!(refused.json()["error"]["code"], "invalidInput", "{id:?}");
+        assert!(
+            refused.stderr.contains("is not an ID IdLens can send"),
+            "{id:?}: {}",
+            refused.stderr
+        );
+    }
 
     // The role everyone has: every member, past the 1,000 a page reaches.
     let everyone = user
@@ -301,6 +333,43 @@ fn snapshots_of_the_tenant_compare_equal_until_it_changes() {
         .json();
     assert_eq!(same["identical"], true);
 
+    // --profile as on the other commands: the profile of a `profile:` side
+    // (the one in use without it), and ignored when both sides are files.
+    for extra in [&["--profile", "mgmt"][..], &[]] {
+        let args = [
+            &[
+                "rbac",
+                "diff",
+                before.to_str().unwrap(),
+                "profile:",
+                "--json",
+            ][..],
+            extra,
+        ]
+        .concat();
+        let same = user.run(&args).expect_code(0).json();
+        assert_eq!(same["identical"], true, "{args:?}");
+        assert!(
+            same["b"].as_str().unwrap().contains("profile mgmt"),
+            "{same}"
+        );
+    }
+    let files_only = user
+        .run(&[
+            "rbac",
+            "diff",
+            before.to_str().unwrap(),
+            before.to_str().unwrap(),
+            "--profile",
+            "no-such-profile",
+        ])
+        .expect_code(0);
+    assert!(
+        files_only.stdout.contains("No differences"),
+        "{}",
+        files_only.stdout
+    );
+
     let nora = user_id_of(&user, NORA);
     let status = tenant.change_role(reqwest::Method::POST, &nora, "rol_Adm1nSandbox0001");
     assert_eq!(status, 204);
@@ -335,4 +404,80 @@ fn snapshots_of_the_tenant_compare_equal_until_it_changes() {
         ])
         .expect_code(2);
     assert!(refused.stderr.contains("junk.json"), "{}", refused.stderr);
+}
+
+/// No snapshot file in `dir`, nor a temporary one beside it.
+fn assert_empty(dir: &std::path::Path) {
+    let left: Vec<_> = std::fs::read_dir(dir).unwrap().collect();
+    assert!(left.is_empty(), "files left: {left:?}");
+}
+
+#[test]
+fn a_listing_short_of_its_total_fails_the_snapshot_and_writes_nothing() {
+    let session = KeychainSession::start();
+    let (_tenant, user, requests) = hostile_tenant_and_admin(&session, Hostile::ShortOfTotal);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("snapshot.json");
+    let run = user
+        .run(&["rbac", "snapshot", "--out", out.to_str().unwrap()])
+        .expect_code(2);
+    for needle in [
+        "GET /api/v2/roles",
+        "after 100 of the 250 items",
+        "saves none of it",
+    ] {
+        assert!(run.stderr.contains(needle), "{needle:?}: {}", run.stderr);
+    }
+    assert_empty(dir.path());
+    assert_eq!(
+        requests.load(Ordering::Relaxed),
+        2,
+        "page 0, then the empty page 1"
+    );
+
+    let printed = user.run(&["rbac", "snapshot"]).expect_code(2);
+    assert!(
+        printed.stdout.is_empty(),
+        "no partial snapshot printed: {}",
+        printed.stdout
+    );
+}
+
+#[test]
+fn a_checkpoint_that_repeats_stops_the_snapshot_after_two_requests() {
+    let session = KeychainSession::start();
+    let (_tenant, user, requests) =
+        hostile_tenant_and_admin(&session, Hostile::RepeatingCheckpoint);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("snapshot.json");
+    let run = user
+        .run(&["rbac", "snapshot", "--out", out.to_str().unwrap(), "--json"])
+        .expect_code(2);
+    assert_eq!(run.json()["error"]["code"], "network");
+    assert!(run.stderr.contains("does not end"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("GET /api/v2/roles/{id}/users"),
+        "{}",
+        run.stderr
+    );
+    assert_empty(dir.path());
+    assert_eq!(requests.load(Ordering::Relaxed), 2);
+}
+
+#[test]
+fn a_reset_in_2100_is_waited_a_minute_at_most_with_a_warning() {
+    let session = KeychainSession::start();
+    let (_tenant, user, requests) = hostile_tenant_and_admin(&session, Hostile::FarResetOn200);
+    // Piped stderr shows no progress line, but the warning, once, as the wait begins.
+    let mut running = user.spawn(&["roles", "list", "--json"]);
+    let warning = running.next_error_line();
+    for needle in [
+        "warning: The tenant asked to wait until 2100-01-01 00:00 UTC (x-ratelimit-reset)",
+        "IdLens waits at most 60 s",
+        "headers look wrong",
+    ] {
+        assert!(warning.contains(needle), "{needle:?}: {warning}");
+    }
+    assert_eq!(requests.load(Ordering::Relaxed), 1, "page 1 waits");
+    // Dropping `running` ends the wait (and the process).
 }

@@ -13,16 +13,32 @@ pub struct Tenant {
 
 impl Tenant {
     pub fn start(config: SandboxConfig) -> Self {
+        Self::start_with_front(config, None)
+    }
+
+    /// A sandbox whose Management API answers as `front` (a hostile
+    /// tenant's routes) where `front` has a route.
+    pub fn start_fronted(config: SandboxConfig, front: axum::Router) -> Self {
+        Self::start_with_front(config, Some(front))
+    }
+
+    fn start_with_front(config: SandboxConfig, front: Option<axum::Router>) -> Self {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
             .build()
             .expect("a runtime for the sandbox");
+        let config = SandboxConfig {
+            device_interval: Duration::from_secs(1),
+            ..config
+        };
         let sandbox = runtime
-            .block_on(Sandbox::start(SandboxConfig {
-                device_interval: Duration::from_secs(1),
-                ..config
-            }))
+            .block_on(async {
+                match front {
+                    Some(front) => Sandbox::start_fronted(config, front).await,
+                    None => Sandbox::start(config).await,
+                }
+            })
             .expect("the sandbox starts on 127.0.0.1");
         Self {
             runtime,

@@ -393,7 +393,12 @@ total: number | null,
 /**
  * While it waits for the Management API's rate limit: until when (UNIX seconds).
  */
-waitingUntil: number | null, };
+waitingUntil: number | null, 
+/**
+ * While it waits: why the wait is not what the tenant's headers asked
+ * for (they look wrong), as a sentence to show beside it.
+ */
+waitNote: string | null, };
 
 export type JobEvent<T> = { "kind": "progress", progress: JobProgress, } | { "kind": "done", result: T, } | { "kind": "failed", error: ApiError, };
 
@@ -471,9 +476,9 @@ export type UserSearchRequest = { profile: string | null, query: string, page: n
 
 export type UsersPage = { users: Array<UserSummary>, 
 /**
- * Users matching, all of them.
+ * Users matching, all of them; null when Auth0's answer gave no total.
  */
-total: number, page: number, perPage: number, 
+total: number | null, page: number, perPage: number, 
 /**
  * More match than a search can page through (1,000): use an export.
  */
@@ -728,7 +733,12 @@ badLines: number,
  * Graph side: the fields not compared (`name`, `email_verified`), as
  * the mapping has none or the file has no such column; empty for Auth0.
  */
-notCompared: Array<string>, };
+notCompared: Array<string>, 
+/**
+ * `records` may not be every user: the Management API's search gave
+ * no total to check it against.
+ */
+countUnconfirmed: boolean, };
 
 export type FindingsRequest = { profile: string | null, 
 /**

@@ -21,7 +21,7 @@ function harness(id: Promise<JobId>): Harness & { run: ReturnType<typeof startJo
   return { send: (e) => send(e), cancelled, run, progress };
 }
 
-const step = (done: number): JobProgress => ({ phase: "Roles", done, total: 8, waitingUntil: null });
+const step = (done: number): JobProgress => ({ phase: "Roles", done, total: 8, waitingUntil: null, waitNote: null });
 
 describe("startJob", () => {
   it("reports progress, then resolves with the one result", async () => {

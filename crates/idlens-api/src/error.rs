@@ -233,8 +233,12 @@ impl From<idlens_auth0::ManagementError> for ApiError {
             | M::RateLimited { .. }
             | M::BadResponse { .. }
             | M::Unreachable { .. } => ErrorCode::Network,
+            // The tenant's listing cannot be read whole: nothing is shown.
+            M::ListingShort { .. } | M::ListingEndless { .. } | M::ListingTooLong { .. } => {
+                ErrorCode::Network
+            }
             M::Cancelled => ErrorCode::Cancelled,
-            M::BadUrl { .. } => ErrorCode::InvalidInput,
+            M::BadUrl { .. } | M::UnsafeId { .. } => ErrorCode::InvalidInput,
         };
         Self::new(code, e.to_string())
     }

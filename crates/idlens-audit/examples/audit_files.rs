@@ -49,6 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             users: a.users,
             bad_lines: a.bad_lines,
             repeated_ids: a.repeated_ids,
+            count_unconfirmed: false,
         },
         graph: GraphSource {
             kind: GraphSourceKind::File,

@@ -34,6 +34,14 @@ pub struct Auth0Source {
     pub users: u64,
     pub bad_lines: u64,
     pub repeated_ids: u64,
+    /// The source could not confirm `users` is every user (the Management
+    /// API's search answered without a total). In the report only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub count_unconfirmed: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -90,6 +90,7 @@ pub fn audit(
             users: auth0.users,
             bad_lines: auth0.bad_lines,
             repeated_ids: auth0.repeated_ids,
+            count_unconfirmed: false,
         },
         graph: GraphSource {
             kind: options.graph_kind,

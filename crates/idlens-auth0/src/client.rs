@@ -10,11 +10,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::models::{Permission, ResourceServer, Role, RoleMember, User, UserPermission};
-use crate::pacing::{after_429, Pacer};
+use crate::pacing::{after_429, Pacer, Wait};
+use crate::paging::{identity, AtCap, PageGuard, OFFSET_CAP};
 use crate::{ManagementError, TokenSource};
 
 /// Auth0 answers at most this many results of one user search.
-pub const SEARCH_CAP: u64 = 1000;
+pub const SEARCH_CAP: u64 = OFFSET_CAP;
 /// The largest page Auth0 serves (`per_page`, `take`).
 const PAGE_SIZE: usize = 100;
 /// The largest answer read: 100 users with their metadata fit many times over.
@@ -41,8 +42,9 @@ pub struct ManagementClient<T> {
 #[derive(Debug, Clone)]
 pub struct SearchPage {
     pub users: Vec<User>,
-    /// Users matching the query, all of them (Auth0 pages through at most 1,000).
-    pub total: u64,
+    /// Users matching the query, all of them (Auth0 pages through at most
+    /// 1,000); `None` when Auth0's answer gave no total.
+    pub total: Option<u64>,
     pub start: u64,
 }
 
@@ -50,7 +52,44 @@ impl SearchPage {
     /// More users match than a search can page through: the export path
     /// (an export job) is the way to see them all.
     pub fn capped(&self) -> bool {
-        self.total > SEARCH_CAP
+        self.total.is_some_and(|total| total > SEARCH_CAP)
+    }
+}
+
+/// Every user a search matches, a page of 100 at a time, through the
+/// paging guard: [`UsersListing::next_page`] until it gives `None`.
+pub struct UsersListing<'c, T> {
+    client: &'c ManagementClient<T>,
+    query: String,
+    at_cap: AtCap,
+    guard: PageGuard,
+    next: Option<u64>,
+}
+
+impl<T: TokenSource> UsersListing<'_, T> {
+    /// The next page; `None` once the listing has ended whole. A listing
+    /// that does not end, ends short of its total or (with [`AtCap::Fail`])
+    /// is longer than the search can page is an error.
+    pub async fn next_page(&mut self, job: &Job) -> Result<Option<Vec<User>>, ManagementError> {
+        let Some(page) = self.next else {
+            return Ok(None);
+        };
+        let found = self
+            .client
+            .search_users(&self.query, page, PAGE_SIZE, job)
+            .await?;
+        let ids = found.users.iter().map(|u| identity(&u.user_id));
+        self.guard.page(ids, found.total)?;
+        self.next = self
+            .guard
+            .offset_next(found.users.len(), PAGE_SIZE, self.at_cap)?;
+        Ok(Some(found.users))
+    }
+
+    /// The total Auth0 announced; `None` when it gave none, so the count
+    /// read is unconfirmed.
+    pub fn total(&self) -> Option<u64> {
+        self.guard.total()
     }
 }
 
@@ -130,10 +169,22 @@ impl<T: TokenSource> ManagementClient<T> {
         ];
         let envelope: UsersEnvelope = self.get(&["users"], &query, job).await?;
         Ok(SearchPage {
-            total: envelope.total.unwrap_or(envelope.users.len() as u64),
+            total: envelope.total,
             start: envelope.start.unwrap_or(page * per_page as u64),
             users: envelope.users,
         })
+    }
+
+    /// Every user matching `q`, page by page; at the search's 1,000 it
+    /// stops or fails as `at_cap` says.
+    pub fn users_listing(&self, q: &str, at_cap: AtCap) -> UsersListing<'_, T> {
+        UsersListing {
+            client: self,
+            query: q.to_owned(),
+            at_cap,
+            guard: PageGuard::new(endpoint(&["users"])),
+            next: Some(0),
+        }
     }
 
     /// Users whose e-mail is exactly `email` (case-sensitive, immediately consistent).
@@ -187,14 +238,16 @@ impl<T: TokenSource> ManagementClient<T> {
     }
 
     /// Every member of a role, by checkpoint (which, unlike offset paging,
-    /// goes past 1,000), handed to `on_page` page by page as they arrive.
-    /// Returns how many there were.
+    /// goes past 1,000), handed to `on_page` page by page as they arrive,
+    /// through the paging guard. Returns how many there were.
     pub async fn role_members(
         &self,
         role_id: &str,
         job: &Job,
         mut on_page: impl FnMut(Vec<RoleMember>),
     ) -> Result<u64, ManagementError> {
+        let path = ["roles", role_id, "users"];
+        let mut guard = PageGuard::new(endpoint(&path));
         let mut from: Option<String> = None;
         let mut count = 0u64;
         loop {
@@ -202,11 +255,13 @@ impl<T: TokenSource> ManagementClient<T> {
             if let Some(from) = &from {
                 query.push(("from", from.clone()));
             }
-            let page: MembersPage = self.get(&["roles", role_id, "users"], &query, job).await?;
-            count += page.users.len() as u64;
-            job.advance(page.users.len() as u64);
+            let page: MembersPage = self.get(&path, &query, job).await?;
+            guard.page(page.users.iter().map(|m| identity(&m.user_id)), None)?;
+            let fetched = page.users.len();
+            count += fetched as u64;
+            job.advance(fetched as u64);
             on_page(page.users);
-            match page.next.filter(|n| !n.is_empty()) {
+            match guard.checkpoint_next(fetched, page.next)? {
                 Some(next) => from = Some(next),
                 None => return Ok(count),
             }
@@ -214,7 +269,8 @@ impl<T: TokenSource> ManagementClient<T> {
     }
 
     /// Every item of an offset-paged listing (`{key: [...], total}`), 100 a
-    /// page. Progress is the caller's to report (a listing is one step of it);
+    /// page, through the paging guard (items are recognised by their JSON).
+    /// Progress is the caller's to report (a listing is one step of it);
     /// the job is checked for a cancel before every page.
     async fn all_pages<I: DeserializeOwned>(
         &self,
@@ -222,8 +278,10 @@ impl<T: TokenSource> ManagementClient<T> {
         key: &str,
         job: &Job,
     ) -> Result<Vec<I>, ManagementError> {
+        let mut guard = PageGuard::new(endpoint(path));
         let mut items = Vec::new();
-        for page in 0u64.. {
+        let mut next = Some(0u64);
+        while let Some(page) = next {
             let query = [
                 ("page", page.to_string()),
                 ("per_page", PAGE_SIZE.to_string()),
@@ -231,21 +289,17 @@ impl<T: TokenSource> ManagementClient<T> {
             ];
             let mut envelope: Value = self.get(path, &query, job).await?;
             let total = envelope.get("total").and_then(Value::as_u64);
-            let list = envelope
-                .get_mut(key)
-                .map(Value::take)
-                .ok_or_else(|| self.bad(path, format!("it has no `{key}` list")))?;
-            let batch: Vec<I> =
-                serde_json::from_value(list).map_err(|e| self.bad(path, e.to_string()))?;
-            let fetched = batch.len();
-            items.extend(batch);
-            let done = match total {
-                Some(total) => items.len() as u64 >= total,
-                None => fetched < PAGE_SIZE,
+            let list = match envelope.get_mut(key).map(Value::take) {
+                Some(Value::Array(list)) => list,
+                _ => return Err(self.bad(path, format!("it has no `{key}` list"))),
             };
-            if done || fetched == 0 {
-                break;
+            guard.page(list.iter().map(|item| identity(&item.to_string())), total)?;
+            let fetched = list.len();
+            for item in list {
+                items
+                    .push(serde_json::from_value(item).map_err(|e| self.bad(path, e.to_string()))?);
             }
+            next = guard.offset_next(fetched, PAGE_SIZE, AtCap::Fail)?;
         }
         Ok(items)
     }
@@ -286,7 +340,7 @@ impl<T: TokenSource> ManagementClient<T> {
         body: Option<&Value>,
         job: &Job,
     ) -> Result<R, ManagementError> {
-        let url = self.url(path, query);
+        let url = self.url(path, query)?;
         let name = endpoint_for(&method, path);
         let mut limited = 0u32;
         let mut refused_once = false;
@@ -319,8 +373,11 @@ impl<T: TokenSource> ManagementClient<T> {
                     limited += 1;
                     self.rate_limited.fetch_add(1, Ordering::Relaxed);
                     let fallback = Duration::from_secs(1 << limited.min(5));
-                    let until = after_429(response.headers(), SystemTime::now(), fallback);
-                    self.wait_until(until, job).await?;
+                    let wait = after_429(response.headers(), SystemTime::now(), fallback);
+                    // This wait is the 429's answer to its headers: the pacer
+                    // must not wait for the same reset again.
+                    self.pacer.lock().await.spent();
+                    self.wait(wait, job).await?;
                 }
                 429 => {
                     return Err(ManagementError::RateLimited {
@@ -337,7 +394,17 @@ impl<T: TokenSource> ManagementClient<T> {
         }
     }
 
-    fn url(&self, path: &[&str], query: &[(&str, String)]) -> url::Url {
+    /// The address of `path` (each segment checked: see [`is_one_segment`])
+    /// with `query`.
+    fn url(&self, path: &[&str], query: &[(&str, String)]) -> Result<url::Url, ManagementError> {
+        for segment in path {
+            if !is_one_segment(segment) {
+                return Err(ManagementError::UnsafeId {
+                    endpoint: endpoint(path),
+                    id: (*segment).to_owned(),
+                });
+            }
+        }
         let mut url = self.base.clone();
         if let Ok(mut segments) = url.path_segments_mut() {
             segments.pop_if_empty().extend(path);
@@ -346,28 +413,33 @@ impl<T: TokenSource> ManagementClient<T> {
             url.query_pairs_mut()
                 .extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())));
         }
-        url
+        Ok(url)
     }
 
     /// Before a request: when the last answer said none are left, wait for
-    /// the allowance to be renewed.
+    /// the allowance to be renewed (then what it said is spent).
     async fn wait_for_allowance(&self, job: &Job) -> Result<(), ManagementError> {
-        let at = self.pacer.lock().await.next_request_at(SystemTime::now());
-        match at {
-            Some(at) => self.wait_until(at, job).await,
-            None => Ok(()),
-        }
+        let mut pacer = self.pacer.lock().await;
+        let Some(wait) = pacer.next_request_at(SystemTime::now()) else {
+            return Ok(());
+        };
+        pacer.spent();
+        drop(pacer);
+        self.wait(wait, job).await
     }
 
-    async fn wait_until(&self, until: SystemTime, job: &Job) -> Result<(), ManagementError> {
-        let wait = until
+    /// Waits as `wait` says (reported on the job, with its note), unless
+    /// the job is cancelled first.
+    async fn wait(&self, wait: Wait, job: &Job) -> Result<(), ManagementError> {
+        let left = wait
+            .until
             .duration_since(SystemTime::now())
             .unwrap_or(Duration::ZERO);
-        if wait.is_zero() {
+        if left.is_zero() {
             return Ok(());
         }
-        job.waiting(until);
-        let waited = job.sleep(wait).await;
+        job.waiting(wait.until, wait.note);
+        let waited = job.sleep(left).await;
         job.resumed();
         Ok(waited?)
     }
@@ -449,6 +521,14 @@ pub(crate) fn endpoint_for(method: &reqwest::Method, path: &[&str]) -> String {
     format!("{method} /api/v2/{}", shape.join("/"))
 }
 
+/// Whether `segment` stays one segment of the path as sent: the URL
+/// parser drops `.` and `..` (`users/..` would be `GET /api/v2/users`), and
+/// `/`, `?`, `#`, `\` or a control character would change the address.
+fn is_one_segment(segment: &str) -> bool {
+    let unsafe_char = |c: char| matches!(c, '/' | '?' | '#' | '\\') || c.is_control();
+    !(segment.is_empty() || segment == "." || segment == ".." || segment.contains(unsafe_char))
+}
+
 pub(crate) fn bad_response(name: &str, detail: String) -> ManagementError {
     ManagementError::BadResponse {
         endpoint: name.to_owned(),
@@ -458,6 +538,38 @@ pub(crate) fn bad_response(name: &str, detail: String) -> ManagementError {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_ids_that_stay_one_segment_are_sent() {
+        for id in [
+            "auth0|abc",
+            "google-oauth2|1",
+            "rol_1",
+            "a.b",
+            "...",
+            "é",
+            "a b",
+            "%2e%2e",
+        ] {
+            assert!(super::is_one_segment(id), "{id:?}");
+        }
+        for id in [
+            "", ".", "..", "a/b", "a?b", "a#b", "a\\b", "a\nb", "a\u{7f}b",
+        ] {
+            assert!(!super::is_one_segment(id), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn a_segment_that_looks_encoded_is_sent_as_it_is() {
+        // `%` is encoded too, so `%2e%2e` is not the parser's `..`.
+        let mut url = url::Url::parse("https://t.example/api/v2/").unwrap();
+        url.path_segments_mut()
+            .unwrap()
+            .pop_if_empty()
+            .extend(["users", "%2e%2e"]);
+        assert_eq!(url.path(), "/api/v2/users/%252e%252e");
+    }
+
     #[test]
     fn endpoints_are_named_without_ids() {
         assert_eq!(

@@ -32,6 +32,62 @@ pub enum ManagementError {
 
     #[error("IdLens cannot call the Management API at {url}: {problem}.")]
     BadUrl { url: String, problem: String },
+
+    /// A listing ended before the total it announced.
+    #[error("The Management API's listing {endpoint} ended after {items} of the {total} items it announced ({pages} pages), so IdLens shows and saves none of it. Try again; if it ends short again, the tenant's answers are inconsistent: report it to Auth0 support, naming the endpoint.")]
+    ListingShort {
+        endpoint: String,
+        items: u64,
+        total: u64,
+        pages: u64,
+    },
+
+    /// A listing that would not end, stopped by the paging guard.
+    #[error("The Management API's listing {endpoint} does not end: {problem}. IdLens stopped after {items} items in {pages} pages, and shows and saves none of it. The tenant's answers look wrong: try again later; if it happens again, report it to Auth0 support, naming the endpoint.")]
+    ListingEndless {
+        endpoint: String,
+        items: u64,
+        pages: u64,
+        problem: Endless,
+    },
+
+    /// An offset-paged listing longer than Auth0 serves by page.
+    #[error("{endpoint} lists more than the 1,000 items Auth0 serves by page{}, so IdLens read {items} and shows and saves none of it rather than part. For users, use a users export (`idlens users export`, or `--auth0 export` for an audit); for other lists, remove entries no longer used, or tell the IdLens maintainers which list is this long.", .total.map(|t| format!(" ({t} announced)")).unwrap_or_default())]
+    ListingTooLong {
+        endpoint: String,
+        items: u64,
+        total: Option<u64>,
+    },
+
+    /// A caller's value that cannot be one segment of an address.
+    #[error("{id:?} is not an ID IdLens can send ({endpoint}): an ID is not empty, `.` or `..`, and holds no `/`, `?`, `#`, `\\` or control characters. Copy the ID from a search (`idlens users search`, or the Users tab).")]
+    UnsafeId { endpoint: String, id: String },
+}
+
+/// Why a listing does not end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endless {
+    /// A page brought only items already seen.
+    RepeatedItems,
+    /// The checkpoint `next` repeated one followed before, after a page
+    /// that carried data (an empty page is the end: "caught up").
+    RepeatedCheckpoint,
+    /// More items than twice the total the listing announced.
+    PastTotal { total: u64 },
+}
+
+impl std::fmt::Display for Endless {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Endless::RepeatedItems => f.write_str("a page brought only items already seen"),
+            Endless::RepeatedCheckpoint => f.write_str(
+                "its checkpoint (`next`) repeated one already followed, after a page that carried data",
+            ),
+            Endless::PastTotal { total } => {
+                write!(f, "it ran past twice the {total} items it announced")
+            }
+        }
+    }
 }
 
 fn hint(status: u16) -> &'static str {

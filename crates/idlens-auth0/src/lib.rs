@@ -13,12 +13,20 @@
 //! - Every answer is read through `idlens-http` with a size cap, and parsed
 //!   into this crate's own models ([`models`]); an answer that does not
 //!   parse is an error that names the endpoint, never a shorter list.
-//! - A listing is whole or an error: a page that fails fails the listing.
+//! - A listing is whole or an error: a page that fails fails the listing,
+//!   and every listing pages through one guard (`paging`), so one that
+//!   does not end, repeats itself, ends short of its own total or is longer
+//!   than offset paging reaches is an error after a few requests.
+//! - Every address segment built from a caller's value is checked to stay
+//!   one segment (`users/..` is refused, never sent as `users`).
 //! - Rate limits are waited out, not fought: before a request, when the last
 //!   answer said none are left, the client waits for `x-ratelimit-reset`; on
 //!   `429` it waits for `Retry-After` or `x-ratelimit-reset` and retries, a
-//!   bounded number of times. Every wait is reported on the [`Job`] and ends
-//!   at once when the job is cancelled.
+//!   bounded number of times. Every wait a header asks for is held to
+//!   [`WAIT_CEILING`]; a header that asks for more, names a time long past
+//!   or is unreadable is waited around, with a note on the job's wait that
+//!   the tenant's headers look wrong. Every wait is reported on the [`Job`]
+//!   and ends at once when the job is cancelled.
 //!
 //! [`Job`]: idlens_job::Job
 
@@ -27,10 +35,13 @@ mod error;
 mod export;
 pub mod models;
 mod pacing;
+mod paging;
 
-pub use client::{ManagementClient, SearchPage, SEARCH_CAP};
-pub use error::{ExportError, ManagementError};
+pub use client::{ManagementClient, SearchPage, UsersListing, SEARCH_CAP};
+pub use error::{Endless, ExportError, ManagementError};
 pub use export::{ExportDownload, ExportLimits};
+pub use pacing::WAIT_CEILING;
+pub use paging::{AtCap, OFFSET_CAP};
 
 use std::future::Future;
 

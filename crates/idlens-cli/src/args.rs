@@ -161,7 +161,9 @@ machine-to-machine application (`idlens profile add … --mgmt-client-id ID`,
 then `idlens profile set-mgmt-secret NAME`), or the signed-in user's token
 (`--management signed-in-user`; Auth0 gives those only current-user scopes).
 Long reads print their progress on stderr when it is a terminal (not with
---json); Ctrl+C cancels. Rate limits are waited out.
+--json); Ctrl+C cancels. Rate limits are waited out, a minute at most each
+(a warning says when the tenant's headers ask for more). A listing is whole
+or an error: one that ends short of its total or does not end is exit 2.
 
 Exit codes: 0 success, 1 a negative answer (not granted, a stale or
 mismatched token, snapshots that differ), 2 usage, network or permission error.";
@@ -278,9 +280,14 @@ pub enum RbacCommand {
         output: JsonFlag,
     },
     /// Compare two snapshots: each a file or `profile:NAME` (exit 1 when they differ).
+    ///
+    /// `profile:` alone is the --profile profile (or the one in use); with
+    /// two files, --profile plays no part.
     Diff {
         a: String,
         b: String,
+        #[command(flatten)]
+        selector: ProfileSelector,
         #[command(flatten)]
         output: JsonFlag,
     },

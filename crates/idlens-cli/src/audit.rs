@@ -113,6 +113,7 @@ fn audit_streamed(
                 api.audit_write(request, Vec::new(), job).await
             })?;
             output::json_text(&String::from_utf8_lossy(&report));
+            warn_if_unconfirmed(&written);
             return Ok(written.summary);
         }
         None => {
@@ -123,7 +124,20 @@ fn audit_streamed(
         }
     };
     print_summary(&written, args.out.as_deref(), args.output.json);
+    warn_if_unconfirmed(&written);
     Ok(written.summary)
+}
+
+fn warn_if_unconfirmed(written: &AuditWritten) {
+    let auth0 = &written.sources.auth0;
+    if auth0.count_unconfirmed {
+        output::note(&unconfirmed_warning(auth0.users));
+    }
+}
+
+/// The warning for an Auth0 side whose count no total confirms.
+fn unconfirmed_warning(users: u64) -> String {
+    format!("warning: the Auth0 side is the {users} users the Management API's search gave, which sent no total to check them against: the count is unconfirmed, and users may be missing. Audit a users export (--auth0 export) to be sure.")
 }
 
 /// The audit kept in memory, its report written, then the fix plan
@@ -154,15 +168,12 @@ fn audit_and_fix(
     if !args.output.json || args.out.is_some() {
         let written = AuditWritten {
             summary: report.summary,
-            not_compared: report
-                .sources
-                .graph
-                .not_compared
-                .iter()
-                .map(|field| field.as_str().to_owned())
-                .collect(),
+            sources: report.sources.clone(),
         };
         print_summary(&written, args.out.as_deref(), args.output.json);
+    }
+    if report.sources.auth0.count_unconfirmed {
+        output::note(&unconfirmed_warning(report.sources.auth0.users));
     }
     let plan = api.audit_fix_plan(FixPlanRequest {
         profile: profile.clone(),
@@ -223,7 +234,7 @@ fn print_summary(written: &AuditWritten, out: Option<&Path>, json: bool) {
     if json {
         output::json(&serde_json::json!({
             "summary": summary,
-            "not_compared": written.not_compared,
+            "not_compared": written.not_compared(),
             "report": out.map(|p| p.display().to_string()),
         }));
         return;
@@ -238,10 +249,11 @@ fn print_summary(written: &AuditWritten, out: Option<&Path>, json: bool) {
         ]))
         .collect();
     output::line(&output::table(&["FINDING", "COUNT"], &rows));
-    if !written.not_compared.is_empty() {
+    let not_compared = written.not_compared();
+    if !not_compared.is_empty() {
         say!(
             "Not compared: {} (not in the mapping, or no such column in the graph file).",
-            written.not_compared.join(", ")
+            not_compared.join(", ")
         );
     }
     if let Some(path) = out {

@@ -1,12 +1,15 @@
 //! Long work from the command line: a job whose progress is one line on
 //! stderr while stderr is a terminal (and nothing with `--json` or when
-//! piped), cancelled by Ctrl+C.
+//! piped), cancelled by Ctrl+C. A wait whose rate-limit headers look wrong
+//! is said once on stderr as a warning, whatever stderr is.
 
 use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use idlens_api::types::wait_note_text;
 use idlens_api::{ApiError, ErrorCode};
-use idlens_job::{Job, Progress};
+use idlens_job::{Job, Progress, WaitNote};
 
 use crate::terminal::Untrusted;
 
@@ -17,7 +20,14 @@ where
     F: std::future::Future<Output = Result<T, ApiError>>,
 {
     let show = !quiet && std::io::stderr().is_terminal();
+    let warned: Mutex<Option<WaitNote>> = Mutex::new(None);
     let (job, cancel) = Job::new(move |p| {
+        if let Some(note) = new_note(&warned, p) {
+            if show {
+                let _cleared = write!(std::io::stderr(), "\r\x1b[2K");
+            }
+            crate::output::note(&format!("warning: {}", wait_note_text(&note)));
+        }
         if show {
             draw(p);
         }
@@ -44,6 +54,16 @@ where
             "Cancelled (Ctrl+C): nothing was printed.",
         ),
         _ => e,
+    })
+}
+
+/// The wait's note, when it is not the one last warned about.
+fn new_note(warned: &Mutex<Option<WaitNote>>, p: &Progress) -> Option<WaitNote> {
+    let note = p.wait_note?;
+    let mut last = warned.lock().unwrap_or_else(|e| e.into_inner());
+    (*last != Some(note)).then(|| {
+        *last = Some(note);
+        note
     })
 }
 

@@ -81,12 +81,16 @@ pub fn users(api: &Api, command: UsersCommand) -> Result<ExitCode, ApiError> {
             );
             let shown_to =
                 u64::from(found.page) * u64::from(found.per_page) + found.users.len() as u64;
-            say!(
-                "\n{} of {} matching users (page {}).",
-                shown_to,
-                found.total,
-                found.page
-            );
+            match found.total {
+                Some(total) => say!(
+                    "\n{shown_to} of {total} matching users (page {}).",
+                    found.page
+                ),
+                None => say!(
+                    "\n{shown_to} matching users so far (page {}); Auth0 gave no total, so how many match is unknown.",
+                    found.page
+                ),
+            }
             if found.capped {
                 say!("More than 1,000 users match: a search shows at most 1,000. Narrow the query, or export all users: `idlens users export`.");
             }
@@ -423,10 +427,15 @@ pub fn rbac(api: &Api, command: RbacCommand) -> Result<ExitCode, ApiError> {
             };
             snapshot(api, selector.profile, depth, out, output.json)
         }
-        RbacCommand::Diff { a, b, output } => {
+        RbacCommand::Diff {
+            a,
+            b,
+            selector,
+            output,
+        } => {
             let request = DiffRequest {
-                a: snapshot_source(&a),
-                b: snapshot_source(&b),
+                a: snapshot_source(api, &a, selector.profile.as_deref())?,
+                b: snapshot_source(api, &b, selector.profile.as_deref())?,
             };
             diff(api, request, output.json)
         }
@@ -500,16 +509,29 @@ fn findings(
     Ok(answer(found.is_empty()))
 }
 
-/// `profile:NAME`, else a file.
-fn snapshot_source(text: &str) -> SnapshotSource {
-    match text.strip_prefix("profile:") {
-        Some(name) => SnapshotSource::Profile {
-            name: name.to_owned(),
+/// `profile:NAME`; `profile:` alone for `--profile`'s (else the one in
+/// use); else a file (then `--profile` plays no part).
+fn snapshot_source(
+    api: &Api,
+    text: &str,
+    selected: Option<&str>,
+) -> Result<SnapshotSource, ApiError> {
+    let name = match text.strip_prefix("profile:") {
+        None => {
+            return Ok(SnapshotSource::File {
+                path: text.to_owned(),
+            })
+        }
+        Some("") => match selected {
+            Some(name) => name.to_owned(),
+            None => api
+                .profile_list()?
+                .current
+                .ok_or_else(|| ApiError::from(idlens_profile::StoreError::NoneInUse))?,
         },
-        None => SnapshotSource::File {
-            path: text.to_owned(),
-        },
-    }
+        Some(name) => name.to_owned(),
+    };
+    Ok(SnapshotSource::Profile { name })
 }
 
 fn print_diff(diff: &DiffView) {

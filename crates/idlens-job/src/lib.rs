@@ -1,6 +1,7 @@
 //! Long work as jobs. A fetch of 1,000+ role members, a tenant snapshot, an
 //! export or an audit takes a [`Job`]: it reports its progress through it
-//! (a phase, how far, a wait for a rate limit and when it ends) and stops
+//! (a phase, how far, a wait for a rate limit, when it ends and, when the
+//! server's headers looked wrong, a [`WaitNote`]) and stops
 //! when it is cancelled. Who started the job decides where progress goes:
 //! the desktop shell streams it to the UI, the CLI prints a line on stderr,
 //! tests collect it.
@@ -32,6 +33,33 @@ pub struct Progress {
     pub total: Option<u64>,
     /// While waiting for a rate limit to reset: when (UNIX seconds) it goes on.
     pub waiting_until: Option<i64>,
+    /// While waiting: why the wait is not the one the server asked for.
+    pub wait_note: Option<WaitNote>,
+}
+
+/// Why a rate-limit wait is not the one the server's headers asked for:
+/// they look wrong, and whoever waits should know (the CLI and the UI say it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitNote {
+    /// `header` asked to wait until `asked_until` (UNIX seconds), longer
+    /// than IdLens ever waits on a header's word (`ceiling_secs`).
+    TooLong {
+        header: &'static str,
+        asked_until: i64,
+        ceiling_secs: u64,
+    },
+    /// `header` named `asked_until` (UNIX seconds), long past: IdLens waited
+    /// `waited_secs` instead.
+    LongPast {
+        header: &'static str,
+        asked_until: i64,
+        waited_secs: u64,
+    },
+    /// `header` is not a time: IdLens waited `waited_secs` instead.
+    Unreadable {
+        header: &'static str,
+        waited_secs: u64,
+    },
 }
 
 /// The work was cancelled.
@@ -114,6 +142,7 @@ impl Job {
                 done: 0,
                 total,
                 waiting_until: None,
+                wait_note: None,
             }
         });
     }
@@ -128,17 +157,24 @@ impl Job {
         self.update(false, |p| p.total = total);
     }
 
-    /// The work waits for a rate limit until `until`; [`Job::resumed`] ends it.
-    pub fn waiting(&self, until: SystemTime) {
+    /// The work waits for a rate limit until `until` (with a `note` when
+    /// that is not what the server asked); [`Job::resumed`] ends it.
+    pub fn waiting(&self, until: SystemTime, note: Option<WaitNote>) {
         let secs = until
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
-        self.update(true, |p| p.waiting_until = Some(secs));
+        self.update(true, |p| {
+            p.waiting_until = Some(secs);
+            p.wait_note = note;
+        });
     }
 
     /// The wait is over.
     pub fn resumed(&self) {
-        self.update(true, |p| p.waiting_until = None);
+        self.update(true, |p| {
+            p.waiting_until = None;
+            p.wait_note = None;
+        });
     }
 
     /// Reports the current state now, whatever the time since the last
@@ -216,7 +252,12 @@ mod tests {
         for _ in 0..3 {
             job.advance(1);
         }
-        job.waiting(UNIX_EPOCH + Duration::from_secs(1_800_000_000));
+        let note = WaitNote::TooLong {
+            header: "x-ratelimit-reset",
+            asked_until: 4_102_444_800,
+            ceiling_secs: 60,
+        };
+        job.waiting(UNIX_EPOCH + Duration::from_secs(1_800_000_000), Some(note));
         job.resumed();
         job.flush();
         let seen = lock(&seen).clone();
@@ -224,8 +265,10 @@ mod tests {
         assert_eq!(seen[0].done, 0);
         // The three steps came within 100 ms of the phase: none on its own.
         assert_eq!(seen[1].waiting_until, Some(1_800_000_000));
+        assert_eq!(seen[1].wait_note, Some(note));
         assert_eq!(seen[1].done, 3);
         assert_eq!(seen[2].waiting_until, None);
+        assert_eq!(seen[2].wait_note, None);
         assert_eq!(seen.last().unwrap().done, 3);
         assert_eq!(job.progress().total, Some(3));
     }

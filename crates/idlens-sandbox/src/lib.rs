@@ -185,6 +185,24 @@ impl Sandbox {
     /// Binds 127.0.0.1 and serves on the current tokio runtime until
     /// [`RunningSandbox::shutdown`] (or drop).
     pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError> {
+        Self::start_with_front(config, None).await
+    }
+
+    /// A test hook: [`Sandbox::start`] with `front` answering first, for
+    /// the routes it has (a test's hostile Management API endpoint); the
+    /// sandbox answers everything else (sign-in, tokens, other endpoints).
+    /// The sandbox itself stays a well-behaved tenant.
+    pub async fn start_fronted(
+        config: SandboxConfig,
+        front: axum::Router,
+    ) -> Result<RunningSandbox, SandboxError> {
+        Self::start_with_front(config, Some(front)).await
+    }
+
+    async fn start_with_front(
+        config: SandboxConfig,
+        front: Option<axum::Router>,
+    ) -> Result<RunningSandbox, SandboxError> {
         config.validate()?;
         let request_log = match &config.request_log {
             Some(path) => Some(Arc::new(mgmt::RequestLog::open(path).map_err(
@@ -233,6 +251,10 @@ impl Sandbox {
                 log,
                 mgmt::log_requests,
             )),
+            None => router,
+        };
+        let router = match front {
+            Some(front) => front.fallback_service(router),
             None => router,
         };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -61,6 +61,11 @@ export function JobProgressBar({ title, progress, onCancel, cancelling, testId }
           {line.waiting}
         </p>
       ) : null}
+      {line.note ? (
+        <p className="job-progress__waiting" data-testid={testId ? `${testId}-wait-note` : undefined}>
+          {line.note}
+        </p>
+      ) : null}
       <p className="job-progress__hint">Esc cancels; nothing partial is kept.</p>
     </div>
   );

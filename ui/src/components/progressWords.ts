@@ -9,18 +9,21 @@ export type ProgressLine = {
   fraction: number | null;
   /** While waiting for a rate limit: "Rate limited: resumes in 4 s". */
   waiting: string | null;
+  /** While waiting: the core's word that the tenant's rate-limit headers look wrong. */
+  note: string | null;
 };
 
 const count = new Intl.NumberFormat("en-US");
 
 export function progressLine(progress: JobProgress | null, nowSeconds: number): ProgressLine {
-  if (!progress) return { text: "Starting…", fraction: null, waiting: null };
-  const { phase, done, total, waitingUntil } = progress;
+  if (!progress) return { text: "Starting…", fraction: null, waiting: null, note: null };
+  const { phase, done, total, waitingUntil, waitNote } = progress;
   const known = total !== null && total > 0;
   const amount = known ? `${count.format(done)} of ${count.format(total)}` : done > 0 ? count.format(done) : "";
   const text = amount ? `${phase} — ${amount}` : phase;
   const fraction = known ? Math.min(1, Math.max(0, done / total)) : null;
-  return { text, fraction, waiting: waitingText(waitingUntil, nowSeconds) };
+  const waiting = waitingText(waitingUntil, nowSeconds);
+  return { text, fraction, waiting, note: waiting === null ? null : waitNote };
 }
 
 function waitingText(until: number | null, now: number): string | null {

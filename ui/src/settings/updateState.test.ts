@@ -38,7 +38,7 @@ describe("update state", () => {
   });
 
   it("offers an update, installs it with progress, and asks for a restart", () => {
-    const progress = { phase: "Downloading IdLens 0.2.0 (KiB)", done: 10, total: 100, waitingUntil: null };
+    const progress = { phase: "Downloading IdLens 0.2.0 (KiB)", done: 10, total: 100, waitingUntil: null, waitNote: null };
     const installing = run([...available, { type: "installStarted" }, { type: "progress", progress }]);
     expect(installing).toEqual({ kind: "installing", settings: on, update, progress, cancelling: false });
     const done = run([{ type: "installed", installed: { version: "0.2.0", restartNeeded: true } }], installing);
@@ -75,7 +75,7 @@ describe("update state", () => {
     expect(run([{ type: "installStarted" }], installing)).toBe(installing);
     expect(run([{ type: "checked", status: { ...on, available: null } }], installing)).toBe(installing);
     const done = run([{ type: "installed", installed: { version: "0.2.0", restartNeeded: true } }], installing);
-    expect(run([{ type: "progress", progress: { phase: "x", done: 1, total: null, waitingUntil: null } }], done)).toBe(done);
+    expect(run([{ type: "progress", progress: { phase: "x", done: 1, total: null, waitingUntil: null, waitNote: null } }], done)).toBe(done);
     // Nothing checked yet: nothing to install.
     const ready = run([{ type: "settings", settings: on }]);
     expect(run([{ type: "installStarted" }], ready)).toBe(ready);

@@ -17,13 +17,21 @@ use super::views;
 use crate::types::{AuditAuth0Source, AuditGraphSource, AuditOverview, AuditRequest};
 use crate::{Api, ApiError};
 
-/// What [`Api::audit_write`] wrote, besides the report itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What [`Api::audit_write`] wrote: the counts, and what was compared
+/// (`sources.auth0.count_unconfirmed` for a search without a total,
+/// `sources.graph.not_compared` for fields left out).
+#[derive(Debug, Clone)]
 pub struct AuditWritten {
     pub summary: Summary,
+    pub sources: Sources,
+}
+
+impl AuditWritten {
     /// The fields the drift rule left out (`name`, `email_verified`): not
     /// mapped, or not in the graph file.
-    pub not_compared: Vec<String>,
+    pub fn not_compared(&self) -> Vec<String> {
+        views::field_names(&self.sources.graph.not_compared)
+    }
 }
 
 /// A finished comparison, before it becomes a report.
@@ -72,12 +80,8 @@ impl Api {
                 &compared.sources,
                 &compared.created_at,
             )?;
-            let not_compared = views::field_names(&compared.sources.graph.not_compared);
-            let written = AuditWritten {
-                summary,
-                not_compared,
-            };
-            Ok((written, out))
+            let sources = compared.sources;
+            Ok((AuditWritten { summary, sources }, out))
         })
         .await
     }
@@ -108,11 +112,10 @@ impl Api {
         let auth0 = self.auth0_input(profile, &request.auth0, job).await?;
         let options = read_options(&auth0.name, request.skip_bad_lines);
         job.phase("Reading Auth0's users", None);
-        let (index, auth0) = self
-            .off_executor(move |_, _| {
-                let index = Auth0Index::read(auth0.bytes.open()?, &options)?;
-                Ok((index, (auth0.kind, auth0.name)))
-            })
+        let bytes = auth0.bytes;
+        // The bytes (and a downloaded export's folder) go once read.
+        let index = self
+            .off_executor(move |_, _| Ok(Auth0Index::read(bytes.open()?, &options)?))
             .await?;
         job.check()?;
         let engine = Audit::new(index, &mapping);
@@ -124,11 +127,12 @@ impl Api {
         let stats = findings.auth0_stats();
         let sources = Sources {
             auth0: Auth0Source {
-                kind: auth0.0,
-                name: auth0.1,
+                kind: auth0.kind,
+                name: auth0.name,
                 users: stats.users,
                 bad_lines: stats.bad_lines,
                 repeated_ids: stats.repeated_ids,
+                count_unconfirmed: auth0.count_unconfirmed,
             },
             graph: GraphSource {
                 kind: graph_kind(&request.graph),

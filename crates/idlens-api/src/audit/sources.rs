@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use idlens_audit::{Auth0SourceKind, GraphSourceKind, Mapping, MappingText};
+use idlens_auth0::{AtCap, SEARCH_CAP};
 use idlens_job::Job;
 use idlens_profile::Profile;
 
@@ -13,15 +14,14 @@ use crate::graph::{mapping_text_of, neo4j_settings};
 use crate::types::{AuditAuth0Source, AuditGraphSource, AuditMappingOverride};
 use crate::{Api, ApiError, ErrorCode};
 
-/// Users the Management API's search can page through.
-const SEARCH_CAP: u64 = 1000;
-const SEARCH_PAGE: usize = 100;
-
 /// The Auth0 side, ready to be read.
 pub(super) struct Auth0Input {
     pub kind: Auth0SourceKind,
     pub name: String,
     pub bytes: Auth0Bytes,
+    /// Whether the source cannot confirm it gave every user (a search
+    /// whose answers carried no total).
+    pub count_unconfirmed: bool,
 }
 
 pub(super) enum Auth0Bytes {
@@ -139,6 +139,7 @@ impl Api {
                 kind: Auth0SourceKind::File,
                 name: path.clone(),
                 bytes: Auth0Bytes::File(PathBuf::from(path)),
+                count_unconfirmed: false,
             }),
             AuditAuth0Source::Export => self.exported_users(required(profile)?, job).await,
             AuditAuth0Source::Api => self.searched_users(required(profile)?, job).await,
@@ -161,30 +162,31 @@ impl Api {
                 profile.name, exported.users
             ),
             bytes: Auth0Bytes::Downloaded { path, _folder: dir },
+            count_unconfirmed: false,
         })
     }
 
-    /// Every user through the search, as NDJSON; more than the search can
-    /// reach is an error that points to the export.
+    /// Every user through the search, as NDJSON, whole or an error (the
+    /// client's paging guard); more than the search can reach is an error
+    /// that points to the export. Without a total from Auth0 the count is
+    /// unconfirmed, and the report says so.
     async fn searched_users(&self, profile: &Profile, job: &Job) -> Result<Auth0Input, ApiError> {
         let client = self.management(profile)?;
         job.phase("Reading Auth0's users", None);
         let mut ndjson = Vec::new();
-        let mut page = 0u64;
-        loop {
-            let found = client.search_users("", page, SEARCH_PAGE, job).await?;
-            if found.total > SEARCH_CAP {
+        let mut listing = client.users_listing("", AtCap::Fail);
+        while let Some(users) = listing.next_page(job).await? {
+            if let Some(total) = listing.total().filter(|t| *t > SEARCH_CAP) {
                 return Err(ApiError::new(
                     ErrorCode::InvalidInput,
                     format!(
-                        "The tenant has {} users, more than the 1,000 a search reaches: audit with a users export instead (--auth0 export, or \"Users export\" on the screen).",
-                        found.total
+                        "The tenant has {total} users, more than the 1,000 a search reaches: audit with a users export instead (--auth0 export, or \"Users export\" on the screen).",
                     ),
                 ));
             }
-            job.set_total(Some(found.total));
-            job.advance(found.users.len() as u64);
-            for user in &found.users {
+            job.set_total(listing.total());
+            job.advance(users.len() as u64);
+            for user in &users {
                 serde_json::to_writer(&mut ndjson, user).map_err(|e| {
                     ApiError::new(
                         ErrorCode::Internal,
@@ -193,15 +195,12 @@ impl Api {
                 })?;
                 ndjson.push(b'\n');
             }
-            page += 1;
-            if found.users.len() < SEARCH_PAGE || page * SEARCH_PAGE as u64 >= found.total {
-                break;
-            }
         }
         Ok(Auth0Input {
             kind: Auth0SourceKind::Api,
             name: format!("Management API of {}", profile.name),
             bytes: Auth0Bytes::Memory(ndjson),
+            count_unconfirmed: listing.total().is_none(),
         })
     }
 }

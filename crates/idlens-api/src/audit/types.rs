@@ -120,6 +120,9 @@ pub struct AuditSourceView {
     /// Graph side: the fields not compared (`name`, `email_verified`), as
     /// the mapping has none or the file has no such column; empty for Auth0.
     pub not_compared: Vec<String>,
+    /// `records` may not be every user: the Management API's search gave
+    /// no total to check it against.
+    pub count_unconfirmed: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

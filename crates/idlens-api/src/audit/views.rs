@@ -46,6 +46,7 @@ pub(crate) fn overview(profile: &str, report: &Report) -> AuditOverview {
             records: sources.auth0.users,
             bad_lines: sources.auth0.bad_lines,
             not_compared: Vec::new(),
+            count_unconfirmed: sources.auth0.count_unconfirmed,
         },
         graph: AuditSourceView {
             kind: serde_plain(&sources.graph.kind),
@@ -53,6 +54,7 @@ pub(crate) fn overview(profile: &str, report: &Report) -> AuditOverview {
             records: sources.graph.rows,
             bad_lines: sources.graph.bad_lines,
             not_compared: field_names(&sources.graph.not_compared),
+            count_unconfirmed: false,
         },
     }
 }

@@ -3,14 +3,11 @@
 //! asked) every user's direct grants.
 
 use idlens_auth0::models::{PermissionSource, ResourceServer, Role};
-use idlens_auth0::{ManagementError, SEARCH_CAP};
+use idlens_auth0::{AtCap, ManagementError, SEARCH_CAP};
 use idlens_job::Job;
 use idlens_rbac::{ApiDef, Member, PermissionRef, RoleDef, ScopeDef, Snapshot, UserGrants};
 
 use super::tokens::Management;
-
-/// Users fetched per search page when checking direct grants.
-const USERS_PER_PAGE: usize = 100;
 
 /// What to read besides APIs, roles and their permissions.
 #[derive(Debug, Clone, Copy)]
@@ -88,17 +85,12 @@ pub(crate) async fn snapshot(
 
 /// Every user's (up to the first 1,000 a search returns) direct grants.
 async fn direct_grants(client: &Management, job: &Job) -> Result<Vec<UserGrants>, ManagementError> {
-    let first = client.search_users("", 0, USERS_PER_PAGE, job).await?;
-    let total = first.total.min(SEARCH_CAP);
-    job.phase(
-        "Checking each user's permissions for direct grants",
-        Some(total),
-    );
+    job.phase("Checking each user's permissions for direct grants", None);
     let mut grants = Vec::new();
-    let mut page = first;
-    let mut index = 0u64;
-    loop {
-        for user in &page.users {
+    let mut listing = client.users_listing("", AtCap::Stop);
+    while let Some(users) = listing.next_page(job).await? {
+        job.set_total(listing.total().map(|t| t.min(SEARCH_CAP)));
+        for user in &users {
             let permissions = client.user_permissions(&user.user_id, job).await?;
             let direct: Vec<PermissionRef> = permissions
                 .iter()
@@ -116,13 +108,8 @@ async fn direct_grants(client: &Management, job: &Job) -> Result<Vec<UserGrants>
                 direct,
             });
         }
-        index += 1;
-        let seen = index * USERS_PER_PAGE as u64;
-        if page.users.len() < USERS_PER_PAGE || seen >= total {
-            return Ok(grants);
-        }
-        page = client.search_users("", index, USERS_PER_PAGE, job).await?;
     }
+    Ok(grants)
 }
 
 pub(crate) fn api_def_of(api: ResourceServer) -> ApiDef {

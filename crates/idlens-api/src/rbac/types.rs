@@ -139,9 +139,9 @@ pub struct UserSearchRequest {
 #[serde(rename_all = "camelCase")]
 pub struct UsersPage {
     pub users: Vec<UserSummary>,
-    /// Users matching, all of them.
-    #[ts(type = "number")]
-    pub total: u64,
+    /// Users matching, all of them; null when Auth0's answer gave no total.
+    #[ts(type = "number | null")]
+    pub total: Option<u64>,
     pub page: u32,
     pub per_page: u32,
     /// More match than a search can page through (1,000): use an export.

@@ -1,9 +1,14 @@
 //! The Management API client over HTTP: against the sandbox tenant for
 //! every endpoint, paging past 1,000, the search cap, the rate limit and a
 //! missing scope; against a broken server of the test's own for malformed
-//! and truncated answers; cancelled mid-listing; users exports and linking.
+//! and truncated answers; against a hostile one for waits until 2100 and
+//! listings that never end or end short; cancelled mid-listing; users
+//! exports and linking.
 
 mod broken;
 mod export;
+mod hostile;
+#[path = "../../testing/hostile_tenant.rs"]
+mod hostile_tenant;
 mod sandbox;
 mod support;

@@ -12,7 +12,7 @@ import { VirtualRows } from "../../components/VirtualRows";
 import { sizeText, takenAtText } from "../rbac/compareText";
 import { AUTH0_SOURCE_CHOICES, GRAPH_SOURCE_CHOICES } from "./auditSources";
 import { auditStore, useAuditState, type AuditState } from "./auditStore";
-import { countOf, findingsCountWords, orderedSummary, sourceLine } from "./auditSummary";
+import { countOf, findingsCountWords, orderedSummary, sourceLine, unconfirmedCountWarning } from "./auditSummary";
 import { FindingDetail } from "./FindingDetail";
 import { findingDetail, findingKey, isFindingKind, KIND_ORDER, KIND_WORDS } from "./findingWords";
 import { graphStore } from "./graphStore";
@@ -270,6 +270,7 @@ function AuditError({
 
 function AuditResult({ overview, state }: { overview: AuditOverview; state: AuditState }) {
   const summary = orderedSummary(overview.summary);
+  const unconfirmed = unconfirmedCountWarning(overview.auth0);
   return (
     <section className="rbac-detail" aria-label="Audit result" data-testid="audit-result">
       <div className="rbac-toolbar rbac-toolbar--center">
@@ -286,6 +287,11 @@ function AuditResult({ overview, state }: { overview: AuditOverview; state: Audi
         <li data-testid="audit-source-auth0">{sourceLine("auth0", overview.auth0)}</li>
         <li data-testid="audit-source-graph">{sourceLine("graph", overview.graph)}</li>
       </ul>
+      {unconfirmed ? (
+        <Notice tone="warning" testId="audit-count-unconfirmed">
+          {unconfirmed}
+        </Notice>
+      ) : null}
       <div className="graph-summary" role="group" aria-label="Findings by kind" data-testid="audit-summary">
         {summary.map((k) => {
           const words = KIND_WORDS[k.kind];

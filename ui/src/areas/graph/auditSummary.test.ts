@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditComparison } from "../../bindings";
+import type { AuditComparison, AuditSourceView } from "../../bindings";
 import {
   changedKinds,
   findingsCountWords,
@@ -9,6 +9,7 @@ import {
   orderedSummary,
   sourceLine,
   summaryTotal,
+  unconfirmedCountWarning,
 } from "./auditSummary";
 
 describe("summary", () => {
@@ -35,21 +36,34 @@ describe("summary", () => {
 
 describe("sourceLine", () => {
   it("says what each side read and the bad lines skipped", () => {
-    const none: string[] = [];
-    expect(sourceLine("auth0", { kind: "api", name: "acme", records: 12400, badLines: 0, notCompared: none })).toBe(
-      "Auth0: 12,400 users from the Management API",
+    const source = (kind: string, name: string, records: number, badLines: number): AuditSourceView => ({
+      kind,
+      name,
+      records,
+      badLines,
+      notCompared: [],
+      countUnconfirmed: false,
+    });
+    expect(sourceLine("auth0", source("api", "acme", 12400, 0))).toBe("Auth0: 12,400 users from the Management API");
+    expect(sourceLine("auth0", source("file", "users.json.gz", 1, 2))).toBe(
+      "Auth0: 1 user from the file users.json.gz (2 bad lines skipped)",
     );
-    expect(
-      sourceLine("auth0", { kind: "file", name: "users.json.gz", records: 1, badLines: 2, notCompared: none }),
-    ).toBe("Auth0: 1 user from the file users.json.gz (2 bad lines skipped)");
-    expect(sourceLine("graph", { kind: "neo4j", name: "bolt://g:7687", records: 3, badLines: 1, notCompared: none })).toBe(
+    expect(sourceLine("graph", source("neo4j", "bolt://g:7687", 3, 1))).toBe(
       "Graph: 3 rows from Neo4j at bolt://g:7687 (1 bad line skipped)",
     );
   });
 
   it("names the fields the graph file did not let the audit compare", () => {
-    const source = { kind: "file", name: "graph.csv", records: 3, badLines: 0, notCompared: ["email_verified", "name"] };
+    const source = { kind: "file", name: "graph.csv", records: 3, badLines: 0, notCompared: ["email_verified", "name"], countUnconfirmed: false };
     expect(sourceLine("graph", source)).toBe("Graph: 3 rows from the file graph.csv; not compared: email_verified, name");
+  });
+});
+
+describe("unconfirmedCountWarning", () => {
+  it("warns only when no total confirmed Auth0's count", () => {
+    const api: AuditSourceView = { kind: "api", name: "acme", records: 300, badLines: 0, notCompared: [], countUnconfirmed: true };
+    expect(unconfirmedCountWarning(api)).toMatch(/^The Auth0 side is the 300 users .* no total .* users export/);
+    expect(unconfirmedCountWarning({ ...api, countUnconfirmed: false })).toBeNull();
   });
 });
 

@@ -46,6 +46,15 @@ export function sourceLine(side: "auth0" | "graph", source: AuditSourceView): st
   return `${side === "auth0" ? "Auth0" : "Graph"}: ${records} from ${sourceKindWords(source)}${bad}${left}`;
 }
 
+/**
+ * When Auth0's side may not be every user (the Management API's search gave
+ * no total to check the count against): what to say, else null.
+ */
+export function unconfirmedCountWarning(source: AuditSourceView): string | null {
+  if (!source.countUnconfirmed) return null;
+  return `The Auth0 side is the ${plural(source.records, "user", "users")} the Management API's search gave, with no total to check them against: users may be missing, and findings with them. Audit a users export to be sure.`;
+}
+
 /** "3 new findings since 26 Nov 2026, 21:30, 12 fixed" — or that nothing changed. */
 export function compareHeadline(c: AuditComparison, timeZone?: string): string {
   const since = takenAtText(c.baseCreatedAt, timeZone);

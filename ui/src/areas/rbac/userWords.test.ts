@@ -28,12 +28,12 @@ const user = (userId: string, change: Partial<UserSummary> = {}): UserSummary =>
   ...change,
 });
 
-const page = (index: number, shown: number, total: number): UsersPage => ({
+const page = (index: number, shown: number, total: number | null): UsersPage => ({
   users: Array.from({ length: shown }, (_, i) => user(`auth0|${index * 50 + i}`)),
   total,
   page: index,
   perPage: 50,
-  capped: total > 1000,
+  capped: total !== null && total > 1000,
 });
 
 describe("pageRangeText", () => {
@@ -45,6 +45,10 @@ describe("pageRangeText", () => {
 
   it("says when nothing matches", () => {
     expect(pageRangeText(page(0, 0, 0))).toBe("No users match");
+  });
+
+  it("says the number matching is unknown when Auth0 gave no total", () => {
+    expect(pageRangeText(page(1, 50, null))).toBe("51–100 (Auth0 gave no total: how many match is unknown)");
   });
 });
 
@@ -58,6 +62,12 @@ describe("paging", () => {
     expect(hasNextPage(page(0, 50, 120))).toBe(true);
     expect(hasNextPage(page(2, 20, 120))).toBe(false);
     expect(hasNextPage(page(1, 50, 100))).toBe(false);
+  });
+
+  it("without a total, goes on after a full page only", () => {
+    expect(hasNextPage(page(0, 50, null))).toBe(true);
+    expect(hasNextPage(page(1, 20, null))).toBe(false);
+    expect(hasNextPage(page(19, 50, null))).toBe(false);
   });
 
   it("stops at the 1,000th result of a capped search", () => {

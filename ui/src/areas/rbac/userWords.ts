@@ -8,21 +8,30 @@ export const SEARCH_CAP = 1000;
 
 const count = new Intl.NumberFormat("en-US");
 
-/** "51–100 of 1,234" for the users a page shows; "No users match" when it shows none. */
+/**
+ * "51–100 of 1,234" for the users a page shows; "No users match" when it
+ * shows none; without Auth0's total, that the number matching is unknown.
+ */
 export function pageRangeText(page: UsersPage): string {
   if (page.users.length === 0) return "No users match";
   const first = page.page * page.perPage + 1;
   const last = first + page.users.length - 1;
-  return `${count.format(first)}–${count.format(last)} of ${count.format(page.total)}`;
+  const range = `${count.format(first)}–${count.format(last)}`;
+  if (page.total === null) return `${range} (Auth0 gave no total: how many match is unknown)`;
+  return `${range} of ${count.format(page.total)}`;
 }
 
 export function hasPreviousPage(page: UsersPage): boolean {
   return page.page > 0;
 }
 
-/** A next page exists, and Auth0 lets a search reach it (the first 1,000 results only). */
+/**
+ * A next page exists, and Auth0 lets a search reach it (the first 1,000
+ * results only). Without a total, a full page may have one after it.
+ */
 export function hasNextPage(page: UsersPage): boolean {
-  const reachable = Math.min(page.total, SEARCH_CAP);
+  const shown = page.page * page.perPage + page.users.length;
+  const reachable = Math.min(page.total ?? (page.users.length === page.perPage ? Infinity : shown), SEARCH_CAP);
   return (page.page + 1) * page.perPage < reachable;
 }
 
