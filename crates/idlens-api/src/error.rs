@@ -244,7 +244,7 @@ impl From<idlens_auth0::ExportError> for ApiError {
         use idlens_auth0::ExportError as E;
         match e {
             E::Management(inner) => inner.into(),
-            E::Failed { .. } | E::Download { .. } => {
+            E::Failed { .. } | E::Download { .. } | E::DeadlinePassed { .. } => {
                 ApiError::new(ErrorCode::Network, e.to_string())
             }
         }

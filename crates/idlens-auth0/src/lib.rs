@@ -23,6 +23,7 @@
 //! [`Job`]: idlens_job::Job
 
 mod client;
+mod download;
 mod error;
 mod export;
 pub mod models;
@@ -30,7 +31,7 @@ mod pacing;
 
 pub use client::{ManagementClient, SearchPage, SEARCH_CAP};
 pub use error::{ExportError, ManagementError};
-pub use export::{ExportDownload, ExportLimits};
+pub use export::{ExportDownload, ExportLimits, DEFAULT_JOB_DEADLINE};
 
 use std::future::Future;
 
