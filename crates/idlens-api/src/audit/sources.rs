@@ -123,7 +123,8 @@ impl Api {
             )
         })?;
         let path = dir.path().join("users.json.gz");
-        let exported = self.users_export_to(profile, None, &path, job).await?;
+        let file = idlens_export::AtomicFile::create(&path)?;
+        let exported = self.users_export_into(profile, None, file, job).await?;
         Ok(Auth0Input {
             kind: Auth0SourceKind::Export,
             name: format!(
