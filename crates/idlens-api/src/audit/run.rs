@@ -6,13 +6,13 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use idlens_audit::{
-    read_graph_csv, read_graph_json, Audit, Auth0Index, Auth0Source, Findings, GraphSource,
-    GraphStats, Mapping, ReadOptions, Report, Sources, Summary,
+    read_graph_csv, read_graph_json, Audit, Auth0Source, Findings, GraphSource, GraphStats,
+    Mapping, ReadOptions, Report, Sources, Summary,
 };
 use idlens_job::Job;
 use idlens_profile::{Profile, StoreError};
 
-use super::sources::{audit_mapping, graph_kind, is_json, open_file, required};
+use super::sources::{audit_mapping, graph_kind, is_json, open_file, read_users, required};
 use super::views;
 use crate::types::{AuditAuth0Source, AuditGraphSource, AuditOverview, AuditRequest};
 use crate::{Api, ApiError};
@@ -93,13 +93,13 @@ impl Api {
         let auth0 = self.auth0_input(profile, &request.auth0, job).await?;
         let options = read_options(&auth0.name, request.skip_bad_lines);
         job.phase("Reading Auth0's users", None);
+        let reading = job.clone();
         let (index, auth0) = self
             .off_executor(move |_, _| {
-                let index = Auth0Index::read(auth0.bytes.open()?, &options)?;
+                let index = read_users(auth0.bytes.open()?, &options, &reading)?;
                 Ok((index, (auth0.kind, auth0.name)))
             })
             .await?;
-        job.check()?;
         let engine = Audit::new(index, &mapping);
         let (engine, graph) = self
             .push_graph(profile, engine, &request.graph, request.skip_bad_lines, job)

@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use idlens_audit::{Auth0SourceKind, GraphSourceKind, Mapping};
+use idlens_audit::{Auth0Index, Auth0SourceKind, GraphSourceKind, Mapping, ReadOptions};
 use idlens_job::Job;
 use idlens_profile::Profile;
 
@@ -45,6 +45,21 @@ impl Auth0Bytes {
             Auth0Bytes::Memory(bytes) => Ok(Box::new(bytes.as_slice())),
         }
     }
+}
+
+/// Reads Auth0's users from `input` (blocking work) through the job: a
+/// cancel stops the reading at its next block and is the error.
+pub(super) fn read_users(
+    input: impl Read + Send,
+    options: &ReadOptions,
+    job: &Job,
+) -> Result<Auth0Index, ApiError> {
+    let index = Auth0Index::read(job.reader(input), options).map_err(|e| match job.check() {
+        Err(cancelled) => ApiError::from(cancelled),
+        Ok(()) => e.into(),
+    })?;
+    job.check()?;
+    Ok(index)
 }
 
 pub(super) fn open_file(path: &Path) -> Result<std::fs::File, ApiError> {

@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use idlens_audit::{Auth0Index, ReadOptions};
+use idlens_audit::ReadOptions;
 use idlens_auth0::models::{ExportField, UsersExportRequest as ExportRequest};
 use idlens_auth0::ExportLimits;
 use idlens_export::{AtomicFile, Committed};
@@ -17,6 +17,7 @@ use idlens_job::Job;
 use idlens_profile::Profile;
 use tokio::io::AsyncWriteExt;
 
+use super::sources::read_users;
 use crate::exports::export_folder;
 use crate::types::{UsersExportRequest, UsersExported};
 use crate::{Api, ApiError, ErrorCode};
@@ -94,7 +95,7 @@ impl Api {
         out.flush().await.map_err(|e| file.error(e))?;
         drop(out);
         job.phase("Checking the export file", None);
-        let (users, committed) = self.check_and_commit(file).await?;
+        let (users, committed) = self.check_and_commit(file, job.clone()).await?;
         Ok(UsersExported {
             path: committed.path.display().to_string(),
             file_name: committed
@@ -108,12 +109,16 @@ impl Api {
     }
 
     /// Decompresses and parses the whole file, then commits it: the number
-    /// of users in it.
-    async fn check_and_commit(&self, file: AtomicFile) -> Result<(u64, Committed), ApiError> {
+    /// of users in it. A cancel stops the reading, and nothing is kept.
+    async fn check_and_commit(
+        &self,
+        file: AtomicFile,
+        job: Job,
+    ) -> Result<(u64, Committed), ApiError> {
         self.off_executor(move |_, _| {
             let name = file.path().display().to_string();
             let input = std::io::BufReader::new(file.reopen()?);
-            let index = Auth0Index::read(input, &ReadOptions::new(name))?;
+            let index = read_users(input, &ReadOptions::new(name), &job)?;
             Ok((index.stats().users, file.commit()?))
         })
         .await

@@ -1,14 +1,14 @@
 //! The users export's files through the `Api`, against the sandbox tenant:
 //! exports started in the same second each get a file of their own, a link
 //! planted where IdLens writes is never followed, the file is readable by
-//! its owner only.
+//! its owner only, a cancel while the file is checked leaves nothing.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use idlens_api::types::{UsersExportRequest, UsersExported};
-use idlens_api::{Api, ApiError};
+use idlens_api::{Api, ApiError, ErrorCode};
 use idlens_job::Job;
 use serde_json::Value;
 
@@ -132,5 +132,38 @@ async fn a_link_planted_beside_the_output_is_never_followed() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
     assert_eq!(users_in(&out).len() as u64, exported.users);
     assert_owner_only(&out);
+    tenant.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancel_while_the_file_is_checked_ends_the_job_and_keeps_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("users.json.gz");
+    let mut tenant = m2m_tenant(config()).await;
+    // Cancel from the job's own sink the moment the check begins.
+    let handle: Arc<Mutex<Option<idlens_job::CancelHandle>>> = Arc::new(Mutex::new(None));
+    let slot = Arc::clone(&handle);
+    let (job, cancel) = Job::new(move |p| {
+        if p.phase == "Checking the export file" {
+            if let Some(cancel) = slot.lock().unwrap().as_ref() {
+                cancel.cancel();
+            }
+        }
+    });
+    *handle.lock().unwrap() = Some(cancel);
+    let err = patiently(
+        "users_export_file",
+        tenant
+            .api
+            .users_export_file(request(None), out.clone(), job),
+    )
+    .await
+    .expect_err("the export is cancelled");
+    assert_eq!(err.code, ErrorCode::Cancelled, "{err:?}");
+    let left: Vec<_> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .flatten()
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
     tenant.stop().await;
 }
