@@ -42,7 +42,11 @@ discoveryUrl: string,
 /**
  * The tenant's Management API audience (`https://{domain}/api/v2/`).
  */
-managementAudience: string, scopes: Array<string>, management: ManagementInput, neo4j: Neo4jInput | null, storedSecrets: Array<SecretKindView>, };
+managementAudience: string, scopes: Array<string>, management: ManagementInput, neo4j: Neo4jInput | null, 
+/**
+ * How long a users export job may take at Auth0 (`4h`, `90m`).
+ */
+exportJobDeadline: string, storedSecrets: Array<SecretKindView>, };
 
 export type ProfileInput = { name: string, 
 /**
@@ -53,7 +57,13 @@ issuer: string,
  * Default: `auto` (Auth0 for `*.auth0.com`, standard OpenID otherwise);
  * kept as it is when updating.
  */
-provider?: ProviderView, clientId: string, audience: string | null, callbackPort: number | null, scopes: Array<string>, management: ManagementInput | null, neo4j: Neo4jInput | null, };
+provider?: ProviderView, clientId: string, audience: string | null, callbackPort: number | null, scopes: Array<string>, management: ManagementInput | null, neo4j: Neo4jInput | null, 
+/**
+ * How long a users export job may take at Auth0 before IdLens stops
+ * waiting: `30s`, `90m`, `4h`, `1h30m`, from 1s to 24h. Left out: kept
+ * as it is when updating; empty: the default, 4h.
+ */
+exportJobDeadline?: string, };
 
 export type ProviderView = "auto" | "auth0" | "oidc";
 
@@ -671,7 +681,12 @@ export type AuditRequest = { profile: string | null, auth0: AuditAuth0Source, gr
 /**
  * Count malformed lines of the files instead of stopping at the first.
  */
-skipBadLines: boolean, };
+skipBadLines: boolean, 
+/**
+ * With a users export (`auth0: export`): how long its job may take at
+ * Auth0 (`90m`, `4h`); left out, the profile's setting.
+ */
+jobDeadline?: string, };
 
 export type FindingKind = "missing_in_graph" | "orphan_in_graph" | "linked_secondary_in_graph" | "field_drift" | "duplicate_node" | "duplicate_account";
 
@@ -841,7 +856,12 @@ export type UsersExportRequest = { profile: string | null,
 /**
  * Only this connection's users (its name).
  */
-connection: string | null, };
+connection: string | null, 
+/**
+ * How long the job may take at Auth0 (`90m`, `4h`); left out, the
+ * profile's setting.
+ */
+jobDeadline?: string, };
 
 export type UsersExported = { path: string, fileName: string, users: number, bytes: number, };
 

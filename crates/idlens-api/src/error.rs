@@ -151,6 +151,7 @@ impl From<ProfileError> for ApiError {
             ProfileError::BadCallbackPort(_) => "callbackPort",
             ProfileError::BadNeo4jUri(_) => "neo4jUri",
             ProfileError::BadScope(_) => "scopes",
+            ProfileError::BadJobDeadline(_) => "exportJobDeadline",
             ProfileError::CredentialsInUrl(UrlField::Issuer) => "issuer",
             ProfileError::CredentialsInUrl(UrlField::Neo4jUri) => "neo4jUri",
             ProfileError::BadText { field, .. } => match field {

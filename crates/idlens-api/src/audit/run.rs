@@ -90,7 +90,10 @@ impl Api {
         job: &Job,
     ) -> Result<Compared, ApiError> {
         let mapping = audit_mapping(profile, &request.graph)?;
-        let auth0 = self.auth0_input(profile, &request.auth0, job).await?;
+        let deadline = request.job_deadline.as_deref();
+        let auth0 = self
+            .auth0_input(profile, &request.auth0, deadline, job)
+            .await?;
         let options = read_options(&auth0.name, request.skip_bad_lines);
         job.phase("Reading Auth0's users", None);
         let reading = job.clone();

@@ -10,7 +10,7 @@ use idlens_job::Job;
 use idlens_profile::Profile;
 
 use crate::graph::{mapping_of, neo4j_settings};
-use crate::types::{AuditAuth0Source, AuditGraphSource};
+use crate::types::{AuditAuth0Source, AuditGraphSource, UsersExportRequest};
 use crate::{Api, ApiError, ErrorCode};
 
 /// Users the Management API's search can page through.
@@ -117,6 +117,7 @@ impl Api {
         &self,
         profile: Option<&Profile>,
         source: &AuditAuth0Source,
+        job_deadline: Option<&str>,
         job: &Job,
     ) -> Result<Auth0Input, ApiError> {
         match source {
@@ -125,12 +126,20 @@ impl Api {
                 name: path.clone(),
                 bytes: Auth0Bytes::File(PathBuf::from(path)),
             }),
-            AuditAuth0Source::Export => self.exported_users(required(profile)?, job).await,
+            AuditAuth0Source::Export => {
+                self.exported_users(required(profile)?, job_deadline, job)
+                    .await
+            }
             AuditAuth0Source::Api => self.searched_users(required(profile)?, job).await,
         }
     }
 
-    async fn exported_users(&self, profile: &Profile, job: &Job) -> Result<Auth0Input, ApiError> {
+    async fn exported_users(
+        &self,
+        profile: &Profile,
+        job_deadline: Option<&str>,
+        job: &Job,
+    ) -> Result<Auth0Input, ApiError> {
         let dir = tempfile::tempdir().map_err(|e| {
             ApiError::new(
                 ErrorCode::Io,
@@ -139,7 +148,12 @@ impl Api {
         })?;
         let path = dir.path().join("users.json.gz");
         let file = idlens_export::AtomicFile::create(&path)?;
-        let exported = self.users_export_into(profile, None, file, job).await?;
+        let request = UsersExportRequest {
+            profile: None,
+            connection: None,
+            job_deadline: job_deadline.map(str::to_owned),
+        };
+        let exported = self.users_export_into(profile, &request, file, job).await?;
         Ok(Auth0Input {
             kind: Auth0SourceKind::Export,
             name: format!(

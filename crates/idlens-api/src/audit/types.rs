@@ -37,6 +37,11 @@ pub struct AuditRequest {
     /// Count malformed lines of the files instead of stopping at the first.
     #[serde(default)]
     pub skip_bad_lines: bool,
+    /// With a users export (`auth0: export`): how long its job may take at
+    /// Auth0 (`90m`, `4h`); left out, the profile's setting.
+    #[serde(default)]
+    #[ts(optional)]
+    pub job_deadline: Option<String>,
 }
 
 /// The finding kinds, named as in the report (`docs/audit.md`).
@@ -325,6 +330,11 @@ pub struct UsersExportRequest {
     /// Only this connection's users (its name).
     #[serde(default)]
     pub connection: Option<String>,
+    /// How long the job may take at Auth0 (`90m`, `4h`); left out, the
+    /// profile's setting.
+    #[serde(default)]
+    #[ts(optional)]
+    pub job_deadline: Option<String>,
 }
 
 /// A users export saved in the export folder, checked to decompress and parse.

@@ -14,7 +14,7 @@ use idlens_auth0::models::{ExportField, UsersExportRequest as ExportRequest};
 use idlens_auth0::ExportLimits;
 use idlens_export::{AtomicFile, Committed};
 use idlens_job::Job;
-use idlens_profile::Profile;
+use idlens_profile::{JobDeadline, Profile};
 use tokio::io::AsyncWriteExt;
 
 use super::sources::read_users;
@@ -46,8 +46,7 @@ impl Api {
         let file = self
             .off_executor(move |_, _| Ok(export_folder()?.create(&stem, "json.gz")?))
             .await?;
-        self.users_export_into(&profile, request.connection.as_deref(), file, &job)
-            .await
+        self.users_export_into(&profile, &request, file, &job).await
     }
 
     /// Exports into the file `dest` (the CLI's `--out`), replacing it.
@@ -61,8 +60,7 @@ impl Api {
         let file = self
             .off_executor(move |_, _| Ok(AtomicFile::create(&dest)?))
             .await?;
-        self.users_export_into(&profile, request.connection.as_deref(), file, &job)
-            .await
+        self.users_export_into(&profile, &request, file, &job).await
     }
 
     /// Exports into `file`, committed only when the export is whole and
@@ -70,12 +68,13 @@ impl Api {
     pub(super) async fn users_export_into(
         &self,
         profile: &Profile,
-        connection: Option<&str>,
+        request: &UsersExportRequest,
         file: AtomicFile,
         job: &Job,
     ) -> Result<UsersExported, ApiError> {
+        let limits = export_limits(profile, request.job_deadline.as_deref())?;
         let client = self.management(profile)?;
-        let connection_id = match connection {
+        let connection_id = match request.connection.as_deref() {
             None => None,
             Some(name) => Some(client.connection_id_by_name(name, job).await?.ok_or_else(|| {
                 ApiError::new(
@@ -90,7 +89,7 @@ impl Api {
         };
         let mut out = tokio::fs::File::from_std(file.try_clone_file()?);
         client
-            .export_users(&request, &mut out, &ExportLimits::default(), job)
+            .export_users(&request, &mut out, &limits, job)
             .await?;
         out.flush().await.map_err(|e| file.error(e))?;
         drop(out);
@@ -123,4 +122,19 @@ impl Api {
         })
         .await
     }
+}
+
+/// The export's bounds: the job deadline given for this run (`--job-deadline`),
+/// else the profile's setting.
+fn export_limits(profile: &Profile, deadline: Option<&str>) -> Result<ExportLimits, ApiError> {
+    let deadline = match deadline {
+        None => profile.export_job_deadline,
+        Some(text) => {
+            JobDeadline::parse(text).map_err(|e| ApiError::from(e).with_field("jobDeadline"))?
+        }
+    };
+    Ok(ExportLimits {
+        job_deadline: deadline.duration(),
+        ..ExportLimits::default()
+    })
 }

@@ -62,6 +62,7 @@ fn request(auth0: AuditAuth0Source, graph: AuditGraphSource) -> AuditRequest {
         auth0,
         graph,
         skip_bad_lines: false,
+        job_deadline: None,
     }
 }
 
@@ -90,6 +91,7 @@ async fn users_export(api: &Api) -> UsersExported {
             UsersExportRequest {
                 profile: None,
                 connection: None,
+                job_deadline: None,
             },
             Job::unwatched(),
         ),
@@ -913,6 +915,7 @@ async fn a_users_export_is_a_gzip_of_every_user_in_the_export_folder() {
             UsersExportRequest {
                 profile: None,
                 connection: None,
+                job_deadline: None,
             },
             job,
         ),

@@ -31,6 +31,7 @@ async fn manage_with(tenant: &Tenant, management: ManagementInput) {
         scopes: vec!["read:users".into()],
         management: Some(management),
         neo4j: None,
+        export_job_deadline: None,
     };
     tenant
         .api

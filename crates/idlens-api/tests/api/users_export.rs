@@ -1,7 +1,8 @@
 //! The users export's files through the `Api`, against the sandbox tenant:
 //! exports started in the same second each get a file of their own, a link
 //! planted where IdLens writes is never followed, the file is readable by
-//! its owner only, a cancel while the file is checked leaves nothing.
+//! its owner only, a cancel while the file is checked leaves nothing, a job
+//! that never finishes stops at the profile's deadline or the one given.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ fn request(connection: Option<&str>) -> UsersExportRequest {
     UsersExportRequest {
         profile: None,
         connection: connection.map(Into::into),
+        job_deadline: None,
     }
 }
 
@@ -41,6 +43,12 @@ fn users_in(path: &Path) -> Vec<Value> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(&l).expect("each line is a user"))
         .collect()
+}
+
+/// Nothing is left in `dir`: no file, no temporary.
+fn assert_empty(dir: &Path) {
+    let left: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 /// The first names an export started in this second or the next would take.
@@ -160,10 +168,88 @@ async fn a_cancel_while_the_file_is_checked_ends_the_job_and_keeps_nothing() {
     .await
     .expect_err("the export is cancelled");
     assert_eq!(err.code, ErrorCode::Cancelled, "{err:?}");
-    let left: Vec<_> = std::fs::read_dir(folder.path())
-        .unwrap()
-        .flatten()
-        .collect();
-    assert!(left.is_empty(), "{left:?}");
+    assert_empty(folder.path());
     tenant.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_job_that_never_finishes_stops_at_the_deadline_naming_the_job() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("users.json.gz");
+    let mut tenant = m2m_tenant(config()).await;
+    tenant.sandbox().hold_next_exports(2);
+    let api = Arc::clone(&tenant.api);
+
+    // The profile's setting…
+    let profile = api.profile_list().unwrap().profiles.remove(0);
+    assert_eq!(profile.export_job_deadline, "4h");
+    set_deadline(&api, &profile.name, "1s").await;
+    let err = patiently(
+        "users_export_file",
+        api.users_export_file(request(None), out.clone(), Job::unwatched()),
+    )
+    .await
+    .expect_err("the job never finishes");
+    assert_eq!(err.code, ErrorCode::Network, "{err:?}");
+    assert!(err.message.contains("after 1s"), "{}", err.message);
+    assert!(
+        err.message.contains("GET /api/v2/jobs/job_"),
+        "{}",
+        err.message
+    );
+
+    // …or the one given for this export.
+    set_deadline(&api, &profile.name, "").await;
+    let given = UsersExportRequest {
+        job_deadline: Some("2s".into()),
+        ..request(None)
+    };
+    let err = patiently(
+        "users_export_file",
+        api.users_export_file(given, out.clone(), Job::unwatched()),
+    )
+    .await
+    .expect_err("the job never finishes");
+    assert!(err.message.contains("after 2s"), "{}", err.message);
+
+    let bad = UsersExportRequest {
+        job_deadline: Some("soon".into()),
+        ..request(None)
+    };
+    let err = api
+        .users_export_file(bad, out.clone(), Job::unwatched())
+        .await
+        .expect_err("not a duration");
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::InvalidInput, Some("jobDeadline"))
+    );
+    assert_empty(folder.path());
+    tenant.stop().await;
+}
+
+/// Sets profile `name`'s users export deadline, keeping the rest.
+async fn set_deadline(api: &Api, name: &str, deadline: &str) {
+    let view = api
+        .profile_list()
+        .unwrap()
+        .profiles
+        .into_iter()
+        .find(|p| p.name == name)
+        .unwrap();
+    let input = idlens_api::types::ProfileInput {
+        name: view.name,
+        issuer: view.issuer,
+        provider: None,
+        client_id: view.client_id,
+        audience: view.audience,
+        callback_port: None,
+        scopes: view.scopes,
+        management: None,
+        neo4j: None,
+        export_job_deadline: Some(deadline.into()),
+    };
+    api.profile_update(input)
+        .await
+        .expect("the deadline is saved");
 }
