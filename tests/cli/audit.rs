@@ -661,6 +661,12 @@ fn users_export_writes_every_user_or_one_connections() {
     let users = exported_users(&out);
     assert_eq!(users.len(), all);
     assert_eq!(run["users"], all, "{run}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "readable by its owner only");
+    }
     assert!(users.iter().all(|u| u["user_id"].is_string()));
 
     let out = files.path("github.json.gz");
@@ -696,6 +702,71 @@ fn users_export_writes_every_user_or_one_connections() {
     assert_mentions(&refused, &["no connection named", "no-such-connection"]);
     assert!(!out.exists());
     assert_eq!(files.names(), ["github.json.gz", "users.json.gz"]);
+}
+
+#[test]
+fn a_users_export_job_that_never_finishes_stops_at_the_job_deadline() {
+    let session = KeychainSession::start();
+    let (tenant, user) = crate::rbac::tenant_and_admin(&session);
+    let files = Files::new();
+    tenant.sandbox().hold_next_exports(2);
+    let out = files.path("users.json.gz");
+    let stopped = user
+        .run(&[
+            "users",
+            "export",
+            "--out",
+            &path_text(&out),
+            "--job-deadline",
+            "1s",
+        ])
+        .expect_code(2);
+    assert_mentions(
+        &stopped,
+        &["after 1s", "GET /api/v2/jobs/job_", "--job-deadline"],
+    );
+    assert!(!out.exists());
+
+    let graph = files.write("graph.csv", "sub,email\n");
+    let stopped = user
+        .run(&[
+            "audit",
+            "--auth0",
+            "export",
+            "--graph",
+            &graph,
+            "--job-deadline",
+            "1s",
+        ])
+        .expect_code(2);
+    assert_mentions(&stopped, &["after 1s", "GET /api/v2/jobs/job_"]);
+
+    // The profile's setting, from the command line.
+    let profile = user.run(&["status", "--json"]).expect_code(0).json();
+    assert_eq!(profile["profile"]["exportJobDeadline"], "4h", "{profile}");
+    user.add_profile("slow", &tenant.issuer(), &["--export-job-deadline", "720m"]);
+    let slow = user
+        .run(&["status", "--profile", "slow", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(slow["profile"]["exportJobDeadline"], "12h", "{slow}");
+    let refused = user
+        .run(&["users", "export", "--job-deadline", "soon"])
+        .expect_code(2);
+    assert_mentions(&refused, &["\"soon\" is not a duration", "4h"]);
+    let refused = user
+        .run(&[
+            "audit",
+            "--auth0",
+            "api",
+            "--graph",
+            &graph,
+            "--job-deadline",
+            "1h",
+        ])
+        .expect_code(2);
+    assert_mentions(&refused, &["--auth0 export"]);
+    assert_eq!(files.names(), ["graph.csv"]);
 }
 
 #[test]

@@ -47,7 +47,11 @@ managementAudience: string, scopes: Array<string>, management: ManagementInput, 
  * What the Neo4j URI leaves unprotected in transit; `None` when it is
  * safe or there is no graph.
  */
-neo4jTransportWarning: Neo4jTransportWarningView | null, storedSecrets: Array<SecretKindView>, };
+neo4jTransportWarning: Neo4jTransportWarningView | null, 
+/**
+ * How long a users export job may take at Auth0 (`4h`, `90m`).
+ */
+exportJobDeadline: string, storedSecrets: Array<SecretKindView>, };
 
 export type ProfileInput = { name: string, 
 /**
@@ -58,7 +62,13 @@ issuer: string,
  * Default: `auto` (Auth0 for `*.auth0.com`, standard OpenID otherwise);
  * kept as it is when updating.
  */
-provider?: ProviderView, clientId: string, audience: string | null, callbackPort: number | null, scopes: Array<string>, management: ManagementInput | null, neo4j: Neo4jInput | null, };
+provider?: ProviderView, clientId: string, audience: string | null, callbackPort: number | null, scopes: Array<string>, management: ManagementInput | null, neo4j: Neo4jInput | null, 
+/**
+ * How long a users export job may take at Auth0 before IdLens stops
+ * waiting: `30s`, `90m`, `4h`, `1h30m`, from 1s to 24h. Left out: kept
+ * as it is when updating; empty: the default, 4h.
+ */
+exportJobDeadline?: string, };
 
 export type ProviderView = "auto" | "auth0" | "oidc";
 
@@ -698,7 +708,12 @@ skipBadLines: boolean,
 /**
  * A graph file's column names, over the profile's mapping.
  */
-mapping?: AuditMappingOverride, };
+mapping?: AuditMappingOverride, 
+/**
+ * With a users export (`auth0: export`): how long its job may take at
+ * Auth0 (`90m`, `4h`); left out, the profile's setting.
+ */
+jobDeadline?: string, };
 
 export type AuditMappingOverride = { label?: string, idProperty?: string, emailProperty?: string, nameProperty?: string, emailVerifiedProperty?: string, };
 
@@ -880,7 +895,12 @@ export type UsersExportRequest = { profile: string | null,
 /**
  * Only this connection's users (its name).
  */
-connection: string | null, };
+connection: string | null, 
+/**
+ * How long the job may take at Auth0 (`90m`, `4h`); left out, the
+ * profile's setting.
+ */
+jobDeadline?: string, };
 
 export type UsersExported = { path: string, fileName: string, users: number, bytes: number, };
 

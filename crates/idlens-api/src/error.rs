@@ -152,6 +152,7 @@ impl From<ProfileError> for ApiError {
             ProfileError::BadCallbackPort(_) => "callbackPort",
             ProfileError::BadNeo4jUri(_) => "neo4jUri",
             ProfileError::BadScope(_) => "scopes",
+            ProfileError::BadJobDeadline(_) => "exportJobDeadline",
             ProfileError::CredentialsInUrl(UrlField::Issuer) => "issuer",
             ProfileError::CredentialsInUrl(UrlField::Neo4jUri) => "neo4jUri",
             ProfileError::BadText { field, .. } => match field {
@@ -249,7 +250,7 @@ impl From<idlens_auth0::ExportError> for ApiError {
         use idlens_auth0::ExportError as E;
         match e {
             E::Management(inner) => inner.into(),
-            E::Failed { .. } | E::Download { .. } => {
+            E::Failed { .. } | E::Download { .. } | E::DeadlinePassed { .. } => {
                 ApiError::new(ErrorCode::Network, e.to_string())
             }
         }

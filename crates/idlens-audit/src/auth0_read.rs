@@ -19,6 +19,13 @@ use crate::pipeline::{fault_of, with_background_reader, BlockReader};
 /// a few KiB, a graph node less).
 pub const DEFAULT_MAX_RECORD: usize = 1 << 20;
 
+/// The default most bytes read once decompressed: 64 GiB. A users export
+/// is downloaded up to 4 GiB gzipped and Auth0's NDJSON compresses about
+/// tenfold, so a real export stays well under it, while a small file that
+/// expands a thousandfold (a gzip bomb) stops at 16 times the download's
+/// cap instead of running for hours.
+pub const DEFAULT_MAX_DECOMPRESSED: u64 = 64 << 30;
+
 const BATCHES_IN_FLIGHT: usize = 4;
 
 /// How to read an input.
@@ -33,6 +40,9 @@ pub struct ReadOptions {
     /// element (a longer one stops the reading: it cannot be skipped
     /// without being held).
     pub max_record: usize,
+    /// Most bytes read once decompressed (the whole input when it is not
+    /// gzipped); past it the reading stops with an error naming the input.
+    pub max_decompressed: u64,
 }
 
 impl ReadOptions {
@@ -41,6 +51,7 @@ impl ReadOptions {
             source_name: source_name.into(),
             skip_bad_lines: false,
             max_record: DEFAULT_MAX_RECORD,
+            max_decompressed: DEFAULT_MAX_DECOMPRESSED,
         }
     }
 }
@@ -48,10 +59,11 @@ impl ReadOptions {
 impl Auth0Index {
     /// Reads Auth0 users, one JSON object a line, gzipped or not.
     pub fn read(input: impl Read + Send, options: &ReadOptions) -> Result<Self, AuditError> {
-        let decoded = Decoded::open(input).map_err(|error| AuditError::Read {
-            source_name: options.source_name.clone(),
-            error,
-        })?;
+        let decoded =
+            Decoded::open(input, options.max_decompressed).map_err(|error| AuditError::Read {
+                source_name: options.source_name.clone(),
+                error,
+            })?;
         with_background_reader(decoded, |reader| {
             std::thread::scope(|scope| {
                 let (tx, rx) = mpsc::sync_channel(BATCHES_IN_FLIGHT);

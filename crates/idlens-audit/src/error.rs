@@ -55,6 +55,9 @@ pub enum AuditError {
     Truncated { source_name: String },
     #[error("{source_name} is not a valid gzip file ({detail}). Download or export it again, or unpack it and pass the plain file")]
     BadGzip { source_name: String, detail: String },
+    /// The input goes on past `ReadOptions::max_decompressed`.
+    #[error("{source_name} holds more than {} once decompressed, so IdLens stopped reading it there: an Auth0 users export is far smaller. Check where the file came from, or export one connection at a time", idlens_bounded::Bytes(*.limit))]
+    TooLarge { source_name: String, limit: u64 },
     #[error("{source_name} has the wrong header: the columns are {}, but the mapping needs {} (as `{}` or `u.{}`). Export with a query that returns these properties, or change the mapping (the profile's, or with `idlens audit --graph-id-property …`)", list(.found), list(.expected), .expected[0], .expected[0])]
     WrongHeader {
         source_name: String,

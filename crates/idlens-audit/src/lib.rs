@@ -41,7 +41,7 @@ mod secondaries;
 mod tagged;
 mod timestamp;
 
-pub use auth0_read::{ReadOptions, DEFAULT_MAX_RECORD};
+pub use auth0_read::{ReadOptions, DEFAULT_MAX_DECOMPRESSED, DEFAULT_MAX_RECORD};
 pub use compare::{compare, Comparison, FindingKey};
 pub use cypher::graph_rows_query;
 pub use email::normalize_email;

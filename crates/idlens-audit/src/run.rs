@@ -62,9 +62,9 @@ impl AuditOptions {
 
     fn read_options(&self, name: &str) -> ReadOptions {
         ReadOptions {
-            source_name: name.to_owned(),
             skip_bad_lines: self.skip_bad_lines,
             max_record: self.max_record,
+            ..ReadOptions::new(name)
         }
     }
 }

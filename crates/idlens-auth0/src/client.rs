@@ -20,8 +20,6 @@ pub const SEARCH_CAP: u64 = OFFSET_CAP;
 const PAGE_SIZE: usize = 100;
 /// The largest answer read: 100 users with their metadata fit many times over.
 const MAX_ANSWER: usize = 16 * 1024 * 1024;
-/// The longest an export file's download may take.
-const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(3600);
 /// `429`s in a row before a request gives up.
 const MAX_429: u32 = 5;
 
@@ -29,9 +27,9 @@ const MAX_429: u32 = 5;
 pub struct ManagementClient<T> {
     base: url::Url,
     http: reqwest::Client,
-    /// For export files: no token is sent, and a large file takes longer
-    /// than an API answer.
-    pub(crate) downloads: reqwest::Client,
+    /// For export files: no token is sent, a large file takes longer than
+    /// an API answer, and the links go only where the tenant may send them.
+    pub(crate) downloads: crate::download::Downloads,
     tokens: T,
     pacer: tokio::sync::Mutex<Pacer>,
     sent: AtomicU64,
@@ -124,13 +122,10 @@ impl<T: TokenSource> ManagementClient<T> {
         let http = idlens_http::client(&idlens_http::Policy {
             timeout: Duration::from_secs(30),
             redirects: idlens_http::Redirects::Refuse,
+            reach: idlens_http::Reach::Any,
         })
         .map_err(bad)?;
-        let downloads = idlens_http::client(&idlens_http::Policy {
-            timeout: DOWNLOAD_TIMEOUT,
-            redirects: idlens_http::Redirects::FollowSafe,
-        })
-        .map_err(bad)?;
+        let downloads = crate::download::Downloads::for_tenant(&base).map_err(bad)?;
         Ok(Self {
             base,
             http,

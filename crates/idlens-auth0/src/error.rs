@@ -124,6 +124,14 @@ pub enum ExportError {
         details: String,
     },
 
+    /// The job was not completed within the job deadline.
+    #[error("Auth0 had not finished the users export {job_id} after {deadline}, so IdLens stopped waiting for it; the job itself goes on at Auth0. Check it later with the Management API (GET /api/v2/jobs/{job_id}), or start the export again with a longer deadline (--job-deadline, or the profile's users export deadline in Settings).")]
+    DeadlinePassed {
+        job_id: String,
+        /// The deadline as text (`4h`).
+        deadline: String,
+    },
+
     /// The completed export's file could not be downloaded.
     #[error("Could not download the users export {job_id}: {detail}. Auth0's download link lasts about a minute: start the export again.")]
     Download { job_id: String, detail: String },

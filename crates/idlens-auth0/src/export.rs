@@ -3,15 +3,15 @@
 //!
 //! [`ManagementClient::export_users`] creates the job, polls it (reporting
 //! Auth0's `percentage_done` on the [`Job`], waiting what `time_left_seconds`
-//! says within [`ExportLimits`], ending at once on a cancel), then
-//! downloads the file the moment it is ready: its link lasts about a
-//! minute. A link that has expired (`403`) is renewed once by asking for
-//! the job again. The file's bytes (gzipped NDJSON) go to the writer as
-//! they are: reading them is the audit's job; only the gzip magic is
+//! says within [`ExportLimits`], ending at once on a cancel, and giving up
+//! at the job deadline with the job's ID to check later), then downloads
+//! the file the moment it is ready: its link lasts about a minute. A link
+//! that has expired (`403`) is renewed once by asking for the job again.
+//! The link goes only to public addresses unless the tenant is on this
+//! machine (`download`). The file's bytes (gzipped NDJSON) go to the writer
+//! as they are: reading them is the audit's job; only the gzip magic is
 //! checked, and said in [`ExportDownload::gzip`].
 
-use std::pin::Pin;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use idlens_job::Job;
@@ -23,12 +23,20 @@ use crate::client::{bad_response, endpoint_for};
 use crate::models::{ExportJob, Identity, JobStatus, UsersExportRequest};
 use crate::{ExportError, ManagementClient, ManagementError, TokenSource};
 
-/// Bounds of an export: how often to poll, how large a file to accept.
+/// How long IdLens waits for Auth0 to finish a users export job unless told
+/// otherwise: exports of millions of users take hours.
+pub const DEFAULT_JOB_DEADLINE: Duration = Duration::from_secs(4 * 3600);
+
+/// Bounds of an export: how often to poll, how long to wait for the job,
+/// how large a file to accept.
 #[derive(Debug, Clone)]
 pub struct ExportLimits {
     /// Waits between polls follow Auth0's `time_left_seconds`, within these.
     pub poll_min: Duration,
     pub poll_max: Duration,
+    /// From the job's creation to its file's link; past it the export stops
+    /// with [`ExportError::DeadlinePassed`], naming the job.
+    pub job_deadline: Duration,
     /// The largest file written; past it the download stops with an error.
     pub max_bytes: u64,
 }
@@ -38,6 +46,7 @@ impl Default for ExportLimits {
         Self {
             poll_min: Duration::from_secs(1),
             poll_max: Duration::from_secs(5),
+            job_deadline: DEFAULT_JOB_DEADLINE,
             max_bytes: 4 * 1024 * 1024 * 1024,
         }
     }
@@ -125,9 +134,10 @@ impl<T: TokenSource> ManagementClient<T> {
     }
 
     /// Exports the users `request` names into `out`: creates the job, polls
-    /// it to the end and downloads the file (see the module). On an error
-    /// after the download began, `out` holds part of the file: write to a
-    /// temporary file and keep it only on success.
+    /// it to the end (at most `limits.job_deadline`) and downloads the file
+    /// (see the module). On an error after the download began, `out` holds
+    /// part of the file: write to a temporary file and keep it only on
+    /// success.
     pub async fn export_users<W: AsyncWrite + Unpin>(
         &self,
         request: &UsersExportRequest,
@@ -139,32 +149,46 @@ impl<T: TokenSource> ManagementClient<T> {
         let created = self.create_users_export(request, job).await?;
         let id = created.id.clone();
         let mut polls = 0u32;
-        let mut current = created;
-        let location = loop {
+        let waited = tokio::time::timeout(
+            limits.job_deadline,
+            self.wait_for_file(created, &mut polls, limits, job),
+        )
+        .await;
+        let location = match waited {
+            Ok(location) => location?,
+            Err(_) => {
+                return Err(ExportError::DeadlinePassed {
+                    job_id: id,
+                    deadline: idlens_job::format_duration(limits.job_deadline),
+                })
+            }
+        };
+        self.fetch_file(id, location, polls, out, limits, job).await
+    }
+
+    /// Polls the job until it is completed: its file's link.
+    async fn wait_for_file(
+        &self,
+        mut current: ExportJob,
+        polls: &mut u32,
+        limits: &ExportLimits,
+        job: &Job,
+    ) -> Result<String, ExportError> {
+        let id = current.id.clone();
+        loop {
             match current.status {
-                JobStatus::Completed => match current.location.clone() {
-                    Some(location) => break location,
-                    None => {
-                        return Err(bad_response(
+                JobStatus::Completed => {
+                    return current.location.clone().ok_or_else(|| {
+                        bad_response(
                             &endpoint_for(&reqwest::Method::GET, &["jobs", &id]),
                             "the job is completed but has no location".to_owned(),
                         )
-                        .into())
-                    }
-                },
+                        .into()
+                    })
+                }
                 JobStatus::Failed => return Err(failed(&current)),
-                _ if polls > 0 => {
-                    let percent = current.percentage_done.unwrap_or(0).min(100);
-                    let phase = match current.time_left_seconds {
-                        Some(left) => format!(
-                            "Auth0 is preparing the export ({percent}%, about {left} s left)"
-                        ),
-                        None => format!("Auth0 is preparing the export ({percent}%)"),
-                    };
-                    job.phase(phase, Some(100));
-                    job.advance(u64::from(percent));
-                    // Seen now, not at the next report a poll later.
-                    job.flush();
+                _ if *polls > 0 => {
+                    report_preparing(&current, job);
                     let wait = Duration::from_secs(current.time_left_seconds.unwrap_or(0))
                         .clamp(limits.poll_min, limits.poll_max.max(limits.poll_min));
                     job.sleep(wait).await?;
@@ -174,22 +198,37 @@ impl<T: TokenSource> ManagementClient<T> {
                 }
             }
             job.check()?;
-            polls += 1;
+            *polls += 1;
             current = self.get_job(&id, job).await?;
-        };
+        }
+    }
 
-        let mut location = location;
+    /// Downloads the completed job's file from `location`, renewing an
+    /// expired link once.
+    async fn fetch_file<W: AsyncWrite + Unpin>(
+        &self,
+        id: String,
+        mut location: String,
+        mut polls: u32,
+        out: &mut W,
+        limits: &ExportLimits,
+        job: &Job,
+    ) -> Result<ExportDownload, ExportError> {
         let mut renewed = 0u32;
         loop {
             job.check()?;
             job.phase("Downloading the export", None);
-            match self.download(&id, &location, out, limits, job).await? {
-                Some(written) => {
+            let fetched = self
+                .downloads
+                .fetch(&id, &location, out, limits.max_bytes, job)
+                .await?;
+            match fetched {
+                Some(fetched) => {
                     job.flush();
                     return Ok(ExportDownload {
                         job_id: id,
-                        bytes: written.0,
-                        gzip: written.1,
+                        bytes: fetched.bytes,
+                        gzip: fetched.gzip,
                         polls,
                         renewed_links: renewed,
                     });
@@ -223,53 +262,19 @@ impl<T: TokenSource> ManagementClient<T> {
             }
         }
     }
+}
 
-    /// One download of `location` into `out`: `Ok(None)` when the link is
-    /// refused with `403` (expired), else the bytes written and whether they
-    /// start as gzip does.
-    async fn download<W: AsyncWrite + Unpin>(
-        &self,
-        job_id: &str,
-        location: &str,
-        out: &mut W,
-        limits: &ExportLimits,
-        job: &Job,
-    ) -> Result<Option<(u64, bool)>, ExportError> {
-        let fail = |detail: String| ExportError::Download {
-            job_id: job_id.to_owned(),
-            detail,
-        };
-        let url = url::Url::parse(location)
-            .map_err(|e| fail(format!("Auth0 gave a link that is not a URL ({e})")))?;
-        idlens_http::check_url(&url)
-            .map_err(|p| fail(format!("IdLens does not follow the link Auth0 gave: {p}")))?;
-        // The link is signed: no token goes with it.
-        let response = tokio::select! {
-            r = self.downloads.get(url).send() => r,
-            _ = job.cancelled() => return Err(ManagementError::Cancelled.into()),
-        }
-        .map_err(|e| fail(idlens_http::describe_error(&e)))?;
-        match response.status().as_u16() {
-            200 => {}
-            403 => return Ok(None),
-            status => return Err(fail(format!("the file's storage answered {status}"))),
-        }
-        job.set_total(response.content_length());
-        let mut sniff = Sniff {
-            inner: out,
-            head: Vec::with_capacity(2),
-        };
-        let mut reported = 0u64;
-        let written = tokio::select! {
-            r = idlens_http::download(response, &mut sniff, limits.max_bytes, |n| {
-                job.advance(n - reported);
-                reported = n;
-            }) => r,
-            _ = job.cancelled() => return Err(ManagementError::Cancelled.into()),
-        }
-        .map_err(|e| fail(e.to_string()))?;
-        Ok(Some((written, sniff.head == [0x1f, 0x8b])))
-    }
+/// Auth0's progress on the job, seen now rather than at the next report a
+/// poll later.
+fn report_preparing(current: &ExportJob, job: &Job) {
+    let percent = current.percentage_done.unwrap_or(0).min(100);
+    let phase = match current.time_left_seconds {
+        Some(left) => format!("Auth0 is preparing the export ({percent}%, about {left} s left)"),
+        None => format!("Auth0 is preparing the export ({percent}%)"),
+    };
+    job.phase(phase, Some(100));
+    job.advance(u64::from(percent));
+    job.flush();
 }
 
 fn failed(job: &ExportJob) -> ExportError {
@@ -283,35 +288,5 @@ fn failed(job: &ExportJob) -> ExportError {
     ExportError::Failed {
         job_id: job.id.clone(),
         details: details.trim_end_matches('.').to_owned(),
-    }
-}
-
-/// Passes writes on, keeping the first two bytes.
-struct Sniff<'a, W> {
-    inner: &'a mut W,
-    head: Vec<u8>,
-}
-
-impl<W: AsyncWrite + Unpin> AsyncWrite for Sniff<'_, W> {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        let this = self.get_mut();
-        let polled = Pin::new(&mut *this.inner).poll_write(cx, buf);
-        if let Poll::Ready(Ok(n)) = polled {
-            let want = 2usize.saturating_sub(this.head.len()).min(n);
-            this.head.extend_from_slice(&buf[..want]);
-        }
-        polled
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut *self.get_mut().inner).poll_flush(cx)
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut *self.get_mut().inner).poll_shutdown(cx)
     }
 }

@@ -31,6 +31,7 @@
 //! [`Job`]: idlens_job::Job
 
 mod client;
+mod download;
 mod error;
 mod export;
 pub mod models;
@@ -39,7 +40,7 @@ mod paging;
 
 pub use client::{ManagementClient, SearchPage, UsersListing, SEARCH_CAP};
 pub use error::{Endless, ExportError, ManagementError};
-pub use export::{ExportDownload, ExportLimits};
+pub use export::{ExportDownload, ExportLimits, DEFAULT_JOB_DEADLINE};
 pub use pacing::WAIT_CEILING;
 pub use paging::{AtCap, OFFSET_CAP};
 

@@ -106,6 +106,10 @@ pub struct AuditArgs {
     /// Count malformed lines of the input files instead of stopping at the first.
     #[arg(long)]
     pub skip_bad_lines: bool,
+    /// With --auth0 export: how long Auth0's export job may take (30s, 90m, 4h;
+    /// 1s to 24h). Default: the profile's setting, 4h unless set.
+    #[arg(long, value_name = "DURATION", value_parser = job_deadline)]
+    pub job_deadline: Option<idlens_profile::JobDeadline>,
     #[command(flatten)]
     pub selector: ProfileSelector,
     #[command(flatten)]
@@ -198,11 +202,20 @@ pub enum UsersCommand {
         /// Only the users of this connection (its name).
         #[arg(long, value_name = "NAME")]
         connection: Option<String>,
+        /// How long Auth0's export job may take before IdLens stops waiting
+        /// (30s, 90m, 4h, 1h30m; 1s to 24h). Default: the profile's setting, 4h unless set.
+        #[arg(long, value_name = "DURATION", value_parser = job_deadline)]
+        job_deadline: Option<idlens_profile::JobDeadline>,
         #[command(flatten)]
         selector: ProfileSelector,
         #[command(flatten)]
         output: JsonFlag,
     },
+}
+
+/// `--job-deadline` and `--export-job-deadline`, checked as the profile's setting is.
+fn job_deadline(text: &str) -> Result<idlens_profile::JobDeadline, String> {
+    idlens_profile::JobDeadline::parse(text).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Subcommand)]
@@ -564,6 +577,10 @@ pub struct ProfileAddArgs {
     /// Property holding whether the e-mail is verified (default: email_verified; "" for none).
     #[arg(long, value_name = "PROP", requires = "neo4j_uri")]
     pub graph_verified_property: Option<String>,
+    /// How long a users export job may take at Auth0 before IdLens stops
+    /// waiting (30s, 90m, 4h, 1h30m; 1s to 24h; default 4h).
+    #[arg(long, value_name = "DURATION", value_parser = job_deadline)]
+    pub export_job_deadline: Option<idlens_profile::JobDeadline>,
     #[command(flatten)]
     pub output: JsonFlag,
 }

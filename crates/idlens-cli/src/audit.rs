@@ -30,12 +30,20 @@ const KINDS: [&str; 6] = [
 ];
 
 pub fn audit(api: &Api, args: AuditArgs) -> Result<ExitCode, ApiError> {
+    let auth0 = auth0_source(&args.auth0);
+    if args.job_deadline.is_some() && auth0 != AuditAuth0Source::Export {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "--job-deadline is the deadline of a users export job: use it with --auth0 export.",
+        ));
+    }
     let request = AuditRequest {
         profile: args.selector.profile.clone(),
-        auth0: auth0_source(&args.auth0),
+        auth0,
         graph: graph_source(&args.graph),
         skip_bad_lines: args.skip_bad_lines,
         mapping: columns(&args.columns),
+        job_deadline: args.job_deadline.map(|d| d.to_string()),
     };
     let summary = if args.fix_plan.is_some() || args.apply {
         audit_and_fix(api, request, &args)?
@@ -287,15 +295,10 @@ fn write_error(path: &Path, e: &std::io::Error) -> ApiError {
 
 pub fn users_export(
     api: &Api,
-    profile: Option<String>,
-    connection: Option<String>,
+    request: UsersExportRequest,
     out: Option<PathBuf>,
     json: bool,
 ) -> Result<ExitCode, ApiError> {
-    let request = UsersExportRequest {
-        profile,
-        connection,
-    };
     let exported = run_job(json, |job| async move {
         match out {
             Some(path) => api.users_export_file(request, path, job).await,

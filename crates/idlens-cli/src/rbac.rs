@@ -7,6 +7,7 @@ use idlens_api::rbac::Depth;
 use idlens_api::types::{
     DiffRequest, DiffView, EffectiveView, ExplainRequest, PermissionView, SnapshotSource,
     SourceView, TokenCheckRequest, TokenToCheck, UserRequest, UserSearchRequest, UserSummary,
+    UsersExportRequest,
 };
 use idlens_api::{Api, ApiError, ErrorCode};
 use idlens_secret::Secret;
@@ -120,9 +121,17 @@ pub fn users(api: &Api, command: UsersCommand) -> Result<ExitCode, ApiError> {
         UsersCommand::Export {
             out,
             connection,
+            job_deadline,
             selector,
             output,
-        } => crate::audit::users_export(api, selector.profile, connection, out, output.json),
+        } => {
+            let request = UsersExportRequest {
+                profile: selector.profile,
+                connection,
+                job_deadline: job_deadline.map(|d| d.to_string()),
+            };
+            crate::audit::users_export(api, request, out, output.json)
+        }
     }
 }
 

@@ -216,6 +216,7 @@ fn input_from_args(args: ProfileAddArgs) -> ProfileInput {
         scopes: args.scopes,
         management: Some(management),
         neo4j,
+        export_job_deadline: args.export_job_deadline.map(|d| d.to_string()),
     }
 }
 
@@ -364,6 +365,7 @@ fn print_profile(p: &ProfileView) {
         }
     };
     say!("Management:  {management}");
+    say!("Export jobs: given up after {}", p.export_job_deadline);
     match &p.neo4j {
         Some(n) => say!(
             "Neo4j:       {} as {}{}",

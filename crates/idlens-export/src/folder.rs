@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{ExportError, Format};
+use crate::{AtomicFile, ExportError};
 
 /// The folder exports are written to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,19 +35,14 @@ impl Folder {
         &self.dir
     }
 
-    /// A path for a new export `idlens-{stem}-{YYYYMMDD-HHMMSS}.{ext}` that
-    /// no file has yet (`-2`, `-3`, … when two exports share a second).
-    pub fn new_path(&self, stem: &str, format: Format) -> PathBuf {
+    /// A new export `idlens-{stem}-{YYYYMMDD-HHMMSS}.{extension}` (the whole
+    /// extension: `json.gz`), written whole on commit under the first name
+    /// no file has (`-2`, `-3`, … when exports share a second), taken
+    /// without replacing anything: see [`AtomicFile`].
+    pub fn create(&self, stem: &str, extension: &str) -> Result<AtomicFile, ExportError> {
         let time = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let base = format!("idlens-{}-{time}", file_stem(stem));
-        let ext = format.extension();
-        (1..)
-            .map(|n| match n {
-                1 => self.dir.join(format!("{base}.{ext}")),
-                n => self.dir.join(format!("{base}-{n}.{ext}")),
-            })
-            .find(|p| !p.exists())
-            .expect("some suffix is free")
+        AtomicFile::create_new(&self.dir, base, extension)
     }
 }
 
@@ -86,19 +81,91 @@ mod tests {
         assert_eq!(file_stem(&"a".repeat(100)).len(), 60);
     }
 
+    fn commit_new(folder: &Folder, ext: &str, text: &str) -> PathBuf {
+        let mut file = folder.create("users acme", ext).unwrap();
+        std::io::Write::write_all(&mut file, text.as_bytes()).unwrap();
+        file.commit().unwrap().path
+    }
+
     #[test]
-    fn a_new_path_never_names_an_existing_file() {
+    fn new_exports_in_one_second_get_names_of_their_own() {
         let dir = tempfile::tempdir().unwrap();
         let folder = Folder::at(dir.path());
-        let first = folder.new_path("roles", Format::Csv);
-        std::fs::write(&first, "x").unwrap();
-        let second = folder.new_path("roles", Format::Csv);
-        assert_ne!(first, second);
-        assert!(
-            second.to_string_lossy().ends_with("-2.csv"),
-            "{}",
-            second.display()
-        );
-        assert!(first.starts_with(dir.path()));
+        // The free-name check is on the whole extension, `.json.gz`.
+        let paths: Vec<PathBuf> = ["first", "second", "third"]
+            .iter()
+            .map(|text| commit_new(&folder, "json.gz", text))
+            .collect();
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let base = |name: &str| name[.."idlens-users-acme-20260101-000000".len()].to_owned();
+        assert!(names.iter().all(|n| n.ends_with(".json.gz")), "{names:?}");
+        if base(&names[0]) == base(&names[1]) {
+            assert_eq!(names[1], format!("{}-2.json.gz", base(&names[0])));
+        }
+        let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+        assert_eq!(distinct.len(), 3, "{names:?}");
+        let texts: Vec<String> = paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        assert_eq!(texts, ["first", "second", "third"]);
+        assert!(paths[0].starts_with(dir.path()));
+    }
+
+    #[test]
+    fn concurrent_exports_never_share_a_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = Folder::at(dir.path());
+        let barrier = std::sync::Barrier::new(8);
+        let paths: Vec<PathBuf> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8)
+                .map(|i| {
+                    let (folder, barrier) = (&folder, &barrier);
+                    scope.spawn(move || {
+                        let mut file = folder.create("users acme", "json.gz").unwrap();
+                        std::io::Write::write_all(&mut file, format!("export {i}").as_bytes())
+                            .unwrap();
+                        barrier.wait();
+                        file.commit().unwrap().path
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let distinct: std::collections::BTreeSet<&PathBuf> = paths.iter().collect();
+        assert_eq!(distinct.len(), 8, "{paths:?}");
+        for (i, path) in paths.iter().enumerate() {
+            assert_eq!(
+                std::fs::read_to_string(path).unwrap(),
+                format!("export {i}")
+            );
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 8);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_at_the_next_name_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        let folder = Folder::at(dir.path());
+        // Plant links at this second's and the next second's first names.
+        let now = folder.create("users acme", "json.gz").unwrap().path();
+        let next_second = chrono::Local::now() + chrono::Duration::seconds(1);
+        let next = dir.path().join(format!(
+            "idlens-users-acme-{}.json.gz",
+            next_second.format("%Y%m%d-%H%M%S")
+        ));
+        for planted in [&now, &next] {
+            std::os::unix::fs::symlink(&victim, planted).unwrap();
+        }
+        let written = commit_new(&folder, "json.gz", "export");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(!std::fs::symlink_metadata(&written).unwrap().is_symlink());
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "export");
     }
 }

@@ -2,10 +2,12 @@
 //!
 //! - [`Table`] rows go out as CSV ([`csv`]), with every cell a spreadsheet
 //!   would run as a formula made inert, or as JSON (one object per row).
-//! - [`AtomicFile`] writes a file whole or not at all: a failure or a
-//!   cancelled export never leaves half a file where the user looks.
+//! - [`AtomicFile`] writes a file whole or not at all, readable by its owner
+//!   only: a failure or a cancelled export never leaves half a file where
+//!   the user looks, and nothing planted in the folder is written through.
 //! - [`Folder`] is where exports go (the Downloads folder unless set), with
-//!   names that never overwrite an earlier export.
+//!   names that never overwrite an earlier export, even one made in the
+//!   same second by another process.
 //!
 //! Rows are written as they come ([`TableWriter`]), so an export of a long
 //! list never holds the whole file in memory.
@@ -14,7 +16,7 @@ mod atomic;
 mod folder;
 mod table;
 
-pub use atomic::{write_atomically, AtomicFile};
+pub use atomic::{write_atomically, AtomicFile, Committed};
 pub use folder::{file_stem, Folder};
 pub use table::{Format, Table, TableWriter};
 

@@ -1,6 +1,8 @@
 //! The capped body reads and downloads against a real HTTP server on
 //! 127.0.0.1: an answer that never ends, one that announces a huge size, a
-//! small one, and redirects to places IdLens does not go.
+//! small one, and redirects to places IdLens does not go; public-only
+//! clients that never reach a local service, by name, by address or by
+//! redirect.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -13,7 +15,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
-use idlens_http::{BodyError, Policy, Redirects};
+use idlens_http::{BodyError, Policy, Reach, Redirects};
 
 const CHUNK: usize = 64 * 1024;
 
@@ -53,11 +55,7 @@ impl Server {
                         .into_response()
                 }),
             );
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
-        });
+        let (addr, task) = serve(router).await;
         Self {
             addr,
             served,
@@ -74,12 +72,26 @@ impl Server {
     }
 }
 
-fn client(redirects: Redirects) -> reqwest::Client {
-    idlens_http::client(&Policy {
+/// Serves `router` on 127.0.0.1 until the task is dropped with the test.
+async fn serve(router: Router) -> (SocketAddr, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
+    (addr, task)
+}
+
+fn policy(redirects: Redirects, reach: Reach) -> Policy {
+    Policy {
         timeout: Duration::from_secs(10),
         redirects,
-    })
-    .unwrap()
+        reach,
+    }
+}
+
+fn client(redirects: Redirects) -> reqwest::Client {
+    idlens_http::client(&policy(redirects, Reach::Any)).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -208,4 +220,149 @@ async fn redirects_go_only_where_requests_may_go() {
         idlens_http::check_url(&url),
         Err(idlens_http::UrlProblem::Credentials)
     );
+}
+
+/// A local service that counts the requests it gets (what a blind request
+/// would reach: an admin port, a metadata service).
+struct LocalService {
+    addr: SocketAddr,
+    hits: Arc<AtomicU64>,
+    _task: tokio::task::JoinHandle<()>,
+}
+
+impl LocalService {
+    async fn start() -> Self {
+        let hits = Arc::new(AtomicU64::new(0));
+        let counter = hits.clone();
+        let router = Router::new().route(
+            "/secret",
+            get(move || {
+                counter.fetch_add(1, Ordering::SeqCst);
+                async { "secret" }
+            }),
+        );
+        let (addr, task) = serve(router).await;
+        Self {
+            addr,
+            hits,
+            _task: task,
+        }
+    }
+
+    fn hits(&self) -> u64 {
+        self.hits.load(Ordering::SeqCst)
+    }
+}
+
+/// A server that answers every request with a redirect to `target`.
+async fn redirecting_to(target: String) -> SocketAddr {
+    let router = Router::new().fallback(get(move || {
+        let target = target.clone();
+        async move { (axum::http::StatusCode::FOUND, [(header::LOCATION, target)]).into_response() }
+    }));
+    serve(router).await.0
+}
+
+/// A public-only client that finds `storage.test` at `addr`: it stands for
+/// a public server (an override bypasses the resolver, as public DNS would
+/// answer), since none can be reached offline.
+fn public_only_with_storage_at(addr: SocketAddr) -> reqwest::Client {
+    idlens_http::client_builder(&policy(Redirects::FollowSafe, Reach::PublicOnly))
+        .resolve("storage.test", addr)
+        .build()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_public_only_client_never_connects_to_a_name_on_this_machine() {
+    let service = LocalService::start().await;
+    let url = format!("http://localhost:{}/secret", service.addr.port());
+    let public_only = idlens_http::client(&policy(Redirects::Refuse, Reach::PublicOnly)).unwrap();
+    let err = public_only.get(&url).send().await.unwrap_err();
+    let described = idlens_http::describe_error(&err);
+    assert!(
+        described.starts_with("IdLens refused to connect: localhost resolves to "),
+        "{described}"
+    );
+    assert!(
+        described.contains(
+            "a loopback address (this machine), and this request may go only to public addresses"
+        ),
+        "{described}"
+    );
+    assert_eq!(service.hits(), 0, "the local service was reached");
+
+    // The same request with Any reaches it: the guard is what stopped it.
+    let any = client(Redirects::Refuse);
+    assert_eq!(any.get(&url).send().await.unwrap().status(), 200);
+    assert_eq!(service.hits(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_public_only_client_follows_no_redirect_to_this_machine() {
+    let service = LocalService::start().await;
+    let port = service.addr.port();
+    for target in [
+        format!("http://127.0.0.1:{port}/secret"),
+        format!("http://localhost:{port}/secret"),
+    ] {
+        let storage = redirecting_to(target.clone()).await;
+        let public_only = public_only_with_storage_at(storage);
+        let err = public_only
+            .get(format!("http://storage.test:{}/file", storage.port()))
+            .send()
+            .await
+            .unwrap_err();
+        let described = idlens_http::describe_error(&err);
+        assert!(
+            described.contains("may go only to public addresses"),
+            "{target}: {described}"
+        );
+        assert_eq!(service.hits(), 0, "{target} reached the local service");
+
+        // Any follows the same redirect (http:// on loopback is allowed).
+        let any = client(Redirects::FollowSafe);
+        let before = service.hits();
+        let followed = any
+            .get(format!("http://127.0.0.1:{}/file", storage.port()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(followed.status(), 200, "{target}");
+        assert_eq!(service.hits(), before + 1);
+        service.hits.store(0, Ordering::SeqCst);
+    }
+
+    // An https link to the cloud metadata address: refused by the reach
+    // itself, not by the scheme.
+    let storage = redirecting_to("https://169.254.169.254/latest/meta-data/".to_owned()).await;
+    let err = public_only_with_storage_at(storage)
+        .get(format!("http://storage.test:{}/file", storage.port()))
+        .send()
+        .await
+        .unwrap_err();
+    let described = idlens_http::describe_error(&err);
+    assert!(
+        described.contains("it goes to 169.254.169.254, a link-local address"),
+        "{described}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_request_path_check_refuses_local_ip_literals_under_public_only() {
+    let service = LocalService::start().await;
+    let url = url::Url::parse(&format!("http://127.0.0.1:{}/secret", service.addr.port())).unwrap();
+    let refused = idlens_http::check_url_for(&url, Reach::PublicOnly).unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            idlens_http::UrlProblem::NotPublic {
+                kind: idlens_http::AddressKind::Loopback,
+                ..
+            }
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(idlens_http::check_url_for(&url, Reach::Any), Ok(()));
+    assert_eq!(service.hits(), 0);
 }

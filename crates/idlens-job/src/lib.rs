@@ -14,10 +14,14 @@
 //!   requests and races [`Job::cancelled`] against waits, so a cancel ends
 //!   it within one request.
 
+mod duration_text;
+
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tokio_util::sync::CancellationToken;
+
+pub use duration_text::{format_duration, parse_duration, DurationError};
 
 /// Progress is passed on at most this often (changes of phase and waits at once).
 pub const REPORT_EVERY: Duration = Duration::from_millis(100);
@@ -214,6 +218,16 @@ impl Job {
         }
     }
 
+    /// `inner`, read until the job is cancelled: then every read fails with
+    /// an error wrapping [`Cancelled`], so blocking work that reads a large
+    /// file (checking a download) stops at its next read.
+    pub fn reader<R: std::io::Read>(&self, inner: R) -> CancellableRead<R> {
+        CancellableRead {
+            inner,
+            job: self.clone(),
+        }
+    }
+
     /// Reports through the sink, which must not call back into this job
     /// (it runs under the job's state lock, which keeps reports in order).
     fn update(&self, now: bool, change: impl FnOnce(&mut Progress)) {
@@ -227,6 +241,19 @@ impl Job {
             state.reported_at = Some(Instant::now());
             (self.inner.sink)(&state.progress);
         }
+    }
+}
+
+/// A reader that stops when its job is cancelled ([`Job::reader`]).
+pub struct CancellableRead<R> {
+    inner: R,
+    job: Job,
+}
+
+impl<R: std::io::Read> std::io::Read for CancellableRead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.job.check().map_err(std::io::Error::other)?;
+        self.inner.read(buf)
     }
 }
 
@@ -271,6 +298,18 @@ mod tests {
         assert_eq!(seen[2].wait_note, None);
         assert_eq!(seen.last().unwrap().done, 3);
         assert_eq!(job.progress().total, Some(3));
+    }
+
+    #[test]
+    fn a_cancelled_jobs_reader_fails_its_next_read() {
+        use std::io::Read;
+        let (job, cancel, _) = collecting();
+        let mut reader = job.reader(std::io::repeat(b'x'));
+        let mut buf = [0u8; 4];
+        assert_eq!(reader.read(&mut buf).unwrap(), 4);
+        cancel.cancel();
+        let err = reader.read(&mut buf).unwrap_err();
+        assert!(err.get_ref().is_some_and(|e| e.is::<Cancelled>()), "{err}");
     }
 
     #[tokio::test(flavor = "current_thread", start_paused = true)]

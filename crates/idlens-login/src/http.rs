@@ -38,6 +38,7 @@ impl IdpHttp {
         let client = idlens_http::client(&idlens_http::Policy {
             timeout,
             redirects: idlens_http::Redirects::Refuse,
+            reach: idlens_http::Reach::Any,
         })
         .map_err(|detail| LoginError::Unreachable {
             url: "(no request yet)".to_owned(),

@@ -11,11 +11,13 @@
 //!   go to the OS keychain through [`Keychain`]; where none is available they
 //!   live in memory only and [`KeychainStatus::MemoryOnly`] says why. Never a file.
 
+mod job_deadline;
 mod keychain;
 mod model;
 mod neo4j_transport;
 mod store;
 
+pub use job_deadline::JobDeadline;
 pub use keychain::{
     account as keychain_account, Keychain, KeychainError, KeychainStatus, SecretKind,
     SERVICE as KEYCHAIN_SERVICE,

@@ -2,6 +2,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::JobDeadline;
+
 /// Loopback port IdLens listens on for the PKCE redirect unless the profile
 /// says otherwise. Auth0 matches loopback callback URLs port and all, so the
 /// admin registers `http://127.0.0.1:{port}/callback` once.
@@ -39,6 +41,9 @@ pub enum ProfileError {
     BadNeo4jUri(String),
     #[error("scope {0:?} must not contain spaces: pass each scope separately")]
     BadScope(String),
+    /// What is wrong, starting with the value as typed.
+    #[error("users export deadline {0}")]
+    BadJobDeadline(String),
 }
 
 /// A profile setting that is a URL, for messages.
@@ -393,6 +398,10 @@ pub struct Profile {
     /// Scopes requested in addition to `openid profile email offline_access`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
+    /// How long a users export job may take at Auth0 before IdLens stops
+    /// waiting (`export_job_deadline = "4h"`, the default, left out).
+    #[serde(default, skip_serializing_if = "JobDeadline::is_default")]
+    pub export_job_deadline: JobDeadline,
     #[serde(default)]
     pub management: ManagementAccess,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -576,6 +585,7 @@ mod tests {
             scopes: vec!["read:users".into()],
             management: ManagementAccess::Disabled,
             neo4j: None,
+            export_job_deadline: JobDeadline::default(),
         };
         base.validate().unwrap();
         assert_eq!(base.callback_url(), "http://127.0.0.1:53134/callback");

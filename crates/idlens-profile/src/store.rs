@@ -338,6 +338,7 @@ mod tests {
                 database: Some("users".into()),
                 mapping: GraphMapping::default(),
             }),
+            export_job_deadline: crate::JobDeadline::default(),
         }
     }
 
@@ -382,6 +383,27 @@ mod tests {
             database = "users"
         "#]]
         .assert_eq(&std::fs::read_to_string(store.path()).unwrap());
+    }
+
+    #[test]
+    fn a_users_export_deadline_is_kept_and_a_bad_one_reported_by_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::at(dir.path());
+        let mut slow = profile("slow");
+        slow.export_job_deadline = crate::JobDeadline::parse("12h").unwrap();
+        store.update(|f| f.add(slow)).unwrap();
+        let text = std::fs::read_to_string(store.path()).unwrap();
+        assert!(text.contains("export_job_deadline = \"12h\"\n"), "{text}");
+        let loaded = store.load().unwrap();
+        assert_eq!(loaded.profiles[0].export_job_deadline.to_string(), "12h");
+
+        std::fs::write(store.path(), text.replace("\"12h\"", "\"3 days\"")).unwrap();
+        let err = store.load().unwrap_err().to_string();
+        assert!(err.contains("line 12"), "{err}");
+        assert!(
+            err.contains("users export deadline \"3 days\" is not a duration"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The sandbox's own test hooks under `/sandbox/`: approve or deny a device
 //! code, stage or rotate the signing key, move the clock, make the next
-//! users-export jobs fail. Auth0 has no such
+//! users-export jobs fail or never finish. Auth0 has no such
 //! routes; UIs and tests that drive the sandbox over HTTP use them.
 
 use std::time::Duration;
@@ -22,6 +22,7 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/sandbox/keys/rotate", post(hook_rotate_key))
         .route("/sandbox/clock/advance", post(hook_advance_clock))
         .route("/sandbox/exports/fail-next", post(hook_fail_exports))
+        .route("/sandbox/exports/hold-next", post(hook_hold_exports))
 }
 
 /// `count` (default 1): how many of the next users-export jobs fail.
@@ -30,10 +31,28 @@ async fn hook_fail_exports(
     headers: HeaderMap,
     body: Bytes,
 ) -> OAuthResult<StatusCode> {
+    store_export_count(&state.fail_exports, &headers, &body)
+}
+
+/// `count` (default 1): how many of the next users-export jobs never finish.
+async fn hook_hold_exports(
+    Extract(state): Extract<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> OAuthResult<StatusCode> {
+    store_export_count(&state.hold_exports, &headers, &body)
+}
+
+/// Stores an export hook's `count` (1 when left out, at most 1,000).
+fn store_export_count(
+    counter: &std::sync::atomic::AtomicU32,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> OAuthResult<StatusCode> {
     let form = if body.is_empty() {
         Default::default()
     } else {
-        body_params(&headers, &body)?
+        body_params(headers, body)?
     };
     let count: u32 = match form.get("count") {
         None => 1,
@@ -41,9 +60,7 @@ async fn hook_fail_exports(
             OAuthError::invalid_request("count must be a whole number from 0 to 1000.")
         })?,
     };
-    state
-        .fail_exports
-        .store(count, std::sync::atomic::Ordering::Relaxed);
+    counter.store(count, std::sync::atomic::Ordering::Relaxed);
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -239,6 +239,7 @@ impl Sandbox {
             mgmt_rate: mgmt::RateLimit::new(config.mgmt_rate),
             export_secret,
             fail_exports: std::sync::atomic::AtomicU32::new(0),
+            hold_exports: std::sync::atomic::AtomicU32::new(0),
             config,
         });
         let router = axum::Router::new()
@@ -383,6 +384,16 @@ impl RunningSandbox {
     pub fn fail_next_exports(&self, count: u32) {
         self.state
             .fail_exports
+            .store(count, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Makes the next `count` users-export jobs never finish (test hook;
+    /// also `POST /sandbox/exports/hold-next` with `count`): each stays
+    /// `processing` at 10 %, whatever the polls, as a job of millions of
+    /// users seems to.
+    pub fn hold_next_exports(&self, count: u32) {
+        self.state
+            .hold_exports
             .store(count, std::sync::atomic::Ordering::Relaxed);
     }
 
@@ -587,6 +598,8 @@ pub(crate) struct State {
     pub export_secret: String,
     /// Users-export jobs still to fail (test hook).
     pub fail_exports: std::sync::atomic::AtomicU32,
+    /// Users-export jobs still to hold forever (test hook).
+    pub hold_exports: std::sync::atomic::AtomicU32,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {

@@ -126,6 +126,7 @@ impl JwksCache {
         let http = idlens_http::client(&idlens_http::Policy {
             timeout: policy.timeout,
             redirects: idlens_http::Redirects::FollowSafe,
+            reach: idlens_http::Reach::Any,
         })
         .map_err(|detail| KeyError::Fetch {
             url: "(no request yet)".to_owned(),

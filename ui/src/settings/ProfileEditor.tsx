@@ -55,6 +55,7 @@ const FIELD_IDS: Record<DraftField, string> = {
   scopes: "profile-scopes",
   management: "profile-management",
   managementClientId: "profile-management-client-id",
+  exportJobDeadline: "profile-export-job-deadline",
   neo4jUri: "profile-neo4j-uri",
   neo4jUser: "profile-neo4j-user",
   neo4jDatabase: "profile-neo4j-database",
@@ -471,6 +472,20 @@ export function ProfileEditor({
                 mono
                 hint="Store its client secret under Secrets, after saving."
                 required
+              />
+            ) : null}
+            {draft.management !== "disabled" ? (
+              <TextField
+                id={FIELD_IDS.exportJobDeadline}
+                testId={FIELD_IDS.exportJobDeadline}
+                label="Users export deadline"
+                optional
+                value={draft.exportJobDeadline}
+                onChange={(v) => set("exportJobDeadline", v)}
+                errorId={fieldError("exportJobDeadline")}
+                placeholder="4h"
+                mono
+                hint="How long Auth0 may take to prepare a users export before IdLens stops waiting (the job goes on at Auth0): 30s, 90m, 4h or 1h30m, up to 24h. Exports of millions of users take hours."
               />
             ) : null}
           </div>

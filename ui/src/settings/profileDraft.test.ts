@@ -11,6 +11,19 @@ const base: ProfileDraft = {
   neo4jUser: "neo4j",
 };
 
+/** A saved profile as the core shows it, without the fields a test adds. */
+const savedProfile = {
+  name: "prod",
+  issuer: "https://acme.eu.auth0.com/",
+  provider: "auto",
+  clientId: "abc",
+  audience: null,
+  callbackPort: 8400,
+  scopes: [],
+  management: { kind: "disabled" },
+  neo4j: null,
+};
+
 describe("graph mapping in the profile draft", () => {
   it("starts with the default mapping and sends it with the connection", () => {
     const converted = draftToInput(base);
@@ -43,14 +56,7 @@ describe("graph mapping in the profile draft", () => {
 
   it("reads a saved profile's mapping", () => {
     const profile = {
-      name: "prod",
-      issuer: "https://acme.eu.auth0.com/",
-      provider: "auto",
-      clientId: "abc",
-      audience: null,
-      callbackPort: 8400,
-      scopes: [],
-      management: { kind: "disabled" },
+      ...savedProfile,
       neo4j: {
         uri: "bolt://g",
         user: "neo4j",
@@ -75,5 +81,17 @@ describe("graph mapping in the profile draft", () => {
     expect(draftFieldOfCoreField("neo4jMapping", 'label "" is not a valid name')).toBe("neo4jLabel");
     expect(draftFieldOfCoreField("neo4jUri")).toBe("neo4jUri");
     expect(draftFieldOfCoreField("unknown")).toBeNull();
+  });
+});
+
+describe("users export deadline in the profile draft", () => {
+  it("sends the users export deadline trimmed, empty for the default, and marks it when the core refuses it", () => {
+    const converted = draftToInput({ ...base, exportJobDeadline: " 90m " });
+    expect(converted.ok && converted.input.exportJobDeadline).toBe("90m");
+    const unset = draftToInput(base);
+    expect(unset.ok && unset.input.exportJobDeadline).toBe("");
+    const profile = { ...savedProfile, exportJobDeadline: "1h30m" } as unknown as ProfileView;
+    expect(draftFromProfile(profile).exportJobDeadline).toBe("1h30m");
+    expect(draftFieldOfCoreField("exportJobDeadline")).toBe("exportJobDeadline");
   });
 });

@@ -13,6 +13,8 @@ export type ProfileDraft = {
   scopes: string;
   management: ManagementKind;
   managementClientId: string;
+  /** How long a users export job may take at Auth0 (`4h`, `90m`); empty: the core's default. */
+  exportJobDeadline: string;
   neo4jUri: string;
   neo4jUser: string;
   neo4jDatabase: string;
@@ -61,6 +63,7 @@ export function emptyDraft(): ProfileDraft {
     scopes: "",
     management: "disabled",
     managementClientId: "",
+    exportJobDeadline: "",
     neo4jUri: "",
     neo4jUser: "",
     neo4jDatabase: "",
@@ -79,6 +82,7 @@ export function draftFromProfile(profile: ProfileView): ProfileDraft {
     scopes: profile.scopes.join(" "),
     management: profile.management.kind,
     managementClientId: profile.management.kind === "clientCredentials" ? profile.management.clientId : "",
+    exportJobDeadline: profile.exportJobDeadline,
     neo4jUri: profile.neo4j?.uri ?? "",
     neo4jUser: profile.neo4j?.user ?? "",
     neo4jDatabase: profile.neo4j?.database ?? "",
@@ -187,6 +191,8 @@ export function draftToInput(draft: ProfileDraft): DraftConversion {
       scopes: splitScopes(draft.scopes),
       management,
       neo4j: uri ? { uri, user, database: database || null, mapping } : null,
+      // Checked by the core (syntax and range); empty sets the default.
+      exportJobDeadline: draft.exportJobDeadline.trim(),
     },
   };
 }
@@ -204,6 +210,7 @@ const DRAFT_FIELD_OF_CORE_FIELD: Readonly<Record<string, DraftField>> = {
   scopes: "scopes",
   audience: "audience",
   managementClientId: "managementClientId",
+  exportJobDeadline: "exportJobDeadline",
   neo4jUri: "neo4jUri",
   neo4jUser: "neo4jUser",
   neo4jDatabase: "neo4jDatabase",

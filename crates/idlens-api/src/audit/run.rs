@@ -6,13 +6,13 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use idlens_audit::{
-    read_graph_csv, read_graph_json, Audit, Auth0Index, Auth0Source, Findings, GraphSource,
-    GraphStats, Mapping, ReadOptions, Report, Sources, Summary, REPORT_VERSION,
+    read_graph_csv, read_graph_json, Audit, Auth0Source, Findings, GraphSource, GraphStats,
+    Mapping, ReadOptions, Report, Sources, Summary, REPORT_VERSION,
 };
 use idlens_job::Job;
 use idlens_profile::{Profile, StoreError};
 
-use super::sources::{audit_mapping, graph_kind, is_json, open_file, required};
+use super::sources::{audit_mapping, graph_kind, is_json, open_file, read_users, required};
 use super::views;
 use crate::types::{AuditAuth0Source, AuditGraphSource, AuditOverview, AuditRequest};
 use crate::{Api, ApiError};
@@ -109,15 +109,19 @@ impl Api {
         job: &Job,
     ) -> Result<Compared, ApiError> {
         let mapping = audit_mapping(profile, &request.graph, request.mapping.as_ref())?;
-        let auth0 = self.auth0_input(profile, &request.auth0, job).await?;
+        let deadline = request.job_deadline.as_deref();
+        let auth0 = self
+            .auth0_input(profile, &request.auth0, deadline, job)
+            .await?;
         let options = read_options(&auth0.name, request.skip_bad_lines);
         job.phase("Reading Auth0's users", None);
+        let reading = job.clone();
+        let (kind, name, count_unconfirmed) = (auth0.kind, auth0.name, auth0.count_unconfirmed);
         let bytes = auth0.bytes;
         // The bytes (and a downloaded export's folder) go once read.
         let index = self
-            .off_executor(move |_, _| Ok(Auth0Index::read(bytes.open()?, &options)?))
+            .off_executor(move |_, _| read_users(bytes.open()?, &options, &reading))
             .await?;
-        job.check()?;
         let engine = Audit::new(index, &mapping);
         let (mut engine, graph) = self
             .push_graph(profile, engine, request, &mapping, job)
@@ -127,12 +131,12 @@ impl Api {
         let stats = findings.auth0_stats();
         let sources = Sources {
             auth0: Auth0Source {
-                kind: auth0.kind,
-                name: auth0.name,
+                kind,
+                name,
                 users: stats.users,
                 bad_lines: stats.bad_lines,
                 repeated_ids: stats.repeated_ids,
-                count_unconfirmed: auth0.count_unconfirmed,
+                count_unconfirmed,
             },
             graph: GraphSource {
                 kind: graph_kind(&request.graph),

@@ -5,13 +5,15 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use idlens_audit::{Auth0SourceKind, GraphSourceKind, Mapping, MappingText};
+use idlens_audit::{
+    Auth0Index, Auth0SourceKind, GraphSourceKind, Mapping, MappingText, ReadOptions,
+};
 use idlens_auth0::{AtCap, SEARCH_CAP};
 use idlens_job::Job;
 use idlens_profile::Profile;
 
 use crate::graph::{mapping_text_of, neo4j_settings};
-use crate::types::{AuditAuth0Source, AuditGraphSource, AuditMappingOverride};
+use crate::types::{AuditAuth0Source, AuditGraphSource, AuditMappingOverride, UsersExportRequest};
 use crate::{Api, ApiError, ErrorCode};
 
 /// The Auth0 side, ready to be read.
@@ -45,6 +47,21 @@ impl Auth0Bytes {
             Auth0Bytes::Memory(bytes) => Ok(Box::new(bytes.as_slice())),
         }
     }
+}
+
+/// Reads Auth0's users from `input` (blocking work) through the job: a
+/// cancel stops the reading at its next block and is the error.
+pub(super) fn read_users(
+    input: impl Read + Send,
+    options: &ReadOptions,
+    job: &Job,
+) -> Result<Auth0Index, ApiError> {
+    let index = Auth0Index::read(job.reader(input), options).map_err(|e| match job.check() {
+        Err(cancelled) => ApiError::from(cancelled),
+        Ok(()) => e.into(),
+    })?;
+    job.check()?;
+    Ok(index)
 }
 
 pub(super) fn open_file(path: &Path) -> Result<std::fs::File, ApiError> {
@@ -132,6 +149,7 @@ impl Api {
         &self,
         profile: Option<&Profile>,
         source: &AuditAuth0Source,
+        job_deadline: Option<&str>,
         job: &Job,
     ) -> Result<Auth0Input, ApiError> {
         match source {
@@ -141,12 +159,20 @@ impl Api {
                 bytes: Auth0Bytes::File(PathBuf::from(path)),
                 count_unconfirmed: false,
             }),
-            AuditAuth0Source::Export => self.exported_users(required(profile)?, job).await,
+            AuditAuth0Source::Export => {
+                self.exported_users(required(profile)?, job_deadline, job)
+                    .await
+            }
             AuditAuth0Source::Api => self.searched_users(required(profile)?, job).await,
         }
     }
 
-    async fn exported_users(&self, profile: &Profile, job: &Job) -> Result<Auth0Input, ApiError> {
+    async fn exported_users(
+        &self,
+        profile: &Profile,
+        job_deadline: Option<&str>,
+        job: &Job,
+    ) -> Result<Auth0Input, ApiError> {
         let dir = tempfile::tempdir().map_err(|e| {
             ApiError::new(
                 ErrorCode::Io,
@@ -154,7 +180,13 @@ impl Api {
             )
         })?;
         let path = dir.path().join("users.json.gz");
-        let exported = self.users_export_to(profile, None, &path, job).await?;
+        let file = idlens_export::AtomicFile::create(&path)?;
+        let request = UsersExportRequest {
+            profile: None,
+            connection: None,
+            job_deadline: job_deadline.map(str::to_owned),
+        };
+        let exported = self.users_export_into(profile, &request, file, job).await?;
         Ok(Auth0Input {
             kind: Auth0SourceKind::Export,
             name: format!(

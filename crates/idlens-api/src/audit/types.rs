@@ -41,6 +41,11 @@ pub struct AuditRequest {
     #[serde(default)]
     #[ts(optional)]
     pub mapping: Option<AuditMappingOverride>,
+    /// With a users export (`auth0: export`): how long its job may take at
+    /// Auth0 (`90m`, `4h`); left out, the profile's setting.
+    #[serde(default)]
+    #[ts(optional)]
+    pub job_deadline: Option<String>,
 }
 
 /// A graph file's column (or key) names over the profile's mapping, or over
@@ -360,6 +365,11 @@ pub struct UsersExportRequest {
     /// Only this connection's users (its name).
     #[serde(default)]
     pub connection: Option<String>,
+    /// How long the job may take at Auth0 (`90m`, `4h`); left out, the
+    /// profile's setting.
+    #[serde(default)]
+    #[ts(optional)]
+    pub job_deadline: Option<String>,
 }
 
 /// A users export saved in the export folder, checked to decompress and parse.

@@ -1,16 +1,23 @@
 //! Every Auth0 user, past the search's 1,000: a users export job, its file
 //! downloaded at once (the link is short-lived) and checked to decompress
 //! and parse fully before it is kept.
+//!
+//! The download goes into an [`AtomicFile`]: a temporary file with a random
+//! name, created exclusively and mode 0600, moved into place only once the
+//! check passed. A new file in the export folder never replaces another,
+//! even one another export made in the same second.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use idlens_audit::{Auth0Index, ReadOptions};
+use idlens_audit::ReadOptions;
 use idlens_auth0::models::{ExportField, UsersExportRequest as ExportRequest};
 use idlens_auth0::ExportLimits;
+use idlens_export::{AtomicFile, Committed};
 use idlens_job::Job;
-use idlens_profile::Profile;
+use idlens_profile::{JobDeadline, Profile};
 use tokio::io::AsyncWriteExt;
 
+use super::sources::read_users;
 use crate::exports::export_folder;
 use crate::types::{UsersExportRequest, UsersExported};
 use crate::{Api, ApiError, ErrorCode};
@@ -35,15 +42,14 @@ impl Api {
         job: Job,
     ) -> Result<UsersExported, ApiError> {
         let profile = self.load_profile(request.profile.clone()).await?;
-        let folder = export_folder()?;
         let stem = format!("users {}", profile.name);
-        let plain = folder.new_path(&stem, idlens_export::Format::Json);
-        let dest = plain.with_extension("json.gz");
-        self.users_export_to(&profile, request.connection.as_deref(), &dest, &job)
-            .await
+        let file = self
+            .off_executor(move |_, _| Ok(export_folder()?.create(&stem, "json.gz")?))
+            .await?;
+        self.users_export_into(&profile, &request, file, &job).await
     }
 
-    /// Exports into the file `dest` (the CLI's `--out`).
+    /// Exports into the file `dest` (the CLI's `--out`), replacing it.
     pub async fn users_export_file(
         &self,
         request: UsersExportRequest,
@@ -51,20 +57,24 @@ impl Api {
         job: Job,
     ) -> Result<UsersExported, ApiError> {
         let profile = self.load_profile(request.profile.clone()).await?;
-        self.users_export_to(&profile, request.connection.as_deref(), &dest, &job)
-            .await
+        let file = self
+            .off_executor(move |_, _| Ok(AtomicFile::create(&dest)?))
+            .await?;
+        self.users_export_into(&profile, &request, file, &job).await
     }
 
-    /// Exports into `dest`, written whole or not at all.
-    pub async fn users_export_to(
+    /// Exports into `file`, committed only when the export is whole and
+    /// checked; an error or a cancel leaves nothing.
+    pub(super) async fn users_export_into(
         &self,
         profile: &Profile,
-        connection: Option<&str>,
-        dest: &Path,
+        request: &UsersExportRequest,
+        file: AtomicFile,
         job: &Job,
     ) -> Result<UsersExported, ApiError> {
+        let limits = export_limits(profile, request.job_deadline.as_deref())?;
         let client = self.management(profile)?;
-        let connection_id = match connection {
+        let connection_id = match request.connection.as_deref() {
             None => None,
             Some(name) => Some(client.connection_id_by_name(name, job).await?.ok_or_else(|| {
                 ApiError::new(
@@ -77,80 +87,54 @@ impl Api {
             connection_id,
             fields: AUDIT_FIELDS.iter().map(|f| ExportField::new(f)).collect(),
         };
-        let partial = PartialFile::new(dest);
-        let mut file = tokio::fs::File::create(&partial.path)
-            .await
-            .map_err(|e| io_error(&partial.path, e))?;
-        let download = client
-            .export_users(&request, &mut file, &ExportLimits::default(), job)
+        let mut out = tokio::fs::File::from_std(file.try_clone_file()?);
+        client
+            .export_users(&request, &mut out, &limits, job)
             .await?;
-        file.flush().await.map_err(|e| io_error(&partial.path, e))?;
-        drop(file);
+        out.flush().await.map_err(|e| file.error(e))?;
+        drop(out);
         job.phase("Checking the export file", None);
-        let users = self.check_export(partial.path.clone()).await?;
-        partial.commit()?;
+        let (users, committed) = self.check_and_commit(file, job.clone()).await?;
         Ok(UsersExported {
-            path: dest.display().to_string(),
-            file_name: dest
+            path: committed.path.display().to_string(),
+            file_name: committed
+                .path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             users,
-            bytes: download.bytes,
+            bytes: committed.bytes,
         })
     }
 
-    /// Decompresses and parses the whole file: the number of users in it.
-    async fn check_export(&self, path: PathBuf) -> Result<u64, ApiError> {
+    /// Decompresses and parses the whole file, then commits it: the number
+    /// of users in it. A cancel stops the reading, and nothing is kept.
+    async fn check_and_commit(
+        &self,
+        file: AtomicFile,
+        job: Job,
+    ) -> Result<(u64, Committed), ApiError> {
         self.off_executor(move |_, _| {
-            let file = std::fs::File::open(&path).map_err(|e| io_error(&path, e))?;
-            let options = ReadOptions::new(path.display().to_string());
-            let index = Auth0Index::read(std::io::BufReader::new(file), &options)?;
-            Ok(index.stats().users)
+            let name = file.path().display().to_string();
+            let input = std::io::BufReader::new(file.reopen()?);
+            let index = read_users(input, &ReadOptions::new(name), &job)?;
+            Ok((index.stats().users, file.commit()?))
         })
         .await
     }
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> ApiError {
-    ApiError::new(
-        ErrorCode::Io,
-        format!(
-            "Could not write {}: {e}. Check the folder exists and has space.",
-            path.display()
-        ),
-    )
-}
-
-/// A download in progress beside its destination; removed unless committed.
-struct PartialFile {
-    path: PathBuf,
-    dest: PathBuf,
-    committed: bool,
-}
-
-impl PartialFile {
-    fn new(dest: &Path) -> Self {
-        let mut name = dest.file_name().unwrap_or_default().to_os_string();
-        name.push(".part");
-        PartialFile {
-            path: dest.with_file_name(name),
-            dest: dest.to_owned(),
-            committed: false,
+/// The export's bounds: the job deadline given for this run (`--job-deadline`),
+/// else the profile's setting.
+fn export_limits(profile: &Profile, deadline: Option<&str>) -> Result<ExportLimits, ApiError> {
+    let deadline = match deadline {
+        None => profile.export_job_deadline,
+        Some(text) => {
+            JobDeadline::parse(text).map_err(|e| ApiError::from(e).with_field("jobDeadline"))?
         }
-    }
-
-    fn commit(mut self) -> Result<(), ApiError> {
-        std::fs::rename(&self.path, &self.dest).map_err(|e| io_error(&self.dest, e))?;
-        self.committed = true;
-        Ok(())
-    }
-}
-
-impl Drop for PartialFile {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
+    };
+    Ok(ExportLimits {
+        job_deadline: deadline.duration(),
+        ..ExportLimits::default()
+    })
 }

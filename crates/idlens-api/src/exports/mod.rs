@@ -5,6 +5,7 @@
 
 pub mod types;
 
+use std::io::Write;
 use std::path::Path;
 
 use idlens_export::{AtomicFile, Folder, Format, Saved, Table, TableWriter};
@@ -41,17 +42,17 @@ pub(crate) fn write_rows(
     columns: &[String],
     rows: impl FnOnce(&mut TableWriter<&mut AtomicFile>) -> Result<(), idlens_export::ExportError>,
 ) -> Result<Saved, ApiError> {
-    let path = export_folder()?.new_path(name, format);
-    let mut file = AtomicFile::create(&path)?;
+    let mut file = export_folder()?.create(name, format.extension())?;
+    let path = file.path();
     let mut writer =
         TableWriter::new(&mut file, format, columns).map_err(|e| file_error(&path, e))?;
     rows(&mut writer)?;
     let (_, count) = writer.finish().map_err(|e| file_error(&path, e))?;
-    let bytes = file.commit()?;
+    let committed = file.commit()?;
     Ok(Saved {
-        path,
+        path: committed.path,
         rows: count,
-        bytes,
+        bytes: committed.bytes,
     })
 }
 
@@ -62,9 +63,14 @@ pub(crate) fn write_bytes(
     bytes: &[u8],
     rows: u64,
 ) -> Result<Saved, ApiError> {
-    let path = export_folder()?.new_path(name, format);
-    let bytes = idlens_export::write_atomically(&path, bytes)?;
-    Ok(Saved { path, rows, bytes })
+    let mut file = export_folder()?.create(name, format.extension())?;
+    file.write_all(bytes).map_err(|e| file.error(e))?;
+    let committed = file.commit()?;
+    Ok(Saved {
+        path: committed.path,
+        rows,
+        bytes: committed.bytes,
+    })
 }
 
 /// The files `idlens-{stem}-….json` in the export folder with their sizes,

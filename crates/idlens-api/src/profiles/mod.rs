@@ -6,8 +6,8 @@
 pub mod types;
 
 use idlens_profile::{
-    Issuer, Keychain, Neo4jSettings, Profile, ProfileFile, ProfileName, ProfileStore, SecretKind,
-    BASE_SCOPES, DEFAULT_CALLBACK_PORT,
+    Issuer, JobDeadline, Keychain, Neo4jSettings, Profile, ProfileFile, ProfileName, ProfileStore,
+    SecretKind, BASE_SCOPES, DEFAULT_CALLBACK_PORT,
 };
 
 use crate::error::{ApiError, ErrorCode};
@@ -180,6 +180,11 @@ fn profile_from_input(
         neo4j: input
             .neo4j
             .map(|n| neo4j_from_input(n, existing.and_then(|p| p.neo4j.as_ref()))),
+        export_job_deadline: match input.export_job_deadline.as_deref().map(str::trim) {
+            None => existing.map(|p| p.export_job_deadline).unwrap_or_default(),
+            Some("") => JobDeadline::default(),
+            Some(text) => JobDeadline::parse(text)?,
+        },
     };
     profile.validate()?;
     if let Some(neo4j) = &profile.neo4j {

@@ -76,6 +76,8 @@ pub struct ProfileView {
     /// What the Neo4j URI leaves unprotected in transit; `None` when it is
     /// safe or there is no graph.
     pub neo4j_transport_warning: Option<Neo4jTransportWarningView>,
+    /// How long a users export job may take at Auth0 (`4h`, `90m`).
+    pub export_job_deadline: String,
     pub stored_secrets: Vec<SecretKindView>,
 }
 
@@ -95,6 +97,7 @@ impl ProfileView {
             management: (&profile.management).into(),
             neo4j: profile.neo4j.as_ref().map(Into::into),
             neo4j_transport_warning: Neo4jTransportWarningView::of(profile.neo4j.as_ref()),
+            export_job_deadline: profile.export_job_deadline.to_string(),
             stored_secrets,
         }
     }
@@ -155,6 +158,12 @@ pub struct ProfileInput {
     pub management: Option<ManagementInput>,
     #[serde(default)]
     pub neo4j: Option<Neo4jInput>,
+    /// How long a users export job may take at Auth0 before IdLens stops
+    /// waiting: `30s`, `90m`, `4h`, `1h30m`, from 1s to 24h. Left out: kept
+    /// as it is when updating; empty: the default, 4h.
+    #[serde(default)]
+    #[ts(optional)]
+    pub export_job_deadline: Option<String>,
 }
 
 /// How IdLens reaches the Management API.

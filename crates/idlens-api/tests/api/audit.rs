@@ -24,7 +24,7 @@ use serde_json::{json, Value};
 use crate::graph::{
     demo_graph_tenant, mapping_input, patiently, seed, store_password, test_label, use_graph,
 };
-use crate::rbac::{export_dir, m2m_tenant, recorded_job};
+use crate::rbac::{assert_owner_only, export_dir, m2m_tenant, recorded_job};
 use crate::session::{config, Tenant};
 
 use FindingKind::*;
@@ -63,6 +63,7 @@ fn request(auth0: AuditAuth0Source, graph: AuditGraphSource) -> AuditRequest {
         graph,
         skip_bad_lines: false,
         mapping: None,
+        job_deadline: None,
     }
 }
 
@@ -91,6 +92,7 @@ async fn users_export(api: &Api) -> UsersExported {
             UsersExportRequest {
                 profile: None,
                 connection: None,
+                job_deadline: None,
             },
             Job::unwatched(),
         ),
@@ -411,6 +413,7 @@ async fn findings_page_filter_export_save_and_compare() {
         saved.path
     );
     assert_eq!(saved.rows, overview.total);
+    assert_owner_only(&saved.path);
     let text = std::fs::read_to_string(&saved.path).unwrap();
     let mut lines = text.lines();
     assert_eq!(
@@ -447,6 +450,7 @@ async fn findings_page_filter_export_save_and_compare() {
 
     // The report saved, listed, and compared with itself.
     let report = api.audit_report_save(None).expect("the report is saved");
+    assert_owner_only(&report.path);
     let listed = api.audit_report_files().expect("the saved reports");
     let file = listed
         .iter()
@@ -912,6 +916,7 @@ async fn a_users_export_is_a_gzip_of_every_user_in_the_export_folder() {
             UsersExportRequest {
                 profile: None,
                 connection: None,
+                job_deadline: None,
             },
             job,
         ),
@@ -933,6 +938,7 @@ async fn a_users_export_is_a_gzip_of_every_user_in_the_export_folder() {
     assert_eq!(exported.users, ids.len() as u64);
     assert_eq!(exported.bytes, std::fs::metadata(path).unwrap().len());
     assert!(!dir.join(format!("{}.part", exported.file_name)).exists());
+    assert_owner_only(path);
 
     let lines = BufReader::new(flate2::read::GzDecoder::new(
         std::fs::File::open(path).unwrap(),

@@ -70,6 +70,7 @@ pub(crate) async fn use_graph(tenant: &Tenant, uri: &str, mapping: GraphMappingI
             database: None,
             mapping: Some(mapping),
         }),
+        export_job_deadline: None,
     };
     tenant
         .api

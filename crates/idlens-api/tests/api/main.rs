@@ -10,3 +10,4 @@ mod login_page;
 mod ops;
 mod rbac;
 mod session;
+mod users_export;

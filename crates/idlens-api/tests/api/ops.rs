@@ -27,6 +27,7 @@ fn input(name: &str) -> ProfileInput {
         scopes: vec!["read:reports".into(), " ".into()],
         management: None,
         neo4j: None,
+        export_job_deadline: None,
     }
 }
 
@@ -105,6 +106,34 @@ fn invalid_input_names_the_field() {
     let dup = api.profile_add(input("acme")).unwrap_err();
     assert_eq!(dup.code, ErrorCode::AlreadyExists);
     assert_eq!(dup.field.as_deref(), Some("name"));
+}
+
+#[tokio::test]
+async fn the_users_export_deadline_is_a_profile_setting_kept_unless_changed() {
+    let (_dir, api) = api();
+    assert_eq!(
+        api.profile_add(input("acme")).unwrap().export_job_deadline,
+        "4h"
+    );
+    let mut slow = input("acme");
+    slow.export_job_deadline = Some(" 90m ".into());
+    let view = api.profile_update(slow).await.unwrap();
+    assert_eq!(view.export_job_deadline, "1h30m");
+    let kept = api.profile_update(input("acme")).await.unwrap();
+    assert_eq!(kept.export_job_deadline, "1h30m", "kept when not given");
+
+    for bad in ["3 days", "0s", "25h"] {
+        let mut wrong = input("acme");
+        wrong.export_job_deadline = Some(bad.into());
+        let err = api.profile_update(wrong).await.unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput, "{bad}");
+        assert_eq!(err.field.as_deref(), Some("exportJobDeadline"), "{bad}");
+        assert!(err.message.contains(bad), "{}", err.message);
+    }
+    let mut reset = input("acme");
+    reset.export_job_deadline = Some(String::new());
+    let view = api.profile_update(reset).await.unwrap();
+    assert_eq!(view.export_job_deadline, "4h", "empty is the default");
 }
 
 #[test]

@@ -31,6 +31,7 @@ async fn manage_with(tenant: &Tenant, management: ManagementInput) {
         scopes: vec!["read:users".into()],
         management: Some(management),
         neo4j: None,
+        export_job_deadline: None,
     };
     tenant
         .api
@@ -244,6 +245,23 @@ pub(crate) fn export_dir() -> &'static std::path::Path {
     .path()
 }
 
+/// Every file IdLens writes for the user is readable by the user alone.
+pub(crate) fn assert_owner_only(path: impl AsRef<std::path::Path>) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let path = path.as_ref();
+        let mode = std::fs::metadata(path).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "{} is mode {:o}",
+            path.display(),
+            mode & 0o777
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exports_are_whole_files_in_the_export_folder_and_snapshots_compare() {
     let dir = export_dir();
@@ -275,6 +293,7 @@ async fn exports_are_whole_files_in_the_export_folder_and_snapshots_compare() {
     );
     assert_eq!(text.lines().count() as u64, members.rows + 1);
     assert!(members.rows > 1000, "{}", members.rows);
+    assert_owner_only(&members.path);
 
     // A table from the screen: a formula-like cell stays text.
     let table = api
@@ -289,6 +308,7 @@ async fn exports_are_whole_files_in_the_export_folder_and_snapshots_compare() {
         std::fs::read_to_string(&table.path).unwrap(),
         "role,note\r\n'=cmd|' /C calc'!A0,\"a, b\"\r\n"
     );
+    assert_owner_only(&table.path);
     let ragged = api
         .export_table(TableExport {
             name: "roles".into(),
@@ -301,6 +321,7 @@ async fn exports_are_whole_files_in_the_export_folder_and_snapshots_compare() {
 
     // The snapshot saved, listed, and compared with the tenant as it is now.
     let saved = api.rbac_snapshot_save(None).expect("the snapshot is saved");
+    assert_owner_only(&saved.path);
     let listed = api.rbac_snapshot_files().expect("the saved snapshots");
     let file = listed
         .iter()
@@ -324,14 +345,15 @@ async fn exports_are_whole_files_in_the_export_folder_and_snapshots_compare() {
         .expect("the two compare");
     assert!(diff.identical, "{diff:?}");
 
-    // Nothing half-written is ever left in the folder.
+    // Nothing half-written is ever left in the folder (users exports of
+    // other tests may be under way there).
     let partial: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
         .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with(".idlens-partial")
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".idlens-partial")
+                && !name.starts_with(".idlens-partial-idlens-users-")
         })
         .collect();
     assert!(partial.is_empty(), "{partial:?}");

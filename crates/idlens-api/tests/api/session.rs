@@ -79,6 +79,7 @@ fn profile_input(sb: &RunningSandbox, callback_port: Option<u16>) -> ProfileInpu
         scopes: vec!["read:users".into()],
         management: None,
         neo4j: None,
+        export_job_deadline: None,
     }
 }
 

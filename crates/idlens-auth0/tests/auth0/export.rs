@@ -1,7 +1,8 @@
 //! Users exports against the sandbox: progress over several polls, the
-//! gzipped NDJSON whole, a connection's users only, a failed job, an
-//! expired link renewed, a cancel while polling; connections by name and
-//! account linking, with and without the scope.
+//! gzipped NDJSON whole, a connection's users only, a failed job, a job
+//! that never finishes stopped at its deadline, an expired link renewed, a
+//! cancel while polling; connections by name and account linking, with and
+//! without the scope.
 
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -176,6 +177,46 @@ async fn a_failed_job_is_an_error_with_auth0s_details() {
     }
     assert!(err.to_string().contains("Start the export again"), "{err}");
     assert!(out.is_empty(), "nothing was written");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_job_that_never_finishes_stops_at_its_deadline_naming_the_job() {
+    let sb = start().await;
+    sb.hold_next_exports(1);
+    let mgmt = client(&sb, M2M_CLIENT_ID);
+    let limits = ExportLimits {
+        job_deadline: Duration::from_millis(300),
+        poll_min: Duration::from_millis(20),
+        poll_max: Duration::from_millis(20),
+        ..ExportLimits::default()
+    };
+    let mut out = Vec::new();
+    let (job, request) = (Job::unwatched(), UsersExportRequest::default());
+    let export = mgmt.export_users(&request, &mut out, &limits, &job);
+    // A guard for the test itself: without a deadline the export polls forever.
+    let err = tokio::time::timeout(Duration::from_secs(60), export)
+        .await
+        .expect("the export stopped at its deadline")
+        .unwrap_err();
+    let ExportError::DeadlinePassed { job_id, .. } = &err else {
+        panic!("expected DeadlinePassed, got {err}");
+    };
+    assert!(job_id.starts_with("job_"), "{job_id}");
+    let text = err.to_string();
+    assert!(
+        text.contains(&format!("GET /api/v2/jobs/{job_id}")),
+        "the message says how to check the job later: {text}"
+    );
+    assert!(text.contains("--job-deadline"), "{text}");
+    assert!(out.is_empty(), "nothing was downloaded");
+    assert!(
+        mgmt.requests_sent() >= 2,
+        "it polled the job before giving up"
+    );
+    assert_eq!(
+        ExportLimits::default().job_deadline,
+        Duration::from_secs(4 * 3600)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -14,7 +14,9 @@
 //!
 //! A failing job (the test hook [`crate::RunningSandbox::fail_next_exports`],
 //! or `POST /sandbox/exports/fail-next`) goes `processing` 33 %, then
-//! `failed` with `status_details` and a `summary`.
+//! `failed` with `status_details` and a `summary`. A held job
+//! ([`crate::RunningSandbox::hold_next_exports`], `POST
+//! /sandbox/exports/hold-next`) stays `processing` at 10 % forever.
 //!
 //! Fields: each `{name, export_as?}` is a top-level user field
 //! (`email`) or a path (`identities[0].connection`, `app_metadata.plan`);
@@ -59,6 +61,8 @@ pub const DEFAULT_CSV_FIELDS: &[&str] = &[
 /// `(status, percentage_done, time_left_seconds)` after each `GET jobs/{id}`
 /// of a job that succeeds; past the end, completed.
 const STEPS: &[(&str, u32, u32)] = &[("processing", 33, 4), ("processing", 66, 2)];
+/// Every poll of a held job.
+const HELD_STEP: (&str, u32, u32) = ("processing", 10, 3600);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
@@ -107,6 +111,8 @@ pub(crate) struct ExportJob {
     /// `GET jobs/{id}` answered so far.
     polls: usize,
     fails: bool,
+    /// Never finishes (test hook).
+    held: bool,
     users: usize,
     /// The gzipped file.
     file: Bytes,
@@ -268,6 +274,10 @@ pub(crate) async fn create(
         .fail_exports
         .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
         .is_ok();
+    let held = state
+        .hold_exports
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+        .is_ok();
     let job = ExportJob {
         id: job_id()?,
         created_at: crate::tenant::timestamp_secs(now),
@@ -277,6 +287,7 @@ pub(crate) async fn create(
         fields: request.fields,
         polls: 0,
         fails,
+        held,
         users,
         file: Bytes::from(file),
     };
@@ -338,7 +349,11 @@ fn job_json(job: &ExportJob, state: &crate::State, now: i64) -> Value {
     if job.polls == 0 {
         return v;
     }
-    let step = STEPS.get(job.polls - 1);
+    let step = if job.held {
+        Some(&HELD_STEP)
+    } else {
+        STEPS.get(job.polls - 1)
+    };
     match (job.fails, step) {
         (true, _) if job.polls > 1 => {
             v["status"] = json!("failed");
