@@ -92,6 +92,7 @@ impl From<idlens_graph::GraphError> for ApiError {
             | G::QueryFailed { .. }
             | G::StreamCountMismatch { .. }
             | G::MalformedAnswer { .. }
+            | G::TooManyRows { .. }
             | G::UnexpectedValue { .. } => (ErrorCode::Network, None),
         };
         let message = sentence(&e.to_string());

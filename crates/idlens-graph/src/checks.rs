@@ -5,8 +5,13 @@ use idlens_audit::{Identifier, Mapping};
 use neo4rs::{query, BoltType};
 use serde::Serialize;
 
+use crate::connect::{A_HANDFUL, ONE_ROW};
 use crate::value::{column, count, text};
 use crate::{cypher, Graph, GraphError};
+
+/// The most constraints IdLens reads looking for the id's: `SHOW
+/// CONSTRAINTS` lists every label's, and a schema holds a few per label.
+const MAX_CONSTRAINTS: usize = 1000;
 
 /// What the connection found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,7 +102,10 @@ impl Graph {
             "CALL dbms.components() YIELD name, versions, edition \
              RETURN versions[0] AS version, edition",
         );
-        let rows = self.read("reading the server version", q).await?;
+        // One row per component: Neo4j has one, "Neo4j Kernel".
+        let rows = self
+            .read("reading the server version", q, A_HANDFUL)
+            .await?;
         let row = rows.first();
         let field = |key| row.and_then(|r| text(column(r, key))).unwrap_or_default();
         Ok((field("version"), field("edition")))
@@ -105,7 +113,7 @@ impl Graph {
 
     async fn database_name(&self) -> Result<String, GraphError> {
         let q = query("CALL db.info() YIELD name RETURN name");
-        let rows = self.read("reading the database name", q).await?;
+        let rows = self.read("reading the database name", q, ONE_ROW).await?;
         Ok(rows
             .first()
             .and_then(|r| text(column(r, "name")))
@@ -125,7 +133,9 @@ impl Graph {
             cypher::user_pattern(&self.mapping),
             counts.join(", ")
         );
-        let rows = self.read("counting user properties", query(&text)).await?;
+        let rows = self
+            .read("counting user properties", query(&text), ONE_ROW)
+            .await?;
         let row = rows.first();
         let of = |key: &str| row.map_or(0, |r| count(r, key));
         let checks = mapped
@@ -143,7 +153,10 @@ impl Graph {
     /// `SHOW CONSTRAINTS` (Neo4j 4.2+), else `db.constraints()` (older).
     async fn id_is_unique(&self) -> Result<bool, GraphError> {
         let show = query("SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties RETURN type, labelsOrTypes, properties");
-        match self.read("reading constraints", show).await {
+        match self
+            .read("reading constraints", show, MAX_CONSTRAINTS)
+            .await
+        {
             Ok(rows) => Ok(rows.iter().any(|row| self.is_id_constraint(row))),
             Err(GraphError::QueryFailed { .. }) => self.id_is_unique_legacy().await,
             Err(other) => Err(other),
@@ -168,7 +181,7 @@ impl Graph {
 
     async fn id_is_unique_legacy(&self) -> Result<bool, GraphError> {
         let q = query("CALL db.constraints() YIELD description RETURN description");
-        let rows = self.read("reading constraints", q).await?;
+        let rows = self.read("reading constraints", q, MAX_CONSTRAINTS).await?;
         let label = format!(":{}", self.mapping.label);
         let id = self.mapping.id.as_str();
         let property = |d: &str| d.contains(&format!(".{id})")) || d.contains(&format!(".{id} "));

@@ -15,6 +15,12 @@ const FETCH_SIZE: usize = 1000;
 /// a longer one is refused as it arrives and its connection dropped. It is
 /// the patched driver's cap (crates/vendor/neo4rs/IDLENS.md).
 pub const MAX_BOLT_MESSAGE: usize = neo4rs::MAX_MESSAGE_SIZE;
+/// The rows [`Graph::read`] takes from a query that returns one row (an
+/// aggregate, `RETURN 1`).
+pub(crate) const ONE_ROW: usize = 1;
+/// The rows [`Graph::read`] takes from a query that returns a few (one per
+/// server component).
+pub(crate) const A_HANDFUL: usize = 16;
 /// Connections per graph: the app reads one stream and a few pages at a time.
 const MAX_CONNECTIONS: usize = 4;
 
@@ -73,7 +79,7 @@ impl Graph {
         let ping = graph.timeouts;
         graph.timeouts.answer = ping.connect;
         graph
-            .read("connecting", neo4rs::query("RETURN 1 AS ok"))
+            .read("connecting", neo4rs::query("RETURN 1 AS ok"), ONE_ROW)
             .await?;
         graph.timeouts = ping;
         Ok(graph)
@@ -113,21 +119,29 @@ impl Graph {
     }
 
     /// A read-only auto-commit query (read mode, enforced by the server), all
-    /// its rows within `timeouts.answer`.
+    /// its rows within `timeouts.answer`. The caller says how many rows the
+    /// query returns at most: one more is [`GraphError::TooManyRows`], and
+    /// the rest is not read. With the driver's budget per batch of rows, what
+    /// a server can make IdLens hold for one query is bounded.
     pub(crate) async fn read(
         &self,
         during: &'static str,
         query: Query,
+        max_rows: usize,
     ) -> Result<Vec<Row>, GraphError> {
         let work = async {
             let mut stream = self.driver.execute_read(query).await?;
             let mut rows = Vec::new();
             while let Some(row) = stream.next().await? {
+                if rows.len() == max_rows {
+                    return Ok(None);
+                }
                 rows.push(row);
             }
-            Ok(rows)
+            Ok(Some(rows))
         };
-        self.bounded(during, self.timeouts.answer, work).await
+        let rows = self.bounded(during, self.timeouts.answer, work).await?;
+        rows.ok_or_else(|| self.context(during).too_many_rows(max_rows))
     }
 }
 

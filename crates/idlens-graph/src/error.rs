@@ -37,6 +37,13 @@ pub enum GraphError {
         detail: String,
     },
 
+    #[error("Neo4j at {address} sent more rows than the query asks for when {during} (more than {limit}). IdLens stopped reading the answer. Check that the URI points to a Neo4j server; on a network you do not trust, use bolt+s:// so nobody on the way can change the answers")]
+    TooManyRows {
+        address: String,
+        during: &'static str,
+        limit: usize,
+    },
+
     #[error("Neo4j did not answer within {} s {during}. The server may be overloaded or the network down; try again, or raise the timeout", .after.as_secs())]
     Timeout {
         during: &'static str,
@@ -113,6 +120,7 @@ impl Context<'_> {
                 "a message larger than {} MiB, the most IdLens reads",
                 limit >> 20
             )),
+            E::AnswerTooLarge(detail) => self.malformed(detail),
             E::MalformedMessage(_)
             | E::InvalidTypeMarker(_)
             | E::UnknownType(_)
@@ -152,6 +160,15 @@ impl Context<'_> {
             address: self.address.to_owned(),
             during: self.during,
             detail,
+        }
+    }
+
+    /// More rows than the query asks for; the rest is left unread.
+    pub(crate) fn too_many_rows(&self, limit: usize) -> GraphError {
+        GraphError::TooManyRows {
+            address: self.address.to_owned(),
+            during: self.during,
+            limit,
         }
     }
 

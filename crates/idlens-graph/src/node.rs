@@ -8,6 +8,9 @@ use serde::Serialize;
 use crate::value::{column, text, to_json};
 use crate::{cypher, Graph, GraphError};
 
+/// The most nodes sharing one id that IdLens shows: duplicates are a handful.
+const MAX_NODES_PER_ID: usize = 1000;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NodeDetail {
     pub labels: Vec<String>,
@@ -45,8 +48,9 @@ impl Graph {
             cypher::user_pattern(&self.mapping),
             cypher::property(&self.mapping.id),
         );
+        let q = query(&statement).param("id", id);
         let rows = self
-            .read("reading a user node", query(&statement).param("id", id))
+            .read("reading a user node", q, MAX_NODES_PER_ID)
             .await?;
         Ok(rows.iter().map(detail).collect())
     }

@@ -3,6 +3,7 @@
 use neo4rs::query;
 use serde::Serialize;
 
+use crate::connect::ONE_ROW;
 use crate::value::{count, graph_row};
 use crate::{cypher, Graph, GraphError, GraphRow};
 
@@ -71,7 +72,7 @@ impl Graph {
             .param("after", cursor.as_ref().map_or("", |c| c.id))
             .param("after_node", cursor.as_ref().map_or(0, |c| c.node))
             .param("limit", i64::from(limit));
-        let found = self.read("searching users", q).await?;
+        let found = self.read("searching users", q, limit as usize).await?;
         let mut rows = Vec::with_capacity(found.len());
         let mut last_node = 0;
         for row in &found {
@@ -97,7 +98,7 @@ impl Graph {
         let q = query(&statement)
             .param("prefix", text)
             .param("lower", text.to_lowercase());
-        let rows = self.read("counting users", q).await?;
+        let rows = self.read("counting users", q, ONE_ROW).await?;
         Ok(rows.first().map_or(0, |r| count(r, "n")))
     }
 

@@ -5,6 +5,7 @@ use idlens_job::Job;
 use neo4rs::{query, RowStream, Txn};
 use serde::Serialize;
 
+use crate::connect::ONE_ROW;
 use crate::value::{count, graph_row};
 use crate::{cypher, Graph, GraphError, GraphRow};
 
@@ -101,6 +102,11 @@ impl Graph {
             .await?;
         let mut counted = None;
         while let Some(row) = self.next_row(&mut stream, txn).await? {
+            // One row: more would keep this loop going for as long as a
+            // server sends them.
+            if counted.is_some() {
+                return Err(self.context(during).too_many_rows(ONE_ROW));
+            }
             counted = Some(count(&row, "n"));
         }
         counted.ok_or(GraphError::UnexpectedValue {

@@ -98,8 +98,8 @@ impl Api {
         Ok(saved.into())
     }
 
-    /// Runs a graph call; a connection error or a malformed answer drops the
-    /// pool so the next call reconnects.
+    /// Runs a graph call; a connection error, a malformed answer or more rows
+    /// than asked for drops the pool so the next call reconnects.
     pub(crate) async fn graph_call<T>(
         &self,
         profile: &Profile,
@@ -109,7 +109,8 @@ impl Api {
         if let Err(
             GraphError::ConnectionLost { .. }
             | GraphError::Timeout { .. }
-            | GraphError::MalformedAnswer { .. },
+            | GraphError::MalformedAnswer { .. }
+            | GraphError::TooManyRows { .. },
         ) = &result
         {
             self.drop_graph(profile.name.as_str());

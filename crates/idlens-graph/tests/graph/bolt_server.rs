@@ -36,6 +36,13 @@ pub enum Script {
     /// `chunks` chunks of [`MAX_CHUNK`] bytes answering the first RUN, never
     /// the end of the message; the connection is held open afterwards.
     EndlessChunks { chunks: usize },
+    /// A well-formed RUN answer naming one field, `value`, then RECORDs
+    /// whose one value is these bytes: `times` of them and the summary, or
+    /// (`None`) records without end, for as long as the client reads.
+    Records {
+        value: Vec<u8>,
+        times: Option<usize>,
+    },
 }
 
 impl Script {
@@ -44,6 +51,14 @@ impl Script {
         Script::Record {
             fields: &["value"],
             values: bytes.into(),
+        }
+    }
+
+    /// Records of one small integer: `times` of them, or without end.
+    pub fn small_records(times: Option<usize>) -> Script {
+        Script::Records {
+            value: vec![0x01],
+            times,
         }
     }
 }
@@ -155,6 +170,7 @@ fn run_answer(script: &Script, scripted: bool) -> Vec<Answer> {
         (Script::RunAnswer(body), true) => Answer::Message(body.clone()),
         (Script::EndlessChunks { chunks }, true) => Answer::Chunks(*chunks),
         (Script::Record { fields, .. }, true) => Answer::Message(success_fields(fields)),
+        (Script::Records { .. }, true) => Answer::Message(success_fields(&["value"])),
         _ => Answer::Message(success_fields(&["ok"])),
     };
     vec![answer]
@@ -163,13 +179,26 @@ fn run_answer(script: &Script, scripted: bool) -> Vec<Answer> {
 /// The answers to a PULL: its records, then `SUCCESS {}`.
 fn pull_answer(script: &Script, scripted: bool) -> Vec<Answer> {
     let mut answers = Vec::new();
-    if let (Script::Record { fields, values }, true) = (script, scripted) {
-        let mut record = vec![0xB1, RECORD, 0x90 | fields.len() as u8];
-        record.extend_from_slice(values);
-        answers.push(Answer::Message(record));
+    match (script, scripted) {
+        (Script::Record { fields, values }, true) => {
+            answers.push(Answer::Message(record(fields.len(), values)));
+        }
+        (Script::Records { value, times }, true) => {
+            let record = record(1, value);
+            match times {
+                Some(times) => answers.extend((0..*times).map(|_| Answer::Message(record.clone()))),
+                None => return vec![Answer::Endless(record)],
+            }
+        }
+        _ => {}
     }
     answers.push(Answer::Message(success_empty()));
     answers
+}
+
+/// A RECORD of `fields` values, these bytes.
+fn record(fields: usize, values: &[u8]) -> Vec<u8> {
+    [&[0xB1, RECORD, 0x90 | fields as u8][..], values].concat()
 }
 
 /// `SUCCESS {}`.
@@ -199,19 +228,20 @@ enum Answer {
     Message(Vec<u8>),
     /// This many full chunks with no terminator, then silence.
     Chunks(usize),
+    /// This message body again and again, until the client stops reading.
+    Endless(Vec<u8>),
 }
 
 impl Answer {
     async fn write(&self, socket: &mut TcpStream) -> std::io::Result<()> {
         match self {
-            Answer::Message(body) => {
-                let mut framed = Vec::with_capacity(body.len() + 4);
-                for chunk in body.chunks(MAX_CHUNK) {
-                    framed.extend_from_slice(&(chunk.len() as u16).to_be_bytes());
-                    framed.extend_from_slice(chunk);
+            Answer::Message(body) => socket.write_all(&framed(body)).await,
+            Answer::Endless(body) => {
+                // A thousand at a time, so the writes are not one per record.
+                let many = framed(body).repeat(1000);
+                loop {
+                    socket.write_all(&many).await?;
                 }
-                framed.extend_from_slice(&[0, 0]);
-                socket.write_all(&framed).await
             }
             Answer::Chunks(count) => {
                 let mut chunk = vec![0u8; MAX_CHUNK + 2];
@@ -225,6 +255,17 @@ impl Answer {
             }
         }
     }
+}
+
+/// A message body, chunked and terminated.
+fn framed(body: &[u8]) -> Vec<u8> {
+    let mut framed = Vec::with_capacity(body.len() + body.len() / MAX_CHUNK * 2 + 4);
+    for chunk in body.chunks(MAX_CHUNK) {
+        framed.extend_from_slice(&(chunk.len() as u16).to_be_bytes());
+        framed.extend_from_slice(chunk);
+    }
+    framed.extend_from_slice(&[0, 0]);
+    framed
 }
 
 /// The next client message, de-chunked; `None` when the client is gone.

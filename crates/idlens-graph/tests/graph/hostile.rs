@@ -1,6 +1,7 @@
-//! A hostile Bolt server (issue 16): malformed answers and endless messages
-//! end in a `GraphError`, never a panic or an abort, and an endless message
-//! is not read past the cap.
+//! A hostile Bolt server (issue 16): malformed answers, endless messages and
+//! endless records end in a `GraphError`, never a panic, an abort or memory
+//! without limit: a message is not read past its cap, a batch of records past
+//! what was pulled or its budget, a query's rows past what it returns.
 
 use idlens_graph::{GraphError, MAX_BOLT_MESSAGE};
 
@@ -246,4 +247,87 @@ async fn absurd_temporal_values_in_a_node_are_shown_not_a_panic() {
     assert_eq!(nodes.len(), 1);
     assert_eq!(nodes[0].properties["t"], "x");
     assert_eq!(nodes[0].properties["u"], "y");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn endless_records_are_refused_past_the_rows_one_pull_asked_for() {
+    // RECORDs without end and never the summary: a reader that keeps every
+    // record of a batch until its summary holds them all until the answer
+    // timeout. The driver asks for 1,000 rows a batch and reads no more.
+    let script = Script::small_records(None);
+    let error = connect_to(script).await.expect("an error");
+    assert!(
+        matches!(error, GraphError::MalformedAnswer { .. }),
+        "{error:?}"
+    );
+    let text = error.to_string();
+    assert!(
+        text.contains("more than the 1000 records PULL asked for"),
+        "{text}"
+    );
+    assert!(text.contains("bolt+s://"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn records_of_many_tiny_values_are_refused_past_the_batch_budget() {
+    // Records of one list of tiny integers, each just under the values of
+    // one message (the record, its list, the integers' list and the field's
+    // name count too): four fit in a batch's values budget, the fifth does
+    // not. Each is 256 KiB on the wire and about 25 MB decoded.
+    let integers = neo4rs::MAX_MESSAGE_VALUES - 8;
+    let mut value = vec![0xD6];
+    value.extend_from_slice(&(integers as u32).to_be_bytes());
+    value.resize(value.len() + integers, 0x01);
+    let script = Script::Records {
+        value,
+        times: Some(neo4rs::MAX_BATCH_VALUES / (integers + 4) + 1),
+    };
+    let error = connect_to(script).await.expect("an error");
+    assert!(
+        matches!(error, GraphError::MalformedAnswer { .. }),
+        "{error:?}"
+    );
+    let text = error.to_string();
+    let budget = format!("more than {} values", neo4rs::MAX_BATCH_VALUES);
+    assert!(text.contains(&budget), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn more_rows_than_a_query_asks_for_are_refused() {
+    // `RETURN 1 AS ok`, which Graph::connect checks the connection with,
+    // answered with two rows.
+    let script = Script::small_records(Some(2));
+    let error = connect_to(script).await.expect("an error");
+    assert!(
+        matches!(error, GraphError::TooManyRows { limit: 1, .. }),
+        "{error:?}"
+    );
+    let text = error.to_string();
+    assert!(text.contains("more rows than the query asks for"), "{text}");
+    assert!(text.contains("bolt+s://"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_search_page_longer_than_its_limit_is_refused() {
+    let server = HostileBolt::start_after_connect(Script::small_records(Some(4))).await;
+    let graph = server.connect().await.expect("connect");
+    let error = graph.search("", None, 3).await.unwrap_err();
+    assert!(
+        matches!(error, GraphError::TooManyRows { limit: 3, .. }),
+        "{error:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_user_count_of_more_than_one_row_is_refused() {
+    // The audit's stream counts the users first, in its transaction (the
+    // first query after Graph::connect), and reads the count from one row.
+    let server = HostileBolt::start_after_connect(Script::small_records(Some(2))).await;
+    let graph = server.connect().await.expect("connect");
+    let job = idlens_job::Job::unwatched();
+    let error = graph.stream_users(&job, |_| {}).await.unwrap_err();
+    assert!(
+        matches!(error, GraphError::TooManyRows { limit: 1, .. }),
+        "{error:?}"
+    );
 }

@@ -14,6 +14,7 @@ use {
 use crate::routing::{Route, RoutingTable};
 use crate::{
     BoltMap, BoltString, BoltType,
+    batch_budget::{BatchBudget, Cost},
     connection::stream::ConnectionStream,
     errors::{Error, Result},
     message_check::{MAX_MESSAGE_SIZE, check_message},
@@ -246,25 +247,50 @@ impl Connection {
     }
 
     pub async fn recv(&mut self) -> Result<BoltResponse> {
-        let bytes = self.recv_checked().await?;
+        let bytes = self.recv_checked(None).await?;
+        BoltResponse::parse(self.version, bytes)
+    }
+
+    /// The next message answering the PULL or DISCARD in flight: a record is
+    /// charged to `batch` before it is decoded.
+    #[cfg(not(feature = "unstable-bolt-protocol-impl-v2"))]
+    pub(crate) async fn recv_in_batch(&mut self, batch: &mut BatchBudget) -> Result<BoltResponse> {
+        let bytes = self.recv_checked(Some(batch)).await?;
         BoltResponse::parse(self.version, bytes)
     }
 
     #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
     #[allow(unused)]
     pub(crate) async fn recv_as<T: MessageResponse>(&mut self) -> Result<T> {
-        let bytes = self.recv_checked().await?;
+        let bytes = self.recv_checked(None).await?;
         Ok(T::parse(bytes)?)
     }
 
-    /// The next message, once it passed [`check_message`]. A message that
-    /// does not leaves the exchange incomplete, so the connection is not
+    /// [`Connection::recv_in_batch`] for the typed messages.
+    #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
+    pub(crate) async fn recv_as_in_batch<T: MessageResponse>(
+        &mut self,
+        batch: &mut BatchBudget,
+    ) -> Result<T> {
+        let bytes = self.recv_checked(Some(batch)).await?;
+        Ok(T::parse(bytes)?)
+    }
+
+    /// The next message, once it passed [`check_message`] and, when it is a
+    /// record of the `batch` being received, that batch's budget. A message
+    /// that does not leaves the exchange incomplete, so the connection is not
     /// reused.
-    async fn recv_checked(&mut self) -> Result<Bytes> {
+    async fn recv_checked(&mut self, batch: Option<&mut BatchBudget>) -> Result<Bytes> {
         let bytes = tokio::time::timeout(self.recv_timeout, self.recv_bytes())
             .await
             .map_err(|_| Error::ConnectionTimedOut)??;
-        check_message(&bytes)?;
+        let values = check_message(&bytes)?;
+        if let Some(batch) = batch.filter(|_| bytes.get(1) == Some(&RECORD_SIGNATURE)) {
+            batch.admit(Cost {
+                bytes: bytes.len(),
+                values,
+            })?;
+        }
         self.complete_response(&bytes)?;
         Ok(bytes)
     }
@@ -884,7 +910,7 @@ impl ServerCertVerifier for NoCertificateVerification {
 mod tests {
     use url::Host;
 
-    use super::{Connection, MAX_MESSAGE_SIZE, NeoUrl};
+    use super::{BatchBudget, Connection, Cost, MAX_MESSAGE_SIZE, NeoUrl};
     use crate::{errors::Error, version::Version};
     use std::{io::ErrorKind, sync::mpsc, thread, time::Duration};
     use tokio::{
@@ -1037,6 +1063,44 @@ mod tests {
             .unwrap_err();
         assert!(matches!(error, Error::MalformedMessage(_)), "{error:?}");
         assert!(!connection.is_reusable());
+    }
+
+    /// What a stream receives while pulling, on the typed path.
+    #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
+    type Pulled = crate::bolt::Response<Vec<crate::bolt::Bolt>, crate::summary::Streaming>;
+
+    async fn receive_in(connection: &mut Connection, batch: &mut BatchBudget) -> Result<(), Error> {
+        #[cfg(not(feature = "unstable-bolt-protocol-impl-v2"))]
+        let received = connection.recv_in_batch(batch).await.map(|_| ());
+        #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
+        let received = connection
+            .recv_as_in_batch::<Pulled>(batch)
+            .await
+            .map(|_| ());
+        received
+    }
+
+    #[tokio::test]
+    #[cfg_attr(feature = "unstable-bolt-protocol-impl-v2", allow(deprecated))]
+    async fn a_record_past_its_batch_is_refused_and_the_connection_is_not_reused() {
+        // Two records answering PULL {n: 1}, then its summary.
+        let record = [0x00, 0x04, 0xB1, 0x71, 0x91, 0x01, 0x00, 0x00];
+        let summary = [0x00, 0x03, 0xB1, 0x70, 0xA0, 0x00, 0x00];
+        let answer = [&record[..], &record, &summary].concat();
+        let mut connection = connect(serve_bytes_then_close(answer).await).await;
+        connection
+            .send(crate::messages::BoltRequest::pull(1, -1))
+            .await
+            .unwrap();
+        let mut batch = BatchBudget::pull(1, Cost::default());
+        receive_in(&mut connection, &mut batch).await.unwrap();
+        let error = receive_in(&mut connection, &mut batch).await.unwrap_err();
+        assert!(matches!(error, Error::AnswerTooLarge(_)), "{error:?}");
+        assert!(!connection.is_reusable());
+        assert!(matches!(
+            connection.drain_pending_responses().await,
+            Err(Error::IncompleteBoltExchange)
+        ));
     }
 
     #[tokio::test]

@@ -132,6 +132,16 @@ pub enum Error {
     /// nesting. Nothing of it is used and the connection is not used again.
     #[error("the server sent a malformed Bolt message: {0}")]
     MalformedMessage(String),
+
+    /// The server sent more than the driver reads for one answer: more
+    /// records than a PULL asked for (any for a DISCARD), more bytes or
+    /// values in one batch of records than its budget, or more values in one
+    /// message than `MAX_MESSAGE_VALUES`. The rest was left unread and the
+    /// connection is not used again.
+    #[error(
+        "the server sent too much in one answer ({0}); the rest was left unread and the connection closed"
+    )]
+    AnswerTooLarge(String),
 }
 
 impl From<bytes::TryGetError> for Error {

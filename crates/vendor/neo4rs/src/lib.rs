@@ -494,6 +494,7 @@ async fn main() {
 //!
 //!
 mod auth;
+mod batch_budget;
 #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
 pub mod bolt;
 mod bookmarks;
@@ -509,6 +510,8 @@ mod messages;
 #[cfg(feature = "unstable-serde-packstream-format")]
 mod packstream;
 mod pool;
+#[cfg(test)]
+mod pull_budget_tests;
 mod query;
 mod retry;
 #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
@@ -532,12 +535,13 @@ pub use {
 };
 
 pub use crate::auth::ClientCertificate;
+pub use crate::batch_budget::{MAX_BATCH_BYTES, MAX_BATCH_VALUES};
 pub use crate::config::{Config, ConfigBuilder, Database};
 pub use crate::errors::{
     Error, Neo4jClientErrorKind, Neo4jError, Neo4jErrorKind, Neo4jSecurityErrorKind, Result,
 };
 pub use crate::graph::{Graph, query};
-pub use crate::message_check::{MAX_MESSAGE_SIZE, MAX_NESTING_DEPTH};
+pub use crate::message_check::{MAX_MESSAGE_SIZE, MAX_MESSAGE_VALUES, MAX_NESTING_DEPTH};
 pub use crate::query::{Query, QueryParameter, RunResult};
 pub use crate::row::{Node, Path, Point2D, Point3D, Relation, Row, UnboundedRelation};
 pub use crate::stream::{DetachedRowStream, RowStream};

@@ -12,25 +12,42 @@ use crate::errors::{Error, Result};
 /// again.
 pub const MAX_MESSAGE_SIZE: usize = 4 * 1024 * 1024;
 
+/// The most values one message may hold (every string, number, list, map key
+/// and value, structure and its fields counts one, the message itself too).
+pub const MAX_MESSAGE_VALUES: usize = 1 << 18;
+
 /// How deeply lists, maps and structures may nest in a message (the message
 /// itself and a record's list of values count): the decoders recurse once per
 /// level.
 pub const MAX_NESTING_DEPTH: usize = 64;
 
 /// Checks that `message` is exactly one PackStream value whose every size fits
-/// in the bytes received, whose markers are all known, and whose nesting is at
-/// most [`MAX_NESTING_DEPTH`]. It walks the message without recursion and
-/// allocates one slot per open container.
-pub(crate) fn check_message(message: &[u8]) -> Result<()> {
+/// in the bytes received, whose markers are all known, whose nesting is at
+/// most [`MAX_NESTING_DEPTH`] and which holds at most [`MAX_MESSAGE_VALUES`]
+/// values; returns how many it holds. It walks the message without recursion
+/// and allocates one slot per open container.
+pub(crate) fn check_message(message: &[u8]) -> Result<usize> {
+    check_message_within(message, MAX_MESSAGE_VALUES)
+}
+
+/// [`check_message`] with at most `max_values` values.
+pub(crate) fn check_message_within(message: &[u8], max_values: usize) -> Result<usize> {
     let mut reader = Reader { rest: message };
     // How many values each open container still holds; the message is one.
     let mut open = vec![1usize];
+    let mut values = 0;
     while let Some(left) = open.last_mut() {
         if *left == 0 {
             open.pop();
             continue;
         }
         *left -= 1;
+        values += 1;
+        if values > max_values {
+            return Err(Error::AnswerTooLarge(format!(
+                "more than {max_values} values in one message, the most the driver reads"
+            )));
+        }
         let items = reader.value()?;
         if items > 0 {
             if open.len() > MAX_NESTING_DEPTH {
@@ -42,7 +59,7 @@ pub(crate) fn check_message(message: &[u8]) -> Result<()> {
         }
     }
     match reader.rest.len() {
-        0 => Ok(()),
+        0 => Ok(values),
         n => Err(malformed(format!(
             "{n} bytes follow the end of the message"
         ))),
@@ -164,6 +181,30 @@ mod tests {
     fn refuses(message: &[u8]) {
         let error = check_message(message).unwrap_err();
         assert!(matches!(error, Error::MalformedMessage(_)), "{error:?}");
+    }
+
+    #[test]
+    fn values_up_to_the_limit_are_counted_and_past_it_refused() {
+        // A record of three integers: the record, its list and the integers.
+        let message = [0xB1, 0x71, 0x93, 0x01, 0x02, 0x03];
+        assert_eq!(check_message_within(&message, 5).unwrap(), 5);
+        let error = check_message_within(&message, 4).unwrap_err();
+        assert!(matches!(error, Error::AnswerTooLarge(_)), "{error:?}");
+        assert!(error.to_string().contains("more than 4 values"), "{error}");
+    }
+
+    #[test]
+    fn the_default_limit_of_values_is_taken_exactly() {
+        let record_of = |count: usize| {
+            let mut message = vec![0xB1, 0x71, 0xD6];
+            message.extend_from_slice(&(count as u32).to_be_bytes());
+            message.resize(message.len() + count, 0x01);
+            message
+        };
+        let full = record_of(MAX_MESSAGE_VALUES - 2);
+        assert_eq!(check_message(&full).unwrap(), MAX_MESSAGE_VALUES);
+        let error = check_message(&record_of(MAX_MESSAGE_VALUES - 1)).unwrap_err();
+        assert!(matches!(error, Error::AnswerTooLarge(_)), "{error:?}");
     }
 
     #[test]

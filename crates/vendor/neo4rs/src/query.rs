@@ -181,7 +181,10 @@ impl Query {
         // The result is consumed before this call returns, so DISCARD can be
         // pipelined with RUN even when other streams share the connection.
         let result = Self::try_execute(request, 4096, FollowUp::Discard, connection).await?;
-        Ok(result.finish(connection).await?)
+        result
+            .finish(connection)
+            .await
+            .map_err(retry_unless_refused)
     }
 
     /// Sends RUN and, if a follow-up is given, pipelines it in the same flush.
@@ -277,6 +280,17 @@ enum FollowUp {
     Pull,
     /// DISCARD, the stream continues by receiving the summary only.
     Discard,
+}
+
+/// An answer the driver refused (malformed, or more than it reads) would come
+/// again: only other errors are worth a retry.
+fn retry_unless_refused(error: Error) -> Retry<Error> {
+    match error {
+        Error::MalformedMessage(_) | Error::MessageTooLarge { .. } | Error::AnswerTooLarge(_) => {
+            Retry::no(error)
+        }
+        other => Retry::yes(other),
+    }
 }
 
 fn wrap_error<T>(resp: impl IntoError, req: &'static str) -> QueryResult<T> {

@@ -1,14 +1,12 @@
+#[cfg(feature = "unstable-bolt-protocol-impl-v2")]
+use crate::bolt::{Bolt, Discard, Pull, Response, WrapExtra as _};
 #[cfg(not(feature = "unstable-bolt-protocol-impl-v2"))]
 use crate::messages::{BoltRequest, BoltResponse};
 #[cfg(feature = "unstable-result-summary")]
 use crate::summary::{ResultSummary, Streaming};
-#[cfg(feature = "unstable-bolt-protocol-impl-v2")]
 use crate::{
-    BoltType,
-    bolt::{Bolt, Discard, Pull, Response, WrapExtra as _},
-};
-use crate::{
-    DeError, RunResult,
+    BoltType, DeError, RunResult,
+    batch_budget::{BatchBudget, Cost},
     errors::{Error, Result},
     pool::ManagedConnection,
     row::Row,
@@ -38,6 +36,10 @@ pub struct RowStream {
     state: State,
     fetch_size: usize,
     buffer: VecDeque<Row>,
+    /// What every row holds of the field names, charged to each record.
+    per_row: Cost,
+    /// What the answer to the PULL or DISCARD in flight may still hold.
+    batch: BatchBudget,
 }
 
 impl RowStream {
@@ -48,6 +50,11 @@ impl RowStream {
         fetch_size: usize,
         state: State,
     ) -> Self {
+        let per_row = names_cost(&fields);
+        let batch = match state {
+            State::Pulling => BatchBudget::pull(fetch_size as i64, per_row),
+            _ => BatchBudget::discard(),
+        };
         RowStream {
             qid,
             #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
@@ -56,7 +63,25 @@ impl RowStream {
             fetch_size,
             state,
             buffer: VecDeque::with_capacity(fetch_size),
+            per_row,
+            batch,
         }
+    }
+}
+
+/// What a row holds of the field names: `Row::new` reserves a slot for every
+/// name and keeps a copy of each one that is a string.
+fn names_cost(fields: &BoltList) -> Cost {
+    let bytes = fields
+        .iter()
+        .map(|name| match name {
+            BoltType::String(name) => name.value.len(),
+            _ => 0,
+        })
+        .sum();
+    Cost {
+        bytes,
+        values: fields.len(),
     }
 }
 
@@ -98,6 +123,7 @@ impl RowStream {
     async fn pull(&mut self, connection: &mut ManagedConnection) -> Result<()> {
         let pull = Pull::some(self.fetch_size as i64).for_query(self.qid);
         connection.send_as(pull).await?;
+        self.batch = BatchBudget::pull(self.fetch_size as i64, self.per_row);
         self.state = State::Pulling;
         Ok(())
     }
@@ -106,6 +132,7 @@ impl RowStream {
     async fn pull(&mut self, connection: &mut ManagedConnection) -> Result<()> {
         let pull = BoltRequest::pull(self.fetch_size, self.qid);
         connection.send(pull).await?;
+        self.batch = BatchBudget::pull(self.fetch_size as i64, self.per_row);
         self.state = State::Pulling;
         Ok(())
     }
@@ -114,6 +141,7 @@ impl RowStream {
     async fn discard(&mut self, connection: &mut ManagedConnection) -> Result<()> {
         let discard = Discard::all().for_query(self.qid);
         connection.send_as(discard).await?;
+        self.batch = BatchBudget::discard();
         self.state = State::Discarding;
         Ok(())
     }
@@ -122,6 +150,7 @@ impl RowStream {
     async fn discard(&mut self, connection: &mut ManagedConnection) -> Result<()> {
         let discard = BoltRequest::discard_all_for(self.qid);
         connection.send(discard).await?;
+        self.batch = BatchBudget::discard();
         self.state = State::Discarding;
         Ok(())
     }
@@ -130,11 +159,13 @@ impl RowStream {
     ///
     /// An error while decoding a single record leaves the state untouched, so the
     /// next call continues to receive the same batch and the connection stays in sync.
+    /// A record past what the request asked for or past the batch's budget is
+    /// refused before it is decoded, and the connection is not used again.
     #[cfg(feature = "unstable-bolt-protocol-impl-v2")]
     async fn receive(&mut self, connection: &mut ManagedConnection) -> Result<()> {
         loop {
             let response = connection
-                .recv_as::<Response<Vec<Bolt>, Streaming>>()
+                .recv_as_in_batch::<Response<Vec<Bolt>, Streaming>>(&mut self.batch)
                 .await?;
             match response {
                 Response::Detail(record) => {
@@ -175,10 +206,12 @@ impl RowStream {
     ///
     /// An error while decoding a single record leaves the state untouched, so the
     /// next call continues to receive the same batch and the connection stays in sync.
+    /// A record past what the request asked for or past the batch's budget is
+    /// refused before it is decoded, and the connection is not used again.
     #[cfg(not(feature = "unstable-bolt-protocol-impl-v2"))]
     async fn receive(&mut self, connection: &mut ManagedConnection) -> Result<()> {
         loop {
-            match connection.recv().await? {
+            match connection.recv_in_batch(&mut self.batch).await? {
                 BoltResponse::Success(s) => {
                     let has_more =
                         self.state == State::Pulling && s.get("has_more").unwrap_or(false);
