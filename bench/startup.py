@@ -7,7 +7,9 @@ app in turn (the order alternates), it:
 
 - launches the app with IDLENS_REPORT_FIRST_IPC=1 and times launch -> the line
   `first-ipc` on its stderr: the page has loaded and its first command reached
-  the core (bench/bare-tauri prints the same line from its one command);
+  the core (bench/bare-tauri prints the same line from its one command), and
+  launch -> each `startup <step>` line both apps print (src-tauri/first_ipc.rs),
+  so a slow launch shows which step took the time;
 - then samples the resident memory of the main process and of its WebKit web
   and network processes every 200 ms until the sum has settled (it moved less
   than 1 MiB in the last 2 s; at most 15 s): the first screen is drawn;
@@ -17,7 +19,9 @@ scripts/bench-startup.sh gives it a throwaway HOME and XDG directories.
 IdLens opens on a `sandbox` profile (an `idlens sandbox` tenant on
 127.0.0.1), as a user with one tenant meets it each morning. A first run of
 each app is a warm-up and not counted. Medians are reported, and written as
-JSON with every run to bench/results/startup-<date>.json.
+JSON with every run to bench/results/startup-<date>.json, with the 90th
+percentile of the first IPC beside its median; it exits 1 when a goal is
+missed.
 
 It also times `idlens --version` (the CLI path, which must not initialise
 GTK or WebKit): wall time and peak RSS over the same number of runs.

@@ -15,6 +15,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use idlens_api::Api;
+use tauri::Manager;
+
+/// The label of the one window (`tauri.conf.json`).
+const MAIN_WINDOW: &str = "main";
 
 /// Opens the main window and runs until it is closed.
 pub fn run() -> ExitCode {
@@ -45,11 +49,21 @@ pub fn run() -> ExitCode {
     };
     let result = updates::register(tauri::Builder::default())
         .manage(api)
-        .setup(|_| {
+        .setup(|app| {
             first_ipc::step("setup");
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                webview_settings::show_at_the_latest(window);
+            }
             Ok(())
         })
-        .on_page_load(|_, payload| first_ipc::page_load(payload.event()))
+        .on_page_load(|webview, payload| {
+            first_ipc::page_load(payload.event());
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                if let Some(window) = webview.app_handle().get_webview_window(MAIN_WINDOW) {
+                    webview_settings::show(&window);
+                }
+            }
+        })
         .invoke_handler(first_ipc::reported(commands::handler()))
         .run(tauri::generate_context!("tauri.conf.json"));
     match result {

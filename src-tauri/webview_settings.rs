@@ -30,3 +30,34 @@ pub fn before_webkit_starts() {
 
 #[cfg(not(all(unix, not(target_os = "macos"))))]
 pub fn before_webkit_starts() {}
+
+/// The main window is created hidden (`visible: false` in `tauri.conf.json`)
+/// and shown once its page has loaded, or after [`SHOW_AT_THE_LATEST`] if
+/// the load never finishes.
+///
+/// Painting without compositing, WebKitGTK's UI process waits up to 500 ms
+/// (`didUpdateBackingStoreStateTimeout`) for the web process's first
+/// backing store when GTK asks a visible web view to draw before the web
+/// process has one: a window shown while its web process is still starting
+/// sometimes froze the launch for that half second, before the page even
+/// started loading (a third of launches in the startup benchmark, and the
+/// bare Tauri app too once compositing is off in it). A hidden window is
+/// not drawn, so nothing waits; shown after the load, it shows the first
+/// screen rather than a blank one.
+pub const SHOW_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Shows `window` (again: showing a shown window does nothing).
+pub fn show<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
+    if let Err(e) = window.show() {
+        eprintln!("error: IdLens could not show its window: {e}");
+    }
+}
+
+/// Shows the main window after [`SHOW_AT_THE_LATEST`], whether or not its
+/// page has loaded by then.
+pub fn show_at_the_latest<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) {
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(SHOW_AT_THE_LATEST).await;
+        show(&window);
+    });
+}

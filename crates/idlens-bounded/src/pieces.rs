@@ -107,6 +107,26 @@ impl<R: Read> PieceCapped<'_, R> {
 impl<R: Read> Read for PieceCapped<'_, R> {
     #[inline]
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // serde_json asks for one byte at a time: that path does the least.
+        // `read < limit` leaves room for the byte, so nothing else to check
+        // (once exceeded, `read` stays past the limit until the next piece,
+        // and the slow path refuses).
+        let limit = self.limit;
+        let read = limit.read.get();
+        if buf.len() == 1 && self.pos < self.filled && read < limit.limit {
+            buf[0] = self.block[self.pos];
+            self.pos += 1;
+            limit.read.set(read + 1);
+            return Ok(1);
+        }
+        self.read_checked(buf)
+    }
+}
+
+impl<R: Read> PieceCapped<'_, R> {
+    /// Any other read: a refill, a longer buffer, or the byte that passes
+    /// the limit.
+    fn read_checked(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let limit = self.limit;
         if limit.exceeded.get() {
             return Err(self.too_long());
@@ -120,11 +140,7 @@ impl<R: Read> Read for PieceCapped<'_, R> {
             .len()
             .min(self.filled - self.pos)
             .min(usize::try_from(room).unwrap_or(usize::MAX));
-        if n == 1 {
-            buf[0] = self.block[self.pos];
-        } else {
-            buf[..n].copy_from_slice(&self.block[self.pos..self.pos + n]);
-        }
+        buf[..n].copy_from_slice(&self.block[self.pos..self.pos + n]);
         self.pos += n;
         limit.read.set(limit.read.get() + n as u64);
         if limit.read.get() > limit.limit {
