@@ -92,7 +92,8 @@ cmd_diff() {
 cmd_check() {
     local work
     work=$(mktemp -d)
-    trap 'rm -rf "$work"' RETURN
+    # Cleared as it runs: a RETURN trap stays set after its function returns.
+    trap 'rm -rf "$work"; trap - RETURN' RETURN
     unpack "$work"
     (cd "$work/a" && patch --quiet -p1 --no-backup-if-mismatch <"$REPO_ROOT/$PATCH") || {
         echo "$PATCH does not apply to neo4rs $VERSION as published" >&2
@@ -112,6 +113,9 @@ cmd_check() {
 cmd_test() {
     cmd_check
     local manifest="$REPO_ROOT/$TREE/Cargo.toml"
+    # The shared build directory, as scripts/test.sh's: never a target/ in
+    # the vendored tree, which the check would then find as drift.
+    export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/idlens/target}"
     cargo test --locked --manifest-path "$manifest" --lib
     cargo test --locked --manifest-path "$manifest" --lib --features unstable-bolt-protocol-impl-v2
 }
