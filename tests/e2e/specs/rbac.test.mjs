@@ -336,6 +336,26 @@ describe("changes made with the CLI while the app is open", () => {
     assert.match(await (await shown("rbac-loaded-facts")).getText(), /^8 roles, 5 APIs/, "what was loaded stays");
   });
 
+  it("sets how long a users export job may take, refusing a deadline it cannot read", async () => {
+    await click("nav-settings");
+    await clickElement(await (await shown("profile-item-sandbox")).$(".profile-row__main"), "the sandbox profile");
+    const deadline = await shown("profile-export-job-deadline");
+    assert.equal(await deadline.getValue(), "4h", "the default");
+    await fill("profile-export-job-deadline", "3 days");
+    await click("profile-save");
+    assert.match(await (await shown("form-error")).getText(), /deadline/i);
+    assert.equal(await deadline.getAttribute("aria-invalid"), "true");
+    await fill("profile-export-job-deadline", "8h");
+    await click("profile-save");
+    await browser.waitUntil(async () => /saved/i.test(await (await shown("editor-state")).getText()), {
+      timeoutMsg: "the profile is saved",
+    });
+    const saved = cli("profile", "list").profiles.find((p) => p.name === "sandbox");
+    assert.equal(saved.exportJobDeadline, "8h", "the CLI reads the new deadline");
+    await scrollTo(deadline);
+    await screenshot("settings-export-deadline");
+  });
+
   it("lists a profile added in a terminal, with its unencrypted Neo4j connection warned about", async () => {
     const { issuer, client_id: clientId } = sandbox.summary;
     cli(
