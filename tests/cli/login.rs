@@ -4,7 +4,6 @@
 //! every way a sign-in ends without one.
 
 use std::collections::HashMap;
-use std::process::Command;
 use std::time::Duration;
 
 use idlens_sandbox::SandboxConfig;
@@ -82,19 +81,7 @@ impl Tenant {
 /// The refresh token IdLens stored for profile `sb`, read from the keychain
 /// with libsecret's own tool (no IdLens code involved).
 fn stored_refresh_token(session: &KeychainSession) -> Option<String> {
-    let output = Command::new("secret-tool")
-        .args([
-            "lookup",
-            "service",
-            "idlens",
-            "username",
-            "sb/refresh-token",
-        ])
-        .env("DBUS_SESSION_BUS_ADDRESS", session.address())
-        .output()
-        .expect("secret-tool runs (apt package libsecret-tools)");
-    let token = String::from_utf8(output.stdout).expect("UTF-8");
-    (output.status.success() && !token.is_empty()).then_some(token)
+    session.lookup("sb/refresh-token")
 }
 
 /// Reads the device flow's first `--json` line.

@@ -45,19 +45,7 @@ fn add_profile(user: &TestUser, idp: &Idp, extra: &[&str]) {
 }
 
 fn keychain_token(session: &KeychainSession) -> Option<String> {
-    let output = Command::new("secret-tool")
-        .args([
-            "lookup",
-            "service",
-            "idlens",
-            "username",
-            "op/refresh-token",
-        ])
-        .env("DBUS_SESSION_BUS_ADDRESS", session.address())
-        .output()
-        .expect("secret-tool runs (apt package libsecret-tools)");
-    let token = String::from_utf8(output.stdout).expect("UTF-8");
-    (output.status.success() && !token.is_empty()).then_some(token)
+    session.lookup("op/refresh-token")
 }
 
 fn put_keychain_token(session: &KeychainSession, token: &str) {
