@@ -12,6 +12,7 @@
 // Also a users export (`jobs.usersExports.create`, `jobs.get` until it is
 // completed, its gzipped NDJSON downloaded through the same fetch and
 // gunzipped with node's zlib), `connections.list` by name, and
+// `roles.get`, `users.roles.assign` and `users.roles.delete` (undone at once), and
 // `users.identities.link` (which changes the tenant, so it comes last).
 import { gunzipSync } from "node:zlib";
 import { ManagementClient, ManagementError } from "auth0";
@@ -87,6 +88,9 @@ for await (const role of await m2m.roles.list({ per_page: 3 })) roles.push(role)
 check(roles.length >= 8, `roles.list over its pages gave ${roles.length} roles`);
 seen.roles = roles.length;
 
+const reportRole = await m2m.roles.get("rol_Rep0rtViewSndbx06");
+check(reportRole.id === "rol_Rep0rtViewSndbx06" && typeof reportRole.name === "string", `roles.get: ${JSON.stringify(reportRole)}`);
+
 const reportPermissions = await m2m.roles.permissions.list("rol_Rep0rtViewSndbx06");
 check(reportPermissions.data.some((p) => p.permission_name === "read:legacy-reports"), "roles.permissions.list");
 
@@ -135,6 +139,20 @@ seen.exported_users = exported.length;
 
 const github = await m2m.connections.list({ name: "github" });
 check(github.data.length === 1 && /^con_/.test(github.data[0].id), `connections.list by name: ${JSON.stringify(github.data)}`);
+
+// Role assignment (changes the tenant, undone at once): the admin gets the
+// report viewer role and loses it again.
+const reportRoleIds = { roles: [reportRole.id] };
+const roleNames = async () => (await m2m.users.roles.list(adminId)).data.map((r) => r.name);
+const hadReport = (await roleNames()).includes(reportRole.name);
+await expectError(() => limited.users.roles.assign(adminId, reportRoleIds), 403, "insufficient_scope", "assigning without update:users");
+await expectError(() => m2m.users.roles.assign(adminId, { roles: ["rol_NoSuchRole000000"] }), 404, "inexistent_role", "assigning an unknown role");
+await m2m.users.roles.assign(adminId, reportRoleIds);
+check((await roleNames()).includes(reportRole.name), "users.roles.assign gave the role");
+await m2m.users.roles.delete(adminId, reportRoleIds);
+check(!(await roleNames()).includes(reportRole.name), "users.roles.delete took the role away");
+if (hadReport) await m2m.users.roles.assign(adminId, reportRoleIds);
+seen.role_assignment = "assigned and removed";
 
 // Linking: a person with a database user and a GitHub user of one e-mail.
 let pair;

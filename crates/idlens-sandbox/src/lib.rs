@@ -25,6 +25,8 @@ mod mgmt;
 mod pages;
 pub mod tenant;
 
+pub use mgmt::MANAGEMENT_ENDPOINTS;
+
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};

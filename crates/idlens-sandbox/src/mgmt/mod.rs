@@ -26,7 +26,7 @@ use axum::extract::{Request, State as Extract};
 use axum::http::{header, HeaderMap};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, on, MethodFilter};
 use axum::Router;
 
 use crate::authn::Shared;
@@ -44,27 +44,44 @@ pub(crate) struct IssuedToken {
     pub expires_at: i64,
 }
 
+/// Declares the Management API's endpoints once: the router is built from
+/// this list and [`MANAGEMENT_ENDPOINTS`] is made from it, so the conformance
+/// test (Auth0's Node SDK) can check that it calls every one.
+macro_rules! management_endpoints {
+    ($($method:ident $path:literal => $handler:path,)*) => {
+        /// Every Management API endpoint the sandbox serves, as (method, path
+        /// pattern): the same list its router is built from.
+        pub const MANAGEMENT_ENDPOINTS: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
+
+        fn endpoint_routes() -> Router<Shared> {
+            let router = Router::new();
+            $(let router = router.route($path, on(MethodFilter::$method, $handler));)*
+            router
+        }
+    };
+}
+
+management_endpoints! {
+    GET "/api/v2/users" => users::search,
+    GET "/api/v2/users-by-email" => users::by_email,
+    GET "/api/v2/users/{id}" => users::one,
+    GET "/api/v2/users/{id}/roles" => users::roles,
+    POST "/api/v2/users/{id}/roles" => users::assign_roles,
+    DELETE "/api/v2/users/{id}/roles" => users::remove_roles,
+    GET "/api/v2/users/{id}/permissions" => users::permissions,
+    POST "/api/v2/users/{id}/identities" => users::link_identity,
+    POST "/api/v2/jobs/users-exports" => jobs::create,
+    GET "/api/v2/jobs/{id}" => jobs::get,
+    GET "/api/v2/connections" => connections::list,
+    GET "/api/v2/roles" => roles::list,
+    GET "/api/v2/roles/{id}" => roles::one,
+    GET "/api/v2/roles/{id}/permissions" => roles::permissions,
+    GET "/api/v2/roles/{id}/users" => roles::users,
+    GET "/api/v2/resource-servers" => apis::list,
+}
+
 pub(crate) fn routes(state: Shared) -> Router<Shared> {
-    Router::new()
-        .route("/api/v2/users", get(users::search))
-        .route("/api/v2/users-by-email", get(users::by_email))
-        .route("/api/v2/users/{id}", get(users::one))
-        .route(
-            "/api/v2/users/{id}/roles",
-            get(users::roles)
-                .post(users::assign_roles)
-                .delete(users::remove_roles),
-        )
-        .route("/api/v2/users/{id}/permissions", get(users::permissions))
-        .route("/api/v2/users/{id}/identities", post(users::link_identity))
-        .route("/api/v2/jobs/users-exports", post(jobs::create))
-        .route("/api/v2/jobs/{id}", get(jobs::get))
-        .route("/api/v2/connections", get(connections::list))
-        .route("/api/v2/roles", get(roles::list))
-        .route("/api/v2/roles/{id}", get(roles::one))
-        .route("/api/v2/roles/{id}/permissions", get(roles::permissions))
-        .route("/api/v2/roles/{id}/users", get(roles::users))
-        .route("/api/v2/resource-servers", get(apis::list))
+    endpoint_routes()
         .route_layer(middleware::from_fn_with_state(state, rate_limited))
         // The signed download links of users exports: storage, not the API
         // (no token, no rate limit), as Auth0's links point to S3.
