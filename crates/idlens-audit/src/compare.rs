@@ -14,9 +14,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::email::{normalize_email_v1, normalize_opt};
 use crate::error::Count;
-use crate::finding::{Auth0User, DriftField, Finding, FindingKind};
+use crate::findings::email_rule::{normalize_email_v1, normalize_opt};
+use crate::findings::kinds::{Auth0User, DriftField, Finding, FindingKind};
 use crate::report::Report;
 
 /// The first report version whose e-mail rule is the current one.

@@ -8,8 +8,8 @@ use std::sync::mpsc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AuditError;
-use crate::finding::{DriftField, Finding, Summary};
-use crate::findings::Findings;
+use crate::findings::finished::Findings;
+use crate::findings::kinds::{DriftField, Finding, Summary};
 use crate::mapping::Mapping;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,12 +15,12 @@ use idlens_bounded::{PieceLimit, SkipBom};
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use crate::auth0_read::ReadOptions;
 use crate::error::AuditError;
-use crate::graph_columns::{parse_bool, property_of, required, AbsentProperties};
-use crate::graph_csv::GraphStats;
 use crate::mapping::{Identifier, Mapping};
-use crate::record::{GraphRow, GraphRowRef};
+use crate::read::graph_columns::{parse_bool, property_of, required, AbsentProperties};
+use crate::read::graph_csv::GraphStats;
+use crate::read::graph_row::{GraphRow, GraphRowRef};
+use crate::read::options::ReadOptions;
 
 /// Reads a JSON array export and hands each row to `row`.
 pub fn read_graph_json(

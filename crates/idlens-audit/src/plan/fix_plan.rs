@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use crate::cypher;
 use crate::error::AuditError;
-use crate::finding::{Auth0User, Finding};
+use crate::findings::kinds::{Auth0User, Finding};
+use crate::findings::primary::{choose_primary, Candidate};
 use crate::mapping::Mapping;
-use crate::primary::{choose_primary, Candidate};
+use crate::plan::fix_cypher as cypher;
 
 /// Rows per write transaction when the caller has no preference.
 pub const DEFAULT_BATCH_SIZE: usize = 1000;

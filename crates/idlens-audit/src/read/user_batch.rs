@@ -7,8 +7,8 @@
 
 use std::fmt::Write;
 
-use crate::arena::{Arena, Fields};
-use crate::auth0_line::Auth0Line;
+use crate::index::arena::{Arena, Fields};
+use crate::read::user_line::Auth0Line;
 
 pub(crate) const VERIFIED_KNOWN: u16 = 1;
 pub(crate) const VERIFIED: u16 = 2;

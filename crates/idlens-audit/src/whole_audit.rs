@@ -3,15 +3,15 @@
 
 use std::io::{Read, Write};
 
-use crate::auth0_read::{ReadOptions, DEFAULT_MAX_RECORD};
-use crate::engine::Audit;
 use crate::error::AuditError;
-use crate::finding::Summary;
-use crate::graph_csv::{read_graph_csv, GraphStats};
-use crate::graph_json::read_graph_json;
-use crate::index::Auth0Index;
+use crate::findings::in_progress::Audit;
+use crate::findings::kinds::Summary;
+use crate::index::auth0_users::Auth0Index;
 use crate::mapping::Mapping;
-use crate::record::GraphRow;
+use crate::read::graph_csv::{read_graph_csv, GraphStats};
+use crate::read::graph_json::read_graph_json;
+use crate::read::graph_row::GraphRow;
+use crate::read::options::{ReadOptions, DEFAULT_MAX_RECORD};
 use crate::report::{
     write_report, Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Sources,
 };

@@ -7,20 +7,20 @@
 //! each user whose normalised e-mail was already taken, the pair (first user
 //! with that e-mail, this user).
 
-use crate::arena::Arena;
-use crate::batch::{
+use crate::findings::email_rule::normalize_opt;
+use crate::index::arena::Arena;
+use crate::index::interner::{Interner, NO_NAME};
+use crate::index::secondaries::Secondaries;
+use crate::index::tagged_table::TaggedTable;
+use crate::index::timestamp::{pack, Stamp};
+use crate::read::user_batch::{
     NewUser, UserBatch, HAS_IDENTITY, HAS_LOGINS, SOCIAL, SOCIAL_KNOWN, VERIFIED, VERIFIED_KNOWN,
 };
-use crate::email::normalize_opt;
-use crate::interner::{Interner, NO_NAME};
-use crate::secondaries::Secondaries;
-use crate::tagged::TaggedTable;
-use crate::timestamp::{pack, Stamp};
 
 /// The record holds the normalised e-mail as an extra field because it is
 /// not the raw e-mail.
 const NORM_STORED: u16 = 32;
-/// `created_at` and `last_login` are in the packed form of `timestamp`.
+/// `created_at` and `last_login` are in the packed form of `index::timestamp`.
 const CREATED_PACKED: u16 = 128;
 const LOGIN_PACKED: u16 = 256;
 /// `logins_count` does not fit the slot's 32 bits: the record ends with it
@@ -34,7 +34,7 @@ pub(crate) struct GraphMark {
     /// Graph rows with the user's id.
     pub count: u32,
     /// The first row's number in the engine's row store, or
-    /// `engine::SAME_AS_AUTH0`.
+    /// `findings::in_progress::SAME_AS_AUTH0`.
     pub first: u32,
 }
 

@@ -7,14 +7,16 @@
 
 use std::borrow::Cow;
 
-use crate::drift::{diffs, drifted};
-use crate::email::may_be_high;
-use crate::engine::{Audit, GRAPH_ONLY};
-use crate::finding::{Auth0User, Cause, Confidence, DriftField, Finding, GraphNode, Summary};
-use crate::index::{Auth0Stats, UserView};
-use crate::primary::{choose_primary, Candidate};
-use crate::record::GraphRowRef;
-use crate::timestamp::Stamp;
+use crate::findings::drift::{diffs, drifted};
+use crate::findings::email_rule::may_be_high;
+use crate::findings::in_progress::{Audit, GRAPH_ONLY};
+use crate::findings::kinds::{
+    Auth0User, Cause, Confidence, DriftField, Finding, GraphNode, Summary,
+};
+use crate::findings::primary::{choose_primary, Candidate};
+use crate::index::auth0_users::{Auth0Stats, UserView};
+use crate::index::timestamp::Stamp;
+use crate::read::graph_row::GraphRowRef;
 
 pub struct Findings {
     audit: Audit,

@@ -8,12 +8,12 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 
 use idlens_bounded::{CsvRecordCap, RecordTooLong, SkipBom};
 
-use crate::auth0_read::ReadOptions;
 use crate::error::AuditError;
-use crate::graph_columns::{parse_bool, AbsentProperties, Columns};
+use crate::index::row_store::RowStore;
 use crate::mapping::Mapping;
-use crate::record::GraphRowRef;
-use crate::rows::RowStore;
+use crate::read::graph_columns::{parse_bool, AbsentProperties, Columns};
+use crate::read::graph_row::GraphRowRef;
+use crate::read::options::ReadOptions;
 
 /// What reading the graph side counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
