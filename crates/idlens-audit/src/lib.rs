@@ -43,8 +43,9 @@ pub use index::timestamp::Stamp;
 pub use mapping::{Identifier, IdentifierError, Mapping, MappingText};
 pub use plan::fix_cypher::graph_rows_query;
 pub use plan::fix_plan::{
-    fix_plan, CypherBatch, FixOptions, FixPlan, FixSection, LinkCall, DEFAULT_BATCH_SIZE,
+    fix_plan, CypherBatch, FixOptions, FixPlan, FixSection, DEFAULT_BATCH_SIZE,
 };
+pub use plan::links::LinkCall;
 pub use read::graph_columns::AbsentProperties;
 pub use read::graph_csv::{read_graph_csv, GraphStats};
 pub use read::graph_json::read_graph_json;
