@@ -40,8 +40,7 @@ pub use findings::kinds::{
 pub use findings::primary::{choose_primary, Candidate, PrimaryRule};
 pub use index::auth0_users::{Auth0Index, Auth0Stats, UserView};
 pub use index::timestamp::Stamp;
-pub use mapping::{Identifier, IdentifierError, Mapping, MappingText};
-pub use plan::fix_cypher::graph_rows_query;
+pub use mapping::{Identifier, IdentifierError, Mapping, MappingText, ALIAS_RELATIONSHIP};
 pub use plan::fix_plan::{
     fix_plan, CypherBatch, FixOptions, FixPlan, FixSection, DEFAULT_BATCH_SIZE,
 };
