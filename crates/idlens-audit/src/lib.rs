@@ -38,8 +38,9 @@ pub use findings::kinds::{
     Auth0User, Cause, Confidence, DriftField, FieldDiff, Finding, FindingKind, GraphNode, Summary,
 };
 pub use findings::primary::{choose_primary, Candidate, PrimaryRule};
-pub use index::auth0_users::{Auth0Index, Auth0Stats, UserView};
+pub use index::auth0_users::{Auth0Index, Auth0Stats};
 pub use index::timestamp::Stamp;
+pub use index::user_record::UserView;
 pub use mapping::{Identifier, IdentifierError, Mapping, MappingText, ALIAS_RELATIONSHIP};
 pub use plan::fix_plan::{
     fix_plan, CypherBatch, FixOptions, FixPlan, FixSection, DEFAULT_BATCH_SIZE,

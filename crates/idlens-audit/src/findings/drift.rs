@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::findings::email_rule::normalize_opt;
 use crate::findings::kinds::{DriftField, FieldDiff};
-use crate::index::auth0_users::UserView;
+use crate::index::user_record::UserView;
 use crate::read::graph_row::GraphRowRef;
 
 /// Which mapped fields are compared.

@@ -14,8 +14,9 @@ use crate::findings::kinds::{
     Auth0User, Cause, Confidence, DriftField, Finding, GraphNode, Summary,
 };
 use crate::findings::primary::{choose_primary, Candidate};
-use crate::index::auth0_users::{Auth0Stats, UserView};
+use crate::index::auth0_users::Auth0Stats;
 use crate::index::timestamp::Stamp;
+use crate::index::user_record::UserView;
 use crate::read::graph_row::GraphRowRef;
 
 pub struct Findings {

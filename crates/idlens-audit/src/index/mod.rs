@@ -10,3 +10,4 @@ pub(crate) mod row_store;
 pub(crate) mod secondaries;
 pub(crate) mod tagged_table;
 pub(crate) mod timestamp;
+pub(crate) mod user_record;
