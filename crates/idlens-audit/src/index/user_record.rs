@@ -68,15 +68,6 @@ pub struct UserView<'a> {
     pub has_identity: bool,
 }
 
-/// The first fields of a record, which every reader wants; `rest` is at
-/// the name.
-struct Head<'a> {
-    user_id: &'a str,
-    email: Option<&'a str>,
-    email_norm: Option<&'a str>,
-    rest: Fields<'a>,
-}
-
 impl UserSlot {
     /// Writes `user`'s record into `arena` and interns its names.
     pub fn write(arena: &mut Arena, names: &mut Interner, user: &NewUser<'_>) -> UserSlot {
@@ -120,7 +111,10 @@ impl UserSlot {
         }
     }
 
-    fn head<'a>(&self, arena: &'a Arena) -> Head<'a> {
+    /// The fields the drift rule compares (user_id, email, normalised
+    /// e-mail, name, email_verified; the others left `None`), and the
+    /// record's fields after them.
+    fn read_compared<'a>(&self, arena: &'a Arena) -> (UserView<'a>, Fields<'a>) {
         let mut rest = arena.fields(self.at);
         let user_id = rest.next_str().unwrap_or_default();
         let email = rest.next_str();
@@ -129,40 +123,7 @@ impl UserSlot {
         } else {
             email
         };
-        Head {
-            user_id,
-            email,
-            email_norm,
-            rest,
-        }
-    }
-
-    /// The `user_id`.
-    pub fn id<'a>(&self, arena: &'a Arena) -> &'a str {
-        arena.first(self.at)
-    }
-
-    /// The normalised e-mail (None: no e-mail).
-    pub fn email_norm<'a>(&self, arena: &'a Arena) -> Option<&'a str> {
-        self.head(arena).email_norm
-    }
-
-    /// A flag the input may leave out: `None` when `known` is not set.
-    fn flag(&self, known: u16, value: u16) -> Option<bool> {
-        (self.flags & known != 0).then_some(self.flags & value != 0)
-    }
-
-    /// The fields the drift rule compares (user_id, email, normalised
-    /// e-mail, name, email_verified); the others are left `None`. For the
-    /// per-row path, which must not decode what it does not use.
-    pub fn compared_fields<'a>(&self, arena: &'a Arena) -> UserView<'a> {
-        let Head {
-            user_id,
-            email,
-            email_norm,
-            mut rest,
-        } = self.head(arena);
-        UserView {
+        let user = UserView {
             user_id,
             email,
             email_norm,
@@ -175,18 +136,34 @@ impl UserSlot {
             provider: None,
             is_social: None,
             has_identity: false,
-        }
+        };
+        (user, rest)
+    }
+
+    /// The `user_id`.
+    pub fn id<'a>(&self, arena: &'a Arena) -> &'a str {
+        arena.first(self.at)
+    }
+
+    /// The normalised e-mail (None: no e-mail).
+    pub fn email_norm<'a>(&self, arena: &'a Arena) -> Option<&'a str> {
+        self.read_compared(arena).0.email_norm
+    }
+
+    /// A flag the input may leave out: `None` when `known` is not set.
+    fn flag(&self, known: u16, value: u16) -> Option<bool> {
+        (self.flags & known != 0).then_some(self.flags & value != 0)
+    }
+
+    /// The fields the drift rule compares (see `read_compared`). For the
+    /// per-row path, which must not decode what it does not use.
+    pub fn compared_fields<'a>(&self, arena: &'a Arena) -> UserView<'a> {
+        self.read_compared(arena).0
     }
 
     /// Every field.
     pub fn view<'a>(&self, arena: &'a Arena, names: &'a Interner) -> UserView<'a> {
-        let Head {
-            user_id,
-            email,
-            email_norm,
-            mut rest,
-        } = self.head(arena);
-        let name = rest.next_str();
+        let (compared, mut rest) = self.read_compared(arena);
         let created_at = stamp(rest.next_str(), self.flags & CREATED_PACKED != 0);
         let last_login = stamp(rest.next_str(), self.flags & LOGIN_PACKED != 0);
         let logins = if self.flags & LOGINS_WIDE != 0 {
@@ -195,18 +172,14 @@ impl UserSlot {
             Some(u64::from(self.logins))
         };
         UserView {
-            user_id,
-            email,
-            email_norm,
-            name,
             created_at,
             last_login,
-            email_verified: self.flag(VERIFIED_KNOWN, VERIFIED),
             logins_count: logins.filter(|_| self.flags & HAS_LOGINS != 0),
             connection: names.get(self.connection),
             provider: names.get(self.provider),
             is_social: self.flag(SOCIAL_KNOWN, SOCIAL),
             has_identity: self.flags & HAS_IDENTITY != 0,
+            ..compared
         }
     }
 }
