@@ -1,23 +1,14 @@
 //! The findings of a finished audit as compact, sorted references into
-//! the engine's data, turned into [`Finding`]s one at a time for a sink.
+//! the engine's data, turned into [`Finding`]s one at a time for a sink
+//! (each kind's in `findings::per_kind`).
 //!
 //! Order (docs/audit.md): by kind in the spec's table order, then by id
 //! (or normalised e-mail) as bytes. Within a `duplicate_node`, rows are in
 //! input order; within a `duplicate_account`, accounts are by `user_id`.
 
-use std::borrow::Cow;
-
-use crate::findings::drift::{diffs, drifted};
-use crate::findings::email_rule::may_be_high;
 use crate::findings::in_progress::{Audit, GRAPH_ONLY};
-use crate::findings::kinds::{
-    Auth0User, Cause, Confidence, DriftField, Finding, GraphNode, Summary,
-};
-use crate::findings::primary::{choose_primary, Candidate};
+use crate::findings::kinds::{DriftField, Finding, Summary};
 use crate::index::auth0_users::Auth0Stats;
-use crate::index::timestamp::Stamp;
-use crate::index::user_record::UserView;
-use crate::read::graph_row::GraphRowRef;
 
 pub struct Findings {
     audit: Audit,
@@ -170,185 +161,38 @@ impl Findings {
     pub fn get(&self, n: usize) -> Finding<'_> {
         let mut n = n;
         if let Some(&u) = self.missing.get(n) {
-            return self.missing_finding(u);
+            return self.audit.missing_finding(u);
         }
         n -= self.missing.len();
         if let Some(&g) = self.orphans.get(n) {
-            let row = self.graph_only_row(g);
-            return Finding::OrphanInGraph {
-                id: Cow::Borrowed(row.id),
-                graph: graph_node(&row),
-            };
+            return self.audit.orphan_finding(g);
         }
         n -= self.orphans.len();
         if let Some(&(g, primary)) = self.linked.get(n) {
-            return self.linked_finding(g, primary);
+            return self.audit.linked_finding(g, primary);
         }
         n -= self.linked.len();
         if let Some(&u) = self.drift.get(n) {
-            return self.drift_finding(u);
+            return self.audit.drift_finding(u);
         }
         n -= self.drift.len();
         if let Some(&owner) = self.duplicate_nodes.get(n) {
-            return self.duplicate_node_finding(owner);
+            return self.audit.duplicate_node_finding(owner);
         }
         n -= self.duplicate_nodes.len();
         let (start, len) = self.groups[n];
-        self.account_finding(&self.accounts[start as usize..(start + len) as usize])
+        self.audit
+            .account_finding(&self.accounts[start as usize..(start + len) as usize])
     }
 
     /// Every finding, owned (for tests and small audits).
     pub fn to_vec(&self) -> Vec<Finding<'static>> {
-        let mut out = Vec::new();
-        let _ = self.for_each::<()>(|f| {
-            out.push(into_owned(f.clone()));
-            Ok(())
-        });
-        out
-    }
-
-    fn graph_only_row(&self, g: u32) -> GraphRowRef<'_> {
-        self.audit.rows.get(self.audit.graph_only[g as usize].first)
-    }
-
-    /// The first graph row of user `u` (who has one).
-    fn first_row(&self, u: u32) -> GraphRowRef<'_> {
-        self.audit.first_row(u)
+        (0..self.len()).map(|n| into_owned(self.get(n))).collect()
     }
 
     /// The fields the drift rule left out (for the report's sources).
     pub fn not_compared(&self) -> Vec<DriftField> {
         self.audit.not_compared()
-    }
-
-    fn missing_finding(&self, u: u32) -> Finding<'_> {
-        let user = self.audit.index.user(u);
-        Finding::MissingInGraph {
-            id: Cow::Borrowed(user.user_id),
-            auth0: auth0_user(&user),
-            cause: cause(&user),
-        }
-    }
-
-    fn linked_finding(&self, g: u32, primary: u32) -> Finding<'_> {
-        let row = self.graph_only_row(g);
-        let user = self.audit.index.user(primary);
-        Finding::LinkedSecondaryInGraph {
-            id: Cow::Borrowed(row.id),
-            primary_id: Cow::Borrowed(user.user_id),
-            auth0: auth0_user(&user),
-            graph: graph_node(&row),
-        }
-    }
-
-    fn drift_finding(&self, u: u32) -> Finding<'_> {
-        let user = self.audit.index.user(u);
-        let row = self.first_row(u);
-        let fields = drifted(&user, &row, self.audit.compared);
-        Finding::FieldDrift {
-            id: Cow::Borrowed(user.user_id),
-            fields: diffs(&user, &row, fields),
-            auth0: auth0_user(&user),
-            graph: graph_node(&row),
-        }
-    }
-
-    fn duplicate_node_finding(&self, owner: u32) -> Finding<'_> {
-        let extra = &self.audit.extra;
-        let start = extra.partition_point(|&(o, _)| o < owner);
-        let end = extra.partition_point(|&(o, _)| o <= owner);
-        let (first, user) = if owner & GRAPH_ONLY != 0 {
-            (self.graph_only_row(owner & !GRAPH_ONLY), None)
-        } else {
-            (self.first_row(owner), Some(self.audit.index.user(owner)))
-        };
-        let mut graph = vec![graph_node(&first)];
-        graph.extend(
-            extra[start..end]
-                .iter()
-                .map(|&(_, r)| graph_node(&self.audit.rows.get(r))),
-        );
-        Finding::DuplicateNode {
-            id: Cow::Borrowed(first.id),
-            count: graph.len() as u64,
-            graph,
-            auth0: user.as_ref().map(auth0_user),
-        }
-    }
-
-    fn account_finding(&self, group: &[u32]) -> Finding<'_> {
-        let users: Vec<UserView<'_>> = group.iter().map(|&u| self.audit.index.user(u)).collect();
-        let created: Vec<Option<Cow<'_, str>>> = users
-            .iter()
-            .map(|u| u.created_at.map(Stamp::text))
-            .collect();
-        let candidates: Vec<Candidate<'_>> = users
-            .iter()
-            .zip(&created)
-            .map(|(u, created_at)| Candidate {
-                user_id: u.user_id,
-                verified: u.email_verified == Some(true),
-                logins: u.logins_count.unwrap_or(0),
-                created_at: created_at.as_deref(),
-            })
-            .collect();
-        let (primary, rule) = choose_primary(&candidates);
-        let all_verified = candidates.iter().all(|c| c.verified);
-        let email = users[0].email_norm.unwrap_or_default();
-        Finding::DuplicateAccount {
-            email: Cow::Borrowed(email),
-            confidence: if all_verified && may_be_high(email) {
-                Confidence::High
-            } else {
-                Confidence::Low
-            },
-            accounts: users.iter().map(auth0_user).collect(),
-            primary_id: Cow::Borrowed(users[primary].user_id),
-            primary_rule: rule,
-        }
-    }
-}
-
-fn borrowed(s: Option<&str>) -> Option<Cow<'_, str>> {
-    s.map(Cow::Borrowed)
-}
-
-pub(crate) fn auth0_user<'a>(user: &UserView<'a>) -> Auth0User<'a> {
-    Auth0User {
-        user_id: Cow::Borrowed(user.user_id),
-        email: borrowed(user.email),
-        email_verified: user.email_verified,
-        name: borrowed(user.name),
-        connection: borrowed(user.connection),
-        provider: borrowed(user.provider),
-        is_social: user.is_social,
-        logins_count: user.logins_count,
-        created_at: user.created_at.map(Stamp::text),
-        last_login: user.last_login.map(Stamp::text),
-    }
-}
-
-pub(crate) fn graph_node<'a>(row: &GraphRowRef<'a>) -> GraphNode<'a> {
-    GraphNode {
-        id: Cow::Borrowed(row.id),
-        email: borrowed(row.email),
-        email_verified: row.email_verified,
-        name: borrowed(row.name),
-    }
-}
-
-/// The likely cause of `missing_in_graph`, from the first identity.
-fn cause(user: &UserView<'_>) -> Cause {
-    if !user.has_identity {
-        return Cause::Unknown;
-    }
-    if user.is_social == Some(true) {
-        return Cause::SocialConnection;
-    }
-    match user.provider {
-        Some("email" | "sms") => Cause::Passwordless,
-        Some("auth0") => Cause::SyncFailed,
-        _ => Cause::EnterpriseConnection,
     }
 }
 
