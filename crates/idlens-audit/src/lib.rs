@@ -47,9 +47,10 @@ pub use plan::fix_plan::{
 };
 pub use plan::links::LinkCall;
 pub use read::graph_columns::AbsentProperties;
-pub use read::graph_csv::{read_graph_csv, GraphStats};
+pub use read::graph_csv::read_graph_csv;
 pub use read::graph_json::read_graph_json;
 pub use read::graph_row::{GraphRow, GraphRowRef};
+pub use read::graph_stats::GraphStats;
 pub use read::options::{ReadOptions, DEFAULT_MAX_DECOMPRESSED, DEFAULT_MAX_RECORD};
 pub use report::{
     write_report, Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Report,

@@ -8,9 +8,10 @@ use crate::findings::in_progress::Audit;
 use crate::findings::kinds::Summary;
 use crate::index::auth0_users::Auth0Index;
 use crate::mapping::Mapping;
-use crate::read::graph_csv::{read_graph_csv, GraphStats};
+use crate::read::graph_csv::read_graph_csv;
 use crate::read::graph_json::read_graph_json;
 use crate::read::graph_row::GraphRow;
+use crate::read::graph_stats::GraphStats;
 use crate::read::options::{ReadOptions, DEFAULT_MAX_RECORD};
 use crate::report::{
     write_report, Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Sources,

@@ -10,6 +10,7 @@ pub(crate) mod graph_columns;
 pub(crate) mod graph_csv;
 pub(crate) mod graph_json;
 pub(crate) mod graph_row;
+pub(crate) mod graph_stats;
 pub(crate) mod gzip;
 pub(crate) mod options;
 pub(crate) mod user_batch;
