@@ -11,6 +11,7 @@ use crate::error::AuditError;
 use crate::findings::finished::Findings;
 use crate::findings::kinds::{DriftField, Finding, Summary};
 use crate::mapping::Mapping;
+use crate::read::graph_stats::GraphStats;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -40,6 +41,22 @@ pub struct Auth0Source {
     pub count_unconfirmed: bool,
 }
 
+impl Auth0Source {
+    /// The Auth0 side of a finished audit: what reading it counted, under
+    /// the caller's kind and name (`count_unconfirmed` false).
+    pub fn of(findings: &Findings, kind: Auth0SourceKind, name: String) -> Self {
+        let stats = findings.auth0_stats();
+        Auth0Source {
+            kind,
+            name,
+            users: stats.users,
+            bad_lines: stats.bad_lines,
+            repeated_ids: stats.repeated_ids,
+            count_unconfirmed: false,
+        }
+    }
+}
+
 fn is_false(value: &bool) -> bool {
     !value
 }
@@ -55,6 +72,28 @@ pub struct GraphSource {
     /// the graph file (no such column, or no element with the key).
     #[serde(default)]
     pub not_compared: Vec<DriftField>,
+}
+
+impl GraphSource {
+    /// The graph side of a finished audit: what reading it counted
+    /// (`stats`), the mapping it was read with, and the fields the drift
+    /// rule left out, under the caller's kind and name.
+    pub fn of(
+        findings: &Findings,
+        kind: GraphSourceKind,
+        name: String,
+        stats: &GraphStats,
+        mapping: &Mapping,
+    ) -> Self {
+        GraphSource {
+            kind,
+            name,
+            rows: stats.rows,
+            bad_lines: stats.bad_lines,
+            mapping: mapping.into(),
+            not_compared: findings.not_compared(),
+        }
+    }
 }
 
 /// The mapping as the report shows it (unmapped properties are null).

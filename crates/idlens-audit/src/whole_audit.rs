@@ -83,24 +83,15 @@ pub fn audit(
     let graph_stats = push_graph(&mut engine, graph, options)?;
     engine.leave_out(graph_stats.absent);
     let findings = engine.finish();
-    let auth0 = findings.auth0_stats();
     let sources = Sources {
-        auth0: Auth0Source {
-            kind: options.auth0_kind,
-            name: options.auth0_name.clone(),
-            users: auth0.users,
-            bad_lines: auth0.bad_lines,
-            repeated_ids: auth0.repeated_ids,
-            count_unconfirmed: false,
-        },
-        graph: GraphSource {
-            kind: options.graph_kind,
-            name: options.graph_name.clone(),
-            rows: graph_stats.rows,
-            bad_lines: graph_stats.bad_lines,
-            mapping: (&options.mapping).into(),
-            not_compared: findings.not_compared(),
-        },
+        auth0: Auth0Source::of(&findings, options.auth0_kind, options.auth0_name.clone()),
+        graph: GraphSource::of(
+            &findings,
+            options.graph_kind,
+            options.graph_name.clone(),
+            &graph_stats,
+            &options.mapping,
+        ),
     };
     write_report(out, &findings, &sources, &options.created_at)
 }
