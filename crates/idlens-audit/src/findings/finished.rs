@@ -159,30 +159,20 @@ impl Findings {
 
     /// The `n`th finding in report order (`n < len()`).
     pub fn get(&self, n: usize) -> Finding<'_> {
-        let mut n = n;
-        if let Some(&u) = self.missing.get(n) {
-            return self.audit.missing_finding(u);
-        }
-        n -= self.missing.len();
-        if let Some(&g) = self.orphans.get(n) {
-            return self.audit.orphan_finding(g);
-        }
-        n -= self.orphans.len();
-        if let Some(&(g, primary)) = self.linked.get(n) {
-            return self.audit.linked_finding(g, primary);
-        }
-        n -= self.linked.len();
-        if let Some(&u) = self.drift.get(n) {
-            return self.audit.drift_finding(u);
-        }
-        n -= self.drift.len();
-        if let Some(&owner) = self.duplicate_nodes.get(n) {
-            return self.audit.duplicate_node_finding(owner);
-        }
-        n -= self.duplicate_nodes.len();
-        let (start, len) = self.groups[n];
-        self.audit
-            .account_finding(&self.accounts[start as usize..(start + len) as usize])
+        let audit = &self.audit;
+        let mut rest = n;
+        nth(&self.missing, &mut rest)
+            .map(|u| audit.missing_finding(u))
+            .or_else(|| nth(&self.orphans, &mut rest).map(|g| audit.orphan_finding(g)))
+            .or_else(|| nth(&self.linked, &mut rest).map(|(g, p)| audit.linked_finding(g, p)))
+            .or_else(|| nth(&self.drift, &mut rest).map(|u| audit.drift_finding(u)))
+            .or_else(|| {
+                nth(&self.duplicate_nodes, &mut rest).map(|o| audit.duplicate_node_finding(o))
+            })
+            .unwrap_or_else(|| {
+                let (start, len) = self.groups[rest];
+                audit.account_finding(&self.accounts[start as usize..(start + len) as usize])
+            })
     }
 
     /// Every finding, owned (for tests and small audits).
@@ -194,6 +184,16 @@ impl Findings {
     pub fn not_compared(&self) -> Vec<DriftField> {
         self.audit.not_compared()
     }
+}
+
+/// The `n`th entry of `list`; past its end, `None` with `n` made an index
+/// into what follows.
+fn nth<T: Copy>(list: &[T], n: &mut usize) -> Option<T> {
+    let entry = list.get(*n).copied();
+    if entry.is_none() {
+        *n -= list.len();
+    }
+    entry
 }
 
 /// A finding that owns its strings.
