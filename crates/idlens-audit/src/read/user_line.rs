@@ -8,35 +8,28 @@ use std::fmt;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::Deserialize;
 
+/// The fields the audit reads; a missing or null one is `None`. Strings
+/// borrow from the line (`'de: 'a`), see [`Text`].
 #[derive(Debug, Deserialize)]
+#[serde(bound(deserialize = "'de: 'a"))]
 pub(crate) struct Auth0Line<'a> {
-    #[serde(borrow, default)]
     pub user_id: Option<Text<'a>>,
-    #[serde(borrow, default)]
     pub email: Option<Text<'a>>,
-    #[serde(default)]
     pub email_verified: Option<bool>,
-    #[serde(borrow, default)]
     pub name: Option<Text<'a>>,
-    #[serde(borrow, default)]
     pub identities: Option<Vec<IdentityLine<'a>>>,
-    #[serde(borrow, default)]
     pub created_at: Option<Text<'a>>,
-    #[serde(borrow, default)]
     pub last_login: Option<Text<'a>>,
-    #[serde(default)]
     pub logins_count: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(bound(deserialize = "'de: 'a"))]
 pub(crate) struct IdentityLine<'a> {
-    #[serde(borrow, default)]
     pub provider: Option<Text<'a>>,
-    #[serde(borrow, default)]
     pub user_id: Option<IdentityId<'a>>,
-    #[serde(borrow, default)]
     pub connection: Option<Text<'a>>,
-    #[serde(default, rename = "isSocial")]
+    #[serde(rename = "isSocial")]
     pub is_social: Option<bool>,
 }
 
