@@ -14,8 +14,9 @@
 //! side held compactly, and the graph rows kept), `findings` (the kinds,
 //! the audit in progress, the finished audit's findings and the rules),
 //! `plan` (the fix plan, its Cypher and its script), then `report` (the
-//! report file written and read back), `compare` (two reports),
-//! `whole_audit` ([`audit`] in one call), `mapping` and `error`.
+//! report file: its sources, written as a stream, read back), `compare`
+//! (two reports), `whole_audit` ([`audit`] in one call), `mapping` and
+//! `error`.
 
 #![cfg_attr(test, allow(clippy::too_many_lines))]
 
@@ -52,8 +53,9 @@ pub use read::graph_json::read_graph_json;
 pub use read::graph_row::{GraphRow, GraphRowRef};
 pub use read::graph_stats::GraphStats;
 pub use read::options::{ReadOptions, DEFAULT_MAX_DECOMPRESSED, DEFAULT_MAX_RECORD};
-pub use report::{
-    write_report, Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Report,
-    ReportMapping, Sources, REPORT_VERSION,
+pub use report::document::{Report, REPORT_VERSION};
+pub use report::sources::{
+    Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, ReportMapping, Sources,
 };
+pub use report::writer::write_report;
 pub use whole_audit::{audit, AuditOptions, GraphInput};

@@ -13,9 +13,8 @@ use crate::read::graph_json::read_graph_json;
 use crate::read::graph_row::GraphRow;
 use crate::read::graph_stats::GraphStats;
 use crate::read::options::{ReadOptions, DEFAULT_MAX_RECORD};
-use crate::report::{
-    write_report, Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Sources,
-};
+use crate::report::sources::{Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Sources};
+use crate::report::writer::write_report;
 
 /// The graph side of an audit.
 pub enum GraphInput<'a> {
