@@ -8,7 +8,7 @@
 //! on a second thread) → [`Audit::push`] per graph row (or
 //! [`read_graph_csv`] / [`read_graph_json`]) → [`Audit::finish`] →
 //! [`write_report`]. [`audit`] does all of it. [`fix_plan`] and
-//! [`compare`] work on a report read back ([`Report`]).
+//! [`compare()`] work on a report read back ([`Report`]).
 //!
 //! The modules: `read` (the inputs and their limits), `index` (the Auth0
 //! side held compactly, and the graph rows kept), `findings` (the kinds,

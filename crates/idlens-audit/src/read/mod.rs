@@ -2,7 +2,7 @@
 //! on a second thread) read into the index, and the graph side read from
 //! Neo4j Browser exports (CSV or a JSON array) row by row. Every input is
 //! read through `idlens-bounded`'s guards with the limits of
-//! [`ReadOptions`].
+//! [`crate::ReadOptions`].
 
 pub(crate) mod auth0_export;
 pub(crate) mod decompress_thread;
