@@ -14,10 +14,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::email::{normalize_email_v1, normalize_opt};
 use crate::error::Count;
-use crate::finding::{Auth0User, DriftField, Finding, FindingKind};
-use crate::report::Report;
+use crate::findings::email_rule::{normalize_email_v1, normalize_opt};
+use crate::findings::kinds::{Auth0User, DriftField, Finding, FindingKind};
+use crate::report::document::Report;
 
 /// The first report version whose e-mail rule is the current one.
 const ASCII_EMAIL_RULE: u32 = 2;

@@ -71,6 +71,12 @@ impl fmt::Display for Identifier {
     }
 }
 
+/// The relationship a fix plan makes from an alias node to the user node
+/// it keeps, `(alias)-[:HAS_ALIAS]->(kept)` (docs/audit.md): a node with an
+/// outgoing one is not a user of its own, so the live graph side leaves it
+/// out. A valid identifier, written into Cypher as it is or quoted.
+pub const ALIAS_RELATIONSHIP: &str = "HAS_ALIAS";
+
 /// Where the graph keeps a user: the node label and the property names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mapping {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::connect::{A_HANDFUL, ONE_ROW};
 use crate::value::{column, count, text};
-use crate::{cypher, Graph, GraphError};
+use crate::{user_query, Graph, GraphError};
 
 /// The most constraints IdLens reads looking for the id's: `SHOW
 /// CONSTRAINTS` lists every label's, and a schema holds a few per label.
@@ -126,11 +126,11 @@ impl Graph {
         let counts: Vec<String> = mapped
             .iter()
             .enumerate()
-            .map(|(i, (name, _))| format!("count({}) AS p{i}", cypher::property(name)))
+            .map(|(i, (name, _))| format!("count({}) AS p{i}", user_query::property(name)))
             .collect();
         let text = format!(
             "MATCH {} RETURN count(u) AS nodes, {}",
-            cypher::user_pattern(&self.mapping),
+            user_query::user_pattern(&self.mapping),
             counts.join(", ")
         );
         let rows = self

@@ -20,7 +20,6 @@
 mod apply;
 mod checks;
 mod connect;
-mod cypher;
 mod error;
 mod node;
 mod search;
@@ -28,6 +27,7 @@ mod settings;
 mod stream;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod user_query;
 mod value;
 
 pub use apply::{ApplyLog, BatchLog, BatchOutcome, CypherBatch};

@@ -6,7 +6,7 @@ use neo4rs::{query, BoltType, Row};
 use serde::Serialize;
 
 use crate::value::{column, text, to_json};
-use crate::{cypher, Graph, GraphError};
+use crate::{user_query, Graph, GraphError};
 
 /// The most nodes sharing one id that IdLens shows: duplicates are a handful.
 const MAX_NODES_PER_ID: usize = 1000;
@@ -45,8 +45,8 @@ impl Graph {
              WITH u, collect(CASE WHEN n > 0 THEN [t, out, n] END) AS rels \
              RETURN labels(u) AS labels, \
                     [k IN keys(u) | [k, u[k], toStringOrNull(u[k])]] AS props, rels",
-            cypher::user_pattern(&self.mapping),
-            cypher::property(&self.mapping.id),
+            user_query::user_pattern(&self.mapping),
+            user_query::property(&self.mapping.id),
         );
         let q = query(&statement).param("id", id);
         let rows = self

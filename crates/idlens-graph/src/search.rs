@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::connect::ONE_ROW;
 use crate::value::{count, graph_row};
-use crate::{cypher, Graph, GraphError, GraphRow};
+use crate::{user_query, Graph, GraphError, GraphRow};
 
 /// The most rows one page returns.
 pub const MAX_PAGE: u32 = 10_000;
@@ -58,12 +58,12 @@ impl Graph {
         limit: u32,
     ) -> Result<SearchPage, GraphError> {
         let limit = limit.clamp(1, MAX_PAGE);
-        let id = cypher::property(&self.mapping.id);
+        let id = user_query::property(&self.mapping.id);
         let statement = format!(
             "MATCH {} WHERE {} RETURN {}, id(u) AS node ORDER BY {id}, node LIMIT $limit",
-            cypher::user_pattern(&self.mapping),
+            user_query::user_pattern(&self.mapping),
             self.filter(text, after.is_some()),
-            cypher::returned_row(&self.mapping),
+            user_query::returned_row(&self.mapping),
         );
         let cursor = after.map(Cursor::parse);
         let q = query(&statement)
@@ -92,7 +92,7 @@ impl Graph {
     pub async fn count(&self, text: &str) -> Result<u64, GraphError> {
         let statement = format!(
             "MATCH {} WHERE {} RETURN count(u) AS n",
-            cypher::user_pattern(&self.mapping),
+            user_query::user_pattern(&self.mapping),
             self.filter(text, false),
         );
         let q = query(&statement)
@@ -103,14 +103,14 @@ impl Graph {
     }
 
     fn filter(&self, text: &str, paged: bool) -> String {
-        let id = cypher::property(&self.mapping.id);
+        let id = user_query::property(&self.mapping.id);
         let mut filter = if paged {
             format!("({id} > $after OR ({id} = $after AND id(u) > $after_node))")
         } else {
             format!("{id} IS NOT NULL")
         };
         if !text.is_empty() {
-            let email = cypher::property(&self.mapping.email);
+            let email = user_query::property(&self.mapping.email);
             filter.push_str(&format!(
                 " AND ({id} STARTS WITH $prefix OR toLower(toString({email})) STARTS WITH $lower)"
             ));

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::connect::ONE_ROW;
 use crate::value::{count, graph_row};
-use crate::{cypher, Graph, GraphError, GraphRow};
+use crate::{user_query, Graph, GraphError, GraphRow};
 
 /// Progress and cancel checks every this many rows.
 const STEP: u64 = 1000;
@@ -56,9 +56,9 @@ impl Graph {
         job.set_total(Some(counted));
         let statement = format!(
             "MATCH {} WHERE {} RETURN {}",
-            cypher::user_pattern(&self.mapping),
-            cypher::not_an_alias(&self.mapping),
-            cypher::returned_row(&self.mapping),
+            user_query::user_pattern(&self.mapping),
+            user_query::not_an_alias(&self.mapping),
+            user_query::returned_row(&self.mapping),
         );
         let during = "streaming users";
         let mut stream = self
@@ -93,8 +93,8 @@ impl Graph {
     async fn count_in(&self, txn: &mut Txn) -> Result<u64, GraphError> {
         let statement = format!(
             "MATCH {} WHERE {} RETURN count(u) AS n",
-            cypher::user_pattern(&self.mapping),
-            cypher::not_an_alias(&self.mapping),
+            user_query::user_pattern(&self.mapping),
+            user_query::not_an_alias(&self.mapping),
         );
         let during = "counting users";
         let mut stream = self

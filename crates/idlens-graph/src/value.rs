@@ -35,7 +35,7 @@ pub(crate) fn flag(value: BoltType) -> Option<bool> {
     }
 }
 
-/// A row with the columns of [`crate::cypher::returned_row`]; `None` when the
+/// A row with the columns of [`crate::user_query::returned_row`]; `None` when the
 /// node has no id.
 pub(crate) fn graph_row(row: &Row) -> Option<GraphRow> {
     Some(GraphRow {

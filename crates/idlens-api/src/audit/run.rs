@@ -128,24 +128,19 @@ impl Api {
             .await?;
         engine.leave_out(graph.1.absent);
         let findings = engine.finish();
-        let stats = findings.auth0_stats();
+        let (graph_name, graph_stats) = graph;
         let sources = Sources {
             auth0: Auth0Source {
-                kind,
-                name,
-                users: stats.users,
-                bad_lines: stats.bad_lines,
-                repeated_ids: stats.repeated_ids,
                 count_unconfirmed,
+                ..Auth0Source::of(&findings, kind, name)
             },
-            graph: GraphSource {
-                kind: graph_kind(&request.graph),
-                name: graph.0,
-                rows: graph.1.rows,
-                bad_lines: graph.1.bad_lines,
-                mapping: (&mapping).into(),
-                not_compared: findings.not_compared(),
-            },
+            graph: GraphSource::of(
+                &findings,
+                graph_kind(&request.graph),
+                graph_name,
+                &graph_stats,
+                &mapping,
+            ),
         };
         Ok(Compared {
             findings,

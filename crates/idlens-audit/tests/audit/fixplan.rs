@@ -204,14 +204,6 @@ fn the_primary_can_be_overridden() {
     expect![[r#"the primary chosen for m@x.test is "auth0|nobody", which is not one of its accounts (auth0|m, google-oauth2|d). Choose one of them"#]].assert_eq(&fix_plan(&report.findings, &mapping(), &options).unwrap_err().to_string());
 }
 
-#[test]
-fn the_graph_query_leaves_aliases_out() {
-    expect![[r#"
-        MATCH (u:`Person`)
-        WHERE NOT (u)-[:`HAS_ALIAS`]->()
-        RETURN u.`auth0Id` AS `auth0Id`, u.`email` AS `email`, u.`name` AS `name`, u.`email_verified` AS `email_verified`"#]].assert_eq(&idlens_audit::graph_rows_query(&mapping()));
-}
-
 /// Duplicate accounts in every graph state: `a2` has a node and its primary
 /// too; `b2` has two nodes and its primary none; `c2` has no node of its
 /// own but its linked identity `github|77` has one (re-keyed to `c2`); `e2`

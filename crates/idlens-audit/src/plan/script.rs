@@ -5,9 +5,9 @@
 
 use std::fmt::Write;
 
-use crate::cypher::{literal, orphan_delete_comment};
-use crate::fixplan::FixPlan;
 use crate::mapping::Mapping;
+use crate::plan::fix_cypher::{literal, orphan_delete_comment};
+use crate::plan::fix_plan::FixPlan;
 
 impl FixPlan {
     /// The graph part of the plan as text.

@@ -1,20 +1,22 @@
-//! The streaming engine: the Auth0 index is built first, then graph rows
-//! are pushed one at a time, then [`Audit::finish`] sorts compact
-//! references to the findings.
+//! An audit in progress, the streaming engine ([`Audit`]): the Auth0 index
+//! is built first, then graph rows are pushed one at a time and judged,
+//! then [`Audit::finish`] sorts compact references to the findings
+//! (`findings::finished`).
 //!
 //! Per Auth0 user the engine keeps 8 bytes (row count, first row). A graph
 //! row is stored only when it is needed later: an id's first row when it
-//! differs from what Auth0 would give (see `drift::is_projection`), every
-//! further row of an id, and every row of an id not in Auth0.
+//! differs from what Auth0 would give (see
+//! `findings::drift::is_projection`), every further row of an id, and
+//! every row of an id not in Auth0.
 
-use crate::drift::{drifted, is_projection, projection, Compared};
-use crate::finding::DriftField;
-use crate::graph_columns::AbsentProperties;
-use crate::index::Auth0Index;
+use crate::findings::drift::{drifted, is_projection, projection, Compared};
+use crate::findings::kinds::DriftField;
+use crate::index::auth0_users::Auth0Index;
+use crate::index::row_store::RowStore;
+use crate::index::tagged_table::TaggedTable;
 use crate::mapping::Mapping;
-use crate::record::{GraphRow, GraphRowRef};
-use crate::rows::RowStore;
-use crate::tagged::TaggedTable;
+use crate::read::graph_columns::AbsentProperties;
+use crate::read::graph_row::{GraphRow, GraphRowRef};
 
 /// `GraphMark::first` when the first row equals the Auth0 projection.
 pub(crate) const SAME_AS_AUTH0: u32 = u32::MAX;

@@ -24,6 +24,7 @@ impl Interner {
         id
     }
 
+    /// The name of `id`; `None` for [`NO_NAME`].
     pub fn get(&self, id: u32) -> Option<&str> {
         self.names.get(id as usize).map(|n| &**n)
     }

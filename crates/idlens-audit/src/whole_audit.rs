@@ -3,18 +3,18 @@
 
 use std::io::{Read, Write};
 
-use crate::auth0_read::{ReadOptions, DEFAULT_MAX_RECORD};
-use crate::engine::Audit;
 use crate::error::AuditError;
-use crate::finding::Summary;
-use crate::graph_csv::{read_graph_csv, GraphStats};
-use crate::graph_json::read_graph_json;
-use crate::index::Auth0Index;
+use crate::findings::in_progress::Audit;
+use crate::findings::kinds::Summary;
+use crate::index::auth0_users::Auth0Index;
 use crate::mapping::Mapping;
-use crate::record::GraphRow;
-use crate::report::{
-    write_report, Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Sources,
-};
+use crate::read::graph_csv::read_graph_csv;
+use crate::read::graph_json::read_graph_json;
+use crate::read::graph_row::GraphRow;
+use crate::read::graph_stats::GraphStats;
+use crate::read::options::{ReadOptions, DEFAULT_MAX_RECORD};
+use crate::report::sources::{Auth0Source, Auth0SourceKind, GraphSource, GraphSourceKind, Sources};
+use crate::report::writer::write_report;
 
 /// The graph side of an audit.
 pub enum GraphInput<'a> {
@@ -82,24 +82,15 @@ pub fn audit(
     let graph_stats = push_graph(&mut engine, graph, options)?;
     engine.leave_out(graph_stats.absent);
     let findings = engine.finish();
-    let auth0 = findings.auth0_stats();
     let sources = Sources {
-        auth0: Auth0Source {
-            kind: options.auth0_kind,
-            name: options.auth0_name.clone(),
-            users: auth0.users,
-            bad_lines: auth0.bad_lines,
-            repeated_ids: auth0.repeated_ids,
-            count_unconfirmed: false,
-        },
-        graph: GraphSource {
-            kind: options.graph_kind,
-            name: options.graph_name.clone(),
-            rows: graph_stats.rows,
-            bad_lines: graph_stats.bad_lines,
-            mapping: (&options.mapping).into(),
-            not_compared: findings.not_compared(),
-        },
+        auth0: Auth0Source::of(&findings, options.auth0_kind, options.auth0_name.clone()),
+        graph: GraphSource::of(
+            &findings,
+            options.graph_kind,
+            options.graph_name.clone(),
+            &graph_stats,
+            &options.mapping,
+        ),
     };
     write_report(out, &findings, &sources, &options.created_at)
 }

@@ -1,11 +1,10 @@
-//! The Cypher text around a [`Mapping`]: the only place names enter queries,
-//! always through [`idlens_audit::Identifier::quoted`]. Valid on Neo4j 4.4 and 5.x.
+//! The pieces of this crate's read queries over user nodes (checks, search,
+//! node detail, the users stream), written from a [`Mapping`]: the only
+//! place names enter those queries, always through
+//! [`idlens_audit::Identifier::quoted`]. Valid on Neo4j 4.4 and 5.x. (The
+//! fix plan's write statements are `idlens-audit`'s `plan::fix_cypher`.)
 
-use idlens_audit::{Identifier, Mapping};
-
-/// The relationship that marks a node as an alias of another user node
-/// (docs/audit.md): such nodes are not streamed as users.
-pub(crate) const ALIAS_RELATIONSHIP: &str = "HAS_ALIAS";
+use idlens_audit::{Identifier, Mapping, ALIAS_RELATIONSHIP};
 
 /// `u.`prop`` for the user node `u`.
 pub(crate) fn property(name: &Identifier) -> String {
@@ -30,7 +29,8 @@ pub(crate) fn returned_row(mapping: &Mapping) -> String {
     )
 }
 
-/// True for user nodes that are not an alias of another user node.
+/// True for user nodes that are not an alias of another user node
+/// (docs/audit.md): such nodes are not streamed as users.
 pub(crate) fn not_an_alias(mapping: &Mapping) -> String {
     format!(
         "NOT (u)-[:{ALIAS_RELATIONSHIP}]->(:{})",

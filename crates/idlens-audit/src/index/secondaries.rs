@@ -2,8 +2,8 @@
 //! identity after a user's first) → the primary's user number. The first
 //! user to claim a secondary id keeps it.
 
-use crate::arena::Arena;
-use crate::tagged::TaggedTable;
+use crate::index::arena::Arena;
+use crate::index::tagged_table::TaggedTable;
 
 #[derive(Debug, Default)]
 pub(crate) struct Secondaries {

@@ -3,10 +3,10 @@
 
 use serde_json::Value;
 
-use crate::email::normalize_opt;
-use crate::finding::{DriftField, FieldDiff};
-use crate::index::UserView;
-use crate::record::GraphRowRef;
+use crate::findings::email_rule::normalize_opt;
+use crate::findings::kinds::{DriftField, FieldDiff};
+use crate::index::user_record::UserView;
+use crate::read::graph_row::GraphRowRef;
 
 /// Which mapped fields are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -83,10 +83,6 @@ impl<'a> Fields<'a> {
         self.pos += len;
         Some(field)
     }
-
-    pub fn skip(&mut self) {
-        self.next_str();
-    }
 }
 
 #[cfg(test)]

@@ -5,38 +5,31 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::Deserialize;
 
+/// The fields the audit reads; a missing or null one is `None`. Strings
+/// borrow from the line (`'de: 'a`), see [`Text`].
 #[derive(Debug, Deserialize)]
+#[serde(bound(deserialize = "'de: 'a"))]
 pub(crate) struct Auth0Line<'a> {
-    #[serde(borrow, default)]
     pub user_id: Option<Text<'a>>,
-    #[serde(borrow, default)]
     pub email: Option<Text<'a>>,
-    #[serde(default)]
     pub email_verified: Option<bool>,
-    #[serde(borrow, default)]
     pub name: Option<Text<'a>>,
-    #[serde(borrow, default)]
     pub identities: Option<Vec<IdentityLine<'a>>>,
-    #[serde(borrow, default)]
     pub created_at: Option<Text<'a>>,
-    #[serde(borrow, default)]
     pub last_login: Option<Text<'a>>,
-    #[serde(default)]
     pub logins_count: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(bound(deserialize = "'de: 'a"))]
 pub(crate) struct IdentityLine<'a> {
-    #[serde(borrow, default)]
     pub provider: Option<Text<'a>>,
-    #[serde(borrow, default)]
     pub user_id: Option<IdentityId<'a>>,
-    #[serde(borrow, default)]
     pub connection: Option<Text<'a>>,
-    #[serde(default, rename = "isSocial")]
+    #[serde(rename = "isSocial")]
     pub is_social: Option<bool>,
 }
 
@@ -56,17 +49,51 @@ impl std::ops::Deref for Text<'_> {
 
 impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(TextVisitor)
+        deserializer.deserialize_str(TextVisitor { integers: false })
     }
 }
 
-struct TextVisitor;
+/// An identity's `user_id`: a string, or a number for some providers
+/// (GitHub), kept as its decimal text.
+#[derive(Debug)]
+pub(crate) struct IdentityId<'a>(pub Text<'a>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for IdentityId<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_any(TextVisitor { integers: true })?;
+        Ok(IdentityId(text))
+    }
+}
+
+/// Reads a [`Text`]: a string, borrowed when it has no escapes, or where
+/// `integers` allows it an integer as its decimal text.
+struct TextVisitor {
+    integers: bool,
+}
+
+impl TextVisitor {
+    fn integer<'de, E: de::Error>(
+        self,
+        n: impl fmt::Display,
+        seen: Unexpected<'_>,
+    ) -> Result<Text<'de>, E> {
+        if self.integers {
+            Ok(Text(Cow::Owned(n.to_string())))
+        } else {
+            Err(E::invalid_type(seen, &self))
+        }
+    }
+}
 
 impl<'de> Visitor<'de> for TextVisitor {
     type Value = Text<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
+        f.write_str(if self.integers {
+            "a string or an integer"
+        } else {
+            "a string"
+        })
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
@@ -76,54 +103,13 @@ impl<'de> Visitor<'de> for TextVisitor {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(Text(Cow::Owned(v.to_owned())))
     }
-}
-
-/// An identity's `user_id`: a string, or a number for some providers
-/// (GitHub), kept as its decimal text.
-#[derive(Debug)]
-pub(crate) enum IdentityId<'a> {
-    Text(Cow<'a, str>),
-    Number(i128),
-}
-
-impl fmt::Display for IdentityId<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IdentityId::Text(text) => f.write_str(text),
-            IdentityId::Number(n) => write!(f, "{n}"),
-        }
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for IdentityId<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(IdVisitor)
-    }
-}
-
-struct IdVisitor;
-
-impl<'de> Visitor<'de> for IdVisitor {
-    type Value = IdentityId<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string or an integer")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(IdentityId::Text(Cow::Borrowed(v)))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(IdentityId::Text(Cow::Owned(v.to_owned())))
-    }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(IdentityId::Number(v.into()))
+        self.integer(v, Unexpected::Unsigned(v))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(IdentityId::Number(v.into()))
+        self.integer(v, Unexpected::Signed(v))
     }
 }
 
@@ -161,7 +147,7 @@ mod tests {
             .identities
             .unwrap()
             .iter()
-            .map(|i| i.user_id.as_ref().unwrap().to_string())
+            .map(|i| i.user_id.as_ref().unwrap().0.to_string())
             .collect();
         assert_eq!(ids, ["1", "123"]);
     }
@@ -175,6 +161,10 @@ mod tests {
         assert_eq!(
             Auth0Line::parse(br#"{"user_id": 5}"#).unwrap_err(),
             "it is not valid JSON (invalid type: integer `5`, expected a string at line 1 column 13)"
+        );
+        assert_eq!(
+            Auth0Line::parse(br#"{"user_id":"a","identities":[{"user_id":true}]}"#).unwrap_err(),
+            "it is not valid JSON (invalid type: boolean `true`, expected a string or an integer at line 1 column 44)"
         );
         assert_eq!(
             Auth0Line::parse(br#"{"email":"a@x"}"#).unwrap_err(),

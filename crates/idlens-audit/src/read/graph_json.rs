@@ -15,12 +15,12 @@ use idlens_bounded::{PieceLimit, SkipBom};
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use crate::auth0_read::ReadOptions;
 use crate::error::AuditError;
-use crate::graph_columns::{parse_bool, property_of, required, AbsentProperties};
-use crate::graph_csv::GraphStats;
 use crate::mapping::{Identifier, Mapping};
-use crate::record::{GraphRow, GraphRowRef};
+use crate::read::graph_columns::{parse_bool, property_of, required, AbsentProperties};
+use crate::read::graph_row::{GraphRow, GraphRowRef};
+use crate::read::graph_stats::GraphStats;
+use crate::read::options::ReadOptions;
 
 /// Reads a JSON array export and hands each row to `row`.
 pub fn read_graph_json(
@@ -106,15 +106,14 @@ impl<'de, F: FnMut(GraphRowRef<'_>)> Visitor<'de> for Elements<'_, F> {
                     self.stats.rows += 1;
                     (self.row)(parsed.as_ref());
                 }
-                Err(_) if self.options.skip_bad_lines => self.stats.bad_lines += 1,
                 Err(problem) => {
-                    *self.stop.borrow_mut() = Some(AuditError::BadRow {
-                        source_name: self.options.source_name.clone(),
-                        what: "element",
-                        row: position,
-                        problem,
-                    });
-                    return Err(de::Error::custom("stopped at a bad element"));
+                    let counted = self
+                        .stats
+                        .bad_row(self.options, "element", position, problem);
+                    if let Err(error) = counted {
+                        *self.stop.borrow_mut() = Some(error);
+                        return Err(de::Error::custom("stopped at a bad element"));
+                    }
                 }
             }
         }

@@ -2,8 +2,8 @@
 //! must keep (drifted first rows, rows of duplicated ids, rows of ids not
 //! in Auth0), and batches of parsed rows between threads.
 
-use crate::arena::Arena;
-use crate::record::GraphRowRef;
+use crate::index::arena::Arena;
+use crate::read::graph_row::GraphRowRef;
 
 #[derive(Debug, Default)]
 pub(crate) struct RowStore {

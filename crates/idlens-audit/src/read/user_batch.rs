@@ -5,10 +5,8 @@
 //! A user's record: user_id, email, name, created_at, last_login, first
 //! identity's connection and provider, then its `secondaries` linked ids.
 
-use std::fmt::Write;
-
-use crate::arena::{Arena, Fields};
-use crate::auth0_line::Auth0Line;
+use crate::index::arena::{Arena, Fields};
+use crate::read::user_line::{Auth0Line, IdentityId};
 
 pub(crate) const VERIFIED_KNOWN: u16 = 1;
 pub(crate) const VERIFIED: u16 = 2;
@@ -108,9 +106,10 @@ impl UserBatch {
         for identity in identities.iter().skip(1) {
             self.scratch.clear();
             let provider = identity.provider.as_deref().unwrap_or_default();
-            let _ = write!(self.scratch, "{provider}|");
-            if let Some(id) = &identity.user_id {
-                let _ = write!(self.scratch, "{id}");
+            self.scratch.push_str(provider);
+            self.scratch.push('|');
+            if let Some(IdentityId(id)) = &identity.user_id {
+                self.scratch.push_str(id);
             }
             self.text.push(Some(&self.scratch));
         }

@@ -8,22 +8,13 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 
 use idlens_bounded::{CsvRecordCap, RecordTooLong, SkipBom};
 
-use crate::auth0_read::ReadOptions;
 use crate::error::AuditError;
-use crate::graph_columns::{parse_bool, AbsentProperties, Columns};
+use crate::index::row_store::RowStore;
 use crate::mapping::Mapping;
-use crate::record::GraphRowRef;
-use crate::rows::RowStore;
-
-/// What reading the graph side counted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct GraphStats {
-    pub rows: u64,
-    pub bad_lines: u64,
-    /// Mapped optional properties the input does not have: hand them to
-    /// [`crate::Audit::leave_out`].
-    pub absent: AbsentProperties,
-}
+use crate::read::graph_columns::{parse_bool, Columns};
+use crate::read::graph_row::GraphRowRef;
+use crate::read::graph_stats::GraphStats;
+use crate::read::options::ReadOptions;
 
 /// Rows per batch handed from the parsing thread.
 const BATCH_ROWS: usize = 8192;
@@ -85,14 +76,14 @@ fn parse_csv(
                 }
                 Err(problem) => {
                     let line = record.position().map_or(0, |p| p.line());
-                    bad_row(options, &mut stats, line, problem)?;
+                    stats.bad_row(options, "line", line, problem)?;
                 }
             },
             Err(e) => match e.kind() {
                 csv::ErrorKind::Io(_) => return Err(read_error(e, options)),
                 _ => {
                     let line = e.position().map_or(0, |p| p.line());
-                    bad_row(options, &mut stats, line, csv_problem(&e))?;
+                    stats.bad_row(options, "line", line, csv_problem(&e))?;
                 }
             },
         }
@@ -144,24 +135,6 @@ fn csv_problem(e: &csv::Error) -> String {
         csv::ErrorKind::Utf8 { .. } => "it is not UTF-8 text".to_owned(),
         _ => e.to_string(),
     }
-}
-
-fn bad_row(
-    options: &ReadOptions,
-    stats: &mut GraphStats,
-    line: u64,
-    problem: String,
-) -> Result<(), AuditError> {
-    if options.skip_bad_lines {
-        stats.bad_lines += 1;
-        return Ok(());
-    }
-    Err(AuditError::BadRow {
-        source_name: options.source_name.clone(),
-        what: "line",
-        row: line,
-        problem,
-    })
 }
 
 /// An error of the reading itself: the input's, or a record past the cap.

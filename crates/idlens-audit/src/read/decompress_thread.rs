@@ -11,7 +11,7 @@
 use std::io::{self, BufRead, Read};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 
-use crate::gzip::{Decoded, SourceFault};
+use crate::read::gzip::{Decoded, SourceFault};
 
 const BLOCK: usize = 1 << 20;
 const BLOCKS_IN_FLIGHT: usize = 4;

@@ -3,14 +3,14 @@
 //! (`UNWIND $rows AS row`). Valid on Neo4j 4.4 and 5.x: no `elementId`,
 //! no `id()`, no subquery syntax newer than 4.4.
 
-use crate::mapping::Mapping;
+use crate::mapping::{Mapping, ALIAS_RELATIONSHIP};
 
-/// The alias relationship type: `(alias)-[:HAS_ALIAS]->(kept node)`.
-pub const ALIAS: &str = "`HAS_ALIAS`";
-
+/// The names a statement uses, quoted.
 struct Names {
     label: String,
     id: String,
+    /// The alias relationship: `(alias)-[:`HAS_ALIAS`]->(kept node)`.
+    alias: String,
 }
 
 impl Names {
@@ -18,6 +18,7 @@ impl Names {
         Names {
             label: mapping.label.quoted(),
             id: mapping.id.quoted(),
+            alias: format!("`{ALIAS_RELATIONSHIP}`"),
         }
     }
 }
@@ -34,34 +35,10 @@ fn set_fields(mapping: &Mapping, var: &str) -> String {
     format!("SET {}", sets.join(", "))
 }
 
-/// The query that streams the graph side for an audit: one row per user
-/// node, leaving out aliases (nodes with an outgoing `HAS_ALIAS`, made by a
-/// fix plan), with columns named after the mapped properties so the same
-/// rows can be saved as a CSV export.
-pub fn graph_rows_query(mapping: &Mapping) -> String {
-    let label = mapping.label.quoted();
-    let mut columns = vec![
-        format!("u.{} AS {}", mapping.id.quoted(), mapping.id.quoted()),
-        format!("u.{} AS {}", mapping.email.quoted(), mapping.email.quoted()),
-    ];
-    for property in [&mapping.name, &mapping.email_verified]
-        .into_iter()
-        .flatten()
-    {
-        columns.push(format!("u.{} AS {}", property.quoted(), property.quoted()));
-    }
-    format!(
-        "MATCH (u:{label})\n\
-         WHERE NOT (u)-[:{ALIAS}]->()\n\
-         RETURN {}",
-        columns.join(", ")
-    )
-}
-
 /// Gives a linked secondary's node its primary's id, when the primary has
 /// no node (checked again here, in case one appeared since the audit).
 pub fn rekey(mapping: &Mapping) -> String {
-    let Names { label, id } = Names::of(mapping);
+    let Names { label, id, .. } = Names::of(mapping);
     format!(
         "UNWIND $rows AS row\n\
          MATCH (s:{label} {{{id}: row.id}})\n\
@@ -73,14 +50,13 @@ pub fn rekey(mapping: &Mapping) -> String {
 
 /// Joins a linked secondary's node to its primary's node.
 pub fn alias_to_primary(mapping: &Mapping) -> String {
-    let Names { label, id } = Names::of(mapping);
+    let names = Names::of(mapping);
+    let Names { label, id, .. } = &names;
     format!(
         "UNWIND $rows AS row\n\
          MATCH (s:{label} {{{id}: row.id}})\n\
-         MATCH (p:{label} {{{id}: row.primary_id}})\n\
-         WHERE s <> p AND NOT (p)-[:{ALIAS}]->()\n\
-         WITH s, collect(p)[0] AS keep\n\
-         MERGE (s)-[:{ALIAS}]->(keep)"
+         {}",
+        join_to_primary(&names)
     )
 }
 
@@ -89,35 +65,46 @@ pub fn alias_to_primary(mapping: &Mapping) -> String {
 /// kept one (only nodes that are no alias yet are matched, on both sides)
 /// and a missing primary's node is already created.
 pub fn alias_linked_account(mapping: &Mapping) -> String {
-    let Names { label, id } = Names::of(mapping);
+    let names = Names::of(mapping);
+    let Names { label, id, alias } = &names;
     format!(
         "UNWIND $rows AS row\n\
          MATCH (s:{label} {{{id}: row.id}})\n\
-         WHERE NOT (s)-[:{ALIAS}]->()\n\
-         MATCH (p:{label} {{{id}: row.primary_id}})\n\
-         WHERE s <> p AND NOT (p)-[:{ALIAS}]->()\n\
+         WHERE NOT (s)-[:{alias}]->()\n\
+         {}",
+        join_to_primary(&names)
+    )
+}
+
+/// The end of a statement that matched `s` for `row`: joins it to the
+/// node of `row.primary_id` that is no alias, once.
+fn join_to_primary(names: &Names) -> String {
+    let Names { label, id, alias } = names;
+    format!(
+        "MATCH (p:{label} {{{id}: row.primary_id}})\n\
+         WHERE s <> p AND NOT (p)-[:{alias}]->()\n\
          WITH s, collect(p)[0] AS keep\n\
-         MERGE (s)-[:{ALIAS}]->(keep)"
+         MERGE (s)-[:{alias}]->(keep)"
     )
 }
 
 /// Creates (or completes) the node of a user missing from the graph.
 pub fn create_missing(mapping: &Mapping) -> String {
-    let Names { label, id } = Names::of(mapping);
-    format!(
-        "UNWIND $rows AS row\n\
-         MERGE (u:{label} {{{id}: row.id}})\n\
-         {}",
-        set_fields(mapping, "u")
-    )
+    user_fields(mapping, "MERGE")
 }
 
 /// Sets a drifted node's fields to Auth0's.
 pub fn update_drift(mapping: &Mapping) -> String {
-    let Names { label, id } = Names::of(mapping);
+    user_fields(mapping, "MATCH")
+}
+
+/// `clause` (`MERGE` or `MATCH`) the node of `row.id`, then sets its
+/// mapped fields from the row.
+fn user_fields(mapping: &Mapping, clause: &str) -> String {
+    let Names { label, id, .. } = Names::of(mapping);
     format!(
         "UNWIND $rows AS row\n\
-         MATCH (u:{label} {{{id}: row.id}})\n\
+         {clause} (u:{label} {{{id}: row.id}})\n\
          {}",
         set_fields(mapping, "u")
     )
@@ -127,16 +114,16 @@ pub fn update_drift(mapping: &Mapping) -> String {
 /// Nodes that already are aliases are left out, so running it twice
 /// changes nothing.
 pub fn alias_duplicates(mapping: &Mapping) -> String {
-    let Names { label, id } = Names::of(mapping);
+    let Names { label, id, alias } = Names::of(mapping);
     format!(
         "UNWIND $rows AS row\n\
          MATCH (n:{label} {{{id}: row.id}})\n\
-         WHERE NOT (n)-[:{ALIAS}]->()\n\
+         WHERE NOT (n)-[:{alias}]->()\n\
          WITH row, collect(n) AS nodes\n\
          WHERE size(nodes) > 1\n\
          WITH nodes[0] AS keep, nodes[1..] AS others\n\
          UNWIND others AS other\n\
-         MERGE (other)-[:{ALIAS}]->(keep)"
+         MERGE (other)-[:{alias}]->(keep)"
     )
 }
 
@@ -144,7 +131,7 @@ pub fn alias_duplicates(mapping: &Mapping) -> String {
 /// id is a JSON string literal (also a valid Cypher one), so it cannot end
 /// the comment line.
 pub fn orphan_delete_comment(mapping: &Mapping, orphan_id: &str) -> String {
-    let Names { label, id } = Names::of(mapping);
+    let Names { label, id, .. } = Names::of(mapping);
     let literal = serde_json::to_string(orphan_id).expect("strings serialize");
     format!("// MATCH (n:{label} {{{id}: {literal}}}) DETACH DELETE n;")
 }
