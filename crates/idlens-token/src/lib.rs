@@ -24,6 +24,7 @@ mod explain;
 mod jwks;
 mod keys;
 mod report;
+mod shown;
 pub mod unverified;
 mod verify;
 

@@ -6,8 +6,9 @@ use serde_json::{Map, Value};
 
 use crate::classify::audiences;
 use crate::explain::{numeric_date, write_relative, write_utc_at, Span};
-use crate::keys::{shown, KeySet, Shown, VerifyingKey};
+use crate::keys::{KeySet, VerifyingKey};
 use crate::report::{Check, CheckName, KeyUsed, TokenKind};
+use crate::shown::{shown, Shown};
 use crate::unverified::UnverifiedJws;
 use crate::{InspectOptions, KeyError};
 
