@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::paging::Offset;
 use super::query::Query;
-use super::{authorize, MgmtError};
+use super::{authorize, read_tenant, MgmtError};
 use crate::authn::{Params, Shared};
 use crate::tenant::{Identity, Permission, Tenant, User};
 
@@ -104,8 +104,7 @@ pub(crate) async fn one(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:users")?;
+    let tenant = read_tenant(&state, &headers, &["read:users"])?;
     Ok(Json(json!(user(&tenant, &id)?)))
 }
 
@@ -115,9 +114,7 @@ pub(crate) async fn roles(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:users")?;
-    authorize(&state, &headers, "read:roles")?;
+    let tenant = read_tenant(&state, &headers, &["read:users", "read:roles"])?;
     let user = user(&tenant, &id)?;
     let offset = Offset::read(&params, 50)?;
     let roles: Vec<_> = tenant
@@ -134,8 +131,7 @@ pub(crate) async fn permissions(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:users")?;
+    let tenant = read_tenant(&state, &headers, &["read:users"])?;
     let user = user(&tenant, &id)?;
     let offset = Offset::read(&params, 50)?;
     Ok(Json(offset.answer(
