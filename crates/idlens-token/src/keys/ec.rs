@@ -1,7 +1,7 @@
 //! EC public keys on P-256 and P-384: from a JWK's `crv`, `x` and `y` (an
 //! uncompressed point for aws-lc) or a PEM block.
 
-use jsonwebtoken::{Algorithm, DecodingKey};
+use jsonwebtoken::DecodingKey;
 
 use super::jwk::{JwkFields, JwkProblem};
 use super::pem::key_bytes;
@@ -10,11 +10,7 @@ use super::{KeyType, VerifyingKey};
 use crate::shown::shown;
 
 /// An `EC` JWK.
-pub(super) fn from_jwk(
-    jwk: &JwkFields<'_>,
-    kid: Option<String>,
-    alg: Option<Algorithm>,
-) -> Result<VerifyingKey, JwkProblem> {
+pub(super) fn from_jwk(jwk: &JwkFields<'_>) -> Result<VerifyingKey, JwkProblem> {
     let label = &jwk.label;
     let (key_type, size) = match jwk.text("crv") {
         Some("P-256") => (KeyType::EcP256, 32),
@@ -37,7 +33,13 @@ pub(super) fn from_jwk(
     point.extend_from_slice(&x);
     point.extend_from_slice(&y);
     let decoding = DecodingKey::from_ec_der(&point);
-    Ok(build_public(kid, alg, key_type, &point, &decoding))
+    Ok(build_public(
+        jwk.kid.clone(),
+        jwk.alg,
+        key_type,
+        &point,
+        &decoding,
+    ))
 }
 
 /// The EC key a PEM block was read as.

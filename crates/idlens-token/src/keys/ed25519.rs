@@ -1,7 +1,7 @@
 //! Ed25519 public keys (JWK `kty: OKP`, `crv: Ed25519`, or a PEM block), and
 //! the check that refuses small-order and non-canonical points.
 
-use jsonwebtoken::{Algorithm, DecodingKey};
+use jsonwebtoken::DecodingKey;
 
 use super::jwk::{JwkFields, JwkProblem};
 use super::pem::key_bytes;
@@ -9,11 +9,7 @@ use super::verifying_key::build_public;
 use super::{KeyType, VerifyingKey};
 
 /// An `OKP` JWK: only Ed25519.
-pub(super) fn from_jwk(
-    jwk: &JwkFields<'_>,
-    kid: Option<String>,
-    alg: Option<Algorithm>,
-) -> Result<VerifyingKey, JwkProblem> {
+pub(super) fn from_jwk(jwk: &JwkFields<'_>) -> Result<VerifyingKey, JwkProblem> {
     let label = &jwk.label;
     if jwk.text("crv") != Some("Ed25519") {
         return Err(JwkProblem::Unusable(format!(
@@ -27,7 +23,13 @@ pub(super) fn from_jwk(
         )));
     }
     let decoding = DecodingKey::from_ed_der(&x);
-    Ok(build_public(kid, alg, KeyType::Ed25519, &x, &decoding))
+    Ok(build_public(
+        jwk.kid.clone(),
+        jwk.alg,
+        KeyType::Ed25519,
+        &x,
+        &decoding,
+    ))
 }
 
 /// The Ed25519 key a PEM block was read as.

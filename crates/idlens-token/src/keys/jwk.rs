@@ -27,6 +27,9 @@ pub(super) enum JwkProblem {
 /// A JWK's members, read with messages that name the key.
 pub(super) struct JwkFields<'a> {
     jwk: &'a Map<String, Value>,
+    pub(super) kid: Option<String>,
+    /// The algorithm the JWK restricts the key to, when it names one.
+    pub(super) alg: Option<Algorithm>,
     /// The key's `kid` as shown in messages, or "(no kid)".
     pub(super) label: String,
 }
@@ -131,14 +134,10 @@ fn parse_jwk(jwk: &Map<String, Value>) -> Result<Option<VerifyingKey>, JwkProble
         return Ok(None);
     }
     let kid = text("kid").map(str::to_owned);
-    let fields = JwkFields {
-        jwk,
-        label: kid
-            .as_deref()
-            .map(shown)
-            .unwrap_or_else(|| "(no kid)".to_owned()),
-    };
-    let label = &fields.label;
+    let label = kid
+        .as_deref()
+        .map(shown)
+        .unwrap_or_else(|| "(no kid)".to_owned());
     let alg = match text("alg") {
         None => None,
         Some(name) => match name.parse::<Algorithm>() {
@@ -151,10 +150,17 @@ fn parse_jwk(jwk: &Map<String, Value>) -> Result<Option<VerifyingKey>, JwkProble
             }
         },
     };
+    let fields = JwkFields {
+        jwk,
+        kid,
+        alg,
+        label,
+    };
+    let label = &fields.label;
     match text("kty") {
-        Some("RSA") => rsa::from_jwk(&fields, kid, alg).map(Some),
-        Some("EC") => ec::from_jwk(&fields, kid, alg).map(Some),
-        Some("OKP") => ed25519::from_jwk(&fields, kid, alg).map(Some),
+        Some("RSA") => rsa::from_jwk(&fields).map(Some),
+        Some("EC") => ec::from_jwk(&fields).map(Some),
+        Some("OKP") => ed25519::from_jwk(&fields).map(Some),
         Some("oct") => Err(JwkProblem::Unusable(format!(
             "{label} is a symmetric (oct) key; IdLens uses an HMAC secret only when you give it explicitly"
         ))),

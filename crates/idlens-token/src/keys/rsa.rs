@@ -4,7 +4,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use jsonwebtoken::jwk::{AlgorithmParameters, Jwk};
-use jsonwebtoken::{Algorithm, DecodingKey};
+use jsonwebtoken::DecodingKey;
 
 use super::jwk::{JwkFields, JwkProblem};
 use super::verifying_key::build_public;
@@ -18,17 +18,13 @@ pub(super) fn size_problem(bits: usize) -> Option<String> {
 }
 
 /// An `RSA` JWK.
-pub(super) fn from_jwk(
-    jwk: &JwkFields<'_>,
-    kid: Option<String>,
-    alg: Option<Algorithm>,
-) -> Result<VerifyingKey, JwkProblem> {
+pub(super) fn from_jwk(jwk: &JwkFields<'_>) -> Result<VerifyingKey, JwkProblem> {
     let (n, e) = (jwk.bytes("n")?, jwk.bytes("e")?);
     let decoding = DecodingKey::from_rsa_raw_components(strip_zeros(&n), strip_zeros(&e));
     let key_type = KeyType::Rsa { bits: bit_len(&n) };
     Ok(build_public(
-        kid,
-        alg,
+        jwk.kid.clone(),
+        jwk.alg,
         key_type,
         &pkcs1_der(&n, &e),
         &decoding,
