@@ -9,10 +9,11 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::error::{error_page, error_redirect};
 use super::request::{body_params, param};
-use super::{OAuthError, Shared};
+use super::{OAuthError, OAuthResult, Shared};
 use crate::keys::random_token;
 use crate::pages;
-use crate::{CodeRecord, Grant};
+use crate::tenant::Tenant;
+use crate::{CodeRecord, Grant, State, Transaction};
 
 /// Authorization codes live this long, as in Auth0.
 const CODE_LIFETIME: i64 = 60;
@@ -46,55 +47,71 @@ pub(super) async fn authorize_login(
     let email = param(&form, "email").unwrap_or_default();
     let password = param(&form, "password").unwrap_or_default();
     let Some(user) = tenant.sign_in(email, password) else {
-        let client_name = tenant
-            .client(&tx.client_id)
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
-        let page = pages::login(
-            &tx_id,
-            &client_name,
-            &tx.scope,
-            tx.audience.as_deref(),
-            &tenant.sign_in_users,
-            Some("Wrong email or password."),
-        );
-        return (StatusCode::UNAUTHORIZED, Html(page)).into_response();
+        return login_again(&tenant, &tx_id, &tx);
     };
     state.flows().transactions.remove(&tx_id);
+    match new_code(&state, &tx, &user.user_id) {
+        Ok(code) => redirect_with_code(&tx, &code),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The login page again, saying the e-mail or password was wrong.
+fn login_again(tenant: &Tenant, tx_id: &str, tx: &Transaction) -> Response {
+    let client_name = tenant
+        .client(&tx.client_id)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let page = pages::login(
+        tx_id,
+        &client_name,
+        &tx.scope,
+        tx.audience.as_deref(),
+        &tenant.sign_in_users,
+        Some("Wrong email or password."),
+    );
+    (StatusCode::UNAUTHORIZED, Html(page)).into_response()
+}
+
+/// A new authorization code for the signed-in user, redeemable once within
+/// [`CODE_LIFETIME`] with the sign-in's PKCE verifier at its callback.
+fn new_code(state: &State, tx: &Transaction, user_id: &str) -> OAuthResult<String> {
     let (code, sid) = match (random_token(24), random_token(16)) {
         (Ok(c), Ok(s)) => (c, s),
-        (Err(e), _) | (_, Err(e)) => return OAuthError::server(e).into_response(),
+        (Err(e), _) | (_, Err(e)) => return Err(OAuthError::server(e)),
     };
     let now = state.now_secs();
-    let stored = state.flows().codes.insert(
-        code.clone(),
-        CodeRecord {
-            grant: Grant {
-                user_id: user.user_id.clone(),
-                client_id: tx.client_id.clone(),
-                scope: tx.scope.clone(),
-                audience: tx.audience.clone(),
-                nonce: tx.nonce.clone(),
-                auth_time: now,
-                sid,
-            },
-            redirect_uri: tx.redirect_uri.clone(),
-            code_challenge: tx.code_challenge.clone(),
-            expires_at: now + CODE_LIFETIME,
+    let record = CodeRecord {
+        grant: Grant {
+            user_id: user_id.to_owned(),
+            client_id: tx.client_id.clone(),
+            scope: tx.scope.clone(),
+            audience: tx.audience.clone(),
+            nonce: tx.nonce.clone(),
+            auth_time: now,
+            sid,
         },
-        now + CODE_LIFETIME,
-        now,
-    );
-    if let Err(full) = stored {
-        return OAuthError::too_many("unredeemed authorization codes", full).into_response();
-    }
+        redirect_uri: tx.redirect_uri.clone(),
+        code_challenge: tx.code_challenge.clone(),
+        expires_at: now + CODE_LIFETIME,
+    };
+    state
+        .flows()
+        .codes
+        .insert(code.clone(), record, now + CODE_LIFETIME, now)
+        .map_err(|full| OAuthError::too_many("unredeemed authorization codes", full))?;
+    Ok(code)
+}
+
+/// Back to the callback with the code (and the client's `state`).
+fn redirect_with_code(tx: &Transaction, code: &str) -> Response {
     let mut url = match url::Url::parse(&tx.redirect_uri) {
         Ok(u) => u,
         Err(_) => return error_page(StatusCode::BAD_REQUEST, "The callback URL is invalid."),
     };
     {
         let mut q = url.query_pairs_mut();
-        q.append_pair("code", &code);
+        q.append_pair("code", code);
         if let Some(st) = &tx.state {
             q.append_pair("state", st);
         }
