@@ -5,6 +5,8 @@
 //! Every run of the binary happens without `DISPLAY`/`WAYLAND_DISPLAY`, with a
 //! throwaway config directory and HOME, and on a D-Bus session this test owns
 //! (or none), so nothing touches the developer's real profiles or keychain.
+// Tests are exempt from the workspace's function-length lint.
+#![allow(clippy::too_many_lines)]
 
 mod help;
 mod hostile;

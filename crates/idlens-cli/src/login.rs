@@ -7,7 +7,10 @@
 use std::process::ExitCode;
 use std::time::SystemTime;
 
-use idlens_api::types::{LoginRequest, RefreshTokenPlace, SecretKindView, SessionView};
+use idlens_api::types::{
+    BrowserLoginStarted, BrowserOpened, DeviceLoginStarted, LoginRequest, RefreshTokenPlace,
+    SecretKindView, SessionView,
+};
 use idlens_api::{Api, ApiError, ErrorCode};
 use serde_json::json;
 
@@ -26,67 +29,11 @@ pub fn login(api: &Api, args: LoginArgs) -> Result<ExitCode, ApiError> {
     let outcome = block_on(async {
         let login_id = if args.browser {
             let started = api.login_browser_start(request).await?;
-            if as_json {
-                output::json_line(&json!({
-                    "authorize_url": started.authorize_url,
-                    "redirect_uri": started.redirect_uri,
-                    "expires_in": started.timeout_secs,
-                }));
-            } else {
-                say!(
-                    "Signing in to profile {:?} in the browser.",
-                    started.profile
-                );
-                match &started.browser {
-                    idlens_api::types::BrowserOpened::Opened => {
-                        say!("Your browser should open; if it does not, open this address:")
-                    }
-                    idlens_api::types::BrowserOpened::NotRequested => {
-                        say!("Open this address in a browser on this computer:")
-                    }
-                    idlens_api::types::BrowserOpened::Failed { reason } => {
-                        say!("{}", Untrusted(reason))
-                    }
-                }
-                say!("  {}", Untrusted(&started.authorize_url));
-                say!(
-                    "IdLens listens for the redirect at {} (the application must list this exact Allowed Callback URL).",
-                    started.redirect_uri
-                );
-                output::note(&format!(
-                    "Waiting up to {} for the browser… (Ctrl+C cancels)",
-                    span(started.timeout_secs)
-                ));
-            }
+            show_browser_sign_in(&started, as_json);
             started.login_id
         } else {
             let started = api.login_device_start(request).await?;
-            if as_json {
-                // One line first, so a script can show the code while the poll runs.
-                output::json_line(&json!({
-                    "user_code": started.user_code,
-                    "verification_uri": started.verification_uri,
-                    "verification_uri_complete": started.verification_uri_complete,
-                    "expires_in": started.expires_in,
-                }));
-            } else {
-                say!("To sign in to profile {:?}:", started.profile);
-                say!("  1. open   {}", Untrusted(&started.verification_uri));
-                say!("  2. enter  {}", Untrusted(&started.user_code));
-                if let Some(complete) = &started.verification_uri_complete {
-                    say!(
-                        "or open {} (the code is filled in), or scan:",
-                        Untrusted(complete)
-                    );
-                    if let Some(art) = idlens_api::qr::terminal(complete) {
-                        output::line(art.trim_end());
-                    }
-                }
-                output::note(&format!(
-                    "The code expires in {}. Waiting for approval… (Ctrl+C cancels)",
-                    span(started.expires_in)
-                ));
-            }
+            show_device_sign_in(&started, as_json);
             started.login_id
         };
         tokio::select! {
@@ -111,6 +58,69 @@ pub fn login(api: &Api, args: LoginArgs) -> Result<ExitCode, ApiError> {
         }
         Err(e) => finding_or_error(e, as_json),
     }
+}
+
+/// Tells the user where the browser sign-in happens (one JSON line with
+/// `--json`) while IdLens waits for the redirect.
+fn show_browser_sign_in(started: &BrowserLoginStarted, as_json: bool) {
+    if as_json {
+        output::json_line(&json!({
+            "authorize_url": started.authorize_url,
+            "redirect_uri": started.redirect_uri,
+            "expires_in": started.timeout_secs,
+        }));
+        return;
+    }
+    say!(
+        "Signing in to profile {:?} in the browser.",
+        started.profile
+    );
+    match &started.browser {
+        BrowserOpened::Opened => {
+            say!("Your browser should open; if it does not, open this address:")
+        }
+        BrowserOpened::NotRequested => say!("Open this address in a browser on this computer:"),
+        BrowserOpened::Failed { reason } => say!("{}", Untrusted(reason)),
+    }
+    say!("  {}", Untrusted(&started.authorize_url));
+    say!(
+        "IdLens listens for the redirect at {} (the application must list this exact Allowed Callback URL).",
+        started.redirect_uri
+    );
+    output::note(&format!(
+        "Waiting up to {} for the browser… (Ctrl+C cancels)",
+        span(started.timeout_secs)
+    ));
+}
+
+/// Shows the device flow's code and where to enter it (one JSON line first
+/// with `--json`, so a script can show the code while the poll runs).
+fn show_device_sign_in(started: &DeviceLoginStarted, as_json: bool) {
+    if as_json {
+        output::json_line(&json!({
+            "user_code": started.user_code,
+            "verification_uri": started.verification_uri,
+            "verification_uri_complete": started.verification_uri_complete,
+            "expires_in": started.expires_in,
+        }));
+        return;
+    }
+    say!("To sign in to profile {:?}:", started.profile);
+    say!("  1. open   {}", Untrusted(&started.verification_uri));
+    say!("  2. enter  {}", Untrusted(&started.user_code));
+    if let Some(complete) = &started.verification_uri_complete {
+        say!(
+            "or open {} (the code is filled in), or scan:",
+            Untrusted(complete)
+        );
+        if let Some(art) = idlens_api::qr::terminal(complete) {
+            output::line(art.trim_end());
+        }
+    }
+    output::note(&format!(
+        "The code expires in {}. Waiting for approval… (Ctrl+C cancels)",
+        span(started.expires_in)
+    ));
 }
 
 pub fn whoami(api: &Api, args: WhoamiArgs) -> Result<ExitCode, ApiError> {

@@ -16,6 +16,9 @@
 //!
 //! With the `testing` feature, [`testing::Neo4jServer`] starts a real Neo4j
 //! (tests/neo4j) for tests.
+// Test code is exempt from the workspace's function-length lint; product
+// code (built without `cfg(test)`) is not.
+#![cfg_attr(test, allow(clippy::too_many_lines))]
 
 mod apply;
 mod checks;

@@ -14,6 +14,9 @@
 //!   addresses, checked on the address it connects to, redirects included
 //!   ([`reach`]).
 //! - Error descriptions ([`describe_error`]) never contain a request body.
+// Test code is exempt from the workspace's function-length lint; product
+// code (built without `cfg(test)`) is not.
+#![cfg_attr(test, allow(clippy::too_many_lines))]
 
 mod body;
 pub mod reach;

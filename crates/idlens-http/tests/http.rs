@@ -3,6 +3,8 @@
 //! small one, and redirects to places IdLens does not go; public-only
 //! clients that never reach a local service, by name, by address or by
 //! redirect.
+// Tests are exempt from the workspace's function-length lint.
+#![allow(clippy::too_many_lines)]
 
 use std::convert::Infallible;
 use std::net::SocketAddr;

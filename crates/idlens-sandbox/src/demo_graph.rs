@@ -25,7 +25,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::tenant::Tenant;
+use crate::tenant::{Tenant, User};
 
 /// Nodes of users deleted from Auth0.
 pub const ORPHANS: usize = 7;
@@ -65,83 +65,12 @@ fn build(tenant: &Tenant) -> (Vec<DemoNode>, DemoDrift) {
     let mut nodes = Vec::new();
     let mut drift = DemoDrift::default();
     for (i, user) in tenant.users.iter().enumerate() {
-        let social = user.identities.first().is_some_and(|id| id.is_social);
-        // The documented sign-in users are always there (the demo starts with them).
-        let documented = tenant
-            .sign_in_users
-            .iter()
-            .any(|s| s.user_id == user.user_id);
-        let missing = !documented && if social { i % 3 != 1 } else { i % 41 == 7 };
-        if missing {
+        if is_missing(tenant, i, user) {
             drift.missing_in_graph += 1;
         } else {
-            let mut email = user.email.clone();
-            let mut name = user.name.clone();
-            let mut verified = Some(user.email_verified);
-            if i % 17 == 2 {
-                email = format!("old.{email}");
-            }
-            if i % 19 == 3 {
-                name = format!("{name} (old)");
-            }
-            if i % 23 == 4 {
-                verified = Some(!user.email_verified);
-            }
-            // Not drift: null is "not known" in the graph, and e-mails
-            // compare case-insensitively.
-            if i % 13 == 5 {
-                verified = None;
-            }
-            if i % 11 == 6 {
-                email = email.to_uppercase();
-            }
-            let drifted =
-                i % 17 == 2 || i % 19 == 3 || verified.is_some_and(|v| v != user.email_verified);
-            if drifted {
-                drift.field_drift += 1;
-            }
-            let node = DemoNode {
-                sub: user.user_id.clone(),
-                email: Some(email),
-                email_verified: verified,
-                name: Some(name),
-            };
-            if i % 61 == 8 {
-                drift.duplicate_node += 1;
-                let mut again = node.clone();
-                again.email = Some(format!("dup.{}", user.email));
-                nodes.push(node);
-                nodes.push(again);
-            } else {
-                nodes.push(node);
-            }
+            push_user_nodes(&mut nodes, &mut drift, i, user);
         }
-        // Nodes some secondary identities got before they were linked.
-        for (j, identity) in user.identities.iter().enumerate().skip(1) {
-            if (i + j) % 2 != 0 {
-                continue;
-            }
-            let sub = match &identity.user_id {
-                Value::String(s) => format!("{}|{s}", identity.provider),
-                other => format!("{}|{other}", identity.provider),
-            };
-            let profile = identity.profile_data.as_ref();
-            let text = |k: &str| {
-                profile
-                    .and_then(|p| p.get(k))
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-            };
-            drift.linked_secondary_in_graph += 1;
-            nodes.push(DemoNode {
-                sub,
-                email: text("email"),
-                email_verified: profile
-                    .and_then(|p| p.get("email_verified"))
-                    .and_then(Value::as_bool),
-                name: text("name"),
-            });
-        }
+        push_unlinked_identity_nodes(&mut nodes, &mut drift, i, user);
     }
     for k in 0..ORPHANS {
         nodes.push(DemoNode {
@@ -152,20 +81,114 @@ fn build(tenant: &Tenant) -> (Vec<DemoNode>, DemoDrift) {
         });
     }
     drift.orphan_in_graph = ORPHANS;
-    let mut by_email: HashMap<String, usize> = HashMap::new();
-    for user in &tenant.users {
-        // As docs/audit.md normalises: ASCII letters lower-cased only.
-        let email = user.email.trim().to_ascii_lowercase();
-        if !email.is_empty() {
-            *by_email.entry(email).or_default() += 1;
-        }
-    }
-    drift.duplicate_account = by_email.values().filter(|n| **n >= 2).count();
+    drift.duplicate_account = duplicate_accounts(tenant);
     debug_assert_eq!(
         nodes.iter().map(|n| &n.sub).collect::<HashSet<_>>().len() + drift.duplicate_node,
         nodes.len()
     );
     (nodes, drift)
+}
+
+/// Whether the `i`th user has no node: most social users, a few database
+/// users, never a documented sign-in user (the demo starts with them).
+fn is_missing(tenant: &Tenant, i: usize, user: &User) -> bool {
+    let social = user.identities.first().is_some_and(|id| id.is_social);
+    let documented = tenant
+        .sign_in_users
+        .iter()
+        .any(|s| s.user_id == user.user_id);
+    !documented && if social { i % 3 != 1 } else { i % 41 == 7 }
+}
+
+/// The `i`th user's node, with its fields drifted for some users, and twice
+/// for a few.
+fn push_user_nodes(nodes: &mut Vec<DemoNode>, drift: &mut DemoDrift, i: usize, user: &User) {
+    let mut email = user.email.clone();
+    let mut name = user.name.clone();
+    let mut verified = Some(user.email_verified);
+    if i % 17 == 2 {
+        email = format!("old.{email}");
+    }
+    if i % 19 == 3 {
+        name = format!("{name} (old)");
+    }
+    if i % 23 == 4 {
+        verified = Some(!user.email_verified);
+    }
+    // Not drift: null is "not known" in the graph, and e-mails
+    // compare case-insensitively.
+    if i % 13 == 5 {
+        verified = None;
+    }
+    if i % 11 == 6 {
+        email = email.to_uppercase();
+    }
+    let drifted = i % 17 == 2 || i % 19 == 3 || verified.is_some_and(|v| v != user.email_verified);
+    if drifted {
+        drift.field_drift += 1;
+    }
+    let node = DemoNode {
+        sub: user.user_id.clone(),
+        email: Some(email),
+        email_verified: verified,
+        name: Some(name),
+    };
+    if i % 61 == 8 {
+        drift.duplicate_node += 1;
+        let mut again = node.clone();
+        again.email = Some(format!("dup.{}", user.email));
+        nodes.push(node);
+        nodes.push(again);
+    } else {
+        nodes.push(node);
+    }
+}
+
+/// Nodes some secondary identities got before they were linked.
+fn push_unlinked_identity_nodes(
+    nodes: &mut Vec<DemoNode>,
+    drift: &mut DemoDrift,
+    i: usize,
+    user: &User,
+) {
+    for (j, identity) in user.identities.iter().enumerate().skip(1) {
+        if !(i + j).is_multiple_of(2) {
+            continue;
+        }
+        let sub = match &identity.user_id {
+            Value::String(s) => format!("{}|{s}", identity.provider),
+            other => format!("{}|{other}", identity.provider),
+        };
+        let profile = identity.profile_data.as_ref();
+        let text = |k: &str| {
+            profile
+                .and_then(|p| p.get(k))
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
+        drift.linked_secondary_in_graph += 1;
+        nodes.push(DemoNode {
+            sub,
+            email: text("email"),
+            email_verified: profile
+                .and_then(|p| p.get("email_verified"))
+                .and_then(Value::as_bool),
+            name: text("name"),
+        });
+    }
+}
+
+/// How many e-mails more than one user has, normalised as docs/audit.md
+/// does (ASCII letters lower-cased only).
+fn duplicate_accounts(tenant: &Tenant) -> usize {
+    let mut by_email: HashMap<String, usize> = HashMap::new();
+    for user in &tenant.users {
+        let email = user.email.trim().to_ascii_lowercase();
+        if !email.is_empty() {
+            *by_email.entry(email).or_default() += 1;
+        }
+    }
+    by_email.values().filter(|n| **n >= 2).count()
 }
 
 /// Writes `nodes` as Neo4j Browser exports them: a header row

@@ -13,6 +13,7 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use crate::authn::{body_params, required, OAuthError, OAuthResult, Shared};
+use crate::State;
 
 pub(crate) fn routes() -> Router<Shared> {
     Router::new()
@@ -93,19 +94,21 @@ async fn hook_deny(
 }
 
 async fn hook_stage_key(Extract(state): Extract<Shared>) -> OAuthResult<Json<Value>> {
-    let kid = tokio::task::spawn_blocking(move || state.stage_next_key())
-        .await
-        .map_err(|_| {
-            OAuthError::server(crate::SandboxError::Crypto(
-                "key generation was interrupted",
-            ))
-        })?
-        .map_err(OAuthError::server)?;
-    Ok(Json(json!({ "kid": kid })))
+    new_key(state, State::stage_next_key).await
 }
 
 async fn hook_rotate_key(Extract(state): Extract<Shared>) -> OAuthResult<Json<Value>> {
-    let kid = tokio::task::spawn_blocking(move || state.rotate_key())
+    new_key(state, State::rotate_key).await
+}
+
+/// Runs a key change that generates a key (`stage_next_key`, `rotate_key`)
+/// on the blocking pool, as RSA key generation takes a while, and answers
+/// the new key's `kid`.
+async fn new_key(
+    state: Shared,
+    change: fn(&State) -> Result<String, crate::SandboxError>,
+) -> OAuthResult<Json<Value>> {
+    let kid = tokio::task::spawn_blocking(move || change(&state))
         .await
         .map_err(|_| {
             OAuthError::server(crate::SandboxError::Crypto(

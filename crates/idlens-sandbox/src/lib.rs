@@ -15,6 +15,9 @@
 //! `authn` (the Authentication API) and `hooks` (the sandbox's test hooks under
 //! `/sandbox/`) and `mgmt` (the Management API under `/api/v2/`), all over the
 //! same [`tenant`] data.
+// Test code is exempt from the workspace's function-length lint; product
+// code (built without `cfg(test)`) is not.
+#![cfg_attr(test, allow(clippy::too_many_lines))]
 
 mod authn;
 mod demo_graph;

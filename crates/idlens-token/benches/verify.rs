@@ -12,6 +12,8 @@
 //!   which re-parses the key on every call (why IdLens pre-parses);
 //! - `reference/aws-lc-verify`: the bare RSA verify with a pre-parsed key, the
 //!   ceiling on this machine.
+// Tests are exempt from the workspace's function-length lint.
+#![allow(clippy::too_many_lines)]
 
 use std::hint::black_box;
 use std::num::NonZeroUsize;

@@ -17,6 +17,9 @@
 //!   (`jwk`, `jku`, `x5u`, `x5c`) are never fetched or trusted.
 //! - Nothing about a token ever leaves the machine: the only network traffic is
 //!   key fetches, and they carry no token.
+// Test code is exempt from the workspace's function-length lint; product
+// code (built without `cfg(test)`) is not.
+#![cfg_attr(test, allow(clippy::too_many_lines))]
 
 mod classify;
 mod error;
@@ -24,6 +27,7 @@ mod explain;
 mod jwks;
 mod keys;
 mod report;
+mod shown;
 pub mod unverified;
 mod verify;
 
@@ -43,7 +47,7 @@ pub use report::{
 pub use verify::{Keys, DEFAULT_ALGORITHMS};
 
 use report::CheckStatus as Status;
-use unverified::UnverifiedInput;
+use unverified::{UnverifiedInput, UnverifiedJwe, UnverifiedJws, UnverifiedOpaque};
 
 /// Inputs larger than this many bytes are refused unread, by default.
 pub const DEFAULT_MAX_LEN: usize = 16 * 1024;
@@ -318,89 +322,10 @@ fn inspect_with(input: &str, opts: &InspectOptions, keys: Keys<'_>) -> Report {
         return too_large(opts.max_len, keys_status);
     }
     let size = within_size(input.len(), opts.max_len);
-    let now = opts.now_unix();
     match unverified::decode(input) {
-        UnverifiedInput::Jws(jws) => {
-            let kind = classify::classify_jws(&jws.header, &jws.claims);
-            let verdict = verify::check_jws(&jws, kind, opts, keys, now);
-            let mut checks = Vec::with_capacity(verdict.checks.len() + 1);
-            checks.push(size);
-            checks.extend(verdict.checks);
-            let failed = checks.iter().any(|c| c.status == Status::Failed);
-            let valid = verdict.signature_verified && !failed;
-            let explanations = if opts.explain {
-                explain::explain_claims(&jws.claims, now)
-            } else {
-                Vec::new()
-            };
-            let tenant = jws
-                .claims
-                .get("iss")
-                .and_then(|v| v.as_str())
-                .and_then(classify::tenant);
-            let mut report = Report {
-                valid,
-                unverified: !verdict.signature_verified,
-                kind,
-                summary: String::new(),
-                about: classify::about(kind, Some(&jws.header), Some(&jws.claims)),
-                tenant,
-                header: Some(jws.header),
-                claims: Some(jws.claims),
-                explanations,
-                checks,
-                key: verdict.key,
-                keys: keys_status,
-            };
-            report.summary = summary(&report);
-            report
-        }
-        UnverifiedInput::Jwe(jwe) => {
-            let kind = classify::classify_jwe(&jwe);
-            let tenant = jwe
-                .header
-                .get("iss")
-                .and_then(|v| v.as_str())
-                .and_then(classify::tenant);
-            let format = match kind {
-                TokenKind::OpaqueAccessToken => Check::failed(
-                    CheckName::Format,
-                    "An Auth0 opaque access token (encrypted by Auth0 for itself), not a JWT: it cannot be verified offline.",
-                    "Request the token with `audience=<your API's identifier>` to get a JWT your API can verify.",
-                ),
-                _ => Check::failed(
-                    CheckName::Format,
-                    "An encrypted token (JWE): only its header can be read without the decryption key.",
-                    "Only the API that holds the decryption key can read and verify it; IdLens verifies signed tokens (JWS).",
-                ),
-            };
-            let mut report = not_a_jws(
-                kind,
-                Some(jwe.header),
-                tenant,
-                size,
-                keys_status,
-                Some(format),
-            );
-            report.about = classify::about(kind, report.header.as_ref(), None);
-            report
-        }
-        UnverifiedInput::Opaque(opaque) => {
-            let kind = classify::classify_opaque(&opaque);
-            let format = match kind {
-                TokenKind::RefreshToken => Check::failed(
-                    CheckName::Format,
-                    "A refresh token, not an access or ID token: it cannot be decoded.",
-                    "Paste the `access_token` or `id_token` instead, and keep the refresh token secret.",
-                ),
-                _ => Check::failed(
-                    CheckName::Format,
-                    format!("An opaque string of {} characters, not a JWT: it cannot be decoded or verified offline.", opaque.len),
-                    "If this is an access token from Auth0, request it with `audience=<your API's identifier>` to get a JWT.",
-                ),
-            };
-            not_a_jws(kind, None, None, size, keys_status, Some(format))
-        }
+        UnverifiedInput::Jws(jws) => report_jws(jws, size, opts, keys, keys_status),
+        UnverifiedInput::Jwe(jwe) => report_jwe(jwe, size, keys_status),
+        UnverifiedInput::Opaque(opaque) => report_opaque(&opaque, size, keys_status),
         UnverifiedInput::Malformed(m) => {
             let format = Check::failed(
                 CheckName::Format,
@@ -410,6 +335,105 @@ fn inspect_with(input: &str, opts: &InspectOptions, keys: Keys<'_>) -> Report {
             malformed(format, size, keys_status)
         }
     }
+}
+
+/// The report on a signed token: every check, and valid only when the
+/// signature verified and no check failed.
+fn report_jws(
+    jws: UnverifiedJws<'_>,
+    size: Check,
+    opts: &InspectOptions,
+    keys: Keys<'_>,
+    keys_status: Option<KeysStatus>,
+) -> Report {
+    let now = opts.now_unix();
+    let kind = classify::classify_jws(&jws.header, &jws.claims);
+    let verdict = verify::check_jws(&jws, kind, opts, keys, now);
+    let mut checks = Vec::with_capacity(verdict.checks.len() + 1);
+    checks.push(size);
+    checks.extend(verdict.checks);
+    let failed = checks.iter().any(|c| c.status == Status::Failed);
+    let valid = verdict.signature_verified && !failed;
+    let explanations = if opts.explain {
+        explain::explain_claims(&jws.claims, now)
+    } else {
+        Vec::new()
+    };
+    let tenant = jws
+        .claims
+        .get("iss")
+        .and_then(|v| v.as_str())
+        .and_then(classify::tenant);
+    let mut report = Report {
+        valid,
+        unverified: !verdict.signature_verified,
+        kind,
+        summary: String::new(),
+        about: classify::about(kind, Some(&jws.header), Some(&jws.claims)),
+        tenant,
+        header: Some(jws.header),
+        claims: Some(jws.claims),
+        explanations,
+        checks,
+        key: verdict.key,
+        keys: keys_status,
+    };
+    report.summary = summary(&report);
+    report
+}
+
+/// The report on an encrypted token: only its header can be read.
+fn report_jwe(jwe: UnverifiedJwe, size: Check, keys_status: Option<KeysStatus>) -> Report {
+    let kind = classify::classify_jwe(&jwe);
+    let tenant = jwe
+        .header
+        .get("iss")
+        .and_then(|v| v.as_str())
+        .and_then(classify::tenant);
+    let format = match kind {
+        TokenKind::OpaqueAccessToken => Check::failed(
+            CheckName::Format,
+            "An Auth0 opaque access token (encrypted by Auth0 for itself), not a JWT: it cannot be verified offline.",
+            "Request the token with `audience=<your API's identifier>` to get a JWT your API can verify.",
+        ),
+        _ => Check::failed(
+            CheckName::Format,
+            "An encrypted token (JWE): only its header can be read without the decryption key.",
+            "Only the API that holds the decryption key can read and verify it; IdLens verifies signed tokens (JWS).",
+        ),
+    };
+    let mut report = not_a_jws(
+        kind,
+        Some(jwe.header),
+        tenant,
+        size,
+        keys_status,
+        Some(format),
+    );
+    report.about = classify::about(kind, report.header.as_ref(), None);
+    report
+}
+
+/// The report on an opaque string: a refresh token or something unreadable.
+fn report_opaque(
+    opaque: &UnverifiedOpaque,
+    size: Check,
+    keys_status: Option<KeysStatus>,
+) -> Report {
+    let kind = classify::classify_opaque(opaque);
+    let format = match kind {
+        TokenKind::RefreshToken => Check::failed(
+            CheckName::Format,
+            "A refresh token, not an access or ID token: it cannot be decoded.",
+            "Paste the `access_token` or `id_token` instead, and keep the refresh token secret.",
+        ),
+        _ => Check::failed(
+            CheckName::Format,
+            format!("An opaque string of {} characters, not a JWT: it cannot be decoded or verified offline.", opaque.len),
+            "If this is an access token from Auth0, request it with `audience=<your API's identifier>` to get a JWT.",
+        ),
+    };
+    not_a_jws(kind, None, None, size, keys_status, Some(format))
 }
 
 fn within_size(len: usize, max: usize) -> Check {

@@ -6,8 +6,9 @@ use serde_json::{Map, Value};
 
 use crate::classify::audiences;
 use crate::explain::{numeric_date, write_relative, write_utc_at, Span};
-use crate::keys::{shown, KeySet, Shown, VerifyingKey};
+use crate::keys::{KeySet, VerifyingKey};
 use crate::report::{Check, CheckName, KeyUsed, TokenKind};
+use crate::shown::{shown, Shown};
 use crate::unverified::UnverifiedJws;
 use crate::{InspectOptions, KeyError};
 
@@ -78,7 +79,24 @@ pub(crate) fn check_jws(
     now: i64,
 ) -> Verdict {
     let mut checks = Vec::with_capacity(13);
-    checks.push(Check::passed(
+    checks.push(check_format(jws));
+    let (algorithm, alg) = check_algorithm(&jws.header, opts, keys);
+    checks.push(algorithm);
+    checks.push(check_critical(&jws.header));
+    checks.push(check_header_keys(&jws.header));
+    let (key, signature, key_used) = check_key_and_signature(jws, keys, alg);
+    checks.push(key);
+    checks.push(signature);
+    push_claim_checks(&mut checks, jws, kind, opts, keys, now);
+    Verdict {
+        checks,
+        signature_verified: key_used.is_some(),
+        key: key_used,
+    }
+}
+
+fn check_format(jws: &UnverifiedJws<'_>) -> Check {
+    Check::passed(
         CheckName::Format,
         match &jws.note {
             Some(note) => {
@@ -86,64 +104,72 @@ pub(crate) fn check_jws(
             }
             None => "A signed JWT whose header, payload and signature decode.".to_owned(),
         },
-    ));
-    let (algorithm, alg) = check_algorithm(&jws.header, opts, keys);
-    checks.push(algorithm);
-    checks.push(check_critical(&jws.header));
-    checks.push(check_header_keys(&jws.header));
+    )
+}
 
-    let mut key_used = None;
-    let mut signature_verified = false;
+/// The `key` and `signature` checks, and the key that verified the
+/// signature when one did. `alg` is `None` when the algorithm was refused.
+fn check_key_and_signature(
+    jws: &UnverifiedJws<'_>,
+    keys: Keys<'_>,
+    alg: Option<Algorithm>,
+) -> (Check, Check, Option<KeyUsed>) {
     match (keys, alg) {
-        (Keys::None, _) => {
-            checks.push(Check::skipped(
+        (Keys::None, _) => (
+            Check::skipped(
                 CheckName::Key,
                 "No keys were given, so the token was decoded but not verified.",
-            ));
-            checks.push(Check::skipped(
+            ),
+            Check::skipped(
                 CheckName::Signature,
                 "Not verified: give the issuer, a JWKS or a public key to check the signature.",
-            ));
-        }
-        (Keys::Unavailable(error), _) => {
-            checks.push(Check::failed(
+            ),
+            None,
+        ),
+        (Keys::Unavailable(error), _) => (
+            Check::failed(
                 CheckName::Key,
                 error.to_string(),
                 "Fix the key source (issuer, JWKS address or key file) and inspect the token again.",
-            ));
-            checks.push(Check::skipped(
+            ),
+            Check::skipped(
                 CheckName::Signature,
                 "Not verified: no keys could be loaded.",
-            ));
-        }
-        (Keys::Set(_), None) => {
-            checks.push(Check::skipped(
-                CheckName::Key,
-                "Not checked: the algorithm was refused.",
-            ));
-            checks.push(Check::skipped(
+            ),
+            None,
+        ),
+        (Keys::Set(_), None) => (
+            Check::skipped(CheckName::Key, "Not checked: the algorithm was refused."),
+            Check::skipped(
                 CheckName::Signature,
                 "Not verified: the algorithm was refused.",
-            ));
-        }
+            ),
+            None,
+        ),
         (Keys::Set(set), Some(alg)) => {
             let (key_check, candidates) = select_keys(jws, alg, set);
-            let key_failed = candidates.is_empty();
-            checks.push(key_check);
-            if key_failed {
-                checks.push(Check::skipped(
+            if candidates.is_empty() {
+                let signature = Check::skipped(
                     CheckName::Signature,
                     "Not verified: no trusted key fits the token.",
-                ));
-            } else {
-                let (signature, used) = check_signature(jws, alg, &candidates);
-                signature_verified = used.is_some();
-                key_used = used;
-                checks.push(signature);
+                );
+                return (key_check, signature, None);
             }
+            let (signature, used) = check_signature(jws, alg, &candidates);
+            (key_check, signature, used)
         }
     }
+}
 
+/// The claim checks, in order: `iss`, `aud`, `exp`, `nbf`, `iat`, `azp`, `nonce`.
+fn push_claim_checks(
+    checks: &mut Vec<Check>,
+    jws: &UnverifiedJws<'_>,
+    kind: TokenKind,
+    opts: &InspectOptions,
+    keys: Keys<'_>,
+    now: i64,
+) {
     let expected_issuer = opts.issuer.as_deref().or(match keys {
         Keys::Set(set) => set.discovered_issuer(),
         _ => None,
@@ -167,12 +193,6 @@ pub(crate) fn check_jws(
         opts.authorized_party.as_deref(),
     ));
     checks.push(check_nonce(&jws.claims, opts.nonce.as_deref()));
-
-    Verdict {
-        checks,
-        key: key_used,
-        signature_verified,
-    }
 }
 
 fn check_algorithm(
@@ -180,100 +200,106 @@ fn check_algorithm(
     opts: &InspectOptions,
     keys: Keys<'_>,
 ) -> (Check, Option<Algorithm>) {
-    const NAME: CheckName = CheckName::Algorithm;
     let allowed = opts.algorithms.as_deref().unwrap_or(&DEFAULT_ALGORITHMS);
-    let name = match header.get("alg") {
-        None => {
-            return (
-                Check::failed(
-                    NAME,
-                    "The header has no `alg`.",
-                    "A signed token must name its algorithm; this one cannot be verified.",
-                ),
-                None,
-            )
-        }
-        Some(Value::String(name)) => name,
-        Some(other) => {
-            return (
-                Check::failed(
-                    NAME,
-                    format!("The header's `alg` is {other}, not a string."),
-                    "This is not a well-formed JWT; do not trust it.",
-                ),
-                None,
-            )
-        }
+    let alg = match header_algorithm(header).and_then(|name| allowed_algorithm(name, allowed)) {
+        Ok(alg) => alg,
+        Err(refused) => return (refused, None),
     };
-    if name.trim().eq_ignore_ascii_case("none") {
-        return (
-            Check::failed(
-                NAME,
-                format!(
-                    "The token says alg {}: it is not signed at all.",
-                    shown(name)
-                ),
-                "Never accept unsigned tokens: anyone can write any claims into them. \
-                 Get a token signed by the tenant (Auth0 signs with RS256).",
-            ),
-            None,
-        );
-    }
-    let Ok(alg) = name.parse::<Algorithm>() else {
-        return (
-            Check::failed(
-                NAME,
-                format!(
-                    "alg {} is not one IdLens verifies (RS256/384/512, PS256/384/512, ES256/384, EdDSA, \
-                     and HS256/384/512 with a secret you give).",
-                    shown(name)
-                ),
-                "Check which algorithm the API in Auth0 signs with (Settings → Signing Algorithm); RS256 is the default.",
-            ),
-            None,
-        );
-    };
-    if !allowed.contains(&alg) {
-        return (
-            Check::failed(
-                NAME,
-                format!("{alg:?} is not on the allowed list for this check."),
-                "Allow the algorithm explicitly if the API really signs with it.",
-            ),
-            None,
-        );
-    }
     if is_hmac(alg) {
-        return match keys {
-            Keys::Set(set) if !set.has_hmac_secret() => (
-                Check::failed(
-                    NAME,
-                    format!(
-                        "The token says {alg:?}, a shared-secret algorithm, but the keys are public keys ({}).",
-                        set.status().source
-                    ),
-                    "A public key is never an HMAC secret: a token that asks for this is a classic forgery \
-                     (algorithm confusion). If the API really uses HS256, give its secret explicitly.",
-                ),
-                None,
-            ),
-            Keys::Set(_) => (
-                Check::passed(NAME, format!("{alg:?}, checked with the HMAC secret you gave.")),
-                Some(alg),
-            ),
-            _ => (
-                Check::passed(
-                    NAME,
-                    format!("{alg:?} (shared secret): it can be verified only with the secret, given explicitly."),
-                ),
-                Some(alg),
-            ),
-        };
+        return check_hmac_keys(alg, keys);
     }
     (
-        Check::passed(NAME, format!("{alg:?} is on the allowed list.")),
+        Check::passed(
+            CheckName::Algorithm,
+            format!("{alg:?} is on the allowed list."),
+        ),
         Some(alg),
     )
+}
+
+/// The header's `alg` as written, or the failed check when there is none.
+fn header_algorithm(header: &Map<String, Value>) -> Result<&str, Check> {
+    const NAME: CheckName = CheckName::Algorithm;
+    match header.get("alg") {
+        None => Err(Check::failed(
+            NAME,
+            "The header has no `alg`.",
+            "A signed token must name its algorithm; this one cannot be verified.",
+        )),
+        Some(Value::String(name)) => Ok(name),
+        Some(other) => Err(Check::failed(
+            NAME,
+            format!("The header's `alg` is {other}, not a string."),
+            "This is not a well-formed JWT; do not trust it.",
+        )),
+    }
+}
+
+/// The algorithm `name` names, when IdLens verifies it and `allowed` holds
+/// it; `none` (in any spelling) never is.
+fn allowed_algorithm(name: &str, allowed: &[Algorithm]) -> Result<Algorithm, Check> {
+    const NAME: CheckName = CheckName::Algorithm;
+    if name.trim().eq_ignore_ascii_case("none") {
+        return Err(Check::failed(
+            NAME,
+            format!(
+                "The token says alg {}: it is not signed at all.",
+                shown(name)
+            ),
+            "Never accept unsigned tokens: anyone can write any claims into them. \
+             Get a token signed by the tenant (Auth0 signs with RS256).",
+        ));
+    }
+    let Ok(alg) = name.parse::<Algorithm>() else {
+        return Err(Check::failed(
+            NAME,
+            format!(
+                "alg {} is not one IdLens verifies (RS256/384/512, PS256/384/512, ES256/384, EdDSA, \
+                 and HS256/384/512 with a secret you give).",
+                shown(name)
+            ),
+            "Check which algorithm the API in Auth0 signs with (Settings → Signing Algorithm); RS256 is the default.",
+        ));
+    };
+    if !allowed.contains(&alg) {
+        return Err(Check::failed(
+            NAME,
+            format!("{alg:?} is not on the allowed list for this check."),
+            "Allow the algorithm explicitly if the API really signs with it.",
+        ));
+    }
+    Ok(alg)
+}
+
+/// An HS* algorithm passes only with an HMAC secret the user gave, or with
+/// no keys at all (decoding only); with public keys it is algorithm confusion.
+fn check_hmac_keys(alg: Algorithm, keys: Keys<'_>) -> (Check, Option<Algorithm>) {
+    const NAME: CheckName = CheckName::Algorithm;
+    match keys {
+        Keys::Set(set) if !set.has_hmac_secret() => (
+            Check::failed(
+                NAME,
+                format!(
+                    "The token says {alg:?}, a shared-secret algorithm, but the keys are public keys ({}).",
+                    set.status().source
+                ),
+                "A public key is never an HMAC secret: a token that asks for this is a classic forgery \
+                 (algorithm confusion). If the API really uses HS256, give its secret explicitly.",
+            ),
+            None,
+        ),
+        Keys::Set(_) => (
+            Check::passed(NAME, format!("{alg:?}, checked with the HMAC secret you gave.")),
+            Some(alg),
+        ),
+        _ => (
+            Check::passed(
+                NAME,
+                format!("{alg:?} (shared secret): it can be verified only with the secret, given explicitly."),
+            ),
+            Some(alg),
+        ),
+    }
 }
 
 fn check_critical(header: &Map<String, Value>) -> Check {
@@ -333,24 +359,9 @@ fn select_keys<'k>(
     alg: Algorithm,
     set: &'k KeySet,
 ) -> (Check, Vec<&'k VerifyingKey>) {
-    const NAME: CheckName = CheckName::Key;
-    let source = &set.status().source;
-    let kid = match jws.header.get("kid") {
-        None => None,
-        Some(Value::String(kid)) => Some(kid.as_str()),
-        Some(other) => {
-            return (
-                Check::failed(
-                    NAME,
-                    format!(
-                        "The header's `kid` is {}, not a string.",
-                        shown(&other.to_string())
-                    ),
-                    "This is not a well-formed JWT; do not trust it.",
-                ),
-                Vec::new(),
-            )
-        }
+    let kid = match header_kid(&jws.header) {
+        Ok(kid) => kid,
+        Err(refused) => return (refused, Vec::new()),
     };
     // A token's kid picks keys with that kid; keys without a kid (PEM files,
     // an HMAC secret) stand in for any kid.
@@ -368,26 +379,45 @@ fn select_keys<'k>(
         .filter(in_pool)
         .filter(|k| k.fits(alg) && k.problem().is_none())
         .collect();
-    if !candidates.is_empty() {
-        let reason = match candidates.as_slice() {
-            [only] => format!("The {} from {source} fits {alg:?}.", only.description()),
-            many => format!(
-                "{} keys from {source} fit {alg:?}; the signature must match one of them.",
-                many.len()
-            ),
-        };
-        return (Check::passed(NAME, reason), candidates);
-    }
-    let mut pool = set.keys().iter().filter(in_pool);
+    let source = &set.status().source;
+    let reason = match candidates.as_slice() {
+        [] => {
+            let pool: Vec<&VerifyingKey> = set.keys().iter().filter(in_pool).collect();
+            return (no_key_fits(set, &pool, kid, alg), Vec::new());
+        }
+        [only] => format!("The {} from {source} fits {alg:?}.", only.description()),
+        many => format!(
+            "{} keys from {source} fit {alg:?}; the signature must match one of them.",
+            many.len()
+        ),
+    };
+    (Check::passed(CheckName::Key, reason), candidates)
+}
 
-    let note = set
-        .status()
-        .note
-        .as_deref()
-        .map(|n| format!(" {n}"))
-        .unwrap_or_default();
-    let check = if let Some(key) = pool.clone().find(|k| k.problem().is_some()) {
-        Check::failed(
+/// The header's `kid`, if it has one, or the failed check when it is not a
+/// string.
+fn header_kid(header: &Map<String, Value>) -> Result<Option<&str>, Check> {
+    match header.get("kid") {
+        None => Ok(None),
+        Some(Value::String(kid)) => Ok(Some(kid.as_str())),
+        Some(other) => Err(Check::failed(
+            CheckName::Key,
+            format!(
+                "The header's `kid` is {}, not a string.",
+                shown(&other.to_string())
+            ),
+            "This is not a well-formed JWT; do not trust it.",
+        )),
+    }
+}
+
+/// The failed `key` check when no key of `pool` (the keys the token's kid
+/// picks) can verify it: one is unsound, one does not fit `alg`, or none has
+/// the kid.
+fn no_key_fits(set: &KeySet, pool: &[&VerifyingKey], kid: Option<&str>, alg: Algorithm) -> Check {
+    const NAME: CheckName = CheckName::Key;
+    if let Some(key) = pool.iter().find(|k| k.problem().is_some()) {
+        return Check::failed(
             NAME,
             format!(
                 "The {} cannot be used: {}.",
@@ -396,42 +426,48 @@ fn select_keys<'k>(
             ),
             "IdLens will not verify with this key. Ask the issuer to publish a sound one (RSA of 2048 bits or more, \
              or a genuine EC or Ed25519 key), and check where this key set came from.",
-        )
-    } else if let Some(key) = pool.next() {
-        Check::failed(
+        );
+    }
+    if let Some(key) = pool.first() {
+        return Check::failed(
             NAME,
             format!("The {} does not fit alg {alg:?}.", key.description()),
             "The header names an algorithm this key is not for: the token may be forged (algorithm confusion). \
              Check the API's signing algorithm in Auth0.",
-        )
+        );
+    }
+    let source = &set.status().source;
+    let note = set
+        .status()
+        .note
+        .as_deref()
+        .map(|n| format!(" {n}"))
+        .unwrap_or_default();
+    let kids: Vec<String> = set
+        .keys()
+        .iter()
+        .filter_map(|k| k.kid())
+        .take(5)
+        .map(shown)
+        .collect();
+    let have = if kids.is_empty() {
+        String::new()
     } else {
-        let kids: Vec<String> = set
-            .keys()
-            .iter()
-            .filter_map(|k| k.kid())
-            .take(5)
-            .map(shown)
-            .collect();
-        let have = if kids.is_empty() {
-            String::new()
-        } else {
-            format!(" (it has {})", kids.join(", "))
-        };
-        match kid {
-            Some(kid) => Check::failed(
-                NAME,
-                format!("No key with kid {} in {source}{have}.{note}", shown(kid)),
-                "The token was signed by a key this issuer does not publish: check that it comes from this tenant, \
-                 or refresh the keys if the tenant just rotated its signing key.",
-            ),
-            None => Check::failed(
-                NAME,
-                format!("The token names no kid and no key in {source} fits {alg:?}{have}."),
-                "Check that the keys belong to the tenant that issued the token.",
-            ),
-        }
+        format!(" (it has {})", kids.join(", "))
     };
-    (check, Vec::new())
+    match kid {
+        Some(kid) => Check::failed(
+            NAME,
+            format!("No key with kid {} in {source}{have}.{note}", shown(kid)),
+            "The token was signed by a key this issuer does not publish: check that it comes from this tenant, \
+             or refresh the keys if the tenant just rotated its signing key.",
+        ),
+        None => Check::failed(
+            NAME,
+            format!("The token names no kid and no key in {source} fits {alg:?}{have}."),
+            "Check that the keys belong to the tenant that issued the token.",
+        ),
+    }
 }
 
 fn check_signature(

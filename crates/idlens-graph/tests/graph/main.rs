@@ -2,6 +2,8 @@
 //! `idlens_graph::testing`). One server is shared by the binary; each test
 //! keeps to its own label `User_<test>`. `hostile` runs against a hostile
 //! Bolt server of its own (`bolt_server`) instead.
+// Tests are exempt from the workspace's function-length lint.
+#![allow(clippy::too_many_lines)]
 
 mod apply;
 mod bolt_server;

@@ -5,6 +5,8 @@
 //! their own), and the tests play the browser over HTTP. `sandbox` runs the
 //! same flows against IdLens's own sandbox tenant (`idlens-sandbox`), started
 //! in-process per test.
+// Tests are exempt from the workspace's function-length lint.
+#![allow(clippy::too_many_lines)]
 
 mod browser_flow;
 mod device_flow;

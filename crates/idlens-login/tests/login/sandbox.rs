@@ -256,7 +256,7 @@ async fn refresh_rotates_and_reusing_the_old_token_revokes_the_family() {
     assert!(matches!(err, LoginError::InvalidGrant { .. }), "{err}");
     assert!(err.to_string().contains("Sign in again"), "{err}");
     // …and reuse detection took the newest token of the family down with it
-    // (authn.rs `refresh`: a Rotated token marks the whole family Revoked).
+    // (authn/refresh_token.rs `refresh`: a Rotated token marks the whole family Revoked).
     let err = client.refresh(&second).await.unwrap_err();
     assert!(matches!(err, LoginError::InvalidGrant { .. }), "{err}");
     stop(sb).await;

@@ -6,7 +6,7 @@ use axum::Json;
 use serde_json::Value;
 
 use super::paging::Offset;
-use super::{authorize, MgmtError};
+use super::{read_tenant, MgmtError};
 use crate::authn::{Params, Shared};
 
 pub(crate) async fn list(
@@ -14,8 +14,7 @@ pub(crate) async fn list(
     headers: HeaderMap,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:resource_servers")?;
+    let tenant = read_tenant(&state, &headers, &["read:resource_servers"])?;
     let offset = Offset::read(&params, 50)?;
     Ok(Json(offset.answer(&tenant.apis, "resource_servers", false)))
 }

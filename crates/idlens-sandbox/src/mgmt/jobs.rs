@@ -146,89 +146,100 @@ fn parse_request(body: &[u8]) -> Result<ExportRequest, MgmtError> {
             "'Additional properties not allowed: {other}'."
         )));
     }
-    let connection_id = match map.get("connection_id") {
-        None => None,
-        Some(Value::String(id)) => {
-            let well_formed = id.strip_prefix("con_").is_some_and(|rest| {
-                rest.len() == 16 && rest.bytes().all(|b| b.is_ascii_alphanumeric())
-            });
-            if !well_formed {
-                return Err(invalid(format!(
-                    "'String does not match pattern ^con_[A-Za-z0-9]{{16}}$: {id}' on property connection_id."
-                )));
-            }
-            Some(id.clone())
-        }
-        Some(_) => return Err(invalid("'Expected type string' on property connection_id.")),
-    };
-    let format = match map.get("format").map(Value::as_str) {
-        None => Format::Csv,
-        Some(Some("json")) => Format::Json,
-        Some(Some("csv")) => Format::Csv,
-        Some(_) => {
-            return Err(invalid(
-                "'No enum match for: format (json, csv)' on property format (Format of the file. Must be json or csv.).",
-            ))
-        }
-    };
-    let limit = match map.get("limit") {
-        None => None,
-        Some(v) => match v.as_u64().filter(|n| *n >= 1) {
-            Some(n) => Some(n),
-            None => {
-                return Err(invalid(
-                    "'Expected an integer of at least 1' on property limit (Limit the number of records.).",
-                ))
-            }
-        },
-    };
-    let fields = match map.get("fields") {
-        None => None,
-        Some(Value::Array(list)) => {
-            let mut fields = Vec::new();
-            for item in list {
-                let name = item.get("name").and_then(Value::as_str).unwrap_or("");
-                let export_as = match item.get("export_as") {
-                    None => None,
-                    Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
-                    Some(_) => {
-                        return Err(invalid(
-                            "'Expected a non-empty string' on property fields[].export_as.",
-                        ))
-                    }
-                };
-                let known = item
-                    .as_object()
-                    .is_some_and(|o| o.keys().all(|k| k == "name" || k == "export_as"));
-                if name.is_empty() || !known {
-                    return Err(invalid(
-                        "'Each field is {name, export_as?} with a non-empty name' on property fields.",
-                    ));
-                }
-                fields.push(ExportField {
-                    name: name.to_owned(),
-                    export_as,
-                });
-            }
-            if fields.is_empty() {
-                return Err(invalid(
-                    "'Array is too short (0), minimum 1' on property fields.",
-                ));
-            }
-            Some(fields)
-        }
-        Some(_) => return Err(invalid("'Expected type array' on property fields.")),
-    };
+    let format = parse_format(map.get("format"))?;
+    let fields = map.get("fields").map(parse_fields).transpose()?;
     if format == Format::Csv && fields.as_ref().is_some_and(|f| f.len() > MAX_CSV_FIELDS) {
         return Err(invalid(format!(
             "'Array is too long, maximum {MAX_CSV_FIELDS}' on property fields."
         )));
     }
     Ok(ExportRequest {
-        connection_id,
+        connection_id: map
+            .get("connection_id")
+            .map(parse_connection_id)
+            .transpose()?,
         format,
-        limit,
+        limit: map.get("limit").map(parse_limit).transpose()?,
         fields,
+    })
+}
+
+/// `connection_id`: `con_` and 16 letters or digits.
+fn parse_connection_id(value: &Value) -> Result<String, MgmtError> {
+    let Value::String(id) = value else {
+        return Err(invalid("'Expected type string' on property connection_id."));
+    };
+    let well_formed = id
+        .strip_prefix("con_")
+        .is_some_and(|rest| rest.len() == 16 && rest.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if !well_formed {
+        return Err(invalid(format!(
+            "'String does not match pattern ^con_[A-Za-z0-9]{{16}}$: {id}' on property connection_id."
+        )));
+    }
+    Ok(id.clone())
+}
+
+/// `format`: `json` or `csv` (the default).
+fn parse_format(value: Option<&Value>) -> Result<Format, MgmtError> {
+    match value.map(Value::as_str) {
+        None => Ok(Format::Csv),
+        Some(Some("json")) => Ok(Format::Json),
+        Some(Some("csv")) => Ok(Format::Csv),
+        Some(_) => Err(invalid(
+            "'No enum match for: format (json, csv)' on property format (Format of the file. Must be json or csv.).",
+        )),
+    }
+}
+
+/// `limit`: a whole number of at least 1.
+fn parse_limit(value: &Value) -> Result<u64, MgmtError> {
+    value.as_u64().filter(|n| *n >= 1).ok_or_else(|| {
+        invalid(
+            "'Expected an integer of at least 1' on property limit (Limit the number of records.).",
+        )
+    })
+}
+
+/// `fields`: a non-empty list of `{name, export_as?}`.
+fn parse_fields(value: &Value) -> Result<Vec<ExportField>, MgmtError> {
+    let Value::Array(list) = value else {
+        return Err(invalid("'Expected type array' on property fields."));
+    };
+    let fields = list
+        .iter()
+        .map(parse_field)
+        .collect::<Result<Vec<_>, _>>()?;
+    if fields.is_empty() {
+        return Err(invalid(
+            "'Array is too short (0), minimum 1' on property fields.",
+        ));
+    }
+    Ok(fields)
+}
+
+fn parse_field(item: &Value) -> Result<ExportField, MgmtError> {
+    let name = item.get("name").and_then(Value::as_str).unwrap_or("");
+    let export_as = match item.get("export_as") {
+        None => None,
+        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(_) => {
+            return Err(invalid(
+                "'Expected a non-empty string' on property fields[].export_as.",
+            ))
+        }
+    };
+    let known = item
+        .as_object()
+        .is_some_and(|o| o.keys().all(|k| k == "name" || k == "export_as"));
+    if name.is_empty() || !known {
+        return Err(invalid(
+            "'Each field is {name, export_as?} with a non-empty name' on property fields.",
+        ));
+    }
+    Ok(ExportField {
+        name: name.to_owned(),
+        export_as,
     })
 }
 

@@ -22,6 +22,8 @@ mod request_log;
 mod roles;
 mod users;
 
+use std::sync::RwLockReadGuard;
+
 use axum::extract::{Request, State as Extract};
 use axum::http::{header, HeaderMap};
 use axum::middleware::{self, Next};
@@ -31,6 +33,7 @@ use axum::Router;
 
 use crate::authn::Shared;
 use crate::keys::s256;
+use crate::tenant::Tenant;
 
 pub(crate) use error::MgmtError;
 pub(crate) use jobs::ExportJob;
@@ -102,6 +105,21 @@ async fn rate_limited(Extract(state): Extract<Shared>, request: Request, next: N
 }
 
 /// Checks the bearer token and that it grants `scope`.
+/// The tenant to read, once the request's token holds every one of `scopes`
+/// (checked in order, so an error names the first one missing). The tenant
+/// is taken before the token is looked up among the flows (lock order).
+pub(crate) fn read_tenant<'s>(
+    state: &'s Shared,
+    headers: &HeaderMap,
+    scopes: &[&str],
+) -> Result<RwLockReadGuard<'s, Tenant>, MgmtError> {
+    let tenant = state.tenant();
+    for scope in scopes {
+        authorize(state, headers, scope)?;
+    }
+    Ok(tenant)
+}
+
 pub(crate) fn authorize(state: &Shared, headers: &HeaderMap, scope: &str) -> Result<(), MgmtError> {
     let token = headers
         .get(header::AUTHORIZATION)

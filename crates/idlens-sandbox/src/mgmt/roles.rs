@@ -7,7 +7,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::paging::{checkpoint, Offset};
-use super::{authorize, MgmtError};
+use super::{authorize, read_tenant, MgmtError};
 use crate::authn::{Params, Shared};
 use crate::tenant::{Permission, Role, Tenant};
 
@@ -46,8 +46,7 @@ pub(crate) async fn one(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:roles")?;
+    let tenant = read_tenant(&state, &headers, &["read:roles"])?;
     Ok(Json(json!(role(&tenant, &id)?)))
 }
 
@@ -57,8 +56,7 @@ pub(crate) async fn permissions(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:roles")?;
+    let tenant = read_tenant(&state, &headers, &["read:roles"])?;
     let role = role(&tenant, &id)?;
     let offset = Offset::read(&params, 50)?;
     let permissions: Vec<Value> = role
@@ -91,9 +89,7 @@ pub(crate) async fn users(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:roles")?;
-    authorize(&state, &headers, "read:users")?;
+    let tenant = read_tenant(&state, &headers, &["read:roles", "read:users"])?;
     let role = role(&tenant, &id)?;
     let members: Vec<Value> = tenant
         .users

@@ -8,9 +8,9 @@ use serde_json::{json, Value};
 
 use super::paging::Offset;
 use super::query::Query;
-use super::{authorize, MgmtError};
+use super::{authorize, read_tenant, MgmtError};
 use crate::authn::{Params, Shared};
-use crate::tenant::{Permission, Tenant, User};
+use crate::tenant::{Identity, Permission, Tenant, User};
 
 /// Auth0 answers at most this many results of one search, however it is paged.
 const SEARCH_CAP: usize = 1000;
@@ -104,8 +104,7 @@ pub(crate) async fn one(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:users")?;
+    let tenant = read_tenant(&state, &headers, &["read:users"])?;
     Ok(Json(json!(user(&tenant, &id)?)))
 }
 
@@ -115,9 +114,7 @@ pub(crate) async fn roles(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:users")?;
-    authorize(&state, &headers, "read:roles")?;
+    let tenant = read_tenant(&state, &headers, &["read:users", "read:roles"])?;
     let user = user(&tenant, &id)?;
     let offset = Offset::read(&params, 50)?;
     let roles: Vec<_> = tenant
@@ -134,8 +131,7 @@ pub(crate) async fn permissions(
     Path(id): Path<String>,
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
-    let tenant = state.tenant();
-    authorize(&state, &headers, "read:users")?;
+    let tenant = read_tenant(&state, &headers, &["read:users"])?;
     let user = user(&tenant, &id)?;
     let offset = Offset::read(&params, 50)?;
     Ok(Json(offset.answer(
@@ -252,7 +248,36 @@ pub(crate) async fn link_identity(
     body: axum::body::Bytes,
 ) -> Result<(axum::http::StatusCode, Json<Value>), MgmtError> {
     authorize(&state, &headers, "update:users")?;
-    let body: Value = serde_json::from_slice(&body)
+    let request = parse_link_request(&body)?;
+    if request.secondary == id {
+        return Err(MgmtError::bad_request(
+            "Main identity and the new one are the same.",
+            "invalid_body",
+        ));
+    }
+    let mut tenant = state.tenant_mut();
+    let primary_at = tenant
+        .users
+        .iter()
+        .position(|u| u.user_id == id)
+        .ok_or_else(|| MgmtError::not_found("The user does not exist.", "inexistent_user"))?;
+    let secondary_at = find_secondary(&tenant, &request.secondary)?;
+    if let Some(wanted) = &request.connection_id {
+        check_secondary_connection(&tenant, secondary_at, wanted)?;
+    }
+    let identities = link(&mut tenant, primary_at, secondary_at);
+    Ok((axum::http::StatusCode::CREATED, Json(json!(identities))))
+}
+
+/// A validated `POST users/{id}/identities` body.
+struct LinkRequest {
+    /// The secondary user's full ID, `provider|user_id`.
+    secondary: String,
+    connection_id: Option<String>,
+}
+
+fn parse_link_request(body: &[u8]) -> Result<LinkRequest, MgmtError> {
+    let body: Value = serde_json::from_slice(body)
         .map_err(|_| MgmtError::bad_body("Invalid request payload JSON format"))?;
     if body.get("link_with").is_some() {
         return Err(MgmtError::bad_body(
@@ -275,53 +300,62 @@ pub(crate) async fn link_identity(
             ))
         }
     };
-    let secondary_full = format!("{provider}|{secondary_id}");
-    if secondary_full == id {
-        return Err(MgmtError::bad_request(
-            "Main identity and the new one are the same.",
-            "invalid_body",
-        ));
+    Ok(LinkRequest {
+        secondary: format!("{provider}|{secondary_id}"),
+        connection_id: body
+            .get("connection_id")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+    })
+}
+
+/// Where the secondary user is among the tenant's users; when it is no
+/// user, whether it is already linked to another (a conflict) or unknown.
+fn find_secondary(tenant: &Tenant, secondary: &str) -> Result<usize, MgmtError> {
+    if let Some(at) = tenant.users.iter().position(|u| u.user_id == secondary) {
+        return Ok(at);
     }
-    let connection_id = body.get("connection_id").and_then(Value::as_str);
-    let mut tenant = state.tenant_mut();
-    let primary_at = tenant
-        .users
-        .iter()
-        .position(|u| u.user_id == id)
-        .ok_or_else(|| MgmtError::not_found("The user does not exist.", "inexistent_user"))?;
-    let Some(secondary_at) = tenant
-        .users
-        .iter()
-        .position(|u| u.user_id == secondary_full)
-    else {
-        let linked_elsewhere = tenant.users.iter().any(|u| {
-            u.identities
-                .iter()
-                .skip(1)
-                .any(|i| identity_id(i) == secondary_full)
-        });
-        return Err(if linked_elsewhere {
-            MgmtError::conflict(
-                "The identity is already linked to another user.",
-                "identity_conflict",
-            )
-        } else {
-            MgmtError::bad_request("The secondary user does not exist.", "inexistent_user")
-        });
-    };
-    if let Some(wanted) = connection_id {
-        let connection = tenant.users[secondary_at].connection().to_owned();
-        let matches = tenant
-            .connections()
+    let linked_elsewhere = tenant.users.iter().any(|u| {
+        u.identities
             .iter()
-            .any(|c| c.id == wanted && c.name == connection);
-        if !matches {
-            return Err(MgmtError::bad_request(
-                "The connection_id is not the secondary user's connection.",
-                "invalid_body",
-            ));
-        }
+            .skip(1)
+            .any(|i| identity_id(i) == secondary)
+    });
+    Err(if linked_elsewhere {
+        MgmtError::conflict(
+            "The identity is already linked to another user.",
+            "identity_conflict",
+        )
+    } else {
+        MgmtError::bad_request("The secondary user does not exist.", "inexistent_user")
+    })
+}
+
+/// A `connection_id` in the body must be the secondary user's connection.
+fn check_secondary_connection(
+    tenant: &Tenant,
+    secondary_at: usize,
+    wanted: &str,
+) -> Result<(), MgmtError> {
+    let connection = tenant.users[secondary_at].connection();
+    let matches = tenant
+        .connections()
+        .iter()
+        .any(|c| c.id == wanted && c.name == connection);
+    if matches {
+        Ok(())
+    } else {
+        Err(MgmtError::bad_request(
+            "The connection_id is not the secondary user's connection.",
+            "invalid_body",
+        ))
     }
+}
+
+/// Moves the secondary user's identities into the primary (the first with
+/// the secondary's profile as `profileData`) and removes the secondary;
+/// returns the primary's identities.
+fn link(tenant: &mut Tenant, primary_at: usize, secondary_at: usize) -> Vec<Identity> {
     let secondary = tenant.users.remove(secondary_at);
     let primary_at = if secondary_at < primary_at {
         primary_at - 1
@@ -342,10 +376,7 @@ pub(crate) async fn link_identity(
     }
     let primary = &mut tenant.users[primary_at];
     primary.identities.extend(identities);
-    Ok((
-        axum::http::StatusCode::CREATED,
-        Json(json!(primary.identities)),
-    ))
+    primary.identities.clone()
 }
 
 /// `provider|user_id` of an identity (a numeric ID in decimal).

@@ -202,65 +202,22 @@ const DOCUMENTED: [Documented; DOCUMENTED_USERS] = [
 const PEOPLE: usize = 1_100;
 
 pub(crate) fn users(rng: &mut SeedRng, roles: &[Role]) -> (Vec<User>, Vec<SignInUser>) {
-    let mut users = Vec::new();
-    let mut sign_in = Vec::new();
     let start = Utc
         .with_ymd_and_hms(2023, 1, 1, 0, 0, 0)
         .single()
         .expect("a valid date");
-    let span_minutes = (seed_epoch() - start).num_minutes() as u64;
-
+    let span = SignUps {
+        start,
+        minutes: (seed_epoch() - start).num_minutes() as u64,
+    };
     // The documented sign-in users come first, with fixed names and passwords.
-    for d in DOCUMENTED {
-        let (first, last, email, password, about, verified, role_idx) = (
-            d.first, d.last, d.email, d.password, d.about, d.verified, d.roles,
-        );
-        let person = Person {
-            first: first.to_owned(),
-            last: last.to_owned(),
-            email: email.to_owned(),
-        };
-        let created = start + Duration::minutes(rng.below(span_minutes / 2) as i64);
-        let logins = 5 + rng.below(200) as u32;
-        let user = build_user(
-            rng,
-            UserDraft {
-                provider: "auth0",
-                person: &person,
-                verified,
-                created,
-                logins,
-                role_ids: role_idx.iter().map(|i| roles[*i].id.clone()).collect(),
-            },
-        );
-        sign_in.push(SignInUser {
-            email: email.to_owned(),
-            password: password.to_owned(),
-            name: user.name.clone(),
-            about: about.to_owned(),
-            user_id: user.user_id.clone(),
-        });
-        users.push(user);
-    }
-
+    let (mut users, sign_in): (Vec<User>, Vec<SignInUser>) = DOCUMENTED
+        .iter()
+        .map(|d| documented_user(rng, d, roles, &span))
+        .unzip();
     let mut seen = std::collections::HashSet::new();
     for n in 0..PEOPLE {
-        let first = rng.pick(FIRST);
-        let last = rng.pick(LAST);
-        let mut local = format!("{}.{}", ascii_slug(first), ascii_slug(last));
-        if !seen.insert(local.clone()) {
-            local = format!("{local}{n}");
-        }
-        let domain = if rng.chance(60) {
-            rng.pick(WORK_DOMAINS)
-        } else {
-            rng.pick(PERSONAL_DOMAINS)
-        };
-        let person = Person {
-            first: first.to_owned(),
-            last: last.to_owned(),
-            email: format!("{local}@{domain}"),
-        };
+        let person = random_person(rng, &mut seen, n);
         let roll = rng.below(100);
         // Which providers this person signed up with. Several = duplicate users
         // with the same e-mail, the trouble the audit looks for.
@@ -275,50 +232,132 @@ pub(crate) fn users(rng: &mut SeedRng, roles: &[Role]) -> (Vec<User>, Vec<SignIn
         // Some people with several accounts have linked them: the secondary
         // identities live inside the primary user, which is then one user.
         let linked = providers.len() > 1 && rng.chance(35);
-        let mut group: Vec<User> = Vec::new();
-        for provider in providers {
-            let created = start + Duration::minutes(rng.below(span_minutes) as i64);
-            // Database users sometimes never verify; social ones come verified.
-            let verified = *provider != "auth0" || !rng.chance(18);
-            // About one in six never logged in again after signing up.
-            let logins = if rng.chance(16) {
-                1
-            } else {
-                2 + rng.below(120) as u32
-            };
-            let role_ids = if rng.chance(12) {
-                vec![roles[1 + rng.below(2) as usize].id.clone()]
-            } else {
-                Vec::new()
-            };
-            group.push(build_user(
-                rng,
-                UserDraft {
-                    provider,
-                    person: &person,
-                    verified,
-                    created,
-                    logins,
-                    role_ids,
-                },
-            ));
-        }
+        let mut group: Vec<User> = providers
+            .iter()
+            .map(|provider| random_user(rng, provider, &person, roles, &span))
+            .collect();
         if linked {
-            let mut primary = group.remove(0);
-            for secondary in group.drain(..) {
-                let mut identity = secondary.identities[0].clone();
-                identity.profile_data = Some(serde_json::json!({
-                    "email": secondary.email,
-                    "email_verified": secondary.email_verified,
-                    "name": secondary.name,
-                    "picture": secondary.picture,
-                }));
-                primary.identities.push(identity);
-            }
-            users.push(primary);
+            users.push(linked_user(group));
         } else {
             users.append(&mut group);
         }
     }
     (users, sign_in)
+}
+
+/// When the seeded users signed up: from `start`, over `minutes`.
+struct SignUps {
+    start: DateTime<Utc>,
+    minutes: u64,
+}
+
+/// A documented sign-in user, and how the login page lists them.
+fn documented_user(
+    rng: &mut SeedRng,
+    d: &Documented,
+    roles: &[Role],
+    span: &SignUps,
+) -> (User, SignInUser) {
+    let person = Person {
+        first: d.first.to_owned(),
+        last: d.last.to_owned(),
+        email: d.email.to_owned(),
+    };
+    let created = span.start + Duration::minutes(rng.below(span.minutes / 2) as i64);
+    let logins = 5 + rng.below(200) as u32;
+    let user = build_user(
+        rng,
+        UserDraft {
+            provider: "auth0",
+            person: &person,
+            verified: d.verified,
+            created,
+            logins,
+            role_ids: d.roles.iter().map(|i| roles[*i].id.clone()).collect(),
+        },
+    );
+    let sign_in = SignInUser {
+        email: d.email.to_owned(),
+        password: d.password.to_owned(),
+        name: user.name.clone(),
+        about: d.about.to_owned(),
+        user_id: user.user_id.clone(),
+    };
+    (user, sign_in)
+}
+
+/// The `n`th random person, with an e-mail no one before them has.
+fn random_person(
+    rng: &mut SeedRng,
+    seen: &mut std::collections::HashSet<String>,
+    n: usize,
+) -> Person {
+    let first = rng.pick(FIRST);
+    let last = rng.pick(LAST);
+    let mut local = format!("{}.{}", ascii_slug(first), ascii_slug(last));
+    if !seen.insert(local.clone()) {
+        local = format!("{local}{n}");
+    }
+    let domain = if rng.chance(60) {
+        rng.pick(WORK_DOMAINS)
+    } else {
+        rng.pick(PERSONAL_DOMAINS)
+    };
+    Person {
+        first: first.to_owned(),
+        last: last.to_owned(),
+        email: format!("{local}@{domain}"),
+    }
+}
+
+/// A random person's user at one provider.
+fn random_user(
+    rng: &mut SeedRng,
+    provider: &str,
+    person: &Person,
+    roles: &[Role],
+    span: &SignUps,
+) -> User {
+    let created = span.start + Duration::minutes(rng.below(span.minutes) as i64);
+    // Database users sometimes never verify; social ones come verified.
+    let verified = provider != "auth0" || !rng.chance(18);
+    // About one in six never logged in again after signing up.
+    let logins = if rng.chance(16) {
+        1
+    } else {
+        2 + rng.below(120) as u32
+    };
+    let role_ids = if rng.chance(12) {
+        vec![roles[1 + rng.below(2) as usize].id.clone()]
+    } else {
+        Vec::new()
+    };
+    build_user(
+        rng,
+        UserDraft {
+            provider,
+            person,
+            verified,
+            created,
+            logins,
+            role_ids,
+        },
+    )
+}
+
+/// One person's users linked into the first: the others' identities join
+/// it, each with its user's profile as `profileData`.
+fn linked_user(mut group: Vec<User>) -> User {
+    let mut primary = group.remove(0);
+    for secondary in group.drain(..) {
+        let mut identity = secondary.identities[0].clone();
+        identity.profile_data = Some(serde_json::json!({
+            "email": secondary.email,
+            "email_verified": secondary.email_verified,
+            "name": secondary.name,
+            "picture": secondary.picture,
+        }));
+        primary.identities.push(identity);
+    }
+    primary
 }

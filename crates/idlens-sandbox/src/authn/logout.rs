@@ -1,0 +1,37 @@
+//! `/v2/logout`: signs out, and goes back only to an allowed logout URL (the
+//! origin of a registered callback).
+
+use axum::extract::{Query, State as Extract};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+use super::error::error_page;
+use super::request::param;
+use super::{Params, Shared};
+use crate::pages;
+
+pub(super) async fn logout(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> Response {
+    let Some(return_to) = param(&q, "returnTo") else {
+        return Html(pages::message(
+            "Signed out",
+            "You are signed out of the sandbox.",
+        ))
+        .into_response();
+    };
+    // Allowed logout URLs: the origins of the registered callbacks.
+    let tenant = state.tenant();
+    let allowed = tenant.clients.iter().flat_map(|c| &c.callbacks).any(|cb| {
+        match (url::Url::parse(cb), url::Url::parse(return_to)) {
+            (Ok(cb), Ok(to)) => cb.origin() == to.origin(),
+            _ => false,
+        }
+    });
+    if allowed {
+        Redirect::to(return_to).into_response()
+    } else {
+        error_page(
+            StatusCode::BAD_REQUEST,
+            &format!("{return_to} is not an Allowed Logout URL of any application."),
+        )
+    }
+}
