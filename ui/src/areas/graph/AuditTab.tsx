@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import type { Navigate } from "../../app/navigation";
 import { commands, type ApiError, type AuditFindingView, type AuditOverview, type ProfileView } from "../../bindings";
+import { ErrorNotice, ManagementNextStep } from "../../components/ErrorNotice";
 import { ChoiceField } from "../../components/ChoiceField";
 import { ExportButtons } from "../../components/ExportButtons";
 import { IconArrowRight, IconDownload, IconRefresh } from "../../components/Icons";
@@ -240,31 +241,14 @@ function AuditError({
     );
   }
   return (
-    <Notice tone="danger" title="The audit did not finish" role="alert" testId="audit-error">
-      <p>
-        {error.message}
-        {keptText}
-      </p>
-      <div className="notice__actions">
-        <button type="button" className="button button--small" onClick={auditStore.run}>
-          <IconRefresh />
-          Try again
-        </button>
-        {error.code === "signInRequired" ? (
-          <button type="button" className="button button--small" onClick={() => navigate("session")}>
-            Go to Session
-          </button>
-        ) : error.code === "forbidden" ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => navigate("settings", { mode: "edit", profile: profile.name, focus: "management" })}
-          >
-            Management API settings
-          </button>
-        ) : null}
-      </div>
-    </Notice>
+    <ErrorNotice
+      title="The audit did not finish"
+      error={error}
+      after={keptText}
+      onRetry={auditStore.run}
+      testId="audit-error"
+      actions={<ManagementNextStep error={error} profile={profile.name} navigate={navigate} />}
+    />
   );
 }
 
@@ -383,15 +367,7 @@ function Findings({ state, total }: { state: AuditState; total: number }) {
         {findingsCountWords(rows.total, total, kind ? KIND_WORDS[kind].title : null, filter)}
       </p>
       {rows.error ? (
-        <Notice tone="danger" title="The findings could not be read" role="alert" testId="audit-findings-error">
-          <p>{rows.error.message}</p>
-          <div className="notice__actions">
-            <button type="button" className="button button--small" onClick={rows.retry}>
-              <IconRefresh />
-              Try again
-            </button>
-          </div>
-        </Notice>
+        <ErrorNotice title="The findings could not be read" error={rows.error} onRetry={rows.retry} testId="audit-findings-error" />
       ) : null}
       <div className={`graph-split${selected ? " graph-split--open" : ""}`}>
         {rows.total === 0 ? (

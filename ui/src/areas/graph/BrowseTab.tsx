@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo } from "react";
 import type { Navigate } from "../../app/navigation";
 import { useToast } from "../../app/toast";
 import { commands, type ExportFormat, type GraphUserView, type ProfileView } from "../../bindings";
-import { IconDownload, IconRefresh, IconSearch } from "../../components/Icons";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { IconDownload, IconSearch } from "../../components/Icons";
 import { JobProgressBar } from "../../components/JobProgressBar";
 import { Notice } from "../../components/Notice";
 import { TextField } from "../../components/TextField";
@@ -144,15 +145,13 @@ export function BrowseTab({ profile, navigate }: { profile: ProfileView; navigat
         </Notice>
       ) : null}
       {rows.error ? (
-        <Notice tone="danger" title="The graph could not be searched" role="alert" testId="graph-search-error">
-          <p>{rows.error.message}</p>
-          <div className="notice__actions">
-            <button type="button" className="button button--small" onClick={rows.retry} data-testid="graph-search-retry">
-              <IconRefresh />
-              Try again
-            </button>
-          </div>
-        </Notice>
+        <ErrorNotice
+          title="The graph could not be searched"
+          error={rows.error}
+          onRetry={rows.retry}
+          retryTestId="graph-search-retry"
+          testId="graph-search-error"
+        />
       ) : null}
 
       <div className={`graph-split${s.selectedId ? " graph-split--open" : ""}`}>

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { useToast } from "../../app/toast";
 import type { AuditReportFile } from "../../bindings";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconRefresh, IconWarning } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
@@ -42,9 +43,7 @@ export function CompareTab() {
         <ReportTable state={a} />
       </section>
       {a.compareError ? (
-        <Notice tone="danger" title="The audits could not be compared" role="alert" testId="audit-compare-error">
-          {a.compareError.message}
-        </Notice>
+        <ErrorNotice title="The audits could not be compared" error={a.compareError} testId="audit-compare-error" />
       ) : null}
       {a.comparing ? (
         <p className="loading-state" role="status">

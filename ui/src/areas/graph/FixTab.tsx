@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { FixPlanView, ProfileView } from "../../bindings";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { CopyButton } from "../../components/CopyButton";
 import { IconRefresh, IconWarning } from "../../components/Icons";
 import { JobProgressBar } from "../../components/JobProgressBar";
@@ -30,15 +31,7 @@ export function FixTab({ profile }: { profile: ProfileView }) {
     <>
       {a.overview === null ? <FixNoAudit /> : null}
       {a.planError ? (
-        <Notice tone="danger" title="The plan could not be made" role="alert" testId="fix-plan-error">
-          <p>{a.planError.message}</p>
-          <div className="notice__actions">
-            <button type="button" className="button button--small" onClick={auditStore.loadPlan}>
-              <IconRefresh />
-              Try again
-            </button>
-          </div>
-        </Notice>
+        <ErrorNotice title="The plan could not be made" error={a.planError} onRetry={auditStore.loadPlan} testId="fix-plan-error" />
       ) : null}
       {a.planLoading && !a.plan ? (
         <p className="loading-state" role="status" data-testid="fix-plan-loading">

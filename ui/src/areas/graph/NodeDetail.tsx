@@ -1,9 +1,10 @@
 import { useCallback, useEffect } from "react";
 import type { Navigate } from "../../app/navigation";
 import { commands, type Auth0Side, type GraphNodeView, type NodeView, type ProfileView } from "../../bindings";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { CopyButton } from "../../components/CopyButton";
 import { FactList } from "../../components/FactList";
-import { IconClose, IconRefresh, IconSettings } from "../../components/Icons";
+import { IconClose, IconSettings } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
 import { lastLoginWords, verifiedWords } from "../rbac/userWords";
@@ -37,15 +38,7 @@ export function NodeDetail({ profile, id, navigate }: { profile: ProfileView; id
         </button>
       </div>
       {request.error ? (
-        <Notice tone="danger" title="The user could not be read" role="alert" testId="graph-node-error">
-          <p>{request.error.message}</p>
-          <div className="notice__actions">
-            <button type="button" className="button button--small" onClick={load}>
-              <IconRefresh />
-              Try again
-            </button>
-          </div>
-        </Notice>
+        <ErrorNotice title="The user could not be read" error={request.error} onRetry={load} testId="graph-node-error" />
       ) : null}
       {request.running && !view ? (
         <p className="loading-state" role="status" data-testid="graph-node-loading">

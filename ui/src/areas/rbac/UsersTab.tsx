@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { commands, type ApiError, type UserRbac, type UserSummary } from "../../bindings";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { CopyButton } from "../../components/CopyButton";
 import { ExportButtons } from "../../components/ExportButtons";
 import { FactList } from "../../components/FactList";
-import { IconRefresh, IconSearch } from "../../components/Icons";
+import { IconSearch } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { TextField } from "../../components/TextField";
 import { userPermissionsTable, usersTable } from "./exportTables";
@@ -119,15 +120,7 @@ function UserSearch({ profile }: { profile: string | null }) {
 
 function SearchError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
   return (
-    <Notice tone="danger" title="The search failed" role="alert" testId="rbac-users-error">
-      <p>{error.message}</p>
-      <div className="notice__actions">
-        <button type="button" className="button button--small" onClick={onRetry}>
-          <IconRefresh />
-          Try again
-        </button>
-      </div>
-    </Notice>
+    <ErrorNotice title="The search failed" error={error} onRetry={onRetry} testId="rbac-users-error" />
   );
 }
 
@@ -301,20 +294,17 @@ function UserDetail({ profile, userId }: { profile: string | null; userId: strin
 function UserError({ error, onRetry, onBack }: { error: ApiError; onRetry: () => void; onBack: () => void }) {
   const missing = error.code === "notFound";
   return (
-    <Notice tone="danger" title={missing ? "No such user" : "The user could not be loaded"} role="alert" testId="rbac-user-error">
-      <p>{error.message}</p>
-      <div className="notice__actions">
-        {missing ? null : (
-          <button type="button" className="button button--small" onClick={onRetry}>
-            <IconRefresh />
-            Try again
-          </button>
-        )}
+    <ErrorNotice
+      title={missing ? "No such user" : "The user could not be loaded"}
+      error={error}
+      onRetry={missing ? undefined : onRetry}
+      actions={
         <button type="button" className="button button--small" onClick={onBack}>
           Back to results
         </button>
-      </div>
-    </Notice>
+      }
+      testId="rbac-user-error"
+    />
   );
 }
 
