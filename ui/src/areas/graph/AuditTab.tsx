@@ -9,6 +9,7 @@ import { JobProgressBar } from "../../components/JobProgressBar";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
 import { TextField } from "../../components/TextField";
+import { useRows, type PageRequest } from "../../components/useRows";
 import { VirtualRows } from "../../components/VirtualRows";
 import { sizeText, takenAtText } from "../rbac/compareText";
 import { AUTH0_SOURCE_CHOICES, GRAPH_SOURCE_CHOICES } from "./auditSources";
@@ -17,10 +18,8 @@ import { countOf, findingsCountWords, orderedSummary, sourceLine, unconfirmedCou
 import { FindingDetail } from "./FindingDetail";
 import { findingDetail, findingKey, isFindingKind, KIND_ORDER, KIND_WORDS } from "./findingWords";
 import { graphStore } from "./graphStore";
-import type { PageRequest } from "./pageWindow";
 import { SEARCH_DEBOUNCE_MS } from "./searchState";
 import { useDebounced } from "./useDebounced";
-import { useWindowedRows } from "./useWindowedRows";
 
 const ROW_HEIGHT = 36;
 const PAGE = 200;
@@ -311,16 +310,16 @@ function Findings({ state, total }: { state: AuditState; total: number }) {
     (request: PageRequest) =>
       commands
         .auditFindings({ profile, kind, filter: filter || null, offset: request.offset, limit: PAGE })
-        .then((page) => ({ rows: page.rows, nextAfter: null, total: page.total })),
+        .then((page) => ({ rows: page.rows, total: page.total })),
     [profile, kind, filter],
   );
-  const rows = useWindowedRows<AuditFindingView>(
-    `${state.seq}\u0000${kind ?? ""}\u0000${filter}`,
-    PAGE,
-    MAX_PAGES,
-    false,
+  const rows = useRows<AuditFindingView>({
+    key: `${state.seq}\u0000${kind ?? ""}\u0000${filter}`,
+    pageSize: PAGE,
+    maxPages: MAX_PAGES,
+    paging: "offset",
     fetchPage,
-  );
+  });
   const shown = rows.total ?? 0;
   const selected = state.selected;
   return (

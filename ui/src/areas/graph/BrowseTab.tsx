@@ -7,10 +7,10 @@ import { IconDownload, IconSearch } from "../../components/Icons";
 import { JobProgressBar } from "../../components/JobProgressBar";
 import { Notice } from "../../components/Notice";
 import { TextField } from "../../components/TextField";
+import { useRows, type PageRequest, type Rows } from "../../components/useRows";
 import { VirtualRows } from "../../components/VirtualRows";
 import { graphStore, useGraphState } from "./graphStore";
 import { NodeDetail } from "./NodeDetail";
-import type { PageRequest } from "./pageWindow";
 import {
   debounce,
   SEARCH_DEBOUNCE_MS,
@@ -19,7 +19,6 @@ import {
   searchKey,
   totalWords,
 } from "./searchState";
-import { useWindowedRows, type WindowedRows } from "./useWindowedRows";
 
 const ROW_HEIGHT = 36;
 
@@ -37,13 +36,13 @@ export function BrowseTab({ profile, navigate }: { profile: ProfileView; navigat
         .then((page) => ({ rows: page.rows, nextAfter: page.nextAfter, total: page.total })),
     [profile.name, s.query],
   );
-  const rows = useWindowedRows<GraphUserView>(
-    searchKey(profile.name, s.query, s.refresh),
-    SEARCH_PAGE_SIZE,
-    SEARCH_MAX_PAGES,
-    true,
+  const rows = useRows<GraphUserView>({
+    key: searchKey(profile.name, s.query, s.refresh),
+    pageSize: SEARCH_PAGE_SIZE,
+    maxPages: SEARCH_MAX_PAGES,
+    paging: "keyset",
     fetchPage,
-  );
+  });
 
   const exportAll = async (format: ExportFormat) => {
     const outcome = await graphStore.exportSearch(format);
@@ -169,7 +168,7 @@ function UserList({
   selectedId,
   query,
 }: {
-  rows: WindowedRows<GraphUserView>;
+  rows: Rows<GraphUserView>;
   selectedId: string | null;
   query: string;
 }) {

@@ -1,11 +1,11 @@
-import { useDeferredValue, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useState } from "react";
 import { commands, type MemberView, type RbacOverview, type RoleSummary } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
 import { ExportButtons } from "../../components/ExportButtons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
 import { TextField } from "../../components/TextField";
-import { usePagedRows } from "../../components/usePagedRows";
+import { useRows, type PageRequest } from "../../components/useRows";
 import { VirtualRows } from "../../components/VirtualRows";
 import { rolesTable } from "./exportTables";
 import { PermissionName } from "./PermissionName";
@@ -107,14 +107,14 @@ function RoleDetail({ role, profile }: { role: RoleSummary; profile: string }) {
 function Members({ role, profile }: { role: RoleSummary; profile: string }) {
   const [filter, setFilter] = useState("");
   const deferred = useDeferredValue(filter.trim());
-  const fetchPage = useMemo(
-    () => (offset: number, limit: number) =>
+  const fetchPage = useCallback(
+    ({ offset }: PageRequest) =>
       commands
-        .rbacRoleMembers({ profile, roleId: role.id, filter: deferred || null, offset, limit })
+        .rbacRoleMembers({ profile, roleId: role.id, filter: deferred || null, offset, limit: PAGE })
         .then((page) => ({ total: page.total, rows: page.members })),
     [profile, role.id, deferred],
   );
-  const members = usePagedRows<MemberView>(`${role.id}\u0000${deferred}`, PAGE, fetchPage);
+  const members = useRows<MemberView>({ key: `${role.id}\u0000${deferred}`, pageSize: PAGE, paging: "offset", fetchPage });
   const shown = members.total ?? 0;
   return (
     <section aria-label={`Members of ${role.name}`} className="rbac-detail">
