@@ -2,10 +2,12 @@ import { useEffect } from "react";
 import { useToast } from "../../app/toast";
 import type { AuditReportFile } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { IconRefresh, IconWarning } from "../../components/Icons";
+import { DataTable, type Column } from "../../components/DataTable";
+import { IconRefresh } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
-import { sizeText, takenAtText } from "../rbac/compareText";
+import { savedFileColumns } from "../../components/savedFileColumns";
+import { takenAtText } from "../rbac/compareText";
 import { auditStore, useAuditState, type AuditState } from "./auditStore";
 import { ComparisonView } from "./ComparisonView";
 
@@ -91,64 +93,42 @@ function ReportTable({ state }: { state: AuditState }) {
     );
   }
   return (
-    <div className="data-table-wrap compare-files">
-      <table className="data-table" data-testid="audit-report-files">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Audit run</th>
-            <th scope="col">Findings</th>
-            <th scope="col">Size</th>
-            <th scope="col">
-              <span className="visually-hidden">Compare</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <ReportRow key={f.path} file={f} state={state} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Saved reports"
+      wrapClassName="data-table-wrap compare-files"
+      testId="audit-report-files"
+      columns={reportColumns(state)}
+      rows={files}
+      rowKey={(f) => f.path}
+      rowAttributes={(f) => ({ "data-testid": "audit-report-file", "data-file": f.fileName })}
+    />
   );
 }
 
-function ReportRow({ file, state }: { file: AuditReportFile; state: AuditState }) {
-  return (
-    <tr data-testid="audit-report-file" data-file={file.fileName}>
-      <td className="mono" title={file.path}>
-        {file.fileName}
-        {state.savedReport === file.path ? <span className="chip chip--small chip--accent">just saved</span> : null}
-      </td>
-      {file.problem === null ? (
-        <>
-          <td>{takenAtText(file.createdAt)}</td>
-          <td>{plural(file.total, "finding", "findings")}</td>
-        </>
-      ) : (
-        <td colSpan={2}>
-          <span className="text-warning" data-testid="audit-report-problem">
-            <IconWarning /> {file.problem}
-          </span>
-        </td>
-      )}
-      <td className="compare-files__size">{sizeText(file.bytes)}</td>
-      <td>
-        {file.problem === null ? (
-          <button
-            type="button"
-            className="link-button"
-            disabled={state.overview === null || state.comparing !== null}
-            title={state.overview ? undefined : "Run an audit first: it is compared with this report"}
-            onClick={() => void auditStore.compareWith(file.path)}
-            aria-label={`Compare the loaded audit with ${file.fileName}`}
-            data-testid="audit-report-compare"
-          >
-            Compare with the loaded audit
-          </button>
-        ) : null}
-      </td>
-    </tr>
-  );
+function reportColumns(state: AuditState): Column<AuditReportFile>[] {
+  return savedFileColumns<AuditReportFile>({
+    chips: (file) => (state.savedReport === file.path ? <span className="chip chip--small chip--accent">just saved</span> : null),
+    facts: [
+      { id: "run", header: "Audit run", sortValue: (f) => f.createdAt, cell: (f) => takenAtText(f.createdAt) },
+      { id: "findings", header: "Findings", sortValue: (f) => f.total, cell: (f) => plural(f.total, "finding", "findings") },
+    ],
+    problemTestId: "audit-report-problem",
+    use: {
+      id: "compare",
+      label: "Compare",
+      cell: (file) => (
+        <button
+          type="button"
+          className="link-button"
+          disabled={state.overview === null || state.comparing !== null}
+          title={state.overview ? undefined : "Run an audit first: it is compared with this report"}
+          onClick={() => void auditStore.compareWith(file.path)}
+          aria-label={`Compare the loaded audit with ${file.fileName}`}
+          data-testid="audit-report-compare"
+        >
+          Compare with the loaded audit
+        </button>
+      ),
+    },
+  });
 }

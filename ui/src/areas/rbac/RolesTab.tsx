@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useState } from "react";
-import { commands, type MemberView, type RbacOverview, type RoleSummary } from "../../bindings";
+import { commands, type MemberView, type PermissionView, type RbacOverview, type RoleSummary } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
+import { DataTable } from "../../components/DataTable";
 import { ExportButtons } from "../../components/ExportButtons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
@@ -8,11 +9,12 @@ import { TextField } from "../../components/TextField";
 import { useRows, type PageRequest } from "../../components/useRows";
 import { VirtualRows } from "../../components/VirtualRows";
 import { rolesTable } from "./exportTables";
-import { PermissionName } from "./PermissionName";
+import { permissionColumns } from "./PermissionName";
 import { rbacStore } from "./rbacStore";
 
 const ROW_HEIGHT = 34;
 const PAGE = 100;
+const PERMISSION_COLUMNS = permissionColumns<PermissionView>((p) => p);
 
 /** Roles on the left; the chosen one's permissions and every member on the right. */
 export function RolesTab({ overview, roleId }: { overview: RbacOverview; roleId: string | null }) {
@@ -77,26 +79,13 @@ function RoleDetail({ role, profile }: { role: RoleSummary; profile: string }) {
         {role.permissions.length === 0 ? (
           <Notice tone="warning">This role grants no permissions: its members get nothing from it.</Notice>
         ) : (
-          <div className="data-table-wrap">
-            <table className="data-table" data-testid="rbac-role-permissions">
-              <thead>
-                <tr>
-                  <th scope="col">API</th>
-                  <th scope="col">Permission</th>
-                </tr>
-              </thead>
-              <tbody>
-                {role.permissions.map((p) => (
-                  <tr key={`${p.api} ${p.name}`}>
-                    <td>{p.apiName}</td>
-                    <td>
-                      <PermissionName permission={p} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={`Permissions of ${role.name}`}
+            testId="rbac-role-permissions"
+            columns={PERMISSION_COLUMNS}
+            rows={role.permissions}
+            rowKey={(p) => `${p.api} ${p.name}`}
+          />
         )}
       </section>
       <Members role={role} profile={profile} />

@@ -1,13 +1,15 @@
 import { useState } from "react";
 import { useToast } from "../../app/toast";
 import { commands, type RbacOverview, type SnapshotFile } from "../../bindings";
-import { IconRefresh, IconWarning } from "../../components/Icons";
+import { DataTable, type Column } from "../../components/DataTable";
+import { IconRefresh } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
+import { savedFileColumns } from "../../components/savedFileColumns";
 import { toApiError } from "../../ipc";
 import { tenantHost } from "../../profile/tenantUrls";
 import { compareMemory, type CompareState } from "./compareMemory";
 import { SIDE_NAMES, type CompareSide } from "./compareSources";
-import { sizeText, takenAtText } from "./compareText";
+import { takenAtText } from "./compareText";
 
 type SavedSnapshotsProps = {
   /** The loaded tenant, which "Save" writes; null while nothing is loaded. */
@@ -93,60 +95,42 @@ function SnapshotTable({ memory }: { memory: CompareState }) {
     );
   }
   return (
-    <div className="data-table-wrap compare-files">
-      <table className="data-table" data-testid="rbac-snapshot-files">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Tenant</th>
-            <th scope="col">Taken</th>
-            <th scope="col">Size</th>
-            <th scope="col">
-              <span className="visually-hidden">Use</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <SnapshotRow key={f.path} file={f} memory={memory} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Saved snapshots"
+      wrapClassName="data-table-wrap compare-files"
+      testId="rbac-snapshot-files"
+      columns={snapshotColumns(memory)}
+      rows={files}
+      rowKey={(f) => f.path}
+      rowAttributes={() => ({ "data-testid": "rbac-snapshot-file" })}
+    />
   );
 }
 
-function SnapshotRow({ file, memory }: { file: SnapshotFile; memory: CompareState }) {
-  const usedBy = (["a", "b"] as const).filter((side) => {
-    const draft = memory[side];
-    return draft.kind === "saved" && draft.savedPath === file.path;
-  });
-  return (
-    <tr data-testid="rbac-snapshot-file">
-      <td className="mono" title={file.path}>
-        {file.fileName}{" "}
-        {usedBy.map((side) => (
+function snapshotColumns(memory: CompareState): Column<SnapshotFile>[] {
+  const usedBy = (file: SnapshotFile) =>
+    (["a", "b"] as const).filter((side) => {
+      const draft = memory[side];
+      return draft.kind === "saved" && draft.savedPath === file.path;
+    });
+  return savedFileColumns<SnapshotFile>({
+    chips: (file) => (
+      <>
+        {" "}
+        {usedBy(file).map((side) => (
           <span key={side} className="chip chip--small chip--accent" title={`Compared as ${SIDE_NAMES[side]}`}>
             {SIDE_NAMES[side]}
           </span>
         ))}
-      </td>
-      {file.problem === null ? (
-        <>
-          <td title={file.tenant}>{tenantHost(file.tenant)}</td>
-          <td>{takenAtText(file.takenAt)}</td>
-        </>
-      ) : (
-        <td colSpan={2}>
-          <span className="text-warning" data-testid="rbac-snapshot-problem">
-            <IconWarning /> {file.problem}
-          </span>
-        </td>
-      )}
-      <td className="compare-files__size">{sizeText(file.bytes)}</td>
-      <td>{file.problem === null ? <UseButtons file={file} running={memory.running !== null} /> : null}</td>
-    </tr>
-  );
+      </>
+    ),
+    facts: [
+      { id: "tenant", header: "Tenant", sortValue: (f) => f.tenant, cellProps: (f) => ({ title: f.tenant }), cell: (f) => tenantHost(f.tenant) },
+      { id: "taken", header: "Taken", sortValue: (f) => f.takenAt, cell: (f) => takenAtText(f.takenAt) },
+    ],
+    problemTestId: "rbac-snapshot-problem",
+    use: { id: "use", label: "Use", cell: (file) => <UseButtons file={file} running={memory.running !== null} /> },
+  });
 }
 
 function UseButtons({ file, running }: { file: SnapshotFile; running: boolean }) {
