@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DataTable, type Column } from "./DataTable";
+import { DataTable, type Column, type DataTableProps, type PagedRows } from "./DataTable";
 
 afterEach(cleanup);
 
@@ -20,8 +20,10 @@ const COLUMNS: Column<Role>[] = [
   { id: "id", header: "ID", className: "mono", cell: (r) => r.id },
 ];
 
-function renderRoles(props: Partial<Parameters<typeof DataTable<Role>>[0]> = {}) {
-  return render(<DataTable label="Roles" columns={COLUMNS} rows={ROLES} rowKey={(r) => r.id} testId="roles" {...props} />);
+type Options = Partial<Omit<DataTableProps<Role>, "rows" | "paged">> & { rows?: Role[] };
+
+function renderRoles({ rows = ROLES, ...props }: Options = {}) {
+  return render(<DataTable label="Roles" columns={COLUMNS} rows={rows} rowKey={(r) => r.id} testId="roles" {...props} />);
 }
 
 /** The first cell's text of each body row, top to bottom. */
@@ -65,6 +67,28 @@ describe("DataTable", () => {
     expect(shown).toContain(2502);
     expect(within(table).getByText("role 2500")).toBeTruthy();
     expect(within(table).queryByText("role 0")).toBeNull();
+  });
+
+  it("renders paged rows as they arrive, asks for the range in view, and keeps the core's order", () => {
+    const onRange = vi.fn();
+    const paged: PagedRows<Role> = {
+      total: 1000,
+      row: (i) => (i < 5 ? { id: `r${i}`, name: `role ${i}`, members: i } : undefined),
+      pastEnd: () => false,
+      onRange,
+    };
+    render(<DataTable label="Roles" columns={COLUMNS} paged={paged} rowKey={(r) => r.id} rowHeight={30} height={300} />);
+    const table = screen.getByRole("table", { name: "Roles" });
+    expect(table.getAttribute("aria-rowcount")).toBe("1001");
+    expect(onRange).toHaveBeenLastCalledWith(0, 20);
+    expect(within(table).getByText("role 4")).toBeTruthy();
+    const pending = within(table).getAllByText("Loading…");
+    expect(pending[0]?.closest("tr")?.getAttribute("aria-rowindex")).toBe("7");
+    expect(within(table).queryAllByRole("button")).toHaveLength(0);
+    const box = screen.getByRole("region", { name: "Roles" });
+    box.scrollTop = 30 * 500;
+    fireEvent.scroll(box);
+    expect(onRange).toHaveBeenLastCalledWith(490, 520);
   });
 
   it("sorts by a header: ascending, then descending, missing values last; unsortable headers stay text", async () => {

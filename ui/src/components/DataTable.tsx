@@ -1,8 +1,10 @@
-import { useMemo, useState, type HTMLAttributes, type ReactNode, type TdHTMLAttributes } from "react";
+import { useEffect, useMemo, useRef, useState, type HTMLAttributes, type ReactNode, type TdHTMLAttributes } from "react";
 import type { ApiError, ExportFormat, ExportSaved } from "../bindings";
 import { ErrorNotice } from "./ErrorNotice";
 import { ExportButtons } from "./ExportButtons";
+import { useScrollKeys } from "./scrollKeys";
 import { nextSort, sortRows, type SortValue, type TableSort } from "./tableSort";
+import type { Rows } from "./useRows";
 
 /** One column, declared once: its header, how a row's cell reads, and how rows sort by it. */
 export type Column<T> = {
@@ -38,11 +40,16 @@ export type TableExport = {
   testId?: string;
 };
 
-export type DataTableProps<T> = {
+/** A long list paged from the core (see useRows): rendered as it scrolls, in the core's order. */
+export type PagedRows<T> = Pick<Rows<T>, "total" | "row" | "pastEnd" | "onRange">;
+
+/** Rows held in full (sortable), or paged from the core as they scroll into view. */
+type RowSource<T> = { rows: readonly T[]; paged?: never } | { paged: PagedRows<T>; rows?: never };
+
+export type DataTableProps<T> = RowSource<T> & {
   /** The table's accessible name. */
   label: string;
   columns: readonly Column<T>[];
-  rows: readonly T[];
   rowKey: (row: T, index: number) => string;
   rowAttributes?: (row: T, index: number) => RowAttributes;
   /** Said to screen readers only, above the table. */
@@ -66,7 +73,7 @@ export type DataTableProps<T> = {
   exportAs?: TableExport;
   toolbar?: ReactNode;
   initialSort?: TableSort;
-  /** Past this many rows only those in view are rendered (rows are then `rowHeight` high, one line each). */
+  /** Past this many rows (paged rows: always) only those in view are rendered, `rowHeight` high, one line each. */
   virtualiseAfter?: number;
   rowHeight?: number;
   /** The visible height of a virtualised table, in pixels. */
@@ -81,12 +88,14 @@ const OVERSCAN = 10;
  * `virtualiseAfter` rows, only those in view.
  */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { rows, columns, initialSort, error, empty, exportAs, toolbar } = props;
+  const { columns, initialSort, error, empty, exportAs, toolbar, paged } = props;
+  const rows = props.rows ?? NO_ROWS;
   const [sort, setSort] = useState<TableSort | null>(initialSort ?? null);
   const sorted = useMemo(() => {
     const by = sort ? columns.find((c) => c.id === sort.column)?.sortValue : undefined;
     return sort && by ? sortRows(rows, by, sort.direction) : rows;
   }, [rows, columns, sort]);
+  const count = paged ? (paged.total ?? 0) : rows.length;
 
   const bar =
     toolbar || exportAs ? (
@@ -96,7 +105,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <ExportButtons
             what={exportAs.what}
             save={exportAs.save}
-            disabled={exportAs.disabled ?? rows.length === 0}
+            disabled={exportAs.disabled ?? count === 0}
             testId={exportAs.testId}
           />
         ) : null}
@@ -105,7 +114,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const notice = error ? (
     <ErrorNotice title={props.errorTitle ?? "The rows could not be read"} error={error} onRetry={props.onRetry} />
   ) : null;
-  if (rows.length === 0 && (error || empty !== undefined)) {
+  if (count === 0 && (error || empty !== undefined)) {
     return (
       <>
         {bar}
@@ -113,46 +122,68 @@ export function DataTable<T>(props: DataTableProps<T>) {
       </>
     );
   }
+  const source: TableRows<T> = paged
+    ? { count, at: paged.row, pastEnd: paged.pastEnd, onRange: paged.onRange, sortable: false }
+    : { count, at: (i) => sorted[i], pastEnd: () => false, onRange: null, sortable: true };
   return (
     <>
       {bar}
       {notice}
-      <Table {...props} rows={sorted} sort={sort} onSort={(column) => setSort((s) => nextSort(s, column))} />
+      <Table {...props} source={source} sort={sort} onSort={(column) => setSort((s) => nextSort(s, column))} />
     </>
   );
 }
 
-type TableProps<T> = DataTableProps<T> & { sort: TableSort | null; onSort: (column: string) => void };
+const NO_ROWS: readonly never[] = [];
+
+/** What the table renders from: the rows in order, held or paged. */
+type TableRows<T> = {
+  count: number;
+  at: (index: number) => T | undefined;
+  pastEnd: (index: number) => boolean;
+  /** Paged rows: told the range in view so that its pages are fetched. */
+  onRange: ((start: number, end: number) => void) | null;
+  sortable: boolean;
+};
+
+type TableProps<T> = DataTableProps<T> & { source: TableRows<T>; sort: TableSort | null; onSort: (column: string) => void };
 
 function Table<T>(props: TableProps<T>) {
-  const { rows, virtualiseAfter = 200, rowHeight = 33, height = 480 } = props;
-  const virtual = rows.length > virtualiseAfter;
+  const { source, virtualiseAfter = 200, rowHeight = 33, height = 480 } = props;
+  const { count } = source;
+  const virtual = source.onRange !== null || count > virtualiseAfter;
+  const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const start = virtual ? Math.max(0, Math.floor(top / rowHeight) - OVERSCAN) : 0;
-  const end = virtual ? Math.min(rows.length, Math.ceil((top + height) / rowHeight) + OVERSCAN) : rows.length;
+  const end = virtual ? Math.min(count, Math.ceil((top + height) / rowHeight) + OVERSCAN) : count;
+  const onKey = useScrollKeys(box, rowHeight, height);
+  const { onRange } = source;
+  useEffect(() => onRange?.(start, end), [start, end, onRange]);
+  useEffect(() => {
+    box.current?.scrollTo?.({ top: 0 });
+    setTop(0);
+  }, [count]);
 
   const table = (
     <table
       className={`${props.className ?? "data-table"}${virtual ? " data-table--virtual" : ""}`}
       aria-label={props.label}
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={count + 1}
       data-testid={props.testId}
     >
       {props.caption ? <caption className="visually-hidden">{props.caption}</caption> : null}
       <thead>
         <tr aria-rowindex={1}>
           {props.columns.map((c) => (
-            <HeaderCell key={c.id} column={c} sort={props.sort} onSort={props.onSort} />
+            <HeaderCell key={c.id} column={c} sort={source.sortable ? props.sort : null} onSort={source.sortable ? props.onSort : null} />
           ))}
         </tr>
       </thead>
       <tbody>
         {start > 0 ? <tr aria-hidden="true" style={{ height: start * rowHeight }} /> : null}
-        {rows.slice(start, end).map((row, offset) => (
-          <BodyRow key={props.rowKey(row, start + offset)} {...props} row={row} index={start + offset} height={virtual ? rowHeight : undefined} />
-        ))}
-        {end < rows.length ? <tr aria-hidden="true" style={{ height: (rows.length - end) * rowHeight }} /> : null}
-        {rows.length === 0 && props.emptyRow !== undefined ? (
+        {bodyRows(props, start, end, virtual ? rowHeight : undefined)}
+        {end < count ? <tr aria-hidden="true" style={{ height: (count - end) * rowHeight }} /> : null}
+        {count === 0 && props.emptyRow !== undefined ? (
           <tr>
             <td colSpan={props.columns.length} className="text-muted">
               {props.emptyRow}
@@ -174,12 +205,15 @@ function Table<T>(props: TableProps<T>) {
   }
   return (
     <div
+      ref={box}
       className={wrapClassName ?? undefined}
-      style={{ maxHeight: height }}
+      style={{ maxHeight: height, overflowY: "auto" }}
       onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+      onKeyDown={onKey}
       tabIndex={0}
       role="region"
       aria-label={props.label}
+      data-testid={props.testId ? `${props.testId}-scroll` : undefined}
     >
       {table}
       {props.footer}
@@ -187,17 +221,40 @@ function Table<T>(props: TableProps<T>) {
   );
 }
 
-function HeaderCell<T>({ column, sort, onSort }: { column: Column<T>; sort: TableSort | null; onSort: (column: string) => void }) {
+/** Rows `start`..`end` (exclusive); a paged row not fetched yet is a placeholder across the columns. */
+function bodyRows<T>(props: TableProps<T>, start: number, end: number, height: number | undefined): ReactNode[] {
+  const out: ReactNode[] = [];
+  for (let index = start; index < end; index++) {
+    const row = props.source.at(index);
+    if (row === undefined) {
+      out.push(
+        <tr key={`pending ${index}`} aria-rowindex={index + 2} style={height === undefined ? undefined : { height }}>
+          <td colSpan={props.columns.length} className="data-table__placeholder">
+            {props.source.pastEnd(index) ? "—" : "Loading…"}
+          </td>
+        </tr>,
+      );
+    } else {
+      out.push(<BodyRow key={props.rowKey(row, index)} {...props} row={row} index={index} height={height} />);
+    }
+  }
+  return out;
+}
+
+type HeaderCellProps<T> = { column: Column<T>; sort: TableSort | null; onSort: ((column: string) => void) | null };
+
+function HeaderCell<T>({ column, sort, onSort }: HeaderCellProps<T>) {
   const sortedHere = sort?.column === column.id ? sort.direction : null;
+  const sortable = column.sortValue !== undefined && onSort !== null;
   return (
     <th
       scope="col"
       title={column.headerTitle}
       data-testid={column.headerTestId}
-      aria-sort={column.sortValue ? (sortedHere ?? "none") : undefined}
+      aria-sort={sortable ? (sortedHere ?? "none") : undefined}
     >
-      {column.sortValue ? (
-        <button type="button" className="data-table__sort" onClick={() => onSort(column.id)}>
+      {sortable ? (
+        <button type="button" className="data-table__sort" onClick={() => onSort?.(column.id)}>
           {column.header}
           <span className="data-table__sort-mark" aria-hidden="true">
             {sortedHere === "ascending" ? "▲" : sortedHere === "descending" ? "▼" : ""}

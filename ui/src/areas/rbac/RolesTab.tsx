@@ -1,13 +1,12 @@
 import { useCallback, useDeferredValue, useState } from "react";
 import { commands, type MemberView, type PermissionView, type RbacOverview, type RoleSummary } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
-import { DataTable } from "../../components/DataTable";
+import { DataTable, type Column } from "../../components/DataTable";
 import { ExportButtons } from "../../components/ExportButtons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
 import { TextField } from "../../components/TextField";
 import { useRows, type PageRequest } from "../../components/useRows";
-import { VirtualRows } from "../../components/VirtualRows";
 import { rolesTable } from "./exportTables";
 import { permissionColumns } from "./PermissionName";
 import { rbacStore } from "./rbacStore";
@@ -15,6 +14,20 @@ import { rbacStore } from "./rbacStore";
 const ROW_HEIGHT = 34;
 const PAGE = 100;
 const PERMISSION_COLUMNS = permissionColumns<PermissionView>((p) => p);
+
+const MEMBER_COLUMNS: Column<MemberView>[] = [
+  {
+    id: "id",
+    header: "User ID",
+    cell: (m) => (
+      <button type="button" className="link-button mono" title="Open this user" onClick={() => rbacStore.openUser(m.userId)}>
+        {m.userId}
+      </button>
+    ),
+  },
+  { id: "email", header: "E-mail", cell: (m) => m.email ?? "—" },
+  { id: "name", header: "Name", cell: (m) => m.name ?? "" },
+];
 
 /** Roles on the left; the chosen one's permissions and every member on the right. */
 export function RolesTab({ overview, roleId }: { overview: RbacOverview; roleId: string | null }) {
@@ -131,36 +144,21 @@ function Members({ role, profile }: { role: RoleSummary; profile: string }) {
             onChange={setFilter}
             testId="rbac-member-filter"
           />
-          {members.error ? <Notice tone="danger">{members.error.message}</Notice> : null}
-          <VirtualRows
-            total={shown}
-            rowHeight={ROW_HEIGHT}
-            height={420}
-            onRange={members.onRange}
+          <DataTable
             label={`Members of ${role.name}`}
             testId="rbac-members"
-            renderRow={(i) => <MemberRow member={members.row(i)} />}
+            columns={MEMBER_COLUMNS}
+            paged={members}
+            rowKey={(m) => m.userId}
+            rowHeight={ROW_HEIGHT}
+            height={420}
+            error={members.error}
+            errorTitle="The members could not be read"
+            onRetry={members.retry}
+            emptyRow={members.total === 0 ? `No member matches “${deferred}”.` : undefined}
           />
         </>
       )}
     </section>
-  );
-}
-
-function MemberRow({ member }: { member: MemberView | undefined }) {
-  if (!member) return <span className="virtual-rows__placeholder">Loading…</span>;
-  return (
-    <>
-      <button
-        type="button"
-        className="link-button mono"
-        title="Open this user"
-        onClick={() => rbacStore.openUser(member.userId)}
-      >
-        {member.userId}
-      </button>
-      <span>{member.email ?? "—"}</span>
-      <span>{member.name ?? ""}</span>
-    </>
   );
 }
