@@ -68,6 +68,7 @@ export type DataTableProps<T> = RowSource<T> & {
   /** The rows could not be read: an ErrorNotice above what is kept. */
   error?: ApiError | null;
   errorTitle?: string;
+  errorTestId?: string;
   onRetry?: () => void;
   /** CSV and JSON buttons, in a toolbar above the table after `toolbar`. */
   exportAs?: TableExport;
@@ -112,7 +113,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
       </div>
     ) : null;
   const notice = error ? (
-    <ErrorNotice title={props.errorTitle ?? "The rows could not be read"} error={error} onRetry={props.onRetry} />
+    <ErrorNotice
+      title={props.errorTitle ?? "The rows could not be read"}
+      error={error}
+      onRetry={props.onRetry}
+      testId={props.errorTestId}
+    />
   ) : null;
   if (count === 0 && (error || empty !== undefined)) {
     return (

@@ -2,11 +2,9 @@ import { useEffect } from "react";
 import { useToast } from "../../app/toast";
 import type { AuditReportFile } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { DataTable, type Column } from "../../components/DataTable";
-import { IconRefresh } from "../../components/Icons";
-import { Notice } from "../../components/Notice";
+import type { Column } from "../../components/DataTable";
 import { plural } from "../../components/plural";
-import { savedFileColumns } from "../../components/savedFileColumns";
+import { SavedFiles, savedFileColumns } from "../../components/SavedFiles";
 import { takenAtText } from "../rbac/compareText";
 import { auditStore, useAuditState, type AuditState } from "./auditStore";
 import { ComparisonView } from "./ComparisonView";
@@ -20,30 +18,20 @@ export function CompareTab() {
   }, []);
   return (
     <>
-      <section aria-labelledby="audit-reports-title" className="rbac-detail">
-        <div className="rbac-toolbar rbac-toolbar--center">
-          <h3 id="audit-reports-title" className="rbac-section-title rbac-toolbar__grow">
-            Saved audit reports
-          </h3>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={a.filesLoading}
-            onClick={() => void auditStore.refreshFiles()}
-            data-testid="audit-report-refresh"
-          >
-            <IconRefresh />
-            {a.filesLoading ? "Refreshing…" : "Refresh"}
-          </button>
-          <SaveButton state={a} />
-        </div>
-        {a.filesError ? (
-          <Notice tone="danger" testId="audit-report-files-error">
-            The saved reports could not be listed: {a.filesError.message}
-          </Notice>
-        ) : null}
-        <ReportTable state={a} />
-      </section>
+      <SavedFiles
+        noun="reports"
+        titleId="audit-reports-title"
+        testId="audit-report"
+        toolbarClassName="rbac-toolbar rbac-toolbar--center"
+        files={a.files}
+        loading={a.filesLoading}
+        error={a.filesError}
+        refresh={() => void auditStore.refreshFiles()}
+        save={<SaveButton state={a} />}
+        none="No report is saved yet. Save the loaded audit to compare a later one with it."
+        columns={reportColumns(a)}
+        rowAttributes={(f) => ({ "data-testid": "audit-report-file", "data-file": f.fileName })}
+      />
       {a.compareError ? (
         <ErrorNotice title="The audits could not be compared" error={a.compareError} testId="audit-compare-error" />
       ) : null}
@@ -76,32 +64,6 @@ function SaveButton({ state }: { state: AuditState }) {
     >
       Save the loaded audit as a report
     </button>
-  );
-}
-
-function ReportTable({ state }: { state: AuditState }) {
-  const files = state.files;
-  if (files === null || files.length === 0) {
-    return (
-      <p className="card__text" data-testid="audit-report-files">
-        {files === null
-          ? state.filesLoading
-            ? "Listing the saved reports…"
-            : "The saved reports are not listed yet."
-          : "No report is saved yet. Save the loaded audit to compare a later one with it."}
-      </p>
-    );
-  }
-  return (
-    <DataTable
-      label="Saved reports"
-      wrapClassName="data-table-wrap compare-files"
-      testId="audit-report-files"
-      columns={reportColumns(state)}
-      rows={files}
-      rowKey={(f) => f.path}
-      rowAttributes={(f) => ({ "data-testid": "audit-report-file", "data-file": f.fileName })}
-    />
   );
 }
 

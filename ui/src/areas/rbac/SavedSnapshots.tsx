@@ -1,10 +1,8 @@
 import { useState } from "react";
 import { useToast } from "../../app/toast";
 import { commands, type RbacOverview, type SnapshotFile } from "../../bindings";
-import { DataTable, type Column } from "../../components/DataTable";
-import { IconRefresh } from "../../components/Icons";
-import { Notice } from "../../components/Notice";
-import { savedFileColumns } from "../../components/savedFileColumns";
+import type { Column } from "../../components/DataTable";
+import { SavedFiles, savedFileColumns } from "../../components/SavedFiles";
 import { toApiError } from "../../ipc";
 import { tenantHost } from "../../profile/tenantUrls";
 import { compareMemory, type CompareState } from "./compareMemory";
@@ -21,30 +19,19 @@ type SavedSnapshotsProps = {
 /** Saving the loaded tenant as a snapshot, and the snapshots saved in the export folder. */
 export function SavedSnapshots({ overview, profile, memory }: SavedSnapshotsProps) {
   return (
-    <section aria-labelledby="rbac-snapshots-title" className="rbac-detail">
-      <div className="rbac-toolbar">
-        <h3 id="rbac-snapshots-title" className="rbac-section-title rbac-toolbar__grow">
-          Saved snapshots
-        </h3>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={memory.filesLoading}
-          onClick={() => void compareMemory.refreshFiles()}
-          data-testid="rbac-snapshot-refresh"
-        >
-          <IconRefresh />
-          {memory.filesLoading ? "Refreshing…" : "Refresh"}
-        </button>
-        <SaveButton overview={overview} profile={profile} />
-      </div>
-      {memory.filesError ? (
-        <Notice tone="danger" testId="rbac-snapshot-files-error">
-          The saved snapshots could not be listed: {memory.filesError.message}
-        </Notice>
-      ) : null}
-      <SnapshotTable memory={memory} />
-    </section>
+    <SavedFiles
+      noun="snapshots"
+      titleId="rbac-snapshots-title"
+      testId="rbac-snapshot"
+      files={memory.files}
+      loading={memory.filesLoading}
+      error={memory.filesError}
+      refresh={() => void compareMemory.refreshFiles()}
+      save={<SaveButton overview={overview} profile={profile} />}
+      none="No snapshot is saved yet. Save one now to compare the tenant with it later."
+      columns={snapshotColumns(memory)}
+      rowAttributes={() => ({ "data-testid": "rbac-snapshot-file" })}
+    />
   );
 }
 
@@ -75,35 +62,6 @@ function SaveButton({ overview, profile }: { overview: RbacOverview | null; prof
     >
       {saving ? "Saving…" : `Save a snapshot of ${tenant} now`}
     </button>
-  );
-}
-
-function SnapshotTable({ memory }: { memory: CompareState }) {
-  const files = memory.files;
-  if (files === null) {
-    return (
-      <p className="card__text" data-testid="rbac-snapshot-files">
-        {memory.filesLoading ? "Listing the saved snapshots…" : "The saved snapshots are not listed yet."}
-      </p>
-    );
-  }
-  if (files.length === 0) {
-    return (
-      <p className="card__text" data-testid="rbac-snapshot-files">
-        No snapshot is saved yet. Save one now to compare the tenant with it later.
-      </p>
-    );
-  }
-  return (
-    <DataTable
-      label="Saved snapshots"
-      wrapClassName="data-table-wrap compare-files"
-      testId="rbac-snapshot-files"
-      columns={snapshotColumns(memory)}
-      rows={files}
-      rowKey={(f) => f.path}
-      rowAttributes={() => ({ "data-testid": "rbac-snapshot-file" })}
-    />
   );
 }
 
