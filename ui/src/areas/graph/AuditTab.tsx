@@ -10,18 +10,17 @@ import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
 import { TextField } from "../../components/TextField";
 import { useRows, type PageRequest } from "../../components/useRows";
-import { VirtualRows } from "../../components/VirtualRows";
 import { sizeText, takenAtText } from "../rbac/compareText";
 import { AUTH0_SOURCE_CHOICES, GRAPH_SOURCE_CHOICES } from "./auditSources";
 import { auditStore, useAuditState, type AuditState } from "./auditStore";
 import { countOf, findingsCountWords, orderedSummary, sourceLine, unconfirmedCountWarning } from "./auditSummary";
 import { FindingDetail } from "./FindingDetail";
+import { GraphList } from "./GraphList";
 import { findingDetail, findingKey, isFindingKind, KIND_ORDER, KIND_WORDS } from "./findingWords";
 import { graphStore } from "./graphStore";
 import { SEARCH_DEBOUNCE_MS } from "./searchState";
 import { useDebounced } from "./useDebounced";
 
-const ROW_HEIGHT = 36;
 const PAGE = 200;
 const MAX_PAGES = 15;
 
@@ -374,24 +373,15 @@ function Findings({ state, total }: { state: AuditState; total: number }) {
             {filter || kind ? "No finding matches the filter." : "No findings: Auth0 and the graph agree."}
           </p>
         ) : (
-          <div className="graph-list">
-            <div className="graph-list__head graph-list__head--findings" aria-hidden="true">
-              <span>Kind</span>
-              <span>User ID or e-mail</span>
-              <span>Detail</span>
-            </div>
-            <div className="graph-vlist">
-              <VirtualRows
-                total={shown}
-                rowHeight={ROW_HEIGHT}
-                height={480}
-                onRange={rows.onRange}
-                label="Findings"
-                testId="audit-findings"
-                renderRow={(i) => <FindingRow finding={rows.row(i)} selected={selected} />}
-              />
-            </div>
-          </div>
+          <GraphList
+            heads={["Kind", "User ID or e-mail", "Detail"]}
+            findings
+            total={shown}
+            onRange={rows.onRange}
+            label="Findings"
+            testId="audit-findings"
+            renderRow={(i) => <FindingRow finding={rows.row(i)} selected={selected} />}
+          />
         )}
         {selected ? <FindingDetail key={findingKey(selected)} finding={selected} /> : null}
       </div>

@@ -8,8 +8,8 @@ import { JobProgressBar } from "../../components/JobProgressBar";
 import { Notice } from "../../components/Notice";
 import { TextField } from "../../components/TextField";
 import { useRows, type PageRequest, type Rows } from "../../components/useRows";
-import { VirtualRows } from "../../components/VirtualRows";
 import { graphStore, useGraphState } from "./graphStore";
+import { GraphList } from "./GraphList";
 import { NodeDetail } from "./NodeDetail";
 import {
   debounce,
@@ -20,7 +20,6 @@ import {
   totalWords,
 } from "./searchState";
 
-const ROW_HEIGHT = 36;
 
 /** The graph's users, searched by ID or e-mail prefix, and the one opened with its Auth0 user. */
 export function BrowseTab({ profile, navigate }: { profile: ProfileView; navigate: Navigate }) {
@@ -189,27 +188,19 @@ function UserList({
     );
   }
   return (
-    <div className="graph-list">
-      <div className="graph-list__head" aria-hidden="true">
-        <span>User ID</span>
-        <span>E-mail</span>
-        <span>Name</span>
-      </div>
-      <div className="graph-vlist">
-        <VirtualRows
-          total={total}
-          rowHeight={ROW_HEIGHT}
-          height={480}
-          onRange={rows.onRange}
-          label="Users in the graph"
-          testId="graph-rows"
-          renderRow={(i) => <UserRow user={rows.row(i)} pastEnd={rows.pastEnd(i)} selected={rows.row(i)?.id === selectedId} />}
-        />
-      </div>
-      <p className="graph-list__foot text-muted" data-testid="graph-rows-held">
-        Rows are fetched from the graph as you scroll; {rows.held.toLocaleString("en-US")} held now.
-      </p>
-    </div>
+    <GraphList
+      heads={["User ID", "E-mail", "Name"]}
+      total={total}
+      onRange={rows.onRange}
+      label="Users in the graph"
+      testId="graph-rows"
+      renderRow={(i) => <UserRow user={rows.row(i)} pastEnd={rows.pastEnd(i)} selected={rows.row(i)?.id === selectedId} />}
+      foot={
+        <p className="graph-list__foot text-muted" data-testid="graph-rows-held">
+          Rows are fetched from the graph as you scroll; {rows.held.toLocaleString("en-US")} held now.
+        </p>
+      }
+    />
   );
 }
 

@@ -1,9 +1,8 @@
 import type { AuditFindingView, Auth0UserView, FieldDriftView, GraphUserView } from "../../bindings";
-import { CopyButton } from "../../components/CopyButton";
 import { DataTable, type Column } from "../../components/DataTable";
-import { IconClose } from "../../components/Icons";
 import { lastLoginWords } from "../rbac/userWords";
 import { auditStore } from "./auditStore";
+import { DetailHeader } from "./DetailHeader";
 import {
   confidenceWords,
   driftingFields,
@@ -21,22 +20,15 @@ export function FindingDetail({ finding }: { finding: AuditFindingView }) {
   const inGraph = finding.graph.length > 0 && finding.kind !== "duplicate_account";
   return (
     <section className="graph-detail" aria-label={`Finding ${finding.key}`} data-testid="audit-finding-detail" data-kind={finding.kind}>
-      <div className="rbac-toolbar rbac-toolbar--center">
-        <span className={`graph-kind graph-kind--${words.tone}`}>{words.title}</span>
-        <h2 className="card__title rbac-toolbar__grow graph-detail__title" data-testid="audit-finding-key">
-          <span className="mono">{finding.key}</span> <CopyButton text={finding.key} what="ID" compact />
-        </h2>
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => auditStore.select(null)}
-          data-testid="audit-finding-close"
-          aria-label="Close this finding"
-        >
-          <IconClose />
-          Close
-        </button>
-      </div>
+      <DetailHeader
+        lead={<span className={`graph-kind graph-kind--${words.tone}`}>{words.title}</span>}
+        id={finding.key}
+        idWords="ID"
+        titleTestId="audit-finding-key"
+        onClose={() => auditStore.select(null)}
+        closeLabel="Close this finding"
+        closeTestId="audit-finding-close"
+      />
       <p data-testid="audit-finding-summary">{finding.summary}</p>
       <p className="text-muted">{words.about}</p>
 

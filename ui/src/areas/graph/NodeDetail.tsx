@@ -9,15 +9,15 @@ import {
   type PropertyView,
   type RelationshipView,
 } from "../../bindings";
-import { CopyButton } from "../../components/CopyButton";
 import { DataTable, type Column } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FactList } from "../../components/FactList";
-import { IconClose, IconSettings } from "../../components/Icons";
+import { IconSettings } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
 import { lastLoginWords, verifiedWords } from "../rbac/userWords";
 import { useLatestRequest } from "../rbac/useLatestRequest";
+import { DetailHeader } from "./DetailHeader";
 import { graphStore } from "./graphStore";
 import { auth0SideTitle, propertyText, relationshipLabel, sortedRelationships } from "./graphWords";
 
@@ -41,21 +41,14 @@ export function NodeDetail({ profile, id, navigate }: { profile: ProfileView; id
 
   return (
     <section className="graph-detail" aria-label={`User ${id}`} data-testid="graph-node-detail">
-      <div className="rbac-toolbar rbac-toolbar--center">
-        <h2 className="card__title rbac-toolbar__grow graph-detail__title" data-testid="graph-node-id">
-          <span className="mono">{id}</span> <CopyButton text={id} what="user ID" compact />
-        </h2>
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => graphStore.select(null)}
-          data-testid="graph-node-close"
-          aria-label="Close this user"
-        >
-          <IconClose />
-          Close
-        </button>
-      </div>
+      <DetailHeader
+        id={id}
+        idWords="user ID"
+        titleTestId="graph-node-id"
+        onClose={() => graphStore.select(null)}
+        closeLabel="Close this user"
+        closeTestId="graph-node-close"
+      />
       {request.error ? (
         <ErrorNotice title="The user could not be read" error={request.error} onRetry={load} testId="graph-node-error" />
       ) : null}
