@@ -67,6 +67,17 @@ describe("useRows by offset", () => {
     expect(result.current.row(2)).toBe("u2");
   });
 
+  it("asks for the first page again on retry even when the view, still empty, asked for no rows", async () => {
+    const core = fakeCore<string>();
+    const { result } = renderHook(() =>
+      useRows<string>({ key: "a", pageSize: 10, paging: "offset", fetchPage: core.fetchPage }),
+    );
+    act(() => result.current.onRange(0, 0));
+    await act(async () => core.asked[0]!.reject({ code: "io", message: "x" }));
+    act(() => result.current.retry());
+    expect(core.asked.map((a) => a.request.offset)).toEqual([0, 0]);
+  });
+
   it("holds at most maxPages pages, fetching a dropped one again when it comes back into view", async () => {
     const core = fakeCore<string>();
     const { result } = renderHook(() =>

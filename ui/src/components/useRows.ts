@@ -117,9 +117,10 @@ export function useRows<T>({ key, pageSize, maxPages = Infinity, paging, fetchPa
 
   const retry = useCallback(() => {
     setError(null);
-    const [start, end] = range.current;
+    // Before the first page the view has no rows to ask for: the first page is what failed.
+    const [start, end] = totalRef.current === null ? [0, pageSize] : range.current;
     fetchAll(win.current.claim(start, end, totalRef.current ?? Number.MAX_SAFE_INTEGER));
-  }, [fetchAll]);
+  }, [fetchAll, pageSize]);
 
   return {
     total,
