@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useScrollKeys } from "./scrollKeys";
 
 type VirtualRowsProps = {
   /** How many rows the list has. */
@@ -32,24 +33,7 @@ export function VirtualRows({ total, rowHeight, height, onRange, renderRow, labe
     setTop(0);
   }, [total]);
 
-  const onKey = useCallback(
-    (e: React.KeyboardEvent) => {
-      const el = box.current;
-      if (!el) return;
-      const by: Record<string, number> = {
-        ArrowDown: rowHeight,
-        ArrowUp: -rowHeight,
-        PageDown: height - rowHeight,
-        PageUp: -(height - rowHeight),
-      };
-      if (e.key in by) el.scrollBy({ top: by[e.key] });
-      else if (e.key === "Home") el.scrollTo({ top: 0 });
-      else if (e.key === "End") el.scrollTo({ top: total * rowHeight });
-      else return;
-      e.preventDefault();
-    },
-    [height, rowHeight, total],
-  );
+  const onKey = useScrollKeys(box, rowHeight, height);
 
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) {

@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import type { Navigate } from "../../app/navigation";
 import { commands, type ApiError, type AuditFindingView, type AuditOverview, type ProfileView } from "../../bindings";
+import { ErrorNotice, ManagementNextStep } from "../../components/ErrorNotice";
 import { ChoiceField } from "../../components/ChoiceField";
 import { ExportButtons } from "../../components/ExportButtons";
 import { IconArrowRight, IconDownload, IconRefresh } from "../../components/Icons";
@@ -8,20 +9,18 @@ import { JobProgressBar } from "../../components/JobProgressBar";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
 import { TextField } from "../../components/TextField";
-import { VirtualRows } from "../../components/VirtualRows";
+import { useRows, type PageRequest } from "../../components/useRows";
 import { sizeText, takenAtText } from "../rbac/compareText";
 import { AUTH0_SOURCE_CHOICES, GRAPH_SOURCE_CHOICES } from "./auditSources";
 import { auditStore, useAuditState, type AuditState } from "./auditStore";
 import { countOf, findingsCountWords, orderedSummary, sourceLine, unconfirmedCountWarning } from "./auditSummary";
 import { FindingDetail } from "./FindingDetail";
+import { GraphList } from "./GraphList";
 import { findingDetail, findingKey, isFindingKind, KIND_ORDER, KIND_WORDS } from "./findingWords";
 import { graphStore } from "./graphStore";
-import type { PageRequest } from "./pageWindow";
 import { SEARCH_DEBOUNCE_MS } from "./searchState";
 import { useDebounced } from "./useDebounced";
-import { useWindowedRows } from "./useWindowedRows";
 
-const ROW_HEIGHT = 36;
 const PAGE = 200;
 const MAX_PAGES = 15;
 
@@ -240,31 +239,14 @@ function AuditError({
     );
   }
   return (
-    <Notice tone="danger" title="The audit did not finish" role="alert" testId="audit-error">
-      <p>
-        {error.message}
-        {keptText}
-      </p>
-      <div className="notice__actions">
-        <button type="button" className="button button--small" onClick={auditStore.run}>
-          <IconRefresh />
-          Try again
-        </button>
-        {error.code === "signInRequired" ? (
-          <button type="button" className="button button--small" onClick={() => navigate("session")}>
-            Go to Session
-          </button>
-        ) : error.code === "forbidden" ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => navigate("settings", { mode: "edit", profile: profile.name, focus: "management" })}
-          >
-            Management API settings
-          </button>
-        ) : null}
-      </div>
-    </Notice>
+    <ErrorNotice
+      title="The audit did not finish"
+      error={error}
+      after={keptText}
+      onRetry={auditStore.run}
+      testId="audit-error"
+      actions={<ManagementNextStep error={error} profile={profile.name} navigate={navigate} />}
+    />
   );
 }
 
@@ -327,16 +309,16 @@ function Findings({ state, total }: { state: AuditState; total: number }) {
     (request: PageRequest) =>
       commands
         .auditFindings({ profile, kind, filter: filter || null, offset: request.offset, limit: PAGE })
-        .then((page) => ({ rows: page.rows, nextAfter: null, total: page.total })),
+        .then((page) => ({ rows: page.rows, total: page.total })),
     [profile, kind, filter],
   );
-  const rows = useWindowedRows<AuditFindingView>(
-    `${state.seq}\u0000${kind ?? ""}\u0000${filter}`,
-    PAGE,
-    MAX_PAGES,
-    false,
+  const rows = useRows<AuditFindingView>({
+    key: `${state.seq}\u0000${kind ?? ""}\u0000${filter}`,
+    pageSize: PAGE,
+    maxPages: MAX_PAGES,
+    paging: "offset",
     fetchPage,
-  );
+  });
   const shown = rows.total ?? 0;
   const selected = state.selected;
   return (
@@ -383,15 +365,7 @@ function Findings({ state, total }: { state: AuditState; total: number }) {
         {findingsCountWords(rows.total, total, kind ? KIND_WORDS[kind].title : null, filter)}
       </p>
       {rows.error ? (
-        <Notice tone="danger" title="The findings could not be read" role="alert" testId="audit-findings-error">
-          <p>{rows.error.message}</p>
-          <div className="notice__actions">
-            <button type="button" className="button button--small" onClick={rows.retry}>
-              <IconRefresh />
-              Try again
-            </button>
-          </div>
-        </Notice>
+        <ErrorNotice title="The findings could not be read" error={rows.error} onRetry={rows.retry} testId="audit-findings-error" />
       ) : null}
       <div className={`graph-split${selected ? " graph-split--open" : ""}`}>
         {rows.total === 0 ? (
@@ -399,24 +373,15 @@ function Findings({ state, total }: { state: AuditState; total: number }) {
             {filter || kind ? "No finding matches the filter." : "No findings: Auth0 and the graph agree."}
           </p>
         ) : (
-          <div className="graph-list">
-            <div className="graph-list__head graph-list__head--findings" aria-hidden="true">
-              <span>Kind</span>
-              <span>User ID or e-mail</span>
-              <span>Detail</span>
-            </div>
-            <div className="graph-vlist">
-              <VirtualRows
-                total={shown}
-                rowHeight={ROW_HEIGHT}
-                height={480}
-                onRange={rows.onRange}
-                label="Findings"
-                testId="audit-findings"
-                renderRow={(i) => <FindingRow finding={rows.row(i)} selected={selected} />}
-              />
-            </div>
-          </div>
+          <GraphList
+            heads={["Kind", "User ID or e-mail", "Detail"]}
+            findings
+            total={shown}
+            onRange={rows.onRange}
+            label="Findings"
+            testId="audit-findings"
+            renderRow={(i) => <FindingRow finding={rows.row(i)} selected={selected} />}
+          />
         )}
         {selected ? <FindingDetail key={findingKey(selected)} finding={selected} /> : null}
       </div>

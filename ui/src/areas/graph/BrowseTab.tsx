@@ -2,14 +2,15 @@ import { useCallback, useEffect, useMemo } from "react";
 import type { Navigate } from "../../app/navigation";
 import { useToast } from "../../app/toast";
 import { commands, type ExportFormat, type GraphUserView, type ProfileView } from "../../bindings";
-import { IconDownload, IconRefresh, IconSearch } from "../../components/Icons";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { IconDownload, IconSearch } from "../../components/Icons";
 import { JobProgressBar } from "../../components/JobProgressBar";
 import { Notice } from "../../components/Notice";
 import { TextField } from "../../components/TextField";
-import { VirtualRows } from "../../components/VirtualRows";
+import { useRows, type PageRequest, type Rows } from "../../components/useRows";
 import { graphStore, useGraphState } from "./graphStore";
+import { GraphList } from "./GraphList";
 import { NodeDetail } from "./NodeDetail";
-import type { PageRequest } from "./pageWindow";
 import {
   debounce,
   SEARCH_DEBOUNCE_MS,
@@ -18,9 +19,7 @@ import {
   searchKey,
   totalWords,
 } from "./searchState";
-import { useWindowedRows, type WindowedRows } from "./useWindowedRows";
 
-const ROW_HEIGHT = 36;
 
 /** The graph's users, searched by ID or e-mail prefix, and the one opened with its Auth0 user. */
 export function BrowseTab({ profile, navigate }: { profile: ProfileView; navigate: Navigate }) {
@@ -36,13 +35,13 @@ export function BrowseTab({ profile, navigate }: { profile: ProfileView; navigat
         .then((page) => ({ rows: page.rows, nextAfter: page.nextAfter, total: page.total })),
     [profile.name, s.query],
   );
-  const rows = useWindowedRows<GraphUserView>(
-    searchKey(profile.name, s.query, s.refresh),
-    SEARCH_PAGE_SIZE,
-    SEARCH_MAX_PAGES,
-    true,
+  const rows = useRows<GraphUserView>({
+    key: searchKey(profile.name, s.query, s.refresh),
+    pageSize: SEARCH_PAGE_SIZE,
+    maxPages: SEARCH_MAX_PAGES,
+    paging: "keyset",
     fetchPage,
-  );
+  });
 
   const exportAll = async (format: ExportFormat) => {
     const outcome = await graphStore.exportSearch(format);
@@ -144,15 +143,13 @@ export function BrowseTab({ profile, navigate }: { profile: ProfileView; navigat
         </Notice>
       ) : null}
       {rows.error ? (
-        <Notice tone="danger" title="The graph could not be searched" role="alert" testId="graph-search-error">
-          <p>{rows.error.message}</p>
-          <div className="notice__actions">
-            <button type="button" className="button button--small" onClick={rows.retry} data-testid="graph-search-retry">
-              <IconRefresh />
-              Try again
-            </button>
-          </div>
-        </Notice>
+        <ErrorNotice
+          title="The graph could not be searched"
+          error={rows.error}
+          onRetry={rows.retry}
+          retryTestId="graph-search-retry"
+          testId="graph-search-error"
+        />
       ) : null}
 
       <div className={`graph-split${s.selectedId ? " graph-split--open" : ""}`}>
@@ -170,7 +167,7 @@ function UserList({
   selectedId,
   query,
 }: {
-  rows: WindowedRows<GraphUserView>;
+  rows: Rows<GraphUserView>;
   selectedId: string | null;
   query: string;
 }) {
@@ -191,27 +188,19 @@ function UserList({
     );
   }
   return (
-    <div className="graph-list">
-      <div className="graph-list__head" aria-hidden="true">
-        <span>User ID</span>
-        <span>E-mail</span>
-        <span>Name</span>
-      </div>
-      <div className="graph-vlist">
-        <VirtualRows
-          total={total}
-          rowHeight={ROW_HEIGHT}
-          height={480}
-          onRange={rows.onRange}
-          label="Users in the graph"
-          testId="graph-rows"
-          renderRow={(i) => <UserRow user={rows.row(i)} pastEnd={rows.pastEnd(i)} selected={rows.row(i)?.id === selectedId} />}
-        />
-      </div>
-      <p className="graph-list__foot text-muted" data-testid="graph-rows-held">
-        Rows are fetched from the graph as you scroll; {rows.held.toLocaleString("en-US")} held now.
-      </p>
-    </div>
+    <GraphList
+      heads={["User ID", "E-mail", "Name"]}
+      total={total}
+      onRange={rows.onRange}
+      label="Users in the graph"
+      testId="graph-rows"
+      renderRow={(i) => <UserRow user={rows.row(i)} pastEnd={rows.pastEnd(i)} selected={rows.row(i)?.id === selectedId} />}
+      foot={
+        <p className="graph-list__foot text-muted" data-testid="graph-rows-held">
+          Rows are fetched from the graph as you scroll; {rows.held.toLocaleString("en-US")} held now.
+        </p>
+      }
+    />
   );
 }
 

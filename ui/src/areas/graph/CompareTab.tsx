@@ -1,10 +1,11 @@
 import { useEffect } from "react";
 import { useToast } from "../../app/toast";
 import type { AuditReportFile } from "../../bindings";
-import { IconRefresh, IconWarning } from "../../components/Icons";
-import { Notice } from "../../components/Notice";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import type { Column } from "../../components/DataTable";
 import { plural } from "../../components/plural";
-import { sizeText, takenAtText } from "../rbac/compareText";
+import { SavedFiles, savedFileColumns } from "../../components/SavedFiles";
+import { takenAtText } from "../rbac/compareText";
 import { auditStore, useAuditState, type AuditState } from "./auditStore";
 import { ComparisonView } from "./ComparisonView";
 
@@ -17,34 +18,22 @@ export function CompareTab() {
   }, []);
   return (
     <>
-      <section aria-labelledby="audit-reports-title" className="rbac-detail">
-        <div className="rbac-toolbar rbac-toolbar--center">
-          <h3 id="audit-reports-title" className="rbac-section-title rbac-toolbar__grow">
-            Saved audit reports
-          </h3>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={a.filesLoading}
-            onClick={() => void auditStore.refreshFiles()}
-            data-testid="audit-report-refresh"
-          >
-            <IconRefresh />
-            {a.filesLoading ? "Refreshing…" : "Refresh"}
-          </button>
-          <SaveButton state={a} />
-        </div>
-        {a.filesError ? (
-          <Notice tone="danger" testId="audit-report-files-error">
-            The saved reports could not be listed: {a.filesError.message}
-          </Notice>
-        ) : null}
-        <ReportTable state={a} />
-      </section>
+      <SavedFiles
+        noun="reports"
+        titleId="audit-reports-title"
+        testId="audit-report"
+        toolbarClassName="rbac-toolbar rbac-toolbar--center"
+        files={a.files}
+        loading={a.filesLoading}
+        error={a.filesError}
+        refresh={() => void auditStore.refreshFiles()}
+        save={<SaveButton state={a} />}
+        none="No report is saved yet. Save the loaded audit to compare a later one with it."
+        columns={reportColumns(a)}
+        rowAttributes={(f) => ({ "data-testid": "audit-report-file", "data-file": f.fileName })}
+      />
       {a.compareError ? (
-        <Notice tone="danger" title="The audits could not be compared" role="alert" testId="audit-compare-error">
-          {a.compareError.message}
-        </Notice>
+        <ErrorNotice title="The audits could not be compared" error={a.compareError} testId="audit-compare-error" />
       ) : null}
       {a.comparing ? (
         <p className="loading-state" role="status">
@@ -78,78 +67,30 @@ function SaveButton({ state }: { state: AuditState }) {
   );
 }
 
-function ReportTable({ state }: { state: AuditState }) {
-  const files = state.files;
-  if (files === null || files.length === 0) {
-    return (
-      <p className="card__text" data-testid="audit-report-files">
-        {files === null
-          ? state.filesLoading
-            ? "Listing the saved reports…"
-            : "The saved reports are not listed yet."
-          : "No report is saved yet. Save the loaded audit to compare a later one with it."}
-      </p>
-    );
-  }
-  return (
-    <div className="data-table-wrap compare-files">
-      <table className="data-table" data-testid="audit-report-files">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Audit run</th>
-            <th scope="col">Findings</th>
-            <th scope="col">Size</th>
-            <th scope="col">
-              <span className="visually-hidden">Compare</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <ReportRow key={f.path} file={f} state={state} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function ReportRow({ file, state }: { file: AuditReportFile; state: AuditState }) {
-  return (
-    <tr data-testid="audit-report-file" data-file={file.fileName}>
-      <td className="mono" title={file.path}>
-        {file.fileName}
-        {state.savedReport === file.path ? <span className="chip chip--small chip--accent">just saved</span> : null}
-      </td>
-      {file.problem === null ? (
-        <>
-          <td>{takenAtText(file.createdAt)}</td>
-          <td>{plural(file.total, "finding", "findings")}</td>
-        </>
-      ) : (
-        <td colSpan={2}>
-          <span className="text-warning" data-testid="audit-report-problem">
-            <IconWarning /> {file.problem}
-          </span>
-        </td>
-      )}
-      <td className="compare-files__size">{sizeText(file.bytes)}</td>
-      <td>
-        {file.problem === null ? (
-          <button
-            type="button"
-            className="link-button"
-            disabled={state.overview === null || state.comparing !== null}
-            title={state.overview ? undefined : "Run an audit first: it is compared with this report"}
-            onClick={() => void auditStore.compareWith(file.path)}
-            aria-label={`Compare the loaded audit with ${file.fileName}`}
-            data-testid="audit-report-compare"
-          >
-            Compare with the loaded audit
-          </button>
-        ) : null}
-      </td>
-    </tr>
-  );
+function reportColumns(state: AuditState): Column<AuditReportFile>[] {
+  return savedFileColumns<AuditReportFile>({
+    chips: (file) => (state.savedReport === file.path ? <span className="chip chip--small chip--accent">just saved</span> : null),
+    facts: [
+      { id: "run", header: "Audit run", sortValue: (f) => f.createdAt, cell: (f) => takenAtText(f.createdAt) },
+      { id: "findings", header: "Findings", sortValue: (f) => f.total, cell: (f) => plural(f.total, "finding", "findings") },
+    ],
+    problemTestId: "audit-report-problem",
+    use: {
+      id: "compare",
+      label: "Compare",
+      cell: (file) => (
+        <button
+          type="button"
+          className="link-button"
+          disabled={state.overview === null || state.comparing !== null}
+          title={state.overview ? undefined : "Run an audit first: it is compared with this report"}
+          onClick={() => void auditStore.compareWith(file.path)}
+          aria-label={`Compare the loaded audit with ${file.fileName}`}
+          data-testid="audit-report-compare"
+        >
+          Compare with the loaded audit
+        </button>
+      ),
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import type { AuditComparison, ComparedFinding } from "../../bindings";
+import { DataTable, type Column } from "../../components/DataTable";
 import { IconCheckCircle, IconWarning } from "../../components/Icons";
 import { plural } from "../../components/plural";
 import { changedKinds, compareHeadline, kindChangeText } from "./auditSummary";
@@ -35,6 +36,11 @@ export function ComparisonView({ comparison: c }: { comparison: AuditComparison 
   );
 }
 
+const COMPARED_COLUMNS: Column<ComparedFinding>[] = [
+  { id: "kind", header: "Kind", sortValue: (r) => KIND_WORDS[r.kind].title, cell: (r) => KIND_WORDS[r.kind].title },
+  { id: "key", header: "User ID or e-mail", className: "mono", sortValue: (r) => r.key, cell: (r) => r.key },
+];
+
 function ComparedList({ title, rows, all, testId }: { title: string; rows: ComparedFinding[]; all: number; testId: string }) {
   return (
     <section aria-label={title}>
@@ -46,27 +52,21 @@ function ComparedList({ title, rows, all, testId }: { title: string; rows: Compa
           None.
         </p>
       ) : (
-        <div className="data-table-wrap graph-compare-table">
-          <table className="data-table" data-testid={testId}>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col">User ID or e-mail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.kind} ${r.key}`}>
-                  <td>{KIND_WORDS[r.kind].title}</td>
-                  <td className="mono">{r.key}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {all > rows.length ? (
-            <p className="data-table__empty">The first {rows.length.toLocaleString("en-US")} of {all.toLocaleString("en-US")} are listed.</p>
-          ) : null}
-        </div>
+        <DataTable
+          label={title}
+          wrapClassName="data-table-wrap graph-compare-table"
+          testId={testId}
+          columns={COMPARED_COLUMNS}
+          rows={rows}
+          rowKey={(r) => `${r.kind} ${r.key}`}
+          footer={
+            all > rows.length ? (
+              <p className="data-table__empty">
+                The first {rows.length.toLocaleString("en-US")} of {all.toLocaleString("en-US")} are listed.
+              </p>
+            ) : null
+          }
+        />
       )}
     </section>
   );

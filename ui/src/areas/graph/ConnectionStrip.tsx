@@ -1,5 +1,6 @@
 import type { Navigate } from "../../app/navigation";
 import type { ApiError, GraphStatus, Neo4jInput, ProfileView } from "../../bindings";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconCheckCircle, IconDatabase, IconRefresh, IconSettings, IconWarning } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { TextWithCode } from "../../components/TextWithCode";
@@ -138,14 +139,14 @@ function StatusFacts({ status }: { status: GraphStatus }) {
 
 function StatusError({ error, onSettings, navigate }: { error: ApiError; onSettings: () => void; navigate: Navigate }) {
   return (
-    <Notice tone="danger" title="The graph could not be reached" role="alert" testId="graph-status-error">
-      <p>{error.message}</p>
-      <div className="notice__actions">
-        <button type="button" className="button button--small" onClick={() => void graphStore.loadStatus()} data-testid="graph-status-retry">
-          <IconRefresh />
-          Try again
-        </button>
-        {error.code === "signInRequired" ? (
+    <ErrorNotice
+      title="The graph could not be reached"
+      error={error}
+      onRetry={() => void graphStore.loadStatus()}
+      retryTestId="graph-status-retry"
+      testId="graph-status-error"
+      actions={
+        error.code === "signInRequired" ? (
           <button type="button" className="button button--small" onClick={() => navigate("session")}>
             Go to Session
           </button>
@@ -154,8 +155,8 @@ function StatusError({ error, onSettings, navigate }: { error: ApiError; onSetti
             <IconSettings />
             Neo4j settings
           </button>
-        )}
-      </div>
-    </Notice>
+        )
+      }
+    />
   );
 }

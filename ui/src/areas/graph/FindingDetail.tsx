@@ -1,8 +1,8 @@
-import type { AuditFindingView, Auth0UserView, GraphUserView } from "../../bindings";
-import { CopyButton } from "../../components/CopyButton";
-import { IconClose } from "../../components/Icons";
+import type { AuditFindingView, Auth0UserView, FieldDriftView, GraphUserView } from "../../bindings";
+import { DataTable, type Column } from "../../components/DataTable";
 import { lastLoginWords } from "../rbac/userWords";
 import { auditStore } from "./auditStore";
+import { DetailHeader } from "./DetailHeader";
 import {
   confidenceWords,
   driftingFields,
@@ -20,22 +20,15 @@ export function FindingDetail({ finding }: { finding: AuditFindingView }) {
   const inGraph = finding.graph.length > 0 && finding.kind !== "duplicate_account";
   return (
     <section className="graph-detail" aria-label={`Finding ${finding.key}`} data-testid="audit-finding-detail" data-kind={finding.kind}>
-      <div className="rbac-toolbar rbac-toolbar--center">
-        <span className={`graph-kind graph-kind--${words.tone}`}>{words.title}</span>
-        <h2 className="card__title rbac-toolbar__grow graph-detail__title" data-testid="audit-finding-key">
-          <span className="mono">{finding.key}</span> <CopyButton text={finding.key} what="ID" compact />
-        </h2>
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => auditStore.select(null)}
-          data-testid="audit-finding-close"
-          aria-label="Close this finding"
-        >
-          <IconClose />
-          Close
-        </button>
-      </div>
+      <DetailHeader
+        lead={<span className={`graph-kind graph-kind--${words.tone}`}>{words.title}</span>}
+        id={finding.key}
+        idWords="ID"
+        titleTestId="audit-finding-key"
+        onClose={() => auditStore.select(null)}
+        closeLabel="Close this finding"
+        closeTestId="audit-finding-close"
+      />
       <p data-testid="audit-finding-summary">{finding.summary}</p>
       <p className="text-muted">{words.about}</p>
 
@@ -69,30 +62,36 @@ export function FindingDetail({ finding }: { finding: AuditFindingView }) {
   );
 }
 
+const DRIFT_COLUMNS: Column<FieldDriftView>[] = [
+  { id: "field", header: "Field", rowHeader: true, cell: (f) => fieldLabel(f.field) },
+  {
+    id: "auth0",
+    header: "Auth0",
+    className: "graph-drift__auth0 mono",
+    cellProps: (f) => ({ "data-testid": `audit-drift-${f.field}-auth0` }),
+    cell: (f) => driftValue(f.auth0),
+  },
+  {
+    id: "graph",
+    header: "Graph",
+    className: "graph-drift__graph mono",
+    cellProps: (f) => ({ "data-testid": `audit-drift-${f.field}-graph` }),
+    cell: (f) => driftValue(f.graph),
+  },
+];
+
 function DriftTable({ finding }: { finding: AuditFindingView }) {
   return (
-    <table className="data-table graph-drift" data-testid="audit-finding-drift">
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Auth0</th>
-          <th scope="col">Graph</th>
-        </tr>
-      </thead>
-      <tbody>
-        {finding.fields.map((f) => (
-          <tr key={f.field} data-testid={`audit-drift-${f.field}`}>
-            <th scope="row">{fieldLabel(f.field)}</th>
-            <td className="graph-drift__auth0 mono" data-testid={`audit-drift-${f.field}-auth0`}>
-              {driftValue(f.auth0)}
-            </td>
-            <td className="graph-drift__graph mono" data-testid={`audit-drift-${f.field}-graph`}>
-              {driftValue(f.graph)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label="Fields that differ"
+      className="data-table graph-drift"
+      wrapClassName={null}
+      testId="audit-finding-drift"
+      columns={DRIFT_COLUMNS}
+      rows={finding.fields}
+      rowKey={(f) => f.field}
+      rowAttributes={(f) => ({ "data-testid": `audit-drift-${f.field}` })}
+    />
   );
 }
 
@@ -118,40 +117,49 @@ function DuplicateAccounts({ finding }: { finding: AuditFindingView }) {
           {confidenceWords(finding.confidence)}.
         </p>
       ) : null}
-      <div className="data-table-wrap">
-        <table className="data-table" data-testid="audit-finding-accounts">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">E-mail verified</th>
-              <th scope="col">Connection</th>
-              <th scope="col">Logins</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last login</th>
-            </tr>
-          </thead>
-          <tbody>
-            {finding.auth0.map((u) => (
-              <tr key={u.userId} data-testid={`audit-account-${u.userId}`} className={u.userId === finding.primaryId ? "graph-primary-row" : undefined}>
-                <td className="mono">
-                  {u.userId}
-                  {u.userId === finding.primaryId ? <span className="chip chip--small chip--accent">primary</span> : null}
-                </td>
-                <td>{flagText(u.emailVerified)}</td>
-                <td>{u.connection ?? "—"}</td>
-                <td>{u.loginsCount === null ? "—" : u.loginsCount.toLocaleString("en-US")}</td>
-                <td>{u.createdAt ? lastLoginWords(u.createdAt) : "—"}</td>
-                <td>{lastLoginWords(u.lastLogin)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Duplicate accounts"
+        testId="audit-finding-accounts"
+        columns={accountColumns(finding.primaryId)}
+        rows={finding.auth0}
+        rowKey={(u) => u.userId}
+        rowAttributes={(u) => ({
+          "data-testid": `audit-account-${u.userId}`,
+          className: u.userId === finding.primaryId ? "graph-primary-row" : undefined,
+        })}
+      />
     </>
   );
 }
 
-type Row = { label: string; field: string | null; auth0: string; graph: string[] };
+function accountColumns(primaryId: string | null): Column<Auth0UserView>[] {
+  return [
+    {
+      id: "account",
+      header: "Account",
+      className: "mono",
+      cell: (u) => (
+        <>
+          {u.userId}
+          {u.userId === primaryId ? <span className="chip chip--small chip--accent">primary</span> : null}
+        </>
+      ),
+    },
+    { id: "verified", header: "E-mail verified", cell: (u) => flagText(u.emailVerified) },
+    { id: "connection", header: "Connection", sortValue: (u) => u.connection, cell: (u) => u.connection ?? "—" },
+    {
+      id: "logins",
+      header: "Logins",
+      sortValue: (u) => u.loginsCount,
+      cell: (u) => (u.loginsCount === null ? "—" : u.loginsCount.toLocaleString("en-US")),
+    },
+    { id: "created", header: "Created", sortValue: (u) => u.createdAt, cell: (u) => (u.createdAt ? lastLoginWords(u.createdAt) : "—") },
+    { id: "lastLogin", header: "Last login", sortValue: (u) => u.lastLogin, cell: (u) => lastLoginWords(u.lastLogin) },
+  ];
+}
+
+/** A field on both sides; `graph` is null for the facts only Auth0 has. */
+type Row = { label: string; field: string | null; auth0: string; graph: string[] | null };
 
 /** Both sides' fields in one grid: Auth0's user, and each graph node with the ID. */
 function SideBySide({ finding }: { finding: AuditFindingView }) {
@@ -169,68 +177,67 @@ function SideBySide({ finding }: { finding: AuditFindingView }) {
     },
     { label: "Name", field: "name", auth0: user ? (user.name ?? "—") : "", graph: nodes.map((n) => n.name ?? "—") },
   ];
-  const extra: [string, string][] = user
+  const extra: Row[] = user
     ? [
-        ["Connection", user.connection ?? "—"],
-        ["Logins", user.loginsCount === null ? "—" : user.loginsCount.toLocaleString("en-US")],
-        ["Last login", lastLoginWords(user.lastLogin)],
+        { label: "Connection", field: null, auth0: user.connection ?? "—", graph: null },
+        { label: "Logins", field: null, auth0: user.loginsCount === null ? "—" : user.loginsCount.toLocaleString("en-US"), graph: null },
+        { label: "Last login", field: null, auth0: lastLoginWords(user.lastLogin), graph: null },
       ]
     : [];
+  const drifts = (r: Row) => r.field !== null && drift.has(r.field);
   return (
-    <div className="data-table-wrap">
-      <table className="data-table graph-sides-table" data-testid="audit-finding-sides">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Field</span>
-            </th>
-            <th scope="col" data-testid="audit-finding-auth0">
-              {user ? "Auth0" : "Auth0 — no user"}
-            </th>
-            {nodes.length === 0 ? (
-              <th scope="col" data-testid="audit-finding-graph">
-                Graph — no node
-              </th>
-            ) : (
-              nodes.map((_, i) => (
-                <th scope="col" key={i} data-testid={i === 0 ? "audit-finding-graph" : undefined}>
-                  {nodes.length > 1 ? `Graph node ${i + 1}` : "Graph"}
-                </th>
-              ))
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const drifts = r.field !== null && drift.has(r.field);
-            return (
-              <tr key={r.label} className={drifts ? "graph-drift-row" : undefined} data-drift={drifts || undefined}>
-                <th scope="row">
-                  {r.label}
-                  {drifts ? <span className="chip chip--small chip--warning">differs</span> : null}
-                </th>
-                <td className="mono">{r.auth0 || <span className="text-muted">—</span>}</td>
-                {nodes.length === 0 ? (
-                  <td className="text-muted">—</td>
-                ) : (
-                  r.graph.map((v, i) => (
-                    <td className="mono" key={i}>
-                      {v}
-                    </td>
-                  ))
-                )}
-              </tr>
-            );
-          })}
-          {extra.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-              <td colSpan={Math.max(1, nodes.length)} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Auth0 and the graph side by side"
+      className="data-table graph-sides-table"
+      testId="audit-finding-sides"
+      columns={sideColumns(user !== undefined, nodes.length, drifts)}
+      rows={[...rows, ...extra]}
+      rowKey={(r) => r.label}
+      rowAttributes={(r) => ({ className: drifts(r) ? "graph-drift-row" : undefined, "data-drift": drifts(r) || undefined })}
+    />
   );
+}
+
+/** The field's name, Auth0's value, and one column per graph node (one "no node" column when there is none). */
+function sideColumns(hasUser: boolean, nodeCount: number, drifts: (r: Row) => boolean): Column<Row>[] {
+  const label: Column<Row> = {
+    id: "label",
+    header: <span className="visually-hidden">Field</span>,
+    rowHeader: true,
+    cell: (r) => (
+      <>
+        {r.label}
+        {drifts(r) ? <span className="chip chip--small chip--warning">differs</span> : null}
+      </>
+    ),
+  };
+  const auth0: Column<Row> = {
+    id: "auth0",
+    header: hasUser ? "Auth0" : "Auth0 — no user",
+    headerTestId: "audit-finding-auth0",
+    cellProps: (r) => ({ className: r.graph === null ? undefined : "mono" }),
+    cell: (r) => r.auth0 || <span className="text-muted">—</span>,
+  };
+  if (nodeCount === 0) {
+    const none: Column<Row> = {
+      id: "graph",
+      header: "Graph — no node",
+      headerTestId: "audit-finding-graph",
+      cellProps: (r) => ({ className: r.graph === null ? undefined : "text-muted" }),
+      cell: (r) => (r.graph === null ? null : "—"),
+    };
+    return [label, auth0, none];
+  }
+  const graph = Array.from(
+    { length: nodeCount },
+    (_, i): Column<Row> => ({
+      id: `graph-${i}`,
+      header: nodeCount > 1 ? `Graph node ${i + 1}` : "Graph",
+      headerTestId: i === 0 ? "audit-finding-graph" : undefined,
+      // Auth0's own facts leave the graph columns empty, as one cell across them.
+      cellProps: (r) => (r.graph === null ? (i === 0 ? { colSpan: nodeCount } : {}) : { className: "mono" }),
+      cell: (r) => r.graph?.[i] ?? null,
+    }),
+  );
+  return [label, auth0, ...graph];
 }

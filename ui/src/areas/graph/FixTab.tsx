@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
-import type { FixPlanView, ProfileView } from "../../bindings";
+import type { FixPlanView, PlanSectionView, ProfileView } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
+import { DataTable, type Column } from "../../components/DataTable";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconRefresh, IconWarning } from "../../components/Icons";
 import { JobProgressBar } from "../../components/JobProgressBar";
 import { Notice } from "../../components/Notice";
@@ -9,7 +11,7 @@ import { ApplyConfirmDialog } from "./ApplyConfirmDialog";
 import { auditStore, useAuditState, type AuditState } from "./auditStore";
 import { ComparisonView } from "./ComparisonView";
 import { graphStore } from "./graphStore";
-import { applyBlocker, graphRows, linkGroups } from "./planOverrides";
+import { applyBlocker, graphRows, linkGroups, type LinkGroup } from "./planOverrides";
 
 const RERUN_WORDS = {
   saving: "Saving the audit before the fix as a report…",
@@ -30,15 +32,7 @@ export function FixTab({ profile }: { profile: ProfileView }) {
     <>
       {a.overview === null ? <FixNoAudit /> : null}
       {a.planError ? (
-        <Notice tone="danger" title="The plan could not be made" role="alert" testId="fix-plan-error">
-          <p>{a.planError.message}</p>
-          <div className="notice__actions">
-            <button type="button" className="button button--small" onClick={auditStore.loadPlan}>
-              <IconRefresh />
-              Try again
-            </button>
-          </div>
-        </Notice>
+        <ErrorNotice title="The plan could not be made" error={a.planError} onRetry={auditStore.loadPlan} testId="fix-plan-error" />
       ) : null}
       {a.planLoading && !a.plan ? (
         <p className="loading-state" role="status" data-testid="fix-plan-loading">
@@ -61,6 +55,59 @@ function FixNoAudit() {
       </button>
     </p>
   );
+}
+
+const SECTION_COLUMNS: Column<PlanSectionView>[] = [
+  { id: "section", header: "Section", cell: (s) => s.title },
+  { id: "rows", header: "Rows", cell: (s) => s.rows.toLocaleString("en-US") },
+  { id: "batches", header: "Batches", cell: (s) => s.batches.toLocaleString("en-US") },
+];
+
+/** The columns of the accounts to link: the e-mail, its primary (chosen here), and the calls that link the others. */
+function linkColumns(state: AuditState, busy: boolean): Column<LinkGroup>[] {
+  return [
+    { id: "email", header: "E-mail", cell: (g) => g.email },
+    {
+      id: "primary",
+      header: "Primary (kept)",
+      cell: (g) => (
+        <>
+          <div className="select-wrap">
+            <select
+              className="select"
+              value={g.primaryId}
+              disabled={state.planLoading || busy}
+              aria-label={`Primary account for ${g.email}`}
+              onChange={(e) => auditStore.choosePrimary(g.email, e.target.value)}
+              data-testid={`fix-primary-${g.email}`}
+            >
+              {g.accounts.map((id) => (
+                <option key={id} value={id}>
+                  {id}
+                  {state.suggestions[g.email] === id ? " (suggested)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          {g.email in state.overrides ? <span className="chip chip--small chip--accent">your choice</span> : null}
+        </>
+      ),
+    },
+    {
+      id: "calls",
+      header: "Linked into it",
+      cell: (g) => (
+        <ul className="graph-calls">
+          {g.calls.map((c) => (
+            <li key={c.secondaryId}>
+              <span className="mono">{c.secondaryId}</span>
+              <code className="graph-calls__request">{c.request}</code>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
 }
 
 function PlanPreview({ plan, state, profile }: { plan: FixPlanView; state: AuditState; profile: ProfileView }) {
@@ -98,54 +145,14 @@ function PlanPreview({ plan, state, profile }: { plan: FixPlanView; state: Audit
             No duplicate accounts to link.
           </p>
         ) : (
-          <div className="data-table-wrap">
-            <table className="data-table" data-testid="fix-plan-links">
-              <thead>
-                <tr>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Primary (kept)</th>
-                  <th scope="col">Linked into it</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((g) => (
-                  <tr key={g.email} data-testid={`fix-link-${g.email}`}>
-                    <td>{g.email}</td>
-                    <td>
-                      <div className="select-wrap">
-                        <select
-                          className="select"
-                          value={g.primaryId}
-                          disabled={state.planLoading || busy}
-                          aria-label={`Primary account for ${g.email}`}
-                          onChange={(e) => auditStore.choosePrimary(g.email, e.target.value)}
-                          data-testid={`fix-primary-${g.email}`}
-                        >
-                          {g.accounts.map((id) => (
-                            <option key={id} value={id}>
-                              {id}
-                              {state.suggestions[g.email] === id ? " (suggested)" : ""}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
-                      {g.email in state.overrides ? <span className="chip chip--small chip--accent">your choice</span> : null}
-                    </td>
-                    <td>
-                      <ul className="graph-calls">
-                        {g.calls.map((c) => (
-                          <li key={c.secondaryId}>
-                            <span className="mono">{c.secondaryId}</span>
-                            <code className="graph-calls__request">{c.request}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Accounts to link in Auth0"
+            testId="fix-plan-links"
+            columns={linkColumns(state, busy)}
+            rows={groups}
+            rowKey={(g) => g.email}
+            rowAttributes={(g) => ({ "data-testid": `fix-link-${g.email}` })}
+          />
         )}
       </section>
 
@@ -153,33 +160,15 @@ function PlanPreview({ plan, state, profile }: { plan: FixPlanView; state: Audit
         <h3 id="fix-sections-title" className="rbac-section-title">
           Graph changes
         </h3>
-        <div className="data-table-wrap">
-          <table className="data-table" data-testid="fix-plan-sections">
-            <thead>
-              <tr>
-                <th scope="col">Section</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Batches</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.graphSections.map((s, i) => (
-                <tr key={s.title} data-testid={`fix-section-${i}`}>
-                  <td>{s.title}</td>
-                  <td>{s.rows.toLocaleString("en-US")}</td>
-                  <td>{s.batches.toLocaleString("en-US")}</td>
-                </tr>
-              ))}
-              {plan.graphSections.length === 0 ? (
-                <tr>
-                  <td colSpan={3} className="text-muted">
-                    Nothing to change in the graph.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Graph changes"
+          testId="fix-plan-sections"
+          columns={SECTION_COLUMNS}
+          rows={plan.graphSections}
+          rowKey={(s) => s.title}
+          rowAttributes={(_, i) => ({ "data-testid": `fix-section-${i}` })}
+          emptyRow="Nothing to change in the graph."
+        />
       </section>
 
       <section aria-labelledby="fix-cypher-title">

@@ -1,15 +1,35 @@
 import { useCallback, useEffect } from "react";
 import type { Navigate } from "../../app/navigation";
-import { commands, type Auth0Side, type GraphNodeView, type NodeView, type ProfileView } from "../../bindings";
-import { CopyButton } from "../../components/CopyButton";
+import {
+  commands,
+  type Auth0Side,
+  type GraphNodeView,
+  type NodeView,
+  type ProfileView,
+  type PropertyView,
+  type RelationshipView,
+} from "../../bindings";
+import { DataTable, type Column } from "../../components/DataTable";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { FactList } from "../../components/FactList";
-import { IconClose, IconRefresh, IconSettings } from "../../components/Icons";
+import { IconSettings } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
 import { lastLoginWords, verifiedWords } from "../rbac/userWords";
 import { useLatestRequest } from "../rbac/useLatestRequest";
+import { DetailHeader } from "./DetailHeader";
 import { graphStore } from "./graphStore";
 import { auth0SideTitle, propertyText, relationshipLabel, sortedRelationships } from "./graphWords";
+
+const PROPERTY_COLUMNS: Column<PropertyView>[] = [
+  { id: "name", header: "Property", className: "mono", cell: (p) => p.name },
+  { id: "value", header: "Value", className: "mono", cell: (p) => propertyText(p.value) },
+];
+
+const RELATIONSHIP_COLUMNS: Column<RelationshipView>[] = [
+  { id: "type", header: "Relationship", className: "mono", cellProps: (r) => ({ title: r.direction }), cell: relationshipLabel },
+  { id: "count", header: "Count", cell: (r) => r.count.toLocaleString("en-US") },
+];
 
 /** One user ID: its node(s) in the graph with properties and relationships, and its Auth0 user beside them. */
 export function NodeDetail({ profile, id, navigate }: { profile: ProfileView; id: string; navigate: Navigate }) {
@@ -21,31 +41,16 @@ export function NodeDetail({ profile, id, navigate }: { profile: ProfileView; id
 
   return (
     <section className="graph-detail" aria-label={`User ${id}`} data-testid="graph-node-detail">
-      <div className="rbac-toolbar rbac-toolbar--center">
-        <h2 className="card__title rbac-toolbar__grow graph-detail__title" data-testid="graph-node-id">
-          <span className="mono">{id}</span> <CopyButton text={id} what="user ID" compact />
-        </h2>
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => graphStore.select(null)}
-          data-testid="graph-node-close"
-          aria-label="Close this user"
-        >
-          <IconClose />
-          Close
-        </button>
-      </div>
+      <DetailHeader
+        id={id}
+        idWords="user ID"
+        titleTestId="graph-node-id"
+        onClose={() => graphStore.select(null)}
+        closeLabel="Close this user"
+        closeTestId="graph-node-close"
+      />
       {request.error ? (
-        <Notice tone="danger" title="The user could not be read" role="alert" testId="graph-node-error">
-          <p>{request.error.message}</p>
-          <div className="notice__actions">
-            <button type="button" className="button button--small" onClick={load}>
-              <IconRefresh />
-              Try again
-            </button>
-          </div>
-        </Notice>
+        <ErrorNotice title="The user could not be read" error={request.error} onRetry={load} testId="graph-node-error" />
       ) : null}
       {request.running && !view ? (
         <p className="loading-state" role="status" data-testid="graph-node-loading">
@@ -100,54 +105,28 @@ function NodeCard({ node, index, of }: { node: NodeView; index: number; of: numb
           </span>
         ))}
       </div>
-      <table className="data-table data-table--two" data-testid="graph-node-properties">
-        <thead>
-          <tr>
-            <th scope="col">Property</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {node.properties.map((p) => (
-            <tr key={p.name} data-testid={`graph-node-property-${p.name}`}>
-              <td className="mono">{p.name}</td>
-              <td className="mono">{propertyText(p.value)}</td>
-            </tr>
-          ))}
-          {node.properties.length === 0 ? (
-            <tr>
-              <td colSpan={2} className="text-muted">
-                No properties
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-      <table className="data-table data-table--two" data-testid="graph-node-relationships">
-        <thead>
-          <tr>
-            <th scope="col">Relationship</th>
-            <th scope="col">Count</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rels.map((r) => (
-            <tr key={`${r.relType} ${r.direction}`} data-testid={`graph-node-rel-${r.direction}-${r.relType}`}>
-              <td className="mono" title={r.direction}>
-                {relationshipLabel(r)}
-              </td>
-              <td>{r.count.toLocaleString("en-US")}</td>
-            </tr>
-          ))}
-          {rels.length === 0 ? (
-            <tr>
-              <td colSpan={2} className="text-muted">
-                No relationships
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <DataTable
+        label="Properties"
+        className="data-table data-table--two"
+        wrapClassName={null}
+        testId="graph-node-properties"
+        columns={PROPERTY_COLUMNS}
+        rows={node.properties}
+        rowKey={(p) => p.name}
+        rowAttributes={(p) => ({ "data-testid": `graph-node-property-${p.name}` })}
+        emptyRow="No properties"
+      />
+      <DataTable
+        label="Relationships"
+        className="data-table data-table--two"
+        wrapClassName={null}
+        testId="graph-node-relationships"
+        columns={RELATIONSHIP_COLUMNS}
+        rows={rels}
+        rowKey={(r) => `${r.relType} ${r.direction}`}
+        rowAttributes={(r) => ({ "data-testid": `graph-node-rel-${r.direction}-${r.relType}` })}
+        emptyRow="No relationships"
+      />
     </div>
   );
 }

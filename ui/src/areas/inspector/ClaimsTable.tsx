@@ -1,5 +1,6 @@
 import type { ClaimExplanation, Report, TimeExplanation } from "../../bindings";
 import { Card } from "../../components/Card";
+import { DataTable, type Column } from "../../components/DataTable";
 import { IconBraces, IconEyeOff, IconFile } from "../../components/Icons";
 import { TextWithCode } from "../../components/TextWithCode";
 import { CATEGORY_WORDS, HEADER_MEANINGS, relativeWords, timeTone } from "./reportWords";
@@ -63,20 +64,16 @@ export function ClaimsCard({ explanations, unverified, redact, now, leewaySecs, 
         </>
       }
     >
-      <table className="claims-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">Claim</th>
-            <th scope="col">Value</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {byImportance(explanations).map((claim) => (
-            <ClaimRow key={claim.name} claim={claim} masked={redact && claim.personal} now={now} leewaySecs={leewaySecs} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={title}
+        className="claims-table"
+        wrapClassName={null}
+        testId={testId}
+        columns={claimColumns(redact, now, leewaySecs)}
+        rows={byImportance(explanations)}
+        rowKey={(claim) => claim.name}
+        rowAttributes={(claim) => ({ "data-testid": `claim-${claim.name}`, "data-personal": String(claim.personal) })}
+      />
     </Card>
   );
 }
@@ -92,33 +89,51 @@ function byImportance(claims: ClaimExplanation[]): ClaimExplanation[] {
   return [...claims].sort((a, b) => rank(a.name) - rank(b.name));
 }
 
-function ClaimRow({ claim, masked, now, leewaySecs }: { claim: ClaimExplanation; masked: boolean; now: number; leewaySecs: number }) {
-  const category = CATEGORY_WORDS[claim.category];
-  return (
-    <tr data-testid={`claim-${claim.name}`} data-personal={String(claim.personal)}>
-      <th scope="row" className="claims-table__name">
-        <code className="claims-table__key" translate="no">
-          {claim.name}
-        </code>
-        <span className={`category category--${claim.category}`} title={category.title}>
-          {category.label}
-        </span>
-      </th>
-      <td className="claims-table__value" data-testid={`claim-${claim.name}-value`}>
-        {masked ? (
+/** Each claim's name and category, its value (masked when personal and redacting), and what it means. */
+function claimColumns(redact: boolean, now: number, leewaySecs: number): Column<ClaimExplanation>[] {
+  return [
+    {
+      id: "claim",
+      header: "Claim",
+      rowHeader: true,
+      className: "claims-table__name",
+      cell: (claim) => (
+        <>
+          <code className="claims-table__key" translate="no">
+            {claim.name}
+          </code>
+          <span className={`category category--${claim.category}`} title={CATEGORY_WORDS[claim.category].title}>
+            {CATEGORY_WORDS[claim.category].label}
+          </span>
+        </>
+      ),
+    },
+    {
+      id: "value",
+      header: "Value",
+      className: "claims-table__value",
+      cellProps: (claim) => ({ "data-testid": `claim-${claim.name}-value` }),
+      cell: (claim) =>
+        redact && claim.personal ? (
           <Redacted />
         ) : claim.time ? (
           <TimeBadge claim={claim.name} time={claim.time} now={now} leewaySecs={leewaySecs} />
         ) : (
           <ClaimValue name={claim.name} value={claim.value} />
-        )}
-      </td>
-      <td className="claims-table__meaning">
-        <TextWithCode text={claim.meaning} />
-        {claim.personal ? <span className="claims-table__personal">Personal data: masked when redacting.</span> : null}
-      </td>
-    </tr>
-  );
+        ),
+    },
+    {
+      id: "meaning",
+      header: "Meaning",
+      className: "claims-table__meaning",
+      cell: (claim) => (
+        <>
+          <TextWithCode text={claim.meaning} />
+          {claim.personal ? <span className="claims-table__personal">Personal data: masked when redacting.</span> : null}
+        </>
+      ),
+    },
+  ];
 }
 
 function Redacted() {
@@ -197,41 +212,47 @@ function TimeBadge({ claim, time, now, leewaySecs }: { claim: string; time: Time
   );
 }
 
+const HEADER_COLUMNS: Column<[string, unknown]>[] = [
+  {
+    id: "parameter",
+    header: "Parameter",
+    rowHeader: true,
+    className: "claims-table__name",
+    cell: ([name]) => (
+      <code className="claims-table__key" translate="no">
+        {name}
+      </code>
+    ),
+  },
+  { id: "value", header: "Value", className: "claims-table__value", cell: ([name, value]) => <ClaimValue name={name} value={value} /> },
+  {
+    id: "meaning",
+    header: "Meaning",
+    className: "claims-table__meaning",
+    cell: ([name]) =>
+      HEADER_MEANINGS[name] ? (
+        <TextWithCode text={HEADER_MEANINGS[name]} />
+      ) : (
+        <span className="text-muted">Not a standard header parameter.</span>
+      ),
+  },
+];
+
 /** The token's header: algorithm, type, key ID, and anything else it carries. */
 export function HeaderTable({ header }: { header: Record<string, unknown> }) {
   const entries = Object.entries(header);
   return (
     <Card title="Header" icon={<IconFile />} className="claims-card" aside={<span className="chip chip--muted">{entries.length}</span>}>
-      <table className="claims-table" data-testid="inspector-header">
-        <thead>
-          <tr>
-            <th scope="col">Parameter</th>
-            <th scope="col">Value</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map(([name, value]) => (
-            <tr key={name} data-testid={`header-${name}`}>
-              <th scope="row" className="claims-table__name">
-                <code className="claims-table__key" translate="no">
-                  {name}
-                </code>
-              </th>
-              <td className="claims-table__value">
-                <ClaimValue name={name} value={value} />
-              </td>
-              <td className="claims-table__meaning">
-                {HEADER_MEANINGS[name] ? (
-                  <TextWithCode text={HEADER_MEANINGS[name]} />
-                ) : (
-                  <span className="text-muted">Not a standard header parameter.</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label="Header"
+        className="claims-table"
+        wrapClassName={null}
+        testId="inspector-header"
+        columns={HEADER_COLUMNS}
+        rows={entries}
+        rowKey={([name]) => name}
+        rowAttributes={([name]) => ({ "data-testid": `header-${name}` })}
+      />
     </Card>
   );
 }

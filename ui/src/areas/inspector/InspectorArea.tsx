@@ -2,11 +2,11 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import type { Navigate } from "../../app/navigation";
 import { shortcutLabel } from "../../app/shortcuts";
 import type { ApiError } from "../../bindings";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { AreaPage } from "../../components/AreaPage";
 import { Card } from "../../components/Card";
 import { EmptyState } from "../../components/EmptyState";
-import { IconCheckCircle, IconEyeOff, IconInspector, IconLock, IconRefresh, IconSettings } from "../../components/Icons";
-import { Notice } from "../../components/Notice";
+import { IconCheckCircle, IconEyeOff, IconInspector, IconLock, IconSettings } from "../../components/Icons";
 import type { AreaProps } from "../areaProps";
 import { ChecksPanel, KeyCard } from "./ChecksPanel";
 import { ClaimsTable, HeaderTable } from "./ClaimsTable";
@@ -238,28 +238,30 @@ function InspectError({
     // Only updates answer with it; listed because every code needs a next step.
     updateRefused: "Try again. If it keeps failing, decode only and report the problem.",
   };
+  const settingsFirst = error.code === "notFound" || error.code === "config";
   return (
     <div className={`inspector__error${stale ? " is-stale" : ""}`}>
-      <Notice tone="danger" title="The token could not be inspected" role="alert" testId="inspector-error">
-        <p>{error.message}</p>
+      <ErrorNotice
+        title="The token could not be inspected"
+        error={error}
+        onRetry={settingsFirst ? undefined : onRetry}
+        testId="inspector-error"
+        actions={
+          <>
+            {settingsFirst ? (
+              <button type="button" className="button button--small" onClick={() => navigate("settings")}>
+                <IconSettings />
+                Open Settings
+              </button>
+            ) : null}
+            <button type="button" className="button button--small button--ghost" onClick={onDecodeOnly}>
+              Decode only instead
+            </button>
+          </>
+        }
+      >
         <p>{next[error.code]}</p>
-        <div className="inspector__error-actions">
-          {error.code === "notFound" || error.code === "config" ? (
-            <button type="button" className="button button--small" onClick={() => navigate("settings")}>
-              <IconSettings />
-              Open Settings
-            </button>
-          ) : (
-            <button type="button" className="button button--small" onClick={onRetry}>
-              <IconRefresh />
-              Try again
-            </button>
-          )}
-          <button type="button" className="button button--small button--ghost" onClick={onDecodeOnly}>
-            Decode only instead
-          </button>
-        </div>
-      </Notice>
+      </ErrorNotice>
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { commands, type ApiView, type RbacOverview } from "../../bindings";
+import { commands, type ApiView, type RbacOverview, type ScopeView } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
+import { DataTable, type Column } from "../../components/DataTable";
 import { ExportButtons } from "../../components/ExportButtons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
@@ -64,40 +65,37 @@ function ApiDetail({ api }: { api: ApiView }) {
           {ungranted === api.scopes.length ? "No role grants any scope of this API." : `${ungranted} of its scopes no role grants.`}
         </Notice>
       ) : null}
-      <div className="data-table-wrap">
-        <table className="data-table" data-testid="rbac-api-scopes">
-          <thead>
-            <tr>
-              <th scope="col">Scope</th>
-              <th scope="col">Description</th>
-              <th scope="col">Granted by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {api.scopes.map((s) => (
-              <tr key={s.value}>
-                <td>
-                  <code className="inline-code">{s.value}</code>
-                </td>
-                <td>{s.description}</td>
-                <td>
-                  {s.grantedBy.length === 0 ? (
-                    <span className="text-muted">{api.system ? "—" : "no role"}</span>
-                  ) : (
-                    <span className="source-list">
-                      {s.grantedBy.map((name) => (
-                        <span key={name} className="chip chip--small">
-                          {name}
-                        </span>
-                      ))}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={`Scopes of ${api.name}`}
+        testId="rbac-api-scopes"
+        columns={scopeColumns(api)}
+        rows={api.scopes}
+        rowKey={(s) => s.value}
+      />
     </div>
   );
+}
+
+function scopeColumns(api: ApiView): Column<ScopeView>[] {
+  return [
+    { id: "scope", header: "Scope", sortValue: (s) => s.value, cell: (s) => <code className="inline-code">{s.value}</code> },
+    { id: "description", header: "Description", cell: (s) => s.description },
+    {
+      id: "grantedBy",
+      header: "Granted by",
+      sortValue: (s) => s.grantedBy.length,
+      cell: (s) =>
+        s.grantedBy.length === 0 ? (
+          <span className="text-muted">{api.system ? "—" : "no role"}</span>
+        ) : (
+          <span className="source-list">
+            {s.grantedBy.map((name) => (
+              <span key={name} className="chip chip--small">
+                {name}
+              </span>
+            ))}
+          </span>
+        ),
+    },
+  ];
 }

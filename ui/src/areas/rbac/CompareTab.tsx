@@ -1,8 +1,8 @@
 import { useEffect } from "react";
 import type { ApiError } from "../../bindings";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { JobProgressBar } from "../../components/JobProgressBar";
 import { Notice } from "../../components/Notice";
-import { IconRefresh } from "../../components/Icons";
 import { CompareResult } from "./CompareResult";
 import { compareMemory, useCompareMemory, type CompareState } from "./compareMemory";
 import { compareBlocker } from "./compareSources";
@@ -107,14 +107,6 @@ function CompareError({ error }: { error: ApiError }) {
     );
   }
   return (
-    <Notice tone="danger" title="The snapshots could not be compared" role="alert" testId="rbac-compare-error">
-      <p>{error.message}</p>
-      <div className="notice__actions">
-        <button type="button" className="button button--small" onClick={compareMemory.run}>
-          <IconRefresh />
-          Try again
-        </button>
-      </div>
-    </Notice>
+    <ErrorNotice title="The snapshots could not be compared" error={error} onRetry={compareMemory.run} testId="rbac-compare-error" />
   );
 }

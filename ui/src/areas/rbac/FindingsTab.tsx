@@ -1,4 +1,5 @@
 import { commands, type FindingView, type RbacOverview } from "../../bindings";
+import { DataTable } from "../../components/DataTable";
 import { ExportButtons } from "../../components/ExportButtons";
 import { Notice } from "../../components/Notice";
 import { findingsTable } from "./exportTables";
@@ -41,26 +42,16 @@ function FindingGroup({ findings, overview }: { findings: FindingView[]; overvie
       <h3 className="rbac-section-title">
         {title} ({findings.length})
       </h3>
-      <div className="data-table-wrap">
-        <table className="data-table data-table--two">
-          <thead>
-            <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {findings.map((f) => (
-              <tr key={`${f.subject} ${f.items.join(",")}`}>
-                <td>
-                  <FindingSubject finding={f} overview={overview} />
-                </td>
-                <td>{f.items.length > 0 ? f.items.join(", ") : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={title}
+        className="data-table data-table--two"
+        columns={[
+          { id: "subject", header: "Subject", cell: (f) => <FindingSubject finding={f} overview={overview} /> },
+          { id: "details", header: "Details", cell: (f) => (f.items.length > 0 ? f.items.join(", ") : "—") },
+        ]}
+        rows={findings}
+        rowKey={(f) => `${f.subject} ${f.items.join(",")}`}
+      />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import type { Column } from "../../components/DataTable";
 import type { PermissionView } from "../../bindings";
 
 /** A permission's name, marked when its API no longer defines it. */
@@ -12,4 +13,12 @@ export function PermissionName({ permission }: { permission: PermissionView }) {
       )}
     </>
   );
+}
+
+/** The API and Permission columns of a table of permissions; `of` finds a row's permission. */
+export function permissionColumns<T>(of: (row: T) => PermissionView): Column<T>[] {
+  return [
+    { id: "api", header: "API", sortValue: (row) => of(row).apiName, cell: (row) => of(row).apiName },
+    { id: "permission", header: "Permission", sortValue: (row) => of(row).name, cell: (row) => <PermissionName permission={of(row)} /> },
+  ];
 }

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from "react";
 import type { Navigate } from "../../app/navigation";
 import type { ApiError, ProfileView } from "../../bindings";
+import { ErrorNotice, ManagementNextStep } from "../../components/ErrorNotice";
 import { JobProgressBar } from "../../components/JobProgressBar";
 import { Notice } from "../../components/Notice";
 import { tabPanelProps, Tabs, type TabItem } from "../../components/Tabs";
@@ -195,33 +196,14 @@ function LoadError({
       </Notice>
     );
   }
-  const action =
-    error.code === "forbidden" ? (
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => navigate("settings", { mode: "edit", profile: profile.name, focus: "management" })}
-      >
-        Management API settings
-      </button>
-    ) : error.code === "signInRequired" ? (
-      <button type="button" className="button button--small" onClick={() => navigate("session")}>
-        Go to Session
-      </button>
-    ) : null;
   return (
-    <Notice tone="danger" title="The roles could not be loaded" role="alert" testId="rbac-load-error">
-      <p>
-        {error.message}
-        {kept}
-      </p>
-      <div className="notice__actions">
-        <button type="button" className="button button--small" onClick={() => rbacStore.load(false)}>
-          <IconRefresh />
-          Try again
-        </button>
-        {action}
-      </div>
-    </Notice>
+    <ErrorNotice
+      title="The roles could not be loaded"
+      error={error}
+      after={kept}
+      onRetry={() => rbacStore.load(false)}
+      actions={<ManagementNextStep error={error} profile={profile.name} navigate={navigate} />}
+      testId="rbac-load-error"
+    />
   );
 }

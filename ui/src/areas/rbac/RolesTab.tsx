@@ -1,18 +1,33 @@
-import { useDeferredValue, useMemo, useState } from "react";
-import { commands, type MemberView, type RbacOverview, type RoleSummary } from "../../bindings";
+import { useCallback, useDeferredValue, useState } from "react";
+import { commands, type MemberView, type PermissionView, type RbacOverview, type RoleSummary } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
+import { DataTable, type Column } from "../../components/DataTable";
 import { ExportButtons } from "../../components/ExportButtons";
 import { Notice } from "../../components/Notice";
 import { plural } from "../../components/plural";
 import { TextField } from "../../components/TextField";
-import { usePagedRows } from "../../components/usePagedRows";
-import { VirtualRows } from "../../components/VirtualRows";
+import { useRows, type PageRequest } from "../../components/useRows";
 import { rolesTable } from "./exportTables";
-import { PermissionName } from "./PermissionName";
+import { permissionColumns } from "./PermissionName";
 import { rbacStore } from "./rbacStore";
 
 const ROW_HEIGHT = 34;
 const PAGE = 100;
+const PERMISSION_COLUMNS = permissionColumns<PermissionView>((p) => p);
+
+const MEMBER_COLUMNS: Column<MemberView>[] = [
+  {
+    id: "id",
+    header: "User ID",
+    cell: (m) => (
+      <button type="button" className="link-button mono" title="Open this user" onClick={() => rbacStore.openUser(m.userId)}>
+        {m.userId}
+      </button>
+    ),
+  },
+  { id: "email", header: "E-mail", cell: (m) => m.email ?? "—" },
+  { id: "name", header: "Name", cell: (m) => m.name ?? "" },
+];
 
 /** Roles on the left; the chosen one's permissions and every member on the right. */
 export function RolesTab({ overview, roleId }: { overview: RbacOverview; roleId: string | null }) {
@@ -77,26 +92,13 @@ function RoleDetail({ role, profile }: { role: RoleSummary; profile: string }) {
         {role.permissions.length === 0 ? (
           <Notice tone="warning">This role grants no permissions: its members get nothing from it.</Notice>
         ) : (
-          <div className="data-table-wrap">
-            <table className="data-table" data-testid="rbac-role-permissions">
-              <thead>
-                <tr>
-                  <th scope="col">API</th>
-                  <th scope="col">Permission</th>
-                </tr>
-              </thead>
-              <tbody>
-                {role.permissions.map((p) => (
-                  <tr key={`${p.api} ${p.name}`}>
-                    <td>{p.apiName}</td>
-                    <td>
-                      <PermissionName permission={p} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={`Permissions of ${role.name}`}
+            testId="rbac-role-permissions"
+            columns={PERMISSION_COLUMNS}
+            rows={role.permissions}
+            rowKey={(p) => `${p.api} ${p.name}`}
+          />
         )}
       </section>
       <Members role={role} profile={profile} />
@@ -107,14 +109,14 @@ function RoleDetail({ role, profile }: { role: RoleSummary; profile: string }) {
 function Members({ role, profile }: { role: RoleSummary; profile: string }) {
   const [filter, setFilter] = useState("");
   const deferred = useDeferredValue(filter.trim());
-  const fetchPage = useMemo(
-    () => (offset: number, limit: number) =>
+  const fetchPage = useCallback(
+    ({ offset }: PageRequest) =>
       commands
-        .rbacRoleMembers({ profile, roleId: role.id, filter: deferred || null, offset, limit })
+        .rbacRoleMembers({ profile, roleId: role.id, filter: deferred || null, offset, limit: PAGE })
         .then((page) => ({ total: page.total, rows: page.members })),
     [profile, role.id, deferred],
   );
-  const members = usePagedRows<MemberView>(`${role.id}\u0000${deferred}`, PAGE, fetchPage);
+  const members = useRows<MemberView>({ key: `${role.id}\u0000${deferred}`, pageSize: PAGE, paging: "offset", fetchPage });
   const shown = members.total ?? 0;
   return (
     <section aria-label={`Members of ${role.name}`} className="rbac-detail">
@@ -142,36 +144,21 @@ function Members({ role, profile }: { role: RoleSummary; profile: string }) {
             onChange={setFilter}
             testId="rbac-member-filter"
           />
-          {members.error ? <Notice tone="danger">{members.error.message}</Notice> : null}
-          <VirtualRows
-            total={shown}
-            rowHeight={ROW_HEIGHT}
-            height={420}
-            onRange={members.onRange}
+          <DataTable
             label={`Members of ${role.name}`}
             testId="rbac-members"
-            renderRow={(i) => <MemberRow member={members.row(i)} />}
+            columns={MEMBER_COLUMNS}
+            paged={members}
+            rowKey={(m) => m.userId}
+            rowHeight={ROW_HEIGHT}
+            height={420}
+            error={members.error}
+            errorTitle="The members could not be read"
+            onRetry={members.retry}
+            emptyRow={members.total === 0 ? `No member matches “${deferred}”.` : undefined}
           />
         </>
       )}
     </section>
-  );
-}
-
-function MemberRow({ member }: { member: MemberView | undefined }) {
-  if (!member) return <span className="virtual-rows__placeholder">Loading…</span>;
-  return (
-    <>
-      <button
-        type="button"
-        className="link-button mono"
-        title="Open this user"
-        onClick={() => rbacStore.openUser(member.userId)}
-      >
-        {member.userId}
-      </button>
-      <span>{member.email ?? "—"}</span>
-      <span>{member.name ?? ""}</span>
-    </>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { useToast } from "../../app/toast";
 import { commands, type RbacOverview, type SnapshotFile } from "../../bindings";
-import { IconRefresh, IconWarning } from "../../components/Icons";
-import { Notice } from "../../components/Notice";
+import type { Column } from "../../components/DataTable";
+import { SavedFiles, savedFileColumns } from "../../components/SavedFiles";
 import { toApiError } from "../../ipc";
 import { tenantHost } from "../../profile/tenantUrls";
 import { compareMemory, type CompareState } from "./compareMemory";
 import { SIDE_NAMES, type CompareSide } from "./compareSources";
-import { sizeText, takenAtText } from "./compareText";
+import { takenAtText } from "./compareText";
 
 type SavedSnapshotsProps = {
   /** The loaded tenant, which "Save" writes; null while nothing is loaded. */
@@ -19,30 +19,19 @@ type SavedSnapshotsProps = {
 /** Saving the loaded tenant as a snapshot, and the snapshots saved in the export folder. */
 export function SavedSnapshots({ overview, profile, memory }: SavedSnapshotsProps) {
   return (
-    <section aria-labelledby="rbac-snapshots-title" className="rbac-detail">
-      <div className="rbac-toolbar">
-        <h3 id="rbac-snapshots-title" className="rbac-section-title rbac-toolbar__grow">
-          Saved snapshots
-        </h3>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={memory.filesLoading}
-          onClick={() => void compareMemory.refreshFiles()}
-          data-testid="rbac-snapshot-refresh"
-        >
-          <IconRefresh />
-          {memory.filesLoading ? "Refreshing…" : "Refresh"}
-        </button>
-        <SaveButton overview={overview} profile={profile} />
-      </div>
-      {memory.filesError ? (
-        <Notice tone="danger" testId="rbac-snapshot-files-error">
-          The saved snapshots could not be listed: {memory.filesError.message}
-        </Notice>
-      ) : null}
-      <SnapshotTable memory={memory} />
-    </section>
+    <SavedFiles
+      noun="snapshots"
+      titleId="rbac-snapshots-title"
+      testId="rbac-snapshot"
+      files={memory.files}
+      loading={memory.filesLoading}
+      error={memory.filesError}
+      refresh={() => void compareMemory.refreshFiles()}
+      save={<SaveButton overview={overview} profile={profile} />}
+      none="No snapshot is saved yet. Save one now to compare the tenant with it later."
+      columns={snapshotColumns(memory)}
+      rowAttributes={() => ({ "data-testid": "rbac-snapshot-file" })}
+    />
   );
 }
 
@@ -76,77 +65,30 @@ function SaveButton({ overview, profile }: { overview: RbacOverview | null; prof
   );
 }
 
-function SnapshotTable({ memory }: { memory: CompareState }) {
-  const files = memory.files;
-  if (files === null) {
-    return (
-      <p className="card__text" data-testid="rbac-snapshot-files">
-        {memory.filesLoading ? "Listing the saved snapshots…" : "The saved snapshots are not listed yet."}
-      </p>
-    );
-  }
-  if (files.length === 0) {
-    return (
-      <p className="card__text" data-testid="rbac-snapshot-files">
-        No snapshot is saved yet. Save one now to compare the tenant with it later.
-      </p>
-    );
-  }
-  return (
-    <div className="data-table-wrap compare-files">
-      <table className="data-table" data-testid="rbac-snapshot-files">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Tenant</th>
-            <th scope="col">Taken</th>
-            <th scope="col">Size</th>
-            <th scope="col">
-              <span className="visually-hidden">Use</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <SnapshotRow key={f.path} file={f} memory={memory} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function SnapshotRow({ file, memory }: { file: SnapshotFile; memory: CompareState }) {
-  const usedBy = (["a", "b"] as const).filter((side) => {
-    const draft = memory[side];
-    return draft.kind === "saved" && draft.savedPath === file.path;
-  });
-  return (
-    <tr data-testid="rbac-snapshot-file">
-      <td className="mono" title={file.path}>
-        {file.fileName}{" "}
-        {usedBy.map((side) => (
+function snapshotColumns(memory: CompareState): Column<SnapshotFile>[] {
+  const usedBy = (file: SnapshotFile) =>
+    (["a", "b"] as const).filter((side) => {
+      const draft = memory[side];
+      return draft.kind === "saved" && draft.savedPath === file.path;
+    });
+  return savedFileColumns<SnapshotFile>({
+    chips: (file) => (
+      <>
+        {" "}
+        {usedBy(file).map((side) => (
           <span key={side} className="chip chip--small chip--accent" title={`Compared as ${SIDE_NAMES[side]}`}>
             {SIDE_NAMES[side]}
           </span>
         ))}
-      </td>
-      {file.problem === null ? (
-        <>
-          <td title={file.tenant}>{tenantHost(file.tenant)}</td>
-          <td>{takenAtText(file.takenAt)}</td>
-        </>
-      ) : (
-        <td colSpan={2}>
-          <span className="text-warning" data-testid="rbac-snapshot-problem">
-            <IconWarning /> {file.problem}
-          </span>
-        </td>
-      )}
-      <td className="compare-files__size">{sizeText(file.bytes)}</td>
-      <td>{file.problem === null ? <UseButtons file={file} running={memory.running !== null} /> : null}</td>
-    </tr>
-  );
+      </>
+    ),
+    facts: [
+      { id: "tenant", header: "Tenant", sortValue: (f) => f.tenant, cellProps: (f) => ({ title: f.tenant }), cell: (f) => tenantHost(f.tenant) },
+      { id: "taken", header: "Taken", sortValue: (f) => f.takenAt, cell: (f) => takenAtText(f.takenAt) },
+    ],
+    problemTestId: "rbac-snapshot-problem",
+    use: { id: "use", label: "Use", cell: (file) => <UseButtons file={file} running={memory.running !== null} /> },
+  });
 }
 
 function UseButtons({ file, running }: { file: SnapshotFile; running: boolean }) {

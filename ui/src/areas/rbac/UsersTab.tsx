@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
-import { commands, type ApiError, type UserRbac, type UserSummary } from "../../bindings";
+import { commands, type ApiError, type EffectiveView, type UserRbac, type UserSummary } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
+import { DataTable, type Column } from "../../components/DataTable";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { ExportButtons } from "../../components/ExportButtons";
 import { FactList } from "../../components/FactList";
-import { IconRefresh, IconSearch } from "../../components/Icons";
+import { IconSearch } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { TextField } from "../../components/TextField";
 import { userPermissionsTable, usersTable } from "./exportTables";
-import { PermissionName } from "./PermissionName";
+import { permissionColumns } from "./PermissionName";
 import { rbacStore, type RbacState } from "./rbacStore";
 import { useLatestRequest } from "./useLatestRequest";
 import { usersMemory, type UsersSearch } from "./usersMemory";
@@ -119,15 +121,7 @@ function UserSearch({ profile }: { profile: string | null }) {
 
 function SearchError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
   return (
-    <Notice tone="danger" title="The search failed" role="alert" testId="rbac-users-error">
-      <p>{error.message}</p>
-      <div className="notice__actions">
-        <button type="button" className="button button--small" onClick={onRetry}>
-          <IconRefresh />
-          Try again
-        </button>
-      </div>
-    </Notice>
+    <ErrorNotice title="The search failed" error={error} onRetry={onRetry} testId="rbac-users-error" />
   );
 }
 
@@ -197,43 +191,35 @@ type UsersTableProps = Pick<ResultsProps, "returnTo" | "returnRow"> & { users: U
 
 function UsersTable({ users, returnTo, returnRow }: UsersTableProps) {
   return (
-    <div className="data-table-wrap">
-      <table className="data-table" data-testid="rbac-users-table">
-        <thead>
-          <tr>
-            <th scope="col">User ID</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Name</th>
-            <th scope="col">Connection</th>
-            <th scope="col">Last login</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.userId} data-testid={`rbac-user-row-${u.userId}`}>
-              <td>
-                <button
-                  type="button"
-                  className="link-button mono"
-                  title="Open this user"
-                  ref={u.userId === returnTo ? returnRow : undefined}
-                  onClick={() => rbacStore.openUser(u.userId)}
-                  data-testid={`rbac-user-open-${u.userId}`}
-                >
-                  {u.userId}
-                </button>
-              </td>
-              <td>
-                <EmailCell user={u} />
-              </td>
-              <td>{u.name ?? ""}</td>
-              <td>{u.connection ?? ""}</td>
-              <td>{lastLoginWords(u.lastLogin)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Users found"
+      testId="rbac-users-table"
+      columns={[
+        {
+          id: "id",
+          header: "User ID",
+          cell: (u) => (
+            <button
+              type="button"
+              className="link-button mono"
+              title="Open this user"
+              ref={u.userId === returnTo ? returnRow : undefined}
+              onClick={() => rbacStore.openUser(u.userId)}
+              data-testid={`rbac-user-open-${u.userId}`}
+            >
+              {u.userId}
+            </button>
+          ),
+        },
+        { id: "email", header: "E-mail", cell: (u) => <EmailCell user={u} /> },
+        { id: "name", header: "Name", cell: (u) => u.name ?? "" },
+        { id: "connection", header: "Connection", cell: (u) => u.connection ?? "" },
+        { id: "lastLogin", header: "Last login", cell: (u) => lastLoginWords(u.lastLogin) },
+      ]}
+      rows={users}
+      rowKey={(u) => u.userId}
+      rowAttributes={(u) => ({ "data-testid": `rbac-user-row-${u.userId}` })}
+    />
   );
 }
 
@@ -301,20 +287,17 @@ function UserDetail({ profile, userId }: { profile: string | null; userId: strin
 function UserError({ error, onRetry, onBack }: { error: ApiError; onRetry: () => void; onBack: () => void }) {
   const missing = error.code === "notFound";
   return (
-    <Notice tone="danger" title={missing ? "No such user" : "The user could not be loaded"} role="alert" testId="rbac-user-error">
-      <p>{error.message}</p>
-      <div className="notice__actions">
-        {missing ? null : (
-          <button type="button" className="button button--small" onClick={onRetry}>
-            <IconRefresh />
-            Try again
-          </button>
-        )}
+    <ErrorNotice
+      title={missing ? "No such user" : "The user could not be loaded"}
+      error={error}
+      onRetry={missing ? undefined : onRetry}
+      actions={
         <button type="button" className="button button--small" onClick={onBack}>
           Back to results
         </button>
-      </div>
-    </Notice>
+      }
+      testId="rbac-user-error"
+    />
   );
 }
 
@@ -381,51 +364,49 @@ function EffectivePermissions({ rbac }: { rbac: UserRbac }) {
       {rbac.permissions.length === 0 ? (
         <Notice tone="info">This user holds no permissions: no role or direct grant gives them any.</Notice>
       ) : (
-        <div className="data-table-wrap">
-          <table className="data-table" data-testid="rbac-user-permissions">
-            <thead>
-              <tr>
-                <th scope="col">API</th>
-                <th scope="col">Permission</th>
-                <th scope="col">From</th>
-                <th scope="col">
-                  <span className="visually-hidden">Why</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rbac.permissions.map(({ permission, sources }) => (
-                <tr key={`${permission.api} ${permission.name}`}>
-                  <td>{permission.apiName}</td>
-                  <td>
-                    <PermissionName permission={permission} />
-                  </td>
-                  <td>
-                    <ul className="source-list rbac-chips">
-                      {sources.map((s) => (
-                        <li key={s.kind === "role" ? s.id : "direct"} className="chip chip--small">
-                          {sourceChipText(s)}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`Explain ${permission.name} on ${permission.apiName}`}
-                      onClick={() => rbacStore.explain({ userId, permission: permission.name, api: permission.api })}
-                      data-testid={`rbac-user-explain-${permission.name}`}
-                    >
-                      Explain
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={`Permissions of ${userLabel(rbac.user)}`}
+          testId="rbac-user-permissions"
+          columns={effectiveColumns(userId)}
+          rows={rbac.permissions}
+          rowKey={({ permission }) => `${permission.api} ${permission.name}`}
+        />
       )}
     </section>
   );
+}
+
+function effectiveColumns(userId: string): Column<EffectiveView>[] {
+  return [
+    ...permissionColumns<EffectiveView>((row) => row.permission),
+    {
+      id: "from",
+      header: "From",
+      sortValue: ({ sources }) => sources.map(sourceChipText).join(", "),
+      cell: ({ sources }) => (
+        <ul className="source-list rbac-chips">
+          {sources.map((s) => (
+            <li key={s.kind === "role" ? s.id : "direct"} className="chip chip--small">
+              {sourceChipText(s)}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      id: "why",
+      header: <span className="visually-hidden">Why</span>,
+      cell: ({ permission }) => (
+        <button
+          type="button"
+          className="link-button"
+          aria-label={`Explain ${permission.name} on ${permission.apiName}`}
+          onClick={() => rbacStore.explain({ userId, permission: permission.name, api: permission.api })}
+          data-testid={`rbac-user-explain-${permission.name}`}
+        >
+          Explain
+        </button>
+      ),
+    },
+  ];
 }

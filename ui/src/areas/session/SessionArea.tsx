@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Navigate } from "../../app/navigation";
 import type { ApiError, ProfileView, SessionView } from "../../bindings";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { AreaPage } from "../../components/AreaPage";
 import { Card } from "../../components/Card";
 import { CopyableCode } from "../../components/CopyableCode";
@@ -227,24 +228,20 @@ function SignedOut({
     <>
       {error}
       {failure ? (
-        <Notice tone="danger" title={failureTitle(failure.kind, failure.error)} role="alert" testId="sign-in-failure">
-          <p>{failure.error.message}</p>
-          <div className="notice__actions">
-            <button
-              type="button"
-              className="button button--small button--primary"
-              onClick={() => void sessionStore.startSignIn(failure.kind)}
-              disabled={activity !== null}
-              data-testid="sign-in-try-again"
-            >
-              <IconRefresh />
-              Try again
-            </button>
+        <ErrorNotice
+          title={failureTitle(failure.kind, failure.error)}
+          error={failure.error}
+          onRetry={() => void sessionStore.startSignIn(failure.kind)}
+          retryDisabled={activity !== null}
+          retryPrimary
+          retryTestId="sign-in-try-again"
+          testId="sign-in-failure"
+          actions={
             <button type="button" className="button button--small button--ghost" onClick={sessionStore.dismissFailure}>
               Dismiss
             </button>
-          </div>
-        </Notice>
+          }
+        />
       ) : null}
       <SessionNotice notice={view.notice} />
 

@@ -80,3 +80,27 @@ describe("PageWindow by keyset", () => {
     expect(w.endsBefore(3)).toBe(true);
   });
 });
+
+describe("PageWindow without a page limit", () => {
+  it("keeps every page, asks once for each, and stops at the end of the list", () => {
+    const w = new PageWindow<string>(100, Infinity, false);
+    expect(w.claim(0, 30, 1066).map((r) => r.offset)).toEqual([0]);
+    expect(w.claim(0, 30, 1066)).toEqual([]);
+    expect(w.claim(90, 230, 1066).map((r) => r.offset)).toEqual([100, 200]);
+    expect(w.claim(1000, 1100, 1066).map((r) => r.offset)).toEqual([1000]);
+    expect(w.claim(2000, 2100, 1066)).toEqual([]);
+    expect(w.claim(0, 10, 0)).toEqual([]);
+    for (let page = 0; page < 11; page++) w.put(page, rows(page * 100, page === 10 ? 66 : 100));
+    expect(w.rowsHeld()).toBe(1066);
+    expect(w.get(1065)).toBe("r1065");
+  });
+
+  it("asks again for a page that failed", () => {
+    const w = new PageWindow<string>(2, Infinity, false);
+    w.claim(0, 4, 4);
+    w.put(1, ["c", "d"]);
+    expect([w.get(0), w.get(2), w.get(3)]).toEqual([undefined, "c", "d"]);
+    w.release(0);
+    expect(w.claim(0, 4, 4).map((r) => r.page)).toEqual([0]);
+  });
+});
