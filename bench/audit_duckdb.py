@@ -31,9 +31,6 @@ import time
 
 import duckdb
 
-KINDS = ("missing_in_graph", "orphan_in_graph", "linked_secondary_in_graph",
-         "field_drift", "duplicate_node", "duplicate_account")
-
 # Lower-cases ASCII letters only (DuckDB's lower() maps all of Unicode).
 ASCII_LOWER = "translate(%s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 
@@ -115,16 +112,18 @@ def main():
     if a.memory_limit:
         con.execute("SET memory_limit = '%s'" % a.memory_limit.replace("'", ""))
     params = {"auth0": a.auth0, "graph": a.graph}
-    row = None
+    kinds, row = [], None
     for name, sql in STEPS:
         started = time.monotonic()
         used = {k: v for k, v in params.items() if "$" + k in sql}
         cur = con.execute(sql, used) if used else con.execute(sql)
         if name == "findings":
+            # One column per kind, named as in the report.
+            kinds = [column[0] for column in cur.description]
             row = cur.fetchone()
         if a.timings:
             print("%-12s %6.2f s" % (name, time.monotonic() - started), file=sys.stderr)
-    summary = dict(zip(KINDS, (int(v) for v in row)))
+    summary = dict(zip(kinds, (int(v) for v in row)))
     print(json.dumps(summary))
 
 

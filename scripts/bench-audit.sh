@@ -256,8 +256,6 @@ import sys
 work, users, duckdb_version, scale = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"
 sizes = [int(s) for s in sys.argv[5:]]
 med = statistics.median
-KINDS = ("missing_in_graph", "orphan_in_graph", "linked_secondary_in_graph",
-         "field_drift", "duplicate_node", "duplicate_account")
 
 
 def load(path):

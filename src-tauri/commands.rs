@@ -5,8 +5,9 @@
 //! started as a job for `job` ones; `shell` and `shell_job` entries call the
 //! function of that name in [`crate::updates`] instead, with the `AppHandle`.
 //! A handler that does not match its function fails to compile; the
-//! permission manifest (build.rs) and the UI's bindings come from the same
-//! table, and a test checks the capability file against it.
+//! permission manifest and the default permission the capability grants
+//! (build.rs) and the UI's bindings come from the same table, and a test
+//! checks what the capability resolves to.
 
 use std::sync::Arc;
 
@@ -145,20 +146,62 @@ mod tests {
         assert_eq!(super::REGISTERED, table.as_slice());
     }
 
+    /// The window's one capability grants the app's default permission,
+    /// which build.rs makes from the table, and no plugin's.
     #[test]
-    fn capability_grants_exactly_the_registered_commands() {
+    fn the_capability_grants_the_generated_default_permission_only() {
         let text = include_str!("capabilities/default.json");
         let capability: serde_json::Value = serde_json::from_str(text).unwrap();
-        let granted: Vec<String> = capability["permissions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p.as_str().unwrap().to_owned())
-            .collect();
+        assert_eq!(
+            capability["windows"],
+            serde_json::json!([crate::MAIN_WINDOW])
+        );
+        assert_eq!(capability["permissions"], serde_json::json!(["default"]));
+
+        let generated: toml::Value = toml::from_str(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/app-permissions/default.toml"
+        )))
+        .unwrap();
         let expected: Vec<String> = super::REGISTERED
             .iter()
             .map(|c| format!("allow-{}", c.replace('_', "-")))
             .collect();
-        assert_eq!(granted, expected);
+        assert_eq!(
+            generated["default"]["permissions"],
+            toml::Value::try_from(expected).unwrap()
+        );
+    }
+
+    /// What the capability resolves to in the built app: the main window may
+    /// call every command of the table, and no plugin's command.
+    #[test]
+    fn the_main_window_may_call_the_tables_commands_and_no_plugins() {
+        let mut context = crate::context();
+        let authority = context.runtime_authority_mut();
+        let may_call = |command: &str| {
+            authority
+                .resolve_access(
+                    command,
+                    crate::MAIN_WINDOW,
+                    crate::MAIN_WINDOW,
+                    &tauri::ipc::Origin::Local,
+                )
+                .is_some()
+        };
+        for command in super::REGISTERED {
+            assert!(may_call(command), "{command} is not granted");
+        }
+        for command in [
+            "plugin:updater|check",
+            "plugin:updater|download_and_install",
+            "plugin:fs|read_file",
+            "plugin:shell|open",
+            "plugin:http|fetch",
+            "plugin:opener|open_url",
+            "not_a_command",
+        ] {
+            assert!(!may_call(command), "{command} is granted");
+        }
     }
 }

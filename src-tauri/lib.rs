@@ -68,7 +68,7 @@ pub fn run() -> ExitCode {
             }
         })
         .invoke_handler(first_ipc::reported(commands::handler()))
-        .run(tauri::generate_context!("tauri.conf.json"));
+        .run(context());
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -76,4 +76,10 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The app as `tauri.conf.json`, the capabilities and the permission
+/// manifest (`build.rs`) make it, assets included.
+fn context() -> tauri::Context {
+    tauri::generate_context!("tauri.conf.json")
 }

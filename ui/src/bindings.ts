@@ -3,14 +3,14 @@
 
 import { call, job } from "./ipc";
 
-export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "network" | "signInRequired" | "forbidden" | "cancelled" | "updateRefused" | "internal";
-
 export type ApiError = { code: ErrorCode, message: string, 
 /**
  * For `invalidInput` and `alreadyExists`: the input field at fault, named
  * as in the request type (`issuer`, `clientId`, …), so forms can mark it.
  */
 field?: string, };
+
+export type ErrorCode = "invalidInput" | "notFound" | "alreadyExists" | "keychain" | "config" | "io" | "network" | "signInRequired" | "forbidden" | "cancelled" | "updateRefused" | "internal";
 
 export type AppInfo = { version: string, 
 /**
@@ -53,6 +53,29 @@ neo4jTransportWarning: Neo4jTransportWarningView | null,
  */
 exportJobDeadline: string, storedSecrets: Array<SecretKindView>, };
 
+export type ManagementInput = { "kind": "disabled" } | { "kind": "signedInUser" } | { "kind": "clientCredentials", clientId: string, };
+
+export type Neo4jInput = { uri: string, user: string, database: string | null, 
+/**
+ * Default: label `User`, id `sub`, e-mail `email`, name `name`,
+ * e-mail-verified `email_verified`.
+ */
+mapping?: GraphMappingInput, };
+
+export type GraphMappingInput = { label: string, idProperty: string, emailProperty: string, nameProperty: string, emailVerifiedProperty: string, };
+
+export type Neo4jTransportWarningView = { kind: Neo4jTransportKind, 
+/**
+ * What travels unprotected and which scheme to use instead.
+ */
+message: string, };
+
+export type Neo4jTransportKind = "plaintext" | "certificateNotVerified";
+
+export type ProviderView = "auto" | "auth0" | "oidc";
+
+export type SecretKindView = "refreshToken" | "managementClientSecret" | "neo4jPassword";
+
 export type ProfileInput = { name: string, 
 /**
  * Tenant domain (`acme.eu.auth0.com`) or issuer URL.
@@ -70,29 +93,6 @@ provider?: ProviderView, clientId: string, audience: string | null, callbackPort
  */
 exportJobDeadline?: string, };
 
-export type ProviderView = "auto" | "auth0" | "oidc";
-
-export type ManagementInput = { "kind": "disabled" } | { "kind": "signedInUser" } | { "kind": "clientCredentials", clientId: string, };
-
-export type Neo4jInput = { uri: string, user: string, database: string | null, 
-/**
- * Default: label `User`, id `sub`, e-mail `email`, name `name`,
- * e-mail-verified `email_verified`.
- */
-mapping?: GraphMappingInput, };
-
-export type Neo4jTransportWarningView = { kind: Neo4jTransportKind, 
-/**
- * What travels unprotected and which scheme to use instead.
- */
-message: string, };
-
-export type Neo4jTransportKind = "plaintext" | "certificateNotVerified";
-
-export type GraphMappingInput = { label: string, idProperty: string, emailProperty: string, nameProperty: string, emailVerifiedProperty: string, };
-
-export type SecretKindView = "refreshToken" | "managementClientSecret" | "neo4jPassword";
-
 export type SecretInput = { profile: string, kind: SecretKindView, value: string, };
 
 export type SecretStored = { kind: SecretKindView, keychain: KeychainView, };
@@ -103,34 +103,6 @@ export type InspectRequest = {
  * and they carry no token.
  */
 token: string, keys: KeySourceInput, 
-/**
- * The `iss` to expect, exactly. Default: the issuer the keys came from.
- */
-issuer: string | null, 
-/**
- * `aud` must hold one of these. Default with profile keys: the profile's
- * audience and client ID.
- */
-audiences: Array<string>, 
-/**
- * Clock skew tolerated for `exp`, `nbf`, `iat` (default 60 s, at most a day).
- */
-leewaySecs: number | null, 
-/**
- * For ID tokens: the `nonce` the sign-in sent.
- */
-nonce: string | null, 
-/**
- * For ID tokens: the client ID expected in `azp`.
- */
-authorizedParty: string | null, 
-/**
- * Inputs longer than this many bytes are refused unread (default 16 KiB,
- * at most 1 MiB).
- */
-maxLen?: number, };
-
-export type InspectSettings = { keys: KeySourceInput, 
 /**
  * The `iss` to expect, exactly. Default: the issuer the keys came from.
  */
@@ -199,25 +171,19 @@ key: KeyUsed | null,
  */
 keys: KeysStatus | null, };
 
-export type TokenKind = "accessToken" | "idToken" | "machineToMachine" | "managementApi" | "jwt" | "opaqueAccessToken" | "refreshToken" | "opaque" | "encrypted" | "malformed" | "tooLarge";
+export type Check = { name: CheckName, status: CheckStatus, 
+/**
+ * One line: what was found.
+ */
+reason: string, 
+/**
+ * On failure: what to do about it.
+ */
+hint?: string, };
 
-export type Tenant = { issuer: string, 
-/**
- * The issuer's host, e.g. `dev-abc.us.auth0.com` or a custom domain.
- */
-domain: string, 
-/**
- * The tenant name for `*.auth0.com` domains (`dev-abc`).
- */
-name: string | null, 
-/**
- * The region label for `*.auth0.com` domains (`us`, `eu`, …).
- */
-region: string | null, 
-/**
- * True when the domain is not an `auth0.com` one (a custom domain or another IdP).
- */
-customDomain: boolean, };
+export type CheckName = "size" | "format" | "algorithm" | "critical" | "headerKeys" | "key" | "signature" | "issuer" | "audience" | "expiry" | "notBefore" | "issuedAt" | "authorizedParty" | "nonce";
+
+export type CheckStatus = "passed" | "failed" | "skipped";
 
 export type ClaimExplanation = { name: string, value: unknown, meaning: string, category: ClaimCategory, 
 /**
@@ -249,20 +215,6 @@ local: string,
  */
 relative: string, };
 
-export type Check = { name: CheckName, status: CheckStatus, 
-/**
- * One line: what was found.
- */
-reason: string, 
-/**
- * On failure: what to do about it.
- */
-hint?: string, };
-
-export type CheckName = "size" | "format" | "algorithm" | "critical" | "headerKeys" | "key" | "signature" | "issuer" | "audience" | "expiry" | "notBefore" | "issuedAt" | "authorizedParty" | "nonce";
-
-export type CheckStatus = "passed" | "failed" | "skipped";
-
 export type KeyUsed = { kid: string | null, alg: string, 
 /**
  * RFC 7638 SHA-256 thumbprint, base64url; absent for HMAC secrets.
@@ -280,6 +232,76 @@ source: string, keyCount: number, freshness: KeyFreshness,
 note: string | null, };
 
 export type KeyFreshness = { "state": "local" } | { "state": "fetched" } | { "state": "cached", ageSeconds: number, } | { "state": "stale", ageSeconds: number, error: string, };
+
+export type Tenant = { issuer: string, 
+/**
+ * The issuer's host, e.g. `dev-abc.us.auth0.com` or a custom domain.
+ */
+domain: string, 
+/**
+ * The tenant name for `*.auth0.com` domains (`dev-abc`).
+ */
+name: string | null, 
+/**
+ * The region label for `*.auth0.com` domains (`us`, `eu`, …).
+ */
+region: string | null, 
+/**
+ * True when the domain is not an `auth0.com` one (a custom domain or another IdP).
+ */
+customDomain: boolean, };
+
+export type TokenKind = "accessToken" | "idToken" | "machineToMachine" | "managementApi" | "jwt" | "opaqueAccessToken" | "refreshToken" | "opaque" | "encrypted" | "malformed" | "tooLarge";
+
+export type SessionView = { profile: string, issuer: string, tenant: Tenant | null, 
+/**
+ * The validated user, when signed in.
+ */
+user: SessionUser | null, 
+/**
+ * Every claim of the validated ID token, explained.
+ */
+idClaims: Array<ClaimExplanation>, 
+/**
+ * The access token, when signed in.
+ */
+access: AccessView | null, 
+/**
+ * Where the refresh token is kept, if there is one.
+ */
+refreshToken: RefreshTokenPlace, 
+/**
+ * Something the user should know: a failed refresh, a revocation that
+ * did not reach the identity provider, secrets kept in memory only.
+ */
+notice: string | null, };
+
+export type AccessView = { 
+/**
+ * The API it was validated for (the profile's audience); `None` when the
+ * profile names no API and the token was not validated as a JWT.
+ */
+audience: string | null, 
+/**
+ * Seconds since the epoch.
+ */
+expiresAt: number | null, scopes: Array<string>, 
+/**
+ * Auth0 RBAC `permissions`, when the API adds them.
+ */
+permissions: Array<string>, };
+
+export type RefreshTokenPlace = "none" | "keychain" | "memory";
+
+export type SessionUser = { sub: string, name: string | null, email: string | null, emailVerified: boolean | null, 
+/**
+ * The identity provider from `sub`'s prefix: `auth0`, `google-oauth2`, `github`, …
+ */
+connection: string | null, };
+
+export type SessionToken = "access" | "id";
+
+export type RevealedToken = { token: string, };
 
 export type LoginRequest = { 
 /**
@@ -339,57 +361,20 @@ timeoutSecs: number, };
 
 export type BrowserOpened = { "kind": "opened" } | { "kind": "notRequested" } | { "kind": "failed", reason: string, };
 
-export type SessionView = { profile: string, issuer: string, tenant: Tenant | null, 
-/**
- * The validated user, when signed in.
- */
-user: SessionUser | null, 
-/**
- * Every claim of the validated ID token, explained.
- */
-idClaims: Array<ClaimExplanation>, 
-/**
- * The access token, when signed in.
- */
-access: AccessView | null, 
-/**
- * Where the refresh token is kept, if there is one.
- */
-refreshToken: RefreshTokenPlace, 
-/**
- * Something the user should know: a failed refresh, a revocation that
- * did not reach the identity provider, secrets kept in memory only.
- */
-notice: string | null, };
-
-export type SessionUser = { sub: string, name: string | null, email: string | null, emailVerified: boolean | null, 
-/**
- * The identity provider from `sub`'s prefix: `auth0`, `google-oauth2`, `github`, …
- */
-connection: string | null, };
-
-export type AccessView = { 
-/**
- * The API it was validated for (the profile's audience); `None` when the
- * profile names no API and the token was not validated as a JWT.
- */
-audience: string | null, 
-/**
- * Seconds since the epoch.
- */
-expiresAt: number | null, scopes: Array<string>, 
-/**
- * Auth0 RBAC `permissions`, when the API adds them.
- */
-permissions: Array<string>, };
-
-export type RefreshTokenPlace = "none" | "keychain" | "memory";
-
-export type SessionToken = "access" | "id";
-
-export type RevealedToken = { token: string, };
-
 export type JobId = number;
+
+export type SnapshotRequest = { 
+/**
+ * Default: the profile in use.
+ */
+profile: string | null, 
+/**
+ * Also check every user's permissions for direct grants: one request
+ * per user (at most the first 1,000 a search returns).
+ */
+includeUsers: boolean, };
+
+export type JobEvent<T> = { "kind": "progress", progress: JobProgress, } | { "kind": "done", result: T, } | { "kind": "failed", error: ApiError, };
 
 export type JobProgress = { 
 /**
@@ -409,19 +394,6 @@ waitingUntil: number | null,
  * for (they look wrong), as a sentence to show beside it.
  */
 waitNote: string | null, };
-
-export type JobEvent<T> = { "kind": "progress", progress: JobProgress, } | { "kind": "done", result: T, } | { "kind": "failed", error: ApiError, };
-
-export type SnapshotRequest = { 
-/**
- * Default: the profile in use.
- */
-profile: string | null, 
-/**
- * Also check every user's permissions for direct grants: one request
- * per user (at most the first 1,000 a search returns).
- */
-includeUsers: boolean, };
 
 export type RbacOverview = { profile: string, tenant: string, takenAt: string, apis: Array<ApiView>, roles: Array<RoleSummary>, findings: Array<FindingView>, 
 /**
@@ -445,6 +417,17 @@ export type ScopeView = { value: string, description: string,
  */
 grantedBy: Array<string>, };
 
+export type FindingView = { 
+/**
+ * `role_without_members`, `role_without_permissions`,
+ * `direct_permission`, `undefined_permission`, `ungranted_scopes`.
+ */
+kind: string, 
+/**
+ * A sentence for the kind.
+ */
+title: string, subject: string, items: Array<string>, };
+
 export type RoleSummary = { id: string, name: string, description: string, permissions: Array<PermissionView>, memberCount: number, };
 
 export type PermissionView = { 
@@ -456,17 +439,6 @@ api: string, apiName: string, name: string,
  * False when the API no longer defines the scope.
  */
 defined: boolean, };
-
-export type FindingView = { 
-/**
- * `role_without_members`, `role_without_permissions`,
- * `direct_permission`, `undefined_permission`, `ungranted_scopes`.
- */
-kind: string, 
-/**
- * A sentence for the kind.
- */
-title: string, subject: string, items: Array<string>, };
 
 export type MembersRequest = { profile: string | null, roleId: string, 
 /**
@@ -508,11 +480,11 @@ export type UserRequest = { profile: string | null, userId: string, };
 
 export type UserRbac = { user: UserSummary, roles: Array<RoleRef>, permissions: Array<EffectiveView>, };
 
-export type RoleRef = { id: string, name: string, };
-
 export type EffectiveView = { permission: PermissionView, sources: Array<SourceView>, };
 
 export type SourceView = { "kind": "direct" } | { "kind": "role", id: string, name: string, };
+
+export type RoleRef = { id: string, name: string, };
 
 export type ExplainRequest = { profile: string | null, userId: string, permission: string, 
 /**
@@ -594,6 +566,10 @@ export type RoleChangeView = { role: string, permissionsAdded: Array<string>, pe
 
 export type MembersExport = { profile: string | null, roleId: string, filter: string | null, format: ExportFormat, };
 
+export type ExportFormat = "csv" | "json";
+
+export type ExportSaved = { path: string, fileName: string, rows: number, bytes: number, };
+
 export type SnapshotFile = { path: string, fileName: string, 
 /**
  * From the document; empty when it could not be read (see `problem`).
@@ -604,15 +580,11 @@ tenant: string, takenAt: string, bytes: number,
  */
 problem: string | null, };
 
-export type ExportFormat = "csv" | "json";
-
 export type TableExport = { 
 /**
  * What the table is ("roles", "members of Everyone"): part of the file name.
  */
 name: string, format: ExportFormat, columns: Array<string>, rows: Array<Array<string>>, };
-
-export type ExportSaved = { path: string, fileName: string, rows: number, bytes: number, };
 
 export type GraphStatus = { profile: string, uri: string, 
 /**
@@ -678,6 +650,8 @@ export type GraphNodeRequest = { profile: string | null, id: string, };
 
 export type GraphNodeView = { id: string, nodes: Array<NodeView>, auth0: Auth0Side, };
 
+export type Auth0Side = { "kind": "notConfigured", reason: string, } | { "kind": "notFound" } | { "kind": "found", user: UserSummary, } | { "kind": "failed", message: string, };
+
 export type NodeView = { labels: Array<string>, 
 /**
  * Every property, the value as JSON text.
@@ -692,13 +666,20 @@ export type RelationshipView = { relType: string,
  */
 direction: string, count: number, };
 
-export type Auth0Side = { "kind": "notConfigured", reason: string, } | { "kind": "notFound" } | { "kind": "found", user: UserSummary, } | { "kind": "failed", message: string, };
-
 export type GraphExportRequest = { profile: string | null, query: string, format: ExportFormat, };
 
-export type AuditAuth0Source = { "kind": "api" } | { "kind": "export" } | { "kind": "file", path: string, };
+export type UsersExportRequest = { profile: string | null, 
+/**
+ * Only this connection's users (its name).
+ */
+connection: string | null, 
+/**
+ * How long the job may take at Auth0 (`90m`, `4h`); left out, the
+ * profile's setting.
+ */
+jobDeadline?: string, };
 
-export type AuditGraphSource = { "kind": "neo4j" } | { "kind": "file", path: string, };
+export type UsersExported = { path: string, fileName: string, users: number, bytes: number, };
 
 export type AuditRequest = { profile: string | null, auth0: AuditAuth0Source, graph: AuditGraphSource, 
 /**
@@ -715,11 +696,11 @@ mapping?: AuditMappingOverride,
  */
 jobDeadline?: string, };
 
+export type AuditAuth0Source = { "kind": "api" } | { "kind": "export" } | { "kind": "file", path: string, };
+
+export type AuditGraphSource = { "kind": "neo4j" } | { "kind": "file", path: string, };
+
 export type AuditMappingOverride = { label?: string, idProperty?: string, emailProperty?: string, nameProperty?: string, emailVerifiedProperty?: string, };
-
-export type FindingKind = "missing_in_graph" | "orphan_in_graph" | "linked_secondary_in_graph" | "field_drift" | "duplicate_node" | "duplicate_account";
-
-export type KindCount = { kind: FindingKind, count: number, };
 
 export type AuditOverview = { profile: string, createdAt: string, 
 /**
@@ -754,6 +735,10 @@ notCompared: Array<string>,
  * no total to check it against.
  */
 countUnconfirmed: boolean, };
+
+export type KindCount = { kind: FindingKind, count: number, };
+
+export type FindingKind = "missing_in_graph" | "orphan_in_graph" | "linked_secondary_in_graph" | "field_drift" | "duplicate_node" | "duplicate_account";
 
 export type FindingsRequest = { profile: string | null, 
 /**
@@ -834,15 +819,9 @@ newRows: Array<ComparedFinding>,
  */
 fixedRows: Array<ComparedFinding>, };
 
-export type KindChange = { kind: FindingKind, newFindings: number, fixed: number, };
-
 export type ComparedFinding = { kind: FindingKind, key: string, };
 
-export type PrimaryOverride = { 
-/**
- * The finding's normalised e-mail.
- */
-email: string, primaryId: string, };
+export type KindChange = { kind: FindingKind, newFindings: number, fixed: number, };
 
 export type FixPlanRequest = { profile: string | null, overrides: Array<PrimaryOverride>, 
 /**
@@ -851,6 +830,12 @@ export type FixPlanRequest = { profile: string | null, overrides: Array<PrimaryO
  * the state after the links.
  */
 linkAccounts: boolean, };
+
+export type PrimaryOverride = { 
+/**
+ * The finding's normalised e-mail.
+ */
+email: string, primaryId: string, };
 
 export type FixPlanView = { 
 /**
@@ -890,19 +875,6 @@ applyGraph: boolean,
 confirmed: boolean, };
 
 export type FixApplied = { linked: number, graphRows: number, batches: number, log: Array<string>, };
-
-export type UsersExportRequest = { profile: string | null, 
-/**
- * Only this connection's users (its name).
- */
-connection: string | null, 
-/**
- * How long the job may take at Auth0 (`90m`, `4h`); left out, the
- * profile's setting.
- */
-jobDeadline?: string, };
-
-export type UsersExported = { path: string, fileName: string, users: number, bytes: number, };
 
 export type UpdateSettings = { 
 /**
@@ -956,6 +928,9 @@ export type UpdateInstalled = { version: string,
  * the new one, so this answer never arrives there.
  */
 restartNeeded: boolean, };
+
+/** Every `FindingKind`, in the core's order. */
+export const FINDING_KINDS = ["missing_in_graph", "orphan_in_graph", "linked_secondary_in_graph", "field_drift", "duplicate_node", "duplicate_account"] as const satisfies readonly FindingKind[];
 
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {

@@ -3,10 +3,20 @@
 //! [`for_each_command!`] hands the table to a macro of the caller's, which
 //! makes what it needs from it: the shell its Tauri handlers (run on the
 //! blocking pool or awaited, as the table says), `build.rs` the app's
-//! permission manifest, [`typescript`](crate::typescript) the UI's bindings,
-//! and [`signatures`] a compile-time check that every entry is an `Api`
-//! method of exactly that signature. A command that is missing, misnamed or
-//! mistyped anywhere fails to compile.
+//! permission manifest and the default permission the window's capability
+//! grants, [`typescript`](crate::typescript) the UI's bindings (every type
+//! the entries name, walked to the closure), and [`signatures`] a
+//! compile-time check that every entry is an `Api` method of exactly that
+//! signature.
+//!
+//! What fails to compile: an entry whose `Api` method (or, for `shell`
+//! entries, the shell's function) is missing, misnamed or of another
+//! signature, and a type in an entry without a `ts_rs::TS` derive. What a
+//! test catches: a checked-in `ui/src/bindings.ts` that is not the generated
+//! one (`bindings` tests in `idlens-api`), and a capability that does not
+//! resolve to exactly the table's commands (the shell's `commands` tests).
+//! Then `tsc` fails for UI code that calls a command by an old name or
+//! with old types. Nothing else is written by hand per command.
 //!
 //! Each entry is `KIND fn NAME(ARG: TYPE, …) -> RESULT;` where KIND is
 //! - `blocking`: `fn NAME(&self, ARG…) -> Result<RESULT, ApiError>` that reads
@@ -30,8 +40,8 @@
 //!
 //! [`signatures`] checks only the `Api` kinds; a `shell` or `shell_job` entry
 //! that does not match its function fails to compile in the shell's handler.
-//! Either way the entry gets a permission, a binding and a capability line
-//! like every other command.
+//! Either way the entry gets a permission (in the default set the capability
+//! grants) and a binding like every other command.
 //!
 //! Types are named as `crate::types` exports them.
 

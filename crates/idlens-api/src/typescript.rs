@@ -1,15 +1,20 @@
-//! Generates `ui/src/bindings.ts`: a TypeScript declaration for every boundary
-//! type and a typed function for every command. The `bindings` test compares
-//! the checked-in file with [`bindings`] and fails when it is stale
-//! (`UPDATE_EXPECT=1 cargo test -p idlens-api --test api` refreshes it).
+//! Generates `ui/src/bindings.ts` from the command table
+//! ([`for_each_command!`](crate::for_each_command)) and nothing else: a
+//! TypeScript declaration for every type a command sends, answers or streams,
+//! found by walking ts-rs's dependencies (no list of types to keep), a
+//! constant array for every [`Table`] the UI enumerates, and a typed function
+//! for every command. The `bindings` tests compare the checked-in file with
+//! [`bindings`] and check that it names no type it does not declare
+//! (`UPDATE_EXPECT=1 cargo test -p idlens-api --test api bindings::`
+//! refreshes it).
 
-use idlens_token::{
-    Check, CheckName, CheckStatus, ClaimCategory, ClaimExplanation, KeyFreshness, KeyUsed,
-    KeysStatus, Report, Tenant, TimeExplanation, TokenKind,
-};
-use ts_rs::TS;
+use std::collections::HashMap;
 
-use crate::error::{ApiError, ErrorCode};
+use idlens_token::Report;
+use serde::Serialize;
+use ts_rs::{TypeVisitor, TS};
+
+use crate::error::ApiError;
 use crate::types::*;
 
 /// One command of the desktop shell, as the UI calls it.
@@ -66,132 +71,193 @@ fn camel_case(snake: &str) -> String {
     out
 }
 
+/// A list the UI and the CLI enumerate, declared once in the core: exported
+/// as a constant array of its values in the core's order
+/// (`export const FINDING_KINDS = [...] as const`), so the UI takes its order
+/// from it and keys its words by the values' type (`Record<FindingKind, …>`):
+/// a value without words fails `tsc`. When the type is a union of literals
+/// (an enum of unit variants), the table must hold every one of them once
+/// ([`Table::problems`], checked by a test).
+pub struct Table {
+    /// The constant's name in TypeScript (`FINDING_KINDS`).
+    pub name: &'static str,
+    /// The TypeScript type of a value (`FindingKind`).
+    pub ty: String,
+    /// Each value as the boundary serializes it, in the core's order.
+    pub values: Vec<serde_json::Value>,
+    decl: String,
+    visit: VisitOne,
+}
+
+impl Table {
+    fn of<T: TS + Serialize + 'static>(name: &'static str, values: &[T]) -> Table {
+        Table {
+            name,
+            ty: T::name(),
+            values: values
+                .iter()
+                .map(|v| serde_json::to_value(v).expect("a table's values serialize to JSON"))
+                .collect(),
+            decl: T::decl(),
+            visit: |walk| walk.root::<T>(),
+        }
+    }
+
+    /// What is wrong with the table: a value listed twice, or for a union
+    /// of literals, a variant it lacks or a value that is none of them.
+    pub fn problems(&self) -> Vec<String> {
+        let listed: Vec<String> = self.values.iter().map(|v| v.to_string()).collect();
+        let mut problems: Vec<String> = listed
+            .iter()
+            .enumerate()
+            .filter(|(i, v)| listed[..*i].contains(v))
+            .map(|(_, v)| format!("{}: {v} is listed twice", self.name))
+            .collect();
+        if let Some(variants) = literal_union(&self.decl) {
+            problems.extend(
+                variants
+                    .iter()
+                    .filter(|v| !listed.contains(v))
+                    .map(|v| format!("{}: {} {v} is missing", self.name, self.ty)),
+            );
+            problems.extend(
+                listed
+                    .iter()
+                    .filter(|v| !variants.contains(v))
+                    .map(|v| format!("{}: {v} is not a value of {}", self.name, self.ty)),
+            );
+        }
+        problems
+    }
+
+    fn typescript(&self) -> String {
+        let values: Vec<String> = self.values.iter().map(|v| v.to_string()).collect();
+        format!(
+            "/** Every `{ty}`, in the core's order. */\nexport const {name} = [{values}] as const satisfies readonly {ty}[];\n\n",
+            ty = self.ty,
+            name = self.name,
+            values = values.join(", "),
+        )
+    }
+}
+
+/// The members of `type X = "a" | "b";` as JSON strings, or `None` when the
+/// declaration is anything else.
+fn literal_union(decl: &str) -> Option<Vec<String>> {
+    let (_, union) = decl.split_once(" = ")?;
+    let members: Vec<String> = union
+        .trim_end_matches(';')
+        .split('|')
+        .map(|m| m.trim().to_owned())
+        .collect();
+    members
+        .iter()
+        .all(|m| m.len() >= 2 && m.starts_with('"') && m.ends_with('"'))
+        .then_some(members)
+}
+
+/// Every table the UI enumerates.
+pub fn tables() -> Vec<Table> {
+    vec![Table::of("FINDING_KINDS", &FindingKind::ALL)]
+}
+
+/// The declarations of the boundary: every type a command sends or answers
+/// (its arguments; its result, or for a job the [`JobId`] it answers and
+/// the [`JobEvent`]s it streams; the [`ApiError`] every command may reject
+/// with) and the type of every [`Table`], with every type those name, to
+/// the closure. Each once, in a stable order: depth first from the table's
+/// order, a type's dependencies by name (ts-rs visits them in no fixed order).
 fn declarations() -> Vec<String> {
-    vec![
-        ErrorCode::decl(),
-        ApiError::decl(),
-        AppInfo::decl(),
-        KeychainView::decl(),
-        ProfileList::decl(),
-        ProfileView::decl(),
-        ProfileInput::decl(),
-        ProviderView::decl(),
-        ManagementInput::decl(),
-        Neo4jInput::decl(),
-        Neo4jTransportWarningView::decl(),
-        Neo4jTransportKind::decl(),
-        GraphMappingInput::decl(),
-        SecretKindView::decl(),
-        SecretInput::decl(),
-        SecretStored::decl(),
-        InspectRequest::decl(),
-        InspectSettings::decl(),
-        KeySourceInput::decl(),
-        Report::decl(),
-        TokenKind::decl(),
-        Tenant::decl(),
-        ClaimExplanation::decl(),
-        ClaimCategory::decl(),
-        TimeExplanation::decl(),
-        Check::decl(),
-        CheckName::decl(),
-        CheckStatus::decl(),
-        KeyUsed::decl(),
-        KeysStatus::decl(),
-        KeyFreshness::decl(),
-        LoginRequest::decl(),
-        DeviceLoginStarted::decl(),
-        QrCodeView::decl(),
-        BrowserLoginStarted::decl(),
-        BrowserOpened::decl(),
-        SessionView::decl(),
-        SessionUser::decl(),
-        AccessView::decl(),
-        RefreshTokenPlace::decl(),
-        SessionToken::decl(),
-        RevealedToken::decl(),
-        JobId::decl(),
-        JobProgress::decl(),
-        JobEvent::<ts_rs::Dummy>::decl(),
-        SnapshotRequest::decl(),
-        RbacOverview::decl(),
-        ApiView::decl(),
-        ScopeView::decl(),
-        RoleSummary::decl(),
-        PermissionView::decl(),
-        FindingView::decl(),
-        MembersRequest::decl(),
-        MemberPage::decl(),
-        MemberView::decl(),
-        UserSearchRequest::decl(),
-        UsersPage::decl(),
-        UserSummary::decl(),
-        UserRequest::decl(),
-        UserRbac::decl(),
-        RoleRef::decl(),
-        EffectiveView::decl(),
-        SourceView::decl(),
-        ExplainRequest::decl(),
-        ExplainView::decl(),
-        ExplainAnswer::decl(),
-        TokenCheckRequest::decl(),
-        TokenToCheck::decl(),
-        TokenCheckView::decl(),
-        DiffRequest::decl(),
-        SnapshotSource::decl(),
-        DiffView::decl(),
-        ApiChangeView::decl(),
-        RoleChangeView::decl(),
-        MembersExport::decl(),
-        SnapshotFile::decl(),
-        ExportFormat::decl(),
-        TableExport::decl(),
-        ExportSaved::decl(),
-        GraphStatus::decl(),
-        PropertyCheckView::decl(),
-        GraphSearchRequest::decl(),
-        GraphPage::decl(),
-        GraphUserView::decl(),
-        GraphNodeRequest::decl(),
-        GraphNodeView::decl(),
-        NodeView::decl(),
-        PropertyView::decl(),
-        RelationshipView::decl(),
-        Auth0Side::decl(),
-        GraphExportRequest::decl(),
-        AuditAuth0Source::decl(),
-        AuditGraphSource::decl(),
-        AuditRequest::decl(),
-        AuditMappingOverride::decl(),
-        FindingKind::decl(),
-        KindCount::decl(),
-        AuditOverview::decl(),
-        AuditSourceView::decl(),
-        FindingsRequest::decl(),
-        FindingsPage::decl(),
-        AuditFindingView::decl(),
-        Auth0UserView::decl(),
-        FieldDriftView::decl(),
-        FindingsExport::decl(),
-        AuditReportFile::decl(),
-        AuditCompareRequest::decl(),
-        AuditComparison::decl(),
-        KindChange::decl(),
-        ComparedFinding::decl(),
-        PrimaryOverride::decl(),
-        FixPlanRequest::decl(),
-        FixPlanView::decl(),
-        LinkCallView::decl(),
-        PlanSectionView::decl(),
-        FixApplyRequest::decl(),
-        FixApplied::decl(),
-        UsersExportRequest::decl(),
-        UsersExported::decl(),
-        UpdateSettings::decl(),
-        UpdateStatus::decl(),
-        UpdateAvailable::decl(),
-        UpdateInstalled::decl(),
-    ]
+    let mut walk = Declarations::default();
+    walk.root::<ApiError>();
+    visit_commands(&mut walk);
+    for table in tables() {
+        (table.visit)(&mut walk);
+    }
+    walk.decls
+}
+
+macro_rules! command_types {
+    (@answer job $ret:ty, $walk:ident) => {
+        $walk.root::<JobId>();
+        $walk.root::<JobEvent<$ret>>();
+    };
+    (@answer shell_job $ret:ty, $walk:ident) => {
+        command_types!(@answer job $ret, $walk);
+    };
+    (@answer $kind:ident $ret:ty, $walk:ident) => {
+        $walk.root::<$ret>();
+    };
+    ($( $( #[doc = $doc:literal] )+ $kind:ident fn $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty; )*) => {
+        /// Walks the types of every command, in the table's order.
+        fn visit_commands(walk: &mut Declarations) {
+            $(
+                $( walk.root::<$ty>(); )*
+                command_types!(@answer $kind $ret, walk);
+            )*
+        }
+    };
+}
+
+crate::for_each_command!(command_types);
+
+/// The declarations found so far, by TypeScript name.
+#[derive(Default)]
+struct Declarations {
+    by_name: HashMap<String, String>,
+    decls: Vec<String>,
+}
+
+impl Declarations {
+    /// A type as a signature names it: itself if it has a declaration, and
+    /// what it wraps (`Vec<T>`, `Option<T>`, a tuple's members).
+    fn root<T: TS + 'static + ?Sized>(&mut self) {
+        self.visit::<T>();
+        T::visit_generics(self);
+    }
+}
+
+impl TypeVisitor for Declarations {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        // Primitives and wrappers have no declaration of their own.
+        if T::output_path().is_none() {
+            return;
+        }
+        let name = T::ident();
+        // A generic type declares its parameters: `JobEvent<A>` and
+        // `JobEvent<B>` give the same text.
+        let decl = T::decl();
+        if let Some(known) = self.by_name.get(&name) {
+            assert_eq!(
+                known, &decl,
+                "two Rust types are both named {name} in TypeScript: rename one with #[ts(rename)]"
+            );
+            return;
+        }
+        self.by_name.insert(name, decl.clone());
+        self.decls.push(decl);
+        let mut dependencies = Dependencies::default();
+        T::visit_dependencies(&mut dependencies);
+        dependencies.0.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, visit) in dependencies.0 {
+            visit(self);
+        }
+    }
+}
+
+/// Visits one type in the walk.
+type VisitOne = fn(&mut Declarations);
+
+/// A type's direct dependencies, each by name with the way to visit it later.
+#[derive(Default)]
+struct Dependencies(Vec<(String, VisitOne)>);
+
+impl TypeVisitor for Dependencies {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        if T::output_path().is_some() {
+            self.0.push((T::ident(), |walk| walk.visit::<T>()));
+        }
+    }
 }
 
 /// The full text of `ui/src/bindings.ts`.
@@ -205,6 +271,9 @@ pub fn bindings() -> String {
         out.push_str("export ");
         out.push_str(&decl);
         out.push_str("\n\n");
+    }
+    for table in tables() {
+        out.push_str(&table.typescript());
     }
     out.push_str(
         "/** Every command of the desktop shell. Rejections are always an `ApiError`. */\n",
@@ -259,6 +328,30 @@ pub fn bindings() -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_table_holds_each_value_of_its_type_once() {
+        for table in super::tables() {
+            assert_eq!(table.problems(), Vec::<String>::new());
+        }
+    }
+
+    #[test]
+    fn a_table_missing_a_variant_or_repeating_one_is_refused() {
+        let mut table = super::Table::of("ERROR_CODES", &[crate::ErrorCode::Io]);
+        assert!(table
+            .problems()
+            .iter()
+            .any(|p| p == "ERROR_CODES: ErrorCode \"notFound\" is missing"));
+        table.values = vec![serde_json::json!("io"), serde_json::json!("io")];
+        assert!(table
+            .problems()
+            .contains(&"ERROR_CODES: \"io\" is listed twice".to_owned()));
+        table.values.push(serde_json::json!("nope"));
+        assert!(table
+            .problems()
+            .contains(&"ERROR_CODES: \"nope\" is not a value of ErrorCode".to_owned()));
+    }
+
     #[test]
     fn camel_case_matches_tauri_argument_naming() {
         assert_eq!(super::camel_case("profile_set_secret"), "profileSetSecret");

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use idlens_api::types::{
-    AuditAuth0Source, AuditGraphSource, AuditMappingOverride, AuditRequest, FixApplyRequest,
-    FixPlanRequest, FixPlanView, GraphStatus, UsersExportRequest,
+    AuditAuth0Source, AuditGraphSource, AuditMappingOverride, AuditRequest, FindingKind,
+    FixApplyRequest, FixPlanRequest, FixPlanView, GraphStatus, UsersExportRequest,
 };
 use idlens_api::{Api, ApiError, AuditSummary, AuditWritten, ErrorCode};
 use idlens_export::AtomicFile;
@@ -18,16 +18,6 @@ use crate::args::{AuditArgs, AuditColumns, GraphCommand};
 use crate::output::{self, say};
 use crate::progress::run_job;
 use crate::terminal::Untrusted;
-
-/// The kinds in the report's order, as the summary names them.
-const KINDS: [&str; 6] = [
-    "missing_in_graph",
-    "orphan_in_graph",
-    "linked_secondary_in_graph",
-    "field_drift",
-    "duplicate_node",
-    "duplicate_account",
-];
 
 pub fn audit(api: &Api, args: AuditArgs) -> Result<ExitCode, ApiError> {
     let auth0 = auth0_source(&args.auth0);
@@ -247,10 +237,9 @@ fn print_summary(written: &AuditWritten, out: Option<&Path>, json: bool) {
         }));
         return;
     }
-    let rows: Vec<Vec<String>> = KINDS
+    let rows: Vec<Vec<String>> = FindingKind::ALL
         .iter()
-        .zip(summary_counts(summary))
-        .map(|(kind, count)| vec![(*kind).to_owned(), count.to_string()])
+        .map(|&kind| vec![kind.as_str().to_owned(), summary.get(kind).to_string()])
         .chain(std::iter::once(vec![
             "total".to_owned(),
             summary.total().to_string(),
@@ -270,17 +259,6 @@ fn print_summary(written: &AuditWritten, out: Option<&Path>, json: bool) {
             Untrusted(&path.display().to_string())
         );
     }
-}
-
-fn summary_counts(s: &AuditSummary) -> [u64; 6] {
-    [
-        s.missing_in_graph,
-        s.orphan_in_graph,
-        s.linked_secondary_in_graph,
-        s.field_drift,
-        s.duplicate_node,
-        s.duplicate_account,
-    ]
 }
 
 fn write_error(path: &Path, e: &std::io::Error) -> ApiError {

@@ -55,7 +55,7 @@ fn matching<'a>(
     report
         .findings
         .iter()
-        .filter(move |f: &&Finding<'static>| kind.is_none_or(|k| FindingKind::from(f.kind()) == k))
+        .filter(move |f: &&Finding<'static>| kind.is_none_or(|k| f.kind() == k))
         .map(finding_view)
         .filter(move |view| needle.is_empty() || matches(view, &needle))
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use idlens_audit::{FindingKey, FindingKind as Kind, Report};
+use idlens_audit::{FindingKey, FindingKind, Report};
 use idlens_export::Format;
 
 use crate::exports::{read_saved, saved_files, write_bytes};
@@ -52,12 +52,12 @@ impl Api {
             new_findings: comparison.new.len() as u64,
             fixed: comparison.fixed.len() as u64,
             unchanged: comparison.unchanged,
-            by_kind: Kind::ALL
+            by_kind: FindingKind::ALL
                 .iter()
-                .map(|kind| KindChange {
-                    kind: (*kind).into(),
-                    new_findings: count_of(&comparison.new, *kind),
-                    fixed: count_of(&comparison.fixed, *kind),
+                .map(|&kind| KindChange {
+                    kind,
+                    new_findings: count_of(&comparison.new, kind),
+                    fixed: count_of(&comparison.fixed, kind),
                 })
                 .collect(),
             new_rows: listed(&comparison.new),
@@ -66,7 +66,7 @@ impl Api {
     }
 }
 
-fn count_of(keys: &[FindingKey], kind: Kind) -> u64 {
+fn count_of(keys: &[FindingKey], kind: FindingKind) -> u64 {
     keys.iter().filter(|k| k.kind == kind).count() as u64
 }
 
@@ -74,7 +74,7 @@ fn listed(keys: &[FindingKey]) -> Vec<ComparedFinding> {
     keys.iter()
         .take(LISTED_CHANGES)
         .map(|k| ComparedFinding {
-            kind: k.kind.into(),
+            kind: k.kind,
             key: k.key.clone(),
         })
         .collect()

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use idlens_audit::FindingKind;
+
 use crate::types::{ExportFormat, GraphUserView};
 
 /// Where the Auth0 side of an audit comes from.
@@ -71,18 +73,6 @@ pub struct AuditMappingOverride {
     #[serde(default)]
     #[ts(optional)]
     pub email_verified_property: Option<String>,
-}
-
-/// The finding kinds, named as in the report (`docs/audit.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingKind {
-    MissingInGraph,
-    OrphanInGraph,
-    LinkedSecondaryInGraph,
-    FieldDrift,
-    DuplicateNode,
-    DuplicateAccount,
 }
 
 /// Findings per kind.

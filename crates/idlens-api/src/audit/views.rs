@@ -1,34 +1,21 @@
 //! The audit's findings as the UI shows them: both sides, one line each.
 
 use idlens_audit::{
-    Auth0User, Cause, Confidence, DriftField, FieldDiff, Finding, FindingKind as Kind, GraphNode,
+    Auth0User, Cause, Confidence, DriftField, FieldDiff, Finding, FindingKind, GraphNode,
     PrimaryRule, Report, Summary,
 };
 
 use crate::types::{
-    AuditFindingView, AuditOverview, AuditSourceView, Auth0UserView, FieldDriftView, FindingKind,
-    GraphUserView, KindCount,
+    AuditFindingView, AuditOverview, AuditSourceView, Auth0UserView, FieldDriftView, GraphUserView,
+    KindCount,
 };
 
-impl From<Kind> for FindingKind {
-    fn from(kind: Kind) -> Self {
-        match kind {
-            Kind::MissingInGraph => Self::MissingInGraph,
-            Kind::OrphanInGraph => Self::OrphanInGraph,
-            Kind::LinkedSecondaryInGraph => Self::LinkedSecondaryInGraph,
-            Kind::FieldDrift => Self::FieldDrift,
-            Kind::DuplicateNode => Self::DuplicateNode,
-            Kind::DuplicateAccount => Self::DuplicateAccount,
-        }
-    }
-}
-
 pub(crate) fn summary_counts(summary: &Summary) -> Vec<KindCount> {
-    Kind::ALL
+    FindingKind::ALL
         .iter()
-        .map(|kind| KindCount {
-            kind: (*kind).into(),
-            count: summary.get(*kind),
+        .map(|&kind| KindCount {
+            kind,
+            count: summary.get(kind),
         })
         .collect()
 }
@@ -74,7 +61,7 @@ fn serde_plain(value: &impl serde::Serialize) -> String {
 
 pub(crate) fn finding_view(finding: &Finding<'_>) -> AuditFindingView {
     let mut view = AuditFindingView {
-        kind: finding.kind().into(),
+        kind: finding.kind(),
         key: finding.key().to_owned(),
         summary: String::new(),
         auth0: Vec::new(),

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::findings::primary::PrimaryRule;
 
-/// The kinds, in the report's order.
+/// The finding kinds, named as in the report, in its order (`docs/audit.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     MissingInGraph,

@@ -428,15 +428,10 @@ fn the_demo_graph_drifts_in_every_way_the_audit_finds() {
     assert_eq!(rows, demo_graph(&tenant), "deterministic");
     let drift = demo_drift(&tenant);
     assert_eq!(audit_counts(&tenant, &rows), drift);
-    for (kind, n) in [
-        ("missing_in_graph", drift.missing_in_graph),
-        ("orphan_in_graph", drift.orphan_in_graph),
-        ("linked_secondary_in_graph", drift.linked_secondary_in_graph),
-        ("field_drift", drift.field_drift),
-        ("duplicate_node", drift.duplicate_node),
-        ("duplicate_account", drift.duplicate_account),
-    ] {
-        assert!(n >= 3, "{kind}: {n}");
+    // Every kind (`DemoDrift`'s fields are named as the kinds), at least thrice.
+    let counts = serde_json::to_value(drift).unwrap();
+    for (kind, n) in counts.as_object().unwrap() {
+        assert!(n.as_u64().unwrap() >= 3, "{kind}: {n}");
     }
     // Most missing nodes are social sign-ups.
     let in_graph: HashSet<&str> = rows.iter().map(|r| r.sub.as_str()).collect();

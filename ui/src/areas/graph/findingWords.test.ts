@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditFindingView } from "../../bindings";
+import { FINDING_KINDS, type AuditFindingView } from "../../bindings";
 import {
   confidenceWords,
   driftLine,
@@ -40,16 +40,12 @@ const user = (userId: string) => ({
 });
 
 describe("kinds", () => {
-  it("lists the six kinds in the report's order, each with words", () => {
-    expect(KIND_ORDER).toEqual([
-      "missing_in_graph",
-      "orphan_in_graph",
-      "linked_secondary_in_graph",
-      "field_drift",
-      "duplicate_node",
-      "duplicate_account",
-    ]);
-    for (const kind of KIND_ORDER) expect(KIND_WORDS[kind].title).not.toBe("");
+  it("lists the engine's kinds in its order, each with words", () => {
+    expect(KIND_ORDER).toEqual(FINDING_KINDS);
+    for (const kind of KIND_ORDER) {
+      expect(KIND_WORDS[kind].title).not.toBe("");
+      expect(KIND_WORDS[kind].about).not.toBe("");
+    }
     expect(isFindingKind("field_drift")).toBe(true);
     expect(isFindingKind("role_without_members")).toBe(false);
   });

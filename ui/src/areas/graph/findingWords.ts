@@ -2,18 +2,11 @@
 // their labels, a finding's one-line detail for the table, the drifting
 // fields, and the words for a duplicate account's primary. The rules behind
 // each kind are in docs/audit.md.
-import type { AuditFindingView, FieldDriftView, FindingKind } from "../../bindings";
+import { FINDING_KINDS, type AuditFindingView, type FieldDriftView, type FindingKind } from "../../bindings";
 import { plural } from "../../components/plural";
 
-/** Every kind, in the report's order (docs/audit.md, "Findings"). */
-export const KIND_ORDER: readonly FindingKind[] = [
-  "missing_in_graph",
-  "orphan_in_graph",
-  "linked_secondary_in_graph",
-  "field_drift",
-  "duplicate_node",
-  "duplicate_account",
-];
+/** Every kind, in the report's order (docs/audit.md, "Findings"): the engine's. */
+export const KIND_ORDER: readonly FindingKind[] = FINDING_KINDS;
 
 export type KindWords = {
   /** "Missing in the graph". */
