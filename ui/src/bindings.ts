@@ -932,6 +932,9 @@ restartNeeded: boolean, };
 /** Every `FindingKind`, in the core's order. */
 export const FINDING_KINDS = ["missing_in_graph", "orphan_in_graph", "linked_secondary_in_graph", "field_drift", "duplicate_node", "duplicate_account"] as const satisfies readonly FindingKind[];
 
+/** Every `ErrorCode`, in the core's order. */
+export const ERROR_CODES = ["invalidInput", "notFound", "alreadyExists", "keychain", "config", "io", "network", "signInRequired", "forbidden", "cancelled", "updateRefused", "internal"] as const satisfies readonly ErrorCode[];
+
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {
   /** Version, config file path and where secrets are kept. */

@@ -1,28 +1,14 @@
 // The one place the UI talks to the Rust core. Every rejection becomes an
 // `ApiError` ({code, message}) so screens can branch on `code`.
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type { ApiError, ErrorCode, JobEvent, JobId } from "./bindings";
+import { ERROR_CODES, type ApiError, type ErrorCode, type JobEvent, type JobId } from "./bindings";
 
-// A record, so a code added to the core fails the typecheck until it is listed here.
-const CODES: Record<ErrorCode, true> = {
-  invalidInput: true,
-  notFound: true,
-  alreadyExists: true,
-  keychain: true,
-  config: true,
-  io: true,
-  network: true,
-  signInRequired: true,
-  forbidden: true,
-  cancelled: true,
-  updateRefused: true,
-  internal: true,
-};
+const CODES: ReadonlySet<string> = new Set<ErrorCode>(ERROR_CODES);
 
 export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.message === "string" && typeof v.code === "string" && Object.hasOwn(CODES, v.code);
+  return typeof v.message === "string" && typeof v.code === "string" && CODES.has(v.code);
 }
 
 /** Normalises anything a command can reject with into an ApiError. */

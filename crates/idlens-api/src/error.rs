@@ -42,6 +42,25 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// Every code, exported to the UI as `ERROR_CODES` (a test checks the
+    /// list holds each variant once).
+    pub const ALL: [ErrorCode; 12] = [
+        ErrorCode::InvalidInput,
+        ErrorCode::NotFound,
+        ErrorCode::AlreadyExists,
+        ErrorCode::Keychain,
+        ErrorCode::Config,
+        ErrorCode::Io,
+        ErrorCode::Network,
+        ErrorCode::SignInRequired,
+        ErrorCode::Forbidden,
+        ErrorCode::Cancelled,
+        ErrorCode::UpdateRefused,
+        ErrorCode::Internal,
+    ];
+}
+
 /// An error as it crosses the boundary: `{code, message}`. The message is a
 /// full sentence that says what to do next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]

@@ -14,7 +14,7 @@ use idlens_token::Report;
 use serde::Serialize;
 use ts_rs::{TypeVisitor, TS};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::types::*;
 
 /// One command of the desktop shell, as the UI calls it.
@@ -158,7 +158,10 @@ fn literal_union(decl: &str) -> Option<Vec<String>> {
 
 /// Every table the UI enumerates.
 pub fn tables() -> Vec<Table> {
-    vec![Table::of("FINDING_KINDS", &FindingKind::ALL)]
+    vec![
+        Table::of("FINDING_KINDS", &FindingKind::ALL),
+        Table::of("ERROR_CODES", &ErrorCode::ALL),
+    ]
 }
 
 /// The declarations of the boundary: every type a command sends or answers
