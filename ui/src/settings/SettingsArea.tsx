@@ -24,7 +24,7 @@ export function draftKey(selection: SettingsSelection): string {
   return selection.mode === "new" ? "new" : `edit:${selection.name}`;
 }
 
-type SettingsAreaProps = {
+export type SettingsAreaProps = {
   data: ProfileDataControls;
   selection: SettingsSelection | null;
   /** `focus` says where the editor puts focus once it shows the selection. */
