@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useLayoutEffect, useRef, useState } from "react";
 import { profileContext } from "../areas/profileContext";
 import { useSessionKeeper } from "../areas/session/sessionStore";
-import type { EditorFocus } from "../settings/ProfileEditor";
+import type { EditorFocus } from "../settings/editorFocus";
 import type { ProfileDraft } from "../settings/profileDraft";
 import type { DraftBook, SettingsSelection } from "../settings/SettingsArea";
 import { areaEntry, type AreaShell } from "./areaCatalog";
