@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApiError, JobEvent, JobId, JobProgress } from "./bindings";
-import { startJob } from "./jobs";
+import { JobSlot, startJob, type Running } from "./jobs";
 
 type Harness = { send: (event: JobEvent<string>) => void; cancelled: JobId[] };
 
@@ -60,5 +60,108 @@ describe("startJob", () => {
   it("a job that cannot start rejects as an ApiError", async () => {
     const h = harness(Promise.reject("command rbac_snapshot not found"));
     await expect(h.run.result).rejects.toMatchObject({ code: "internal" });
+  });
+});
+
+describe("JobSlot", () => {
+  type Begun = { send: (event: JobEvent<string>) => void; id: JobId };
+
+  function slot() {
+    const shown: (Running | null)[] = [];
+    const cancelled: JobId[] = [];
+    const begun: Begun[] = [];
+    const jobs = new JobSlot<string>(
+      (running) => shown.push(running),
+      async (id) => {
+        cancelled.push(id);
+      },
+    );
+    const begin = (onEvent: (event: JobEvent<string>) => void) => {
+      const id = begun.length + 1;
+      begun.push({ send: onEvent, id });
+      return Promise.resolve(id);
+    };
+    return { jobs, begin, shown, cancelled, begun, last: () => shown.at(-1) };
+  }
+
+  it("shows the job's progress, then takes its outcome in the same moment the slot clears", async () => {
+    // What a render (a microtask after the slot clears) would see: the outcome already applied.
+    const seenAfterClear: (string | null)[] = [];
+    let applied: string | null = null;
+    const jobs = new JobSlot<string>(
+      (running) => {
+        if (running === null) queueMicrotask(() => seenAfterClear.push(applied));
+      },
+      async () => undefined,
+    );
+    let send: (event: JobEvent<string>) => void = () => undefined;
+    const outcome = jobs.start(
+      (onEvent) => {
+        send = onEvent;
+        return Promise.resolve(1);
+      },
+      (o) => (applied = o.ok ? o.value : null),
+    );
+    send({ kind: "progress", progress: step(3) });
+    send({ kind: "done", result: "report" });
+    await expect(outcome).resolves.toEqual({ ok: true, value: "report" });
+    expect(seenAfterClear).toEqual(["report"]);
+  });
+
+  it("shows the job's progress while it runs, and no job once it ended", async () => {
+    const s = slot();
+    const outcome = s.jobs.start(s.begin);
+    expect(s.last()).toEqual({ progress: null, cancelling: false });
+    s.begun[0]?.send({ kind: "progress", progress: step(3) });
+    expect(s.last()?.progress?.done).toBe(3);
+    s.begun[0]?.send({ kind: "done", result: "report" });
+    await outcome;
+    expect(s.last()).toBeNull();
+  });
+
+  it("cancels the job before when another starts, and delivers only the latest", async () => {
+    const s = slot();
+    const applied: string[] = [];
+    const first = s.jobs.start(s.begin, (o) => applied.push(o.ok ? o.value : o.error.code));
+    const second = s.jobs.start(s.begin, (o) => applied.push(o.ok ? o.value : o.error.code));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(s.cancelled).toEqual([1]);
+    s.begun[0]?.send({ kind: "progress", progress: step(7) });
+    expect(s.last()?.progress).toBeNull();
+    s.begun[0]?.send({ kind: "failed", error: { code: "cancelled", message: "Cancelled." } });
+    s.begun[1]?.send({ kind: "done", result: "second" });
+    await expect(second).resolves.toEqual({ ok: true, value: "second" });
+    expect(applied).toEqual(["second"]);
+    let firstSettled = false;
+    void first.then(() => (firstSettled = true));
+    await Promise.resolve();
+    expect(firstSettled).toBe(false);
+  });
+
+  it("marks a cancel asked for, and delivers the cancelled outcome", async () => {
+    const s = slot();
+    const outcome = s.jobs.start(s.begin);
+    s.jobs.cancel();
+    expect(s.last()).toEqual({ progress: null, cancelling: true });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(s.cancelled).toEqual([1]);
+    s.begun[0]?.send({ kind: "failed", error: { code: "cancelled", message: "Cancelled." } });
+    await expect(outcome).resolves.toMatchObject({ ok: false, error: { code: "cancelled" } });
+    expect(s.last()).toBeNull();
+  });
+
+  it("forgets a stopped job: its outcome is never shown or applied", async () => {
+    const s = slot();
+    const applied: unknown[] = [];
+    void s.jobs.start(s.begin, (o) => applied.push(o));
+    const shownBefore = s.shown.length;
+    s.jobs.stop();
+    s.begun[0]?.send({ kind: "done", result: "late" });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(applied).toEqual([]);
+    expect(s.shown.length).toBe(shownBefore);
   });
 });

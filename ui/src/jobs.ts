@@ -26,7 +26,7 @@ export function startJob<T>(
     settle = { resolve, reject };
   });
   let ended = false;
-  const end = (outcome: { ok: true; value: T } | { ok: false; error: ApiError }) => {
+  const end = (outcome: Outcome<T>) => {
     if (ended || !settle) return;
     ended = true;
     if (outcome.ok) settle.resolve(outcome.value);
@@ -46,4 +46,76 @@ export function startJob<T>(
     });
   };
   return { result, cancel };
+}
+
+/** A job on screen: its last progress, and whether cancel was asked for. */
+export type Running = { progress: JobProgress | null; cancelling: boolean };
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/**
+ * One job at a time, shown through `show` (usually a store field): starting
+ * another cancels the one before, and only the latest one's progress and
+ * outcome are delivered.
+ */
+export class JobSlot<T> {
+  private run: JobRun<T> | null = null;
+  private generation = 0;
+  private running: Running | null = null;
+
+  constructor(
+    private readonly show: (running: Running | null) => void,
+    private readonly cancelJob: Cancel = commands.jobCancel,
+  ) {}
+
+  private update(running: Running | null) {
+    this.running = running;
+    this.show(running);
+  }
+
+  /**
+   * Starts `begin`'s job. `apply` takes its outcome in the same moment the
+   * slot shows no job any more, so nothing sees the job ended without its
+   * outcome (the promise resolves a moment later).
+   */
+  start(begin: Start<T>, apply?: (outcome: Outcome<T>) => void): Promise<Outcome<T>> {
+    this.run?.cancel();
+    const mine = ++this.generation;
+    this.update({ progress: null, cancelling: false });
+    const run = startJob<T>(
+      begin,
+      (progress) => {
+        if (mine === this.generation && this.running) this.update({ ...this.running, progress });
+      },
+      this.cancelJob,
+    );
+    this.run = run;
+    const settle = (outcome: Outcome<T>, resolve: (outcome: Outcome<T>) => void) => {
+      if (mine !== this.generation) return;
+      this.run = null;
+      this.update(null);
+      apply?.(outcome);
+      resolve(outcome);
+    };
+    return new Promise((resolve) => {
+      run.result.then(
+        (value) => settle({ ok: true, value }, resolve),
+        (error: ApiError) => settle({ ok: false, error }, resolve),
+      );
+    });
+  }
+
+  cancel = () => {
+    if (!this.run || !this.running) return;
+    this.update({ ...this.running, cancelling: true });
+    this.run.cancel();
+  };
+
+  /** Cancels the job and forgets it: its outcome is never delivered. */
+  stop() {
+    this.run?.cancel();
+    this.run = null;
+    this.generation++;
+    this.running = null;
+  }
 }

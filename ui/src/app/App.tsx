@@ -1,11 +1,11 @@
 import { Suspense, useCallback, useLayoutEffect, useRef, useState } from "react";
 import { profileContext } from "../areas/profileContext";
-import { SessionArea } from "../areas/session/SessionArea";
 import { useSessionKeeper } from "../areas/session/sessionStore";
-import type { EditorFocus } from "../settings/ProfileEditor";
+import type { EditorFocus } from "../settings/editorFocus";
 import type { ProfileDraft } from "../settings/profileDraft";
 import type { DraftBook, SettingsSelection } from "../settings/SettingsArea";
-import { AreaLoading, AreaShown, GraphArea, InspectorArea, RbacArea, SettingsArea } from "./lazyAreas";
+import { areaEntry, type AreaShell } from "./areaCatalog";
+import { AreaLoading, AreaShown } from "./lazyAreas";
 import { GlobalErrorBanner } from "./GlobalErrorBanner";
 import type { AreaId, Navigate, NavigationState, SettingsIntent } from "./navigation";
 import { useAreaShortcuts } from "./shortcuts";
@@ -78,7 +78,23 @@ function Shell() {
   const context = profileContext(data.list, data.loadError, data.loading);
   useSessionKeeper(context.state === "ready" ? context.profile : null);
   const retry = () => void data.reload();
-  const areaProps = { context, navigate, onRetry: retry };
+  const shell: AreaShell = {
+    area: { context, navigate, onRetry: retry },
+    baseScopes: data.info?.baseScopes ?? null,
+    settings: {
+      data,
+      selection,
+      onSelect: (next, focus) => {
+        setSelection(next);
+        setEditorFocus(focus ?? null);
+        setNav((n) => ({ ...n, seq: n.seq + 1, focusHeading: false }));
+      },
+      drafts,
+      onDraftChange: setDraft,
+      focus: editorFocus,
+      focusSeq: nav.seq,
+    },
+  };
 
   return (
     <div className="app">
@@ -106,25 +122,7 @@ function Shell() {
           <main id="main" className="app__main" tabIndex={-1} ref={mainRef}>
             <Suspense fallback={<AreaLoading />}>
               <AreaShown key={nav.area} main={mainRef} focusHeading={nav.focusHeading}>
-                {nav.area === "session" ? <SessionArea {...areaProps} baseScopes={data.info?.baseScopes ?? null} /> : null}
-                {nav.area === "inspector" ? <InspectorArea {...areaProps} /> : null}
-                {nav.area === "rbac" ? <RbacArea {...areaProps} /> : null}
-                {nav.area === "graph" ? <GraphArea {...areaProps} /> : null}
-                {nav.area === "settings" ? (
-                  <SettingsArea
-                    data={data}
-                    selection={selection}
-                    onSelect={(next, focus) => {
-                      setSelection(next);
-                      setEditorFocus(focus ?? null);
-                      setNav((n) => ({ ...n, seq: n.seq + 1, focusHeading: false }));
-                    }}
-                    drafts={drafts}
-                    onDraftChange={setDraft}
-                    focus={editorFocus}
-                    focusSeq={nav.seq}
-                  />
-                ) : null}
+                {areaEntry(nav.area).render(shell)}
               </AreaShown>
             </Suspense>
           </main>

@@ -1,7 +1,6 @@
 import { useRef, type KeyboardEvent } from "react";
 import { LensMark } from "../components/Icons";
-import { ALL_AREAS, SETTINGS_AREA, WORK_AREAS, type AreaEntry } from "./areaCatalog";
-import type { AreaId } from "./navigation";
+import { AREAS, type AreaEntry, type AreaId } from "./areaCatalog";
 import { ariaShortcut, shortcutLabel } from "./shortcuts";
 
 type SidebarProps = {
@@ -18,7 +17,7 @@ export function Sidebar({ active, onOpen, version }: SidebarProps) {
   const buttons = useRef(new Map<AreaId, HTMLButtonElement>());
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    const order = ALL_AREAS.map((a) => a.id);
+    const order: AreaId[] = AREAS.map((a) => a.id);
     const current = order.indexOf(document.activeElement?.getAttribute("data-area") as AreaId);
     if (current < 0) return;
     let next: number | null = null;
@@ -32,7 +31,7 @@ export function Sidebar({ active, onOpen, version }: SidebarProps) {
     if (id) buttons.current.get(id)?.focus();
   }
 
-  function item(area: AreaEntry) {
+  function item(area: AreaEntry<AreaId>) {
     const isActive = area.id === active;
     return (
       <li key={area.id}>
@@ -75,10 +74,10 @@ export function Sidebar({ active, onOpen, version }: SidebarProps) {
           Workspace
         </p>
         <ul className="nav-list" aria-labelledby="nav-work-label">
-          {WORK_AREAS.map(item)}
+          {AREAS.filter((a) => a.place === "workspace").map(item)}
         </ul>
         <div className="sidebar__spacer" />
-        <ul className="nav-list nav-list--bottom">{item(SETTINGS_AREA)}</ul>
+        <ul className="nav-list nav-list--bottom">{AREAS.filter((a) => a.place === "bottom").map(item)}</ul>
       </nav>
       <p className="sidebar__footer">{version ? `IdLens ${version}` : "IdLens"}</p>
     </aside>

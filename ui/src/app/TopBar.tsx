@@ -1,11 +1,9 @@
-import { useState } from "react";
-import { commands, type KeychainView, type ProfileList } from "../bindings";
-import { toApiError } from "../ipc";
+import type { KeychainView, ProfileList } from "../bindings";
 import { IconLock, IconMemory } from "../components/Icons";
 import { MEMORY_ONLY_NOTICE } from "../profile/storedSecrets";
 import { tenantHost } from "../profile/tenantUrls";
+import { useProfileCommands } from "../profile/useProfileCommands";
 import { useSessionState } from "../areas/session/sessionStore";
-import { useToast } from "./toast";
 
 type TopBarProps = {
   list: ProfileList | null;
@@ -43,23 +41,14 @@ function ProfileSwitcher({
   loading: boolean;
   onListChanged: (list: ProfileList) => void;
 }) {
-  const toast = useToast();
-  const [switching, setSwitching] = useState(false);
+  const { busy, use: switchTo } = useProfileCommands(onListChanged);
+  const switching = busy !== null;
   const profiles = list?.profiles ?? [];
   const current = list?.current ?? "";
   const empty = profiles.length === 0;
 
-  async function use(name: string) {
-    if (!name || name === current) return;
-    setSwitching(true);
-    try {
-      onListChanged(await commands.profileUse(name));
-      toast(`Now using profile “${name}”`);
-    } catch (e) {
-      toast(toApiError(e).message, "error");
-    } finally {
-      setSwitching(false);
-    }
+  function use(name: string) {
+    if (name && name !== current) void switchTo(name);
   }
 
   return (
@@ -75,7 +64,7 @@ function ProfileSwitcher({
           value={empty ? "" : current}
           disabled={empty || switching}
           aria-busy={loading || switching}
-          onChange={(e) => void use(e.target.value)}
+          onChange={(e) => use(e.target.value)}
         >
           {empty ? <option value="">{loading ? "Loading…" : "No profiles yet"}</option> : null}
           {!empty && !current ? (

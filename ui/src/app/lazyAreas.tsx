@@ -1,18 +1,13 @@
-// The areas other than Session, loaded when first opened. Session is the
-// first screen and stays in the main bundle; the others (most of the UI's
-// code) are separate chunks, so the first screen parses and runs only what
-// it shows. A chunk comes from the app's own assets, so the wait is short,
-// and each loads once per run.
-import { lazy, useLayoutEffect, useRef, type ReactNode, type RefObject } from "react";
+// How an area other than the first is loaded: a chunk fetched when the area is
+// first opened, so the first screen parses and runs only what it shows. A
+// chunk comes from the app's own assets, so the wait is short, and each loads
+// once per run.
+import { lazy, useLayoutEffect, useRef, type ComponentType, type ReactNode, type RefObject } from "react";
 
-export const InspectorArea = lazy(() =>
-  import("../areas/inspector/InspectorArea").then((m) => ({ default: m.InspectorArea })),
-);
-export const RbacArea = lazy(() => import("../areas/rbac/RbacArea").then((m) => ({ default: m.RbacArea })));
-export const GraphArea = lazy(() => import("../areas/graph/GraphArea").then((m) => ({ default: m.GraphArea })));
-export const SettingsArea = lazy(() =>
-  import("../settings/SettingsArea").then((m) => ({ default: m.SettingsArea })),
-);
+/** A screen in its own chunk: `load` imports its module and picks the component. */
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return lazy(() => load().then((component) => ({ default: component })));
+}
 
 /** Shown in the main column while an area's code loads. */
 export function AreaLoading() {

@@ -1,4 +1,6 @@
-export type AreaId = "session" | "inspector" | "rbac" | "graph" | "settings";
+import type { AreaId } from "./areaCatalog";
+
+export type { AreaId };
 
 /** A part of the profile editor another area can send the user to. */
 export type SettingsFocus =

@@ -1,6 +1,5 @@
 import { useEffect } from "react";
-import { ALL_AREAS } from "./areaCatalog";
-import type { AreaId } from "./navigation";
+import { AREAS, type AreaId } from "./areaCatalog";
 
 export const IS_MAC = /Mac|iPhone|iPad/i.test(navigator.platform || navigator.userAgent);
 
@@ -14,23 +13,34 @@ export function ariaShortcut(key: string): string {
   return `${IS_MAC ? "Meta" : "Control"}+${key === "," ? "Comma" : key}`;
 }
 
-function areaForKey(event: KeyboardEvent): AreaId | null {
-  const fromKey = ALL_AREAS.find((a) => a.shortcutKey === event.key);
-  if (fromKey) return fromKey.id;
-  // Layouts where the digit row needs Shift still report Digit1… as the code.
-  const digit = /^Digit([1-4])$/.exec(event.code)?.[1];
-  if (digit) return ALL_AREAS.find((a) => a.shortcutKey === digit)?.id ?? null;
-  if (event.code === "Comma") return "settings";
-  return null;
+/**
+ * The key a physical key stands for whatever the layout: layouts where the
+ * digit row needs Shift still report Digit1… as the code, and Comma for ",".
+ */
+function keyOfCode(code: string): string | null {
+  const digit = /^Digit([0-9])$/.exec(code)?.[1];
+  if (digit) return digit;
+  return code === "Comma" ? "," : null;
 }
 
-/** Ctrl/⌘+1…4 open the work areas, Ctrl/⌘+, opens Settings. */
+/** The area whose shortcut the key pressed (with the modifier) is, if any. */
+export function areaForKey<Id extends string>(
+  areas: readonly { id: Id; shortcutKey: string }[],
+  event: Pick<KeyboardEvent, "key" | "code">,
+): Id | null {
+  const byKey = areas.find((a) => a.shortcutKey === event.key);
+  if (byKey) return byKey.id;
+  const key = keyOfCode(event.code);
+  return key === null ? null : (areas.find((a) => a.shortcutKey === key)?.id ?? null);
+}
+
+/** Ctrl/⌘ with an area's shortcut key (1…9 for the work areas, "," for Settings) opens it. */
 export function useAreaShortcuts(open: (area: AreaId) => void): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const modifier = IS_MAC ? event.metaKey : event.ctrlKey;
       if (!modifier || event.altKey || event.isComposing) return;
-      const area = areaForKey(event);
+      const area = areaForKey(AREAS, event);
       if (!area) return;
       event.preventDefault();
       open(area);

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from "react";
-import { commands, type ProfileList } from "../bindings";
-import { toApiError } from "../ipc";
-import { useToast } from "../app/toast";
+import type { ProfileList } from "../bindings";
 import { IconTrash } from "../components/Icons";
 import { TRANSPORT_WORDS } from "../profile/neo4jTransport";
 import { tenantHost } from "../profile/tenantUrls";
+import { useProfileCommands } from "../profile/useProfileCommands";
 
 type ProfileListPanelProps = {
   list: ProfileList;
@@ -19,40 +18,13 @@ type ProfileListPanelProps = {
 
 /** Every profile, which one is in use, and the Use / Remove actions. */
 export function ProfileListPanel({ list, selected, creating, unsaved, onSelect, onListChanged }: ProfileListPanelProps) {
-  const toast = useToast();
+  const { busy, use, remove } = useProfileCommands(onListChanged);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
-
-  async function use(name: string) {
-    setBusy(name);
-    try {
-      onListChanged(await commands.profileUse(name));
-      toast(`Now using profile “${name}”`);
-    } catch (e) {
-      toast(toApiError(e).message, "error");
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function remove(name: string) {
-    setBusy(name);
-    try {
-      const next = await commands.profileRemove(name);
-      setConfirming(null);
-      onListChanged(next, name);
-      toast(`Removed profile “${name}” and its stored secrets`);
-    } catch (e) {
-      toast(toApiError(e).message, "error");
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <nav className="profile-panel" aria-label="Tenant profiles">
@@ -146,7 +118,7 @@ export function ProfileListPanel({ list, selected, creating, unsaved, onSelect, 
                       className="button button--small button--danger"
                       data-testid="profile-remove-confirm"
                       disabled={busy !== null}
-                      onClick={() => void remove(p.name)}
+                      onClick={() => void remove(p.name, () => setConfirming(null))}
                       ref={confirmButton}
                     >
                       {busy === p.name ? "Removing…" : "Remove"}

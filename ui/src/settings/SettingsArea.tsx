@@ -9,7 +9,8 @@ import { FactList } from "../components/FactList";
 import { IconFile, IconLock, IconMemory, IconPlus, IconRefresh, IconWarning, LensMark } from "../components/Icons";
 import { SANDBOX_PROFILE_COMMAND } from "../areas/ProfileGate";
 import { MEMORY_ONLY_NOTICE } from "../profile/storedSecrets";
-import { ProfileEditor, type EditorFocus } from "./ProfileEditor";
+import type { EditorFocus } from "./editorFocus";
+import { ProfileEditor } from "./ProfileEditor";
 import { ProfileListPanel } from "./ProfileListPanel";
 import { draftFromProfile, emptyDraft, type ProfileDraft } from "./profileDraft";
 import { UpdatesCard } from "./UpdatesCard";
@@ -24,7 +25,7 @@ export function draftKey(selection: SettingsSelection): string {
   return selection.mode === "new" ? "new" : `edit:${selection.name}`;
 }
 
-type SettingsAreaProps = {
+export type SettingsAreaProps = {
   data: ProfileDataControls;
   selection: SettingsSelection | null;
   /** `focus` says where the editor puts focus once it shows the selection. */

@@ -2,7 +2,7 @@
 // areas (an install goes on meanwhile), and the commands that move it. The
 // update server is asked only when the user clicks Check for updates.
 import { commands, type ApiError, type UpdateInstalled } from "../bindings";
-import { createStore } from "../areas/graph/moduleStore";
+import { createStore } from "../store";
 import { toApiError } from "../ipc";
 import { startJob, type JobRun } from "../jobs";
 import { initialUpdateState, updateReducer, type UpdateEvent, type UpdateState } from "./updateState";

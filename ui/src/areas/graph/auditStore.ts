@@ -28,7 +28,8 @@ import { commands } from "../../bindings";
 import { toApiError } from "../../ipc";
 import { INITIAL_AUDIT_DRAFT, toAuditRequest, withAuth0File, type AuditDraft } from "./auditSources";
 import { graphStore } from "./graphStore";
-import { createStore, JobSlot, type Outcome, type Running } from "./moduleStore";
+import { JobSlot, type Outcome, type Running } from "../../jobs";
+import { createStore } from "../../store";
 import {
   chooseOverride,
   learnSuggestions,

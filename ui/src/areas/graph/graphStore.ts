@@ -5,7 +5,8 @@
 import type { ApiError, ExportFormat, ExportSaved, GraphStatus } from "../../bindings";
 import { commands } from "../../bindings";
 import { toApiError } from "../../ipc";
-import { createStore, JobSlot, type Outcome, type Running } from "./moduleStore";
+import { JobSlot, type Outcome, type Running } from "../../jobs";
+import { createStore } from "../../store";
 import { normalizeQuery } from "./searchState";
 
 export type GraphTab = "browse" | "audit" | "fix" | "compare";

@@ -2,8 +2,8 @@
 // last result and the history of inspected tokens. Module state, so it survives
 // switching areas; never written to localStorage, sessionStorage, IndexedDB or
 // disk, so it is gone when IdLens exits. The HMAC secret is not kept here.
-import { useSyncExternalStore } from "react";
 import type { ApiError, Report, TokenKind } from "../../bindings";
+import { createStore } from "../../store";
 import type { Verdict } from "./reportWords";
 
 export type KeyChoice = "profile" | "issuer" | "jwksUrl" | "text" | "hmacSecret" | "none";
@@ -50,7 +50,7 @@ type Memory = {
 
 const HISTORY_LIMIT = 50;
 
-let memory: Memory = {
+const store = createStore<Memory>({
   token: "",
   options: {
     keyChoice: null,
@@ -66,26 +66,17 @@ let memory: Memory = {
   redact: false,
   last: null,
   history: [],
-};
-const listeners = new Set<() => void>();
+});
 let nextHistoryId = 1;
 
 function update(change: (m: Memory) => Memory) {
-  memory = change(memory);
-  listeners.forEach((l) => l());
+  store.replace(change(store.get()));
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useInspectorMemory(): Memory {
-  return useSyncExternalStore(subscribe, () => memory);
-}
+export const useInspectorMemory = store.use;
 
 export const inspectorMemory = {
-  last: () => memory.last,
+  last: () => store.get().last,
   setToken: (token: string) => update((m) => ({ ...m, token })),
   setOptions: (change: Partial<VerifyOptions>) => update((m) => ({ ...m, options: { ...m.options, ...change } })),
   setRedact: (redact: boolean) => update((m) => ({ ...m, redact })),

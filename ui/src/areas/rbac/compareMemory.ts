@@ -8,11 +8,11 @@
 //   answer of a compare that is not the latest is dropped.
 // - A compare that fails or is cancelled leaves no result: nothing partial.
 // - Another profile starts over (its own defaults); the lists stay.
-import { useSyncExternalStore } from "react";
-import type { ApiError, DiffView, JobProgress, SnapshotFile } from "../../bindings";
+import type { ApiError, DiffView, SnapshotFile } from "../../bindings";
 import { commands } from "../../bindings";
 import { toApiError } from "../../ipc";
-import { startJob, type JobRun } from "../../jobs";
+import { JobSlot, type Running } from "../../jobs";
+import { createStore } from "../../store";
 import {
   compareBlocker,
   initialSources,
@@ -22,7 +22,7 @@ import {
   type SourceDraft,
 } from "./compareSources";
 
-export type Comparing = { progress: JobProgress | null; cancelling: boolean };
+export type Comparing = Running;
 
 export type CompareState = {
   /** The profile the defaults are for; undefined until the tab first opens. */
@@ -55,45 +55,26 @@ const INITIAL: CompareState = {
   error: null,
 };
 
-let state: CompareState = INITIAL;
-let running: JobRun<DiffView> | null = null;
-let generation = 0;
-const listeners = new Set<() => void>();
-
-function set(change: Partial<CompareState>) {
-  state = { ...state, ...change };
-  listeners.forEach((l) => l());
-}
+const store = createStore<CompareState>(INITIAL);
+const set = store.set;
+const compareSlot = new JobSlot<DiffView>((running) => set({ running }));
 
 /** Sets lists or sources, then fills in the defaults they allow. */
 function setWithDefaults(change: Partial<CompareState>) {
-  const next = { ...state, ...change };
+  const next = { ...store.get(), ...change };
   const context = { files: next.files, profiles: next.profiles, profileInUse: next.profile ?? null };
   set({ ...change, a: withDefaults(next.a, context), b: withDefaults(next.b, context) });
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useCompareMemory(): CompareState {
-  return useSyncExternalStore(subscribe, () => state);
-}
-
-function stopRunning() {
-  running?.cancel();
-  running = null;
-  generation++;
-}
+export const useCompareMemory = store.use;
 
 export const compareMemory = {
-  get: () => state,
+  get: store.get,
 
   /** Starts over for another profile (cancelling its compare); the lists stay. */
   forProfile(profile: string | null) {
-    if (state.profile === profile) return;
-    stopRunning();
+    if (store.get().profile === profile) return;
+    compareSlot.stop();
     setWithDefaults({ profile, ...initialSources(profile), running: null, result: null, error: null });
   },
 
@@ -119,45 +100,26 @@ export const compareMemory = {
   },
 
   setSource(side: CompareSide, change: Partial<SourceDraft>) {
-    set(side === "a" ? { a: { ...state.a, ...change } } : { b: { ...state.b, ...change } });
+    const { a, b } = store.get();
+    set(side === "a" ? { a: { ...a, ...change } } : { b: { ...b, ...change } });
   },
 
-  swap: () => set({ a: state.b, b: state.a }),
+  swap: () => set({ a: store.get().b, b: store.get().a }),
 
-  /** Compares A with B as a job; the result replaces the last one. */
+  /** Compares A with B as a job; the result replaces the last one. A failed or cancelled one leaves none. */
   run() {
+    const state = store.get();
     const a = toSnapshotSource(state.a);
     const b = toSnapshotSource(state.b);
     if (compareBlocker(state.a, state.b) !== null || a === null || b === null) return;
-    stopRunning();
-    const mine = generation;
-    set({ running: { progress: null, cancelling: false }, result: null, error: null });
-    const run = startJob<DiffView>(
+    set({ result: null, error: null });
+    void compareSlot.start(
       (onEvent) => commands.rbacDiff({ a, b }, onEvent),
-      (progress) => {
-        if (mine === generation && state.running) set({ running: { ...state.running, progress } });
-      },
-    );
-    running = run;
-    run.result.then(
-      (result) => finish(mine, { result }),
-      (error: ApiError) => finish(mine, { error }),
+      (outcome) => set(outcome.ok ? { result: outcome.value, error: null } : { result: null, error: outcome.error }),
     );
   },
 
-  cancel() {
-    if (!running || !state.running) return;
-    set({ running: { ...state.running, cancelling: true } });
-    running.cancel();
-  },
+  cancel: () => compareSlot.cancel(),
 
   dismissError: () => set({ error: null }),
 };
-
-/** Takes the outcome of compare `mine`, unless a later one replaced it. */
-function finish(mine: number, outcome: { result: DiffView } | { error: ApiError }) {
-  if (mine !== generation) return;
-  running = null;
-  if ("result" in outcome) set({ running: null, result: outcome.result, error: null });
-  else set({ running: null, result: null, error: outcome.error });
-}

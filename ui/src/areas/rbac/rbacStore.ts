@@ -9,14 +9,14 @@
 //   answer of a load that is not the latest is dropped.
 // - A failed or cancelled load keeps the overview loaded before it on screen
 //   (marked as what it is), never a partial one.
-import { useSyncExternalStore } from "react";
-import type { ApiError, JobProgress, RbacOverview } from "../../bindings";
+import type { ApiError, RbacOverview } from "../../bindings";
 import { commands } from "../../bindings";
-import { startJob, type JobRun } from "../../jobs";
+import { JobSlot, type Running } from "../../jobs";
+import { createStore } from "../../store";
 
 export type RbacTab = "roles" | "apis" | "users" | "matrix" | "explain" | "tokenCheck" | "findings" | "compare";
 
-export type Loading = { progress: JobProgress | null; cancelling: boolean; includeUsers: boolean };
+export type Loading = Running & { includeUsers: boolean };
 
 export type ExplainDraft = { userId: string; permission: string; api: string | null };
 
@@ -50,80 +50,48 @@ const INITIAL: RbacState = {
   tokenSource: "session",
 };
 
-let state: RbacState = INITIAL;
-let running: JobRun<RbacOverview> | null = null;
-let generation = 0;
-const listeners = new Set<() => void>();
+const store = createStore<RbacState>(INITIAL);
+const set = store.set;
+let includingUsers = false;
+const loadSlot = new JobSlot<RbacOverview>((running) =>
+  set({ loading: running ? { ...running, includeUsers: includingUsers } : null }),
+);
 
-function set(change: Partial<RbacState>) {
-  state = { ...state, ...change };
-  listeners.forEach((l) => l());
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useRbacState(): RbacState {
-  return useSyncExternalStore(subscribe, () => state);
-}
+export const useRbacState = store.use;
 
 export const rbacStore = {
-  get: () => state,
+  get: store.get,
 
   /**
    * Starts over for another profile (cancelling any load of the old one);
    * the open tab and the token source stay, they are the user's habits.
    */
   forProfile(profile: string) {
+    const state = store.get();
     if (state.profile === profile) return;
-    running?.cancel();
-    running = null;
-    generation++;
-    state = { ...INITIAL, profile, tab: state.tab, tokenSource: state.tokenSource };
-    listeners.forEach((l) => l());
+    loadSlot.stop();
+    store.replace({ ...INITIAL, profile, tab: state.tab, tokenSource: state.tokenSource });
   },
 
   /** Loads (or reloads) the tenant's roles, permissions and members as a job. */
   load(includeUsers: boolean) {
-    const profile = state.profile;
-    running?.cancel();
-    const mine = ++generation;
-    set({ loading: { progress: null, cancelling: false, includeUsers }, error: null });
-    const run = startJob<RbacOverview>(
+    const profile = store.get().profile;
+    includingUsers = includeUsers;
+    set({ error: null });
+    void loadSlot.start(
       (onEvent) => commands.rbacSnapshot({ profile, includeUsers }, onEvent),
-      (progress) => {
-        if (mine === generation && state.loading) set({ loading: { ...state.loading, progress } });
-      },
-    );
-    running = run;
-    run.result.then(
-      (overview) => {
-        if (mine !== generation) return;
-        running = null;
-        set({ overview, loading: null, error: null });
-      },
-      (error: ApiError) => {
-        if (mine !== generation) return;
-        running = null;
-        set({ loading: null, error });
-      },
+      (outcome) => set(outcome.ok ? { overview: outcome.value, error: null } : { error: outcome.error }),
     );
   },
 
-  cancel() {
-    if (!running || !state.loading) return;
-    set({ loading: { ...state.loading, cancelling: true } });
-    running.cancel();
-  },
+  cancel: () => loadSlot.cancel(),
 
   dismissError: () => set({ error: null }),
   setTab: (tab: RbacTab) => set({ tab }),
   openRole: (roleId: string | null) => set({ roleId, tab: "roles" }),
   openApi: (api: string | null) => set({ api, tab: "apis" }),
   openUser: (userId: string | null) => set({ userId, tab: "users" }),
-  setExplain: (change: Partial<ExplainDraft>) => set({ explain: { ...state.explain, ...change } }),
+  setExplain: (change: Partial<ExplainDraft>) => set({ explain: { ...store.get().explain, ...change } }),
   /** Opens Explain with a question filled in. */
   explain: (draft: ExplainDraft) => set({ explain: draft, tab: "explain" }),
   setTokenSource: (tokenSource: TokenSource) => set({ tokenSource }),

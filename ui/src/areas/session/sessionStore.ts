@@ -10,7 +10,7 @@
 //   dropped (`generation`).
 // - A sign-in the user cancelled, or one replaced by a newer one, changes
 //   nothing when its wait ends.
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect } from "react";
 import {
   commands,
   type ApiError,
@@ -21,6 +21,7 @@ import {
   type SessionView,
 } from "../../bindings";
 import { toApiError } from "../../ipc";
+import { createStore } from "../../store";
 
 export type SignInKind = "device" | "browser";
 
@@ -68,25 +69,13 @@ const EMPTY: SessionState = {
   failure: null,
 };
 
-let state: SessionState = EMPTY;
+const store = createStore<SessionState>(EMPTY);
+const set = store.set;
 /** The profile's settings the state belongs to: a change of any of them starts over. */
 let profileKey: string | null = null;
 let generation = 0;
-const listeners = new Set<() => void>();
 
-function set(change: Partial<SessionState>) {
-  state = { ...state, ...change };
-  listeners.forEach((l) => l());
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useSessionState(): SessionState {
-  return useSyncExternalStore(subscribe, () => state);
-}
+export const useSessionState = store.use;
 
 /** What identifies a profile's sign-in settings; the core ends the session when any changes. */
 function keyOf(profile: ProfileView): string {
@@ -110,8 +99,8 @@ async function run<T>(
   call: (profile: string) => Promise<T>,
   apply: (value: T) => Partial<SessionState>,
 ): Promise<boolean> {
-  const profile = state.profile;
-  if (!profile || state.activity) return false;
+  const { profile, activity: busy } = store.get();
+  if (!profile || busy) return false;
   const gen = generation;
   set({ activity, error: null });
   try {
@@ -139,18 +128,18 @@ export const sessionStore = {
     if (key === profileKey) return;
     profileKey = key;
     generation += 1;
-    cancelInCore(state.pending);
-    state = { ...EMPTY, profile: profile?.name ?? null };
-    listeners.forEach((l) => l());
+    cancelInCore(store.get().pending);
+    store.replace({ ...EMPTY, profile: profile?.name ?? null });
     if (profile) void sessionStore.load();
   },
 
   /** Asks the core for the session (it refreshes ahead of expiry and resumes from the keychain). */
-  load: () => run(state.view ? "checking" : "loading", (p) => commands.sessionGet(p), (view) => ({ view })),
+  load: () => run(store.get().view ? "checking" : "loading", (p) => commands.sessionGet(p), (view) => ({ view })),
 
   /** The background check: skipped while anything else is going on. */
   check() {
-    if (state.activity || state.pending) return;
+    const { activity, pending } = store.get();
+    if (activity || pending) return;
     void run("checking", (p) => commands.sessionGet(p), (view) => ({ view }));
   },
 
@@ -159,8 +148,8 @@ export const sessionStore = {
   signOut: () => run("signingOut", (p) => commands.sessionSignOut(p), (view) => ({ view, failure: null })),
 
   async startSignIn(kind: SignInKind) {
-    if (state.pending) return;
-    const request = { profile: state.profile, timeoutSecs: null, noBrowser: false };
+    if (store.get().pending) return;
+    const request = { profile: store.get().profile, timeoutSecs: null, noBrowser: false };
     const gen = generation;
     const started = await run(
       kind === "device" ? "startingDevice" : "startingBrowser",
@@ -170,12 +159,13 @@ export const sessionStore = {
           : { kind, started: await commands.loginBrowserStart(request), at: Date.now(), browserProblem: null },
       (pending) => ({ pending, failure: null }),
     );
-    if (started && gen === generation && state.pending) void wait(state.pending);
+    const pending = store.get().pending;
+    if (started && gen === generation && pending) void wait(pending);
   },
 
   /** Cancels the sign-in in progress; its wait then ends with `cancelled`, which is ignored. */
   cancelSignIn() {
-    const pending = state.pending;
+    const pending = store.get().pending;
     if (!pending) return;
     set({ pending: null, failure: null });
     cancelInCore(pending);
@@ -183,16 +173,18 @@ export const sessionStore = {
 
   /** Opens the sign-in page in the system browser again. */
   async openBrowser() {
-    const pending = state.pending;
+    const pending = store.get().pending;
     if (!pending) return;
     const loginId = pending.started.loginId;
     await run(
       "openingBrowser",
       () => commands.loginOpenBrowser(loginId),
-      (opened: BrowserOpened) =>
-        state.pending?.started.loginId === loginId
-          ? { pending: { ...state.pending, browserProblem: opened.kind === "failed" ? opened.reason : null } }
-          : {},
+      (opened: BrowserOpened) => {
+        const now = store.get().pending;
+        return now?.started.loginId === loginId
+          ? { pending: { ...now, browserProblem: opened.kind === "failed" ? opened.reason : null } }
+          : {};
+      },
     );
   },
 
@@ -208,7 +200,7 @@ export const sessionStore = {
 async function wait(pending: PendingSignIn) {
   const loginId = pending.started.loginId;
   const gen = generation;
-  const stillWaiting = () => gen === generation && state.pending?.started.loginId === loginId;
+  const stillWaiting = () => gen === generation && store.get().pending?.started.loginId === loginId;
   try {
     const view = await commands.loginWait(loginId);
     if (stillWaiting()) set({ view, pending: null, failure: null, error: null });
