@@ -3,12 +3,15 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { ERROR_CODES, type ApiError, type ErrorCode, type JobEvent, type JobId } from "./bindings";
 
-const CODES: ReadonlySet<string> = new Set<ErrorCode>(ERROR_CODES);
+// Made on first use: bindings.ts imports this module, so ERROR_CODES is not
+// initialised yet while this module is evaluated.
+let codes: ReadonlySet<string> | undefined;
+const knownCodes = (): ReadonlySet<string> => (codes ??= new Set<ErrorCode>(ERROR_CODES));
 
 export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.message === "string" && typeof v.code === "string" && CODES.has(v.code);
+  return typeof v.message === "string" && typeof v.code === "string" && knownCodes().has(v.code);
 }
 
 /** Normalises anything a command can reject with into an ApiError. */
