@@ -2,14 +2,14 @@
 //! files, with a fix plan, and on a real users export of the sandbox tenant
 //! against its drifted demo graph; `idlens users export` itself.
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use idlens_sandbox::{demo_drift, demo_graph, write_graph_csv};
 use serde_json::{json, Value};
 
 use crate::idlens::{Run, TestUser};
-use crate::keychain_session::KeychainSession;
+use idlens_testkit::export::{assert_owner_only, exported_users, gzip};
+use idlens_testkit::keychain_session::KeychainSession;
 
 /// The six kinds, in the report's order.
 const KINDS: [&str; 6] = [
@@ -90,20 +90,6 @@ auth0|dave,DAVE@x.test,,Dave
 
 fn ndjson(users: &[Value]) -> String {
     users.iter().map(|u| format!("{u}\n")).collect()
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap()
-}
-
-fn gunzip(bytes: &[u8]) -> String {
-    let mut text = String::new();
-    flate2::read::MultiGzDecoder::new(bytes)
-        .read_to_string(&mut text)
-        .expect("a whole gzip file of UTF-8");
-    text
 }
 
 /// A folder for a test's input and output files.
@@ -626,17 +612,6 @@ fn a_fix_plan_is_written_with_quoted_names_and_nothing_is_changed() {
     );
 }
 
-/// The users (JSON lines) of a gzipped export file.
-fn exported_users(path: &Path) -> Vec<Value> {
-    let bytes = std::fs::read(path).expect("the export is written");
-    assert_eq!(bytes[..2], [0x1f, 0x8b], "gzip");
-    gunzip(&bytes)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
-
 #[test]
 fn users_export_writes_every_user_or_one_connections() {
     let session = KeychainSession::start();
@@ -661,12 +636,7 @@ fn users_export_writes_every_user_or_one_connections() {
     let users = exported_users(&out);
     assert_eq!(users.len(), all);
     assert_eq!(run["users"], all, "{run}");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600, "readable by its owner only");
-    }
+    assert_owner_only(&out);
     assert!(users.iter().all(|u| u["user_id"].is_string()));
 
     let out = files.path("github.json.gz");
@@ -818,7 +788,7 @@ fn a_search_without_a_total_is_read_to_its_end_and_its_count_said_to_be_unconfir
     let session = KeychainSession::start();
     let (_tenant, user, requests) = crate::rbac::hostile_tenant_and_admin(
         &session,
-        crate::hostile_tenant::Hostile::SearchWithoutTotal { users: 300 },
+        idlens_testkit::hostile_tenant::Hostile::SearchWithoutTotal { users: 300 },
     );
     let files = Files::new();
     let rows: String = (0..300)

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 #[cfg(target_os = "linux")]
-use crate::keychain_session::KeychainSession;
+use idlens_testkit::keychain_session::KeychainSession;
 
 /// A D-Bus address where no bus listens: the binary then finds no OS keychain.
 pub const NO_BUS: &str = "unix:path=/nonexistent";

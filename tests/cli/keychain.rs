@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::idlens::{files_containing, TestUser};
-use crate::keychain_session::KeychainSession;
+use idlens_testkit::keychain_session::KeychainSession;
 
 const SERVICE: &str = "idlens";
 

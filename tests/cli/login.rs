@@ -6,16 +6,16 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use idlens_sandbox::SandboxConfig;
+use idlens_sandbox::{SandboxConfig, DESKTOP_CLIENT_ID};
 use serde_json::{json, Value};
 
 use crate::idlens::{files_containing, Running, TestUser};
-use crate::keychain_session::KeychainSession;
-use crate::login_page;
 use crate::tenant::Tenant;
+use idlens_testkit::keychain_session::KeychainSession;
+use idlens_testkit::login_page;
+use idlens_testkit::tenant_tokens::{refresh_at, revoke_at};
 
-const ADMIN_EMAIL: &str = "ada.admin@idlens.test";
-const ADMIN_PASSWORD: &str = "sandbox-admin";
+const ADMIN_EMAIL: &str = login_page::ADMIN.0;
 
 impl Tenant {
     /// A profile for the sandbox's desktop client and API, in use.
@@ -29,52 +29,21 @@ impl Tenant {
 
     /// A refresh at the token endpoint, as any client would try it.
     fn refresh_status(&self, refresh_token: &str) -> (u16, Value) {
-        let url = format!("{}oauth/token", self.issuer());
-        self.runtime.block_on(async {
-            let response = reqwest::Client::new()
-                .post(url)
-                .form(&[
-                    ("grant_type", "refresh_token"),
-                    ("client_id", idlens_sandbox::DESKTOP_CLIENT_ID),
-                    ("refresh_token", refresh_token),
-                ])
-                .send()
-                .await
-                .expect("the sandbox answers");
-            let status = response.status().as_u16();
-            let body = response.bytes().await.unwrap_or_default();
-            (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
-        })
+        self.runtime
+            .block_on(refresh_at(&self.issuer(), DESKTOP_CLIENT_ID, refresh_token))
     }
 
     fn revoke(&self, refresh_token: &str) {
-        let url = format!("{}oauth/revoke", self.issuer());
-        self.runtime.block_on(async {
-            let response = reqwest::Client::new()
-                .post(url)
-                .form(&[
-                    ("client_id", idlens_sandbox::DESKTOP_CLIENT_ID),
-                    ("token", refresh_token),
-                ])
-                .send()
-                .await
-                .expect("the sandbox answers");
-            assert!(response.status().is_success());
-        });
+        self.runtime
+            .block_on(revoke_at(&self.issuer(), DESKTOP_CLIENT_ID, refresh_token));
     }
 
     /// Signs in as the admin on the sandbox's login page the way a browser
     /// would, then follows the redirect to IdLens's loopback listener.
     /// Returns the page IdLens showed the browser.
     fn sign_in_in_browser(&self, authorize_url: &str) -> String {
-        assert!(authorize_url.starts_with(&self.issuer()), "{authorize_url}");
-        let (status, page) = self.runtime.block_on(login_page::sign_in_and_return(
-            authorize_url,
-            ADMIN_EMAIL,
-            ADMIN_PASSWORD,
-        ));
-        assert_eq!(status, 200, "{page}");
-        page
+        self.runtime
+            .block_on(login_page::sign_in_as_admin(&self.issuer(), authorize_url))
     }
 }
 

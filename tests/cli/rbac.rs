@@ -13,10 +13,10 @@ use idlens_sandbox::tenant::rbac::EVERYONE_ROLE_ID;
 use idlens_sandbox::{SandboxConfig, LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID};
 use serde_json::{json, Value};
 
-use crate::hostile_tenant::{hostile, Hostile};
 use crate::idlens::TestUser;
-use crate::keychain_session::KeychainSession;
 use crate::tenant::Tenant;
+use idlens_testkit::hostile_tenant::{hostile, Hostile};
+use idlens_testkit::keychain_session::KeychainSession;
 
 const SAM: (&str, &str) = ("sam.support@idlens.test", "sandbox-support");
 const NORA: &str = "nora.newhire@idlens.test";

@@ -5,7 +5,6 @@
 //! killed mid-stream, malformed input, and the users export.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -16,15 +15,16 @@ use idlens_api::types::{
     FixApplyRequest, FixPlanRequest, GraphNodeRequest, UsersExportRequest, UsersExported,
 };
 use idlens_api::{Api, ErrorCode};
-use idlens_graph::testing::{Neo4jServer, PASSWORD};
 use idlens_job::Job;
 use idlens_sandbox::{demo_drift, write_graph_csv, DemoDrift, DemoNode};
+use idlens_testkit::export::{assert_owner_only, exported_users};
+use idlens_testkit::neo4j::{seed, Neo4jServer, PASSWORD};
 use serde_json::{json, Value};
 
 use crate::graph::{
-    demo_graph_tenant, mapping_input, patiently, seed, store_password, test_label, use_graph,
+    demo_graph_tenant, mapping_input, patiently, store_password, test_label, use_graph,
 };
-use crate::rbac::{assert_owner_only, export_dir, m2m_tenant, recorded_job};
+use crate::rbac::{export_dir, m2m_tenant, recorded_job};
 use crate::session::{config, Tenant};
 
 use FindingKind::*;
@@ -762,7 +762,7 @@ async fn a_neo4j_killed_mid_stream_fails_the_audit_and_keeps_no_report() {
     let rows = (0..ROWS)
         .map(|n| json!({"sub": format!("auth0|{n:06}"), "email": format!("user{n}@example.test"), "name": format!("User {n}")}))
         .collect();
-    seed(&graph, &label, rows).await;
+    seed(&graph, rows).await;
     use_graph(&tenant, server.uri(), mapping_input(&label)).await;
     store_password(&tenant, PASSWORD);
     let files = tempfile::tempdir().unwrap();
@@ -940,16 +940,8 @@ async fn a_users_export_is_a_gzip_of_every_user_in_the_export_folder() {
     assert!(!dir.join(format!("{}.part", exported.file_name)).exists());
     assert_owner_only(path);
 
-    let lines = BufReader::new(flate2::read::GzDecoder::new(
-        std::fs::File::open(path).unwrap(),
-    ));
     let mut exported_ids = BTreeSet::new();
-    for line in lines.lines() {
-        let line = line.expect("the file decompresses");
-        if line.trim().is_empty() {
-            continue;
-        }
-        let user: Value = serde_json::from_str(&line).expect("each line is a user");
+    for user in exported_users(path) {
         assert!(exported_ids.insert(user["user_id"].as_str().unwrap().to_owned()));
     }
     assert_eq!(exported_ids, ids);

@@ -4,9 +4,6 @@
 mod audit;
 mod bindings;
 mod graph;
-/// The sandbox's login page played over HTTP, shared with the other test binaries.
-#[path = "../../../idlens-sandbox/testing/login_page.rs"]
-mod login_page;
 mod ops;
 mod rbac;
 mod session;

@@ -16,6 +16,7 @@ use idlens_job::Job;
 use idlens_sandbox::tenant::rbac::EVERYONE_ROLE_ID;
 use idlens_sandbox::{SandboxConfig, API_AUDIENCE, DESKTOP_CLIENT_ID, M2M_CLIENT_ID};
 use idlens_secret::Secret;
+use idlens_testkit::export::assert_owner_only;
 
 use crate::session::{config, within, Tenant, PROFILE};
 
@@ -243,23 +244,6 @@ pub(crate) fn export_dir() -> &'static std::path::Path {
         dir
     })
     .path()
-}
-
-/// Every file IdLens writes for the user is readable by the user alone.
-pub(crate) fn assert_owner_only(path: impl AsRef<std::path::Path>) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let path = path.as_ref();
-        let mode = std::fs::metadata(path).unwrap().permissions().mode();
-        assert_eq!(
-            mode & 0o777,
-            0o600,
-            "{} is mode {:o}",
-            path.display(),
-            mode & 0o777
-        );
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -17,13 +17,12 @@ use idlens_api::types::{
 use idlens_api::{Api, ErrorCode, REFRESH_AHEAD};
 use idlens_profile::{Keychain, ProfileName, ProfileStore, SecretKind};
 use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, API_AUDIENCE, DESKTOP_CLIENT_ID};
-use serde_json::{json, Value};
-
-use crate::login_page;
+use idlens_testkit::login_page;
+use idlens_testkit::tenant_tokens::{refresh_at, revoke_at};
+use serde_json::json;
 
 pub(crate) const PROFILE: &str = "sb";
-const ADMIN_EMAIL: &str = "ada.admin@idlens.test";
-const ADMIN_PASSWORD: &str = "sandbox-admin";
+const ADMIN_EMAIL: &str = login_page::ADMIN.0;
 const MEMORY_REASON: &str = "the session tests use no OS keychain";
 
 /// Shorter than [`REFRESH_AHEAD`]: every look at such a session refreshes it.
@@ -219,35 +218,6 @@ fn stored_refresh_token(api: &Api) -> Option<String> {
         )
         .expect("the memory keychain answers")
         .map(|s| s.expose().to_owned())
-}
-
-/// A refresh at the token endpoint, as any client would try it.
-async fn refresh_at(issuer: &str, refresh_token: &str) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(format!("{issuer}oauth/token"))
-        .form(&[
-            ("grant_type", "refresh_token"),
-            ("client_id", DESKTOP_CLIENT_ID),
-            ("refresh_token", refresh_token),
-        ])
-        .send()
-        .await
-        .expect("the sandbox answers");
-    let status = response.status().as_u16();
-    let body = response.bytes().await.unwrap_or_default();
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
-}
-
-/// Revokes a refresh token at the provider, behind IdLens's back (an admin
-/// revoking the user's sessions).
-async fn revoke_at(issuer: &str, refresh_token: &str) {
-    let response = reqwest::Client::new()
-        .post(format!("{issuer}oauth/revoke"))
-        .form(&[("client_id", DESKTOP_CLIENT_ID), ("token", refresh_token)])
-        .send()
-        .await
-        .expect("the sandbox answers");
-    assert!(response.status().is_success(), "{}", response.status());
 }
 
 /// Polls until `login_wait` has taken the sign-in: from then on the API
@@ -638,7 +608,7 @@ async fn sign_out_revokes_and_forgets_the_refresh_token() {
         "deleted from the keychain"
     );
 
-    let (status, body) = refresh_at(&t.issuer(), &refresh_token).await;
+    let (status, body) = refresh_at(&t.issuer(), DESKTOP_CLIENT_ID, &refresh_token).await;
     assert_eq!(status, 403, "{body}");
     assert_eq!(body["error"], "invalid_grant");
 
@@ -709,7 +679,12 @@ async fn a_revoked_refresh_token_requires_signing_in_again() {
     let t = Tenant::start(short_lived()).await;
 
     t.sign_in().await;
-    revoke_at(&t.issuer(), &t.stored_refresh_token().expect("stored")).await;
+    revoke_at(
+        &t.issuer(),
+        DESKTOP_CLIENT_ID,
+        &t.stored_refresh_token().expect("stored"),
+    )
+    .await;
     let err = within(
         "session_current",
         t.api.session_current(Some(PROFILE.into())),
@@ -730,7 +705,12 @@ async fn a_revoked_refresh_token_requires_signing_in_again() {
 
     // The Session screen says why the user is signed out.
     t.sign_in().await;
-    revoke_at(&t.issuer(), &t.stored_refresh_token().expect("stored")).await;
+    revoke_at(
+        &t.issuer(),
+        DESKTOP_CLIENT_ID,
+        &t.stored_refresh_token().expect("stored"),
+    )
+    .await;
     let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
         .await
         .expect("a signed-out view, not an error");
@@ -774,7 +754,7 @@ async fn editing_how_a_profile_signs_in_signs_it_out() {
         t.stored_refresh_token().is_none(),
         "deleted from the keychain"
     );
-    let (status, body) = refresh_at(&t.issuer(), &refresh_token).await;
+    let (status, body) = refresh_at(&t.issuer(), DESKTOP_CLIENT_ID, &refresh_token).await;
     assert_eq!(
         (status, &body["error"]),
         (403, &json!("invalid_grant")),
@@ -895,16 +875,6 @@ async fn start_browser() -> (Tenant, u16, BrowserLoginStarted) {
     panic!("no free callback port in 5 attempts");
 }
 
-/// The person on the sandbox's login page, as a browser would do it; returns
-/// the page IdLens's loopback listener showed.
-async fn sign_in_in_browser(issuer: &str, authorize_url: &str) -> String {
-    assert!(authorize_url.starts_with(issuer), "{authorize_url}");
-    let (status, page) =
-        login_page::sign_in_and_return(authorize_url, ADMIN_EMAIL, ADMIN_PASSWORD).await;
-    assert_eq!(status, 200, "{page}");
-    page
-}
-
 #[tokio::test]
 async fn browser_sign_in_through_the_api() {
     let (t, port, started) = start_browser().await;
@@ -953,7 +923,7 @@ async fn browser_sign_in_through_the_api() {
     let (result, page) = within("the browser sign-in", async {
         tokio::join!(
             t.api.login_wait(started.login_id),
-            sign_in_in_browser(&issuer, &started.authorize_url),
+            login_page::sign_in_as_admin(&issuer, &started.authorize_url),
         )
     })
     .await;
@@ -994,7 +964,12 @@ async fn a_refresh_token_rotated_by_another_process_is_the_one_used() {
     t.sign_in().await;
     // `idlens whoami` in a terminal renews the session this app holds and
     // stores the rotated refresh token in the shared keychain.
-    let (status, body) = refresh_at(&t.issuer(), &t.stored_refresh_token().unwrap()).await;
+    let (status, body) = refresh_at(
+        &t.issuer(),
+        DESKTOP_CLIENT_ID,
+        &t.stored_refresh_token().unwrap(),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     let rotated = body["refresh_token"].as_str().expect("rotated").to_owned();
     t.api

@@ -8,7 +8,5 @@
 mod broken;
 mod export;
 mod hostile;
-#[path = "../../testing/hostile_tenant.rs"]
-mod hostile_tenant;
 mod sandbox;
 mod support;

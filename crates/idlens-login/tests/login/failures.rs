@@ -4,8 +4,8 @@ use std::time::Duration;
 
 use idlens_login::{Cancellation, LoginClient, LoginError, Secret};
 
-use crate::support::user_agent::Decision;
-use crate::support::{Idp, Mode, UserAgent};
+use idlens_testkit::idp::Decision;
+use idlens_testkit::idp::{Idp, Mode, UserAgent};
 
 fn port_of(redirect_uri: &str) -> String {
     redirect_uri

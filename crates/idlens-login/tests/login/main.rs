@@ -2,7 +2,7 @@
 //! npm, `tests/idp/server.mjs`), in its default shape and renamed to Auth0's
 //! paths with `audience` mapped to a resource. The binary starts one provider
 //! per mode on a free 127.0.0.1 port (tests that stop the provider start
-//! their own), and the tests play the browser over HTTP. `sandbox` runs the
+//! their own; `idlens_testkit::idp`), and the tests play the browser over HTTP. `sandbox` runs the
 //! same flows against IdLens's own sandbox tenant (`idlens-sandbox`), started
 //! in-process per test.
 
@@ -10,8 +10,4 @@ mod browser_flow;
 mod device_flow;
 mod failures;
 mod hostile;
-/// The sandbox's login page played over HTTP, shared with the other test binaries.
-#[path = "../../../idlens-sandbox/testing/login_page.rs"]
-mod login_page;
 mod sandbox;
-mod support;

@@ -15,7 +15,7 @@ use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, SignInUser};
 use serde_json::{json, Value};
 use url::Url;
 
-use crate::login_page::{self, browser, redirect_target, LoginPage};
+use idlens_testkit::login_page::{self, browser, redirect_target, LoginPage};
 
 /// The device flow's polling interval in these tests: a real tenant's pace
 /// (5 s) scaled down. The sandbox answers `slow_down` to faster polls.

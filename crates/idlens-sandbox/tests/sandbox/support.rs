@@ -4,10 +4,10 @@ use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, DESKTOP_CLIENT_ID};
 use idlens_token::{inspect, InspectOptions, KeySet, Report};
 use serde_json::Value;
 
-use crate::login_page::LoginPage;
+use idlens_testkit::login_page::LoginPage;
 
 pub const CALLBACK: &str = "http://127.0.0.1:53134/callback";
-pub const ADMIN: (&str, &str) = ("ada.admin@idlens.test", "sandbox-admin");
+pub use idlens_testkit::login_page::ADMIN;
 pub const VERIFIER: &str = "a-long-enough-code-verifier-for-pkce-0123456789abcdef";
 
 pub async fn start() -> RunningSandbox {
@@ -21,14 +21,14 @@ pub async fn start() -> RunningSandbox {
 
 /// A client that does not follow redirects, so each hop can be checked.
 pub fn http() -> reqwest::Client {
-    crate::login_page::browser()
+    idlens_testkit::login_page::browser()
 }
 
 pub fn url(sb: &RunningSandbox, path: &str) -> String {
     format!("{}{path}", sb.issuer())
 }
 
-pub use crate::tenant_tokens::challenge;
+pub use idlens_testkit::tenant_tokens::challenge;
 
 /// POSTs a form to the token endpoint; returns the status and JSON body.
 pub async fn token(sb: &RunningSandbox, form: &[(&str, &str)]) -> (u16, Value) {
