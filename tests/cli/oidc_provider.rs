@@ -3,7 +3,6 @@
 //! Auth0's: the CLI completes both flows, the refresh token rotates in the
 //! keychain, and sign-out revokes it at the provider.
 
-
 use serde_json::{json, Value};
 
 use crate::idlens::TestUser;

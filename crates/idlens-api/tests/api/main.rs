@@ -2,6 +2,8 @@
 //! them, and the generated TypeScript boundary.
 
 mod audit;
+mod audit_findings;
+mod audit_fix;
 mod bindings;
 mod graph;
 mod ops;
