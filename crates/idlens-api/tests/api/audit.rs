@@ -24,7 +24,7 @@ use serde_json::json;
 use crate::graph::{
     demo_graph_tenant, mapping_input, patiently, store_password, test_label, use_graph,
 };
-use crate::rbac::{export_dir, m2m_tenant, recorded_job};
+use crate::rbac::{export_dir, m2m_tenant, phases, recorded_job};
 use crate::session::{config, Tenant};
 
 use FindingKind::*;
@@ -65,6 +65,20 @@ pub(crate) fn request(auth0: AuditAuth0Source, graph: AuditGraphSource) -> Audit
         mapping: None,
         job_deadline: None,
     }
+}
+
+/// No audit is kept for the profile: there are no findings to page.
+pub(crate) fn assert_no_audit(api: &Api, why: &str) {
+    let nothing = api
+        .audit_findings(FindingsRequest {
+            profile: None,
+            kind: None,
+            filter: None,
+            offset: 0,
+            limit: 10,
+        })
+        .expect_err(why);
+    assert_eq!(nothing.code, ErrorCode::NotFound, "{why}: {nothing:?}");
 }
 
 pub(crate) async fn audit(api: &Api, request: AuditRequest) -> AuditOverview {
@@ -291,17 +305,7 @@ async fn a_neo4j_killed_mid_stream_fails_the_audit_and_keeps_no_report() {
     );
     let error = result.expect_err("a killed server gives no audit");
     assert_eq!(error.code, ErrorCode::Network, "{error:?}");
-    let nothing = tenant
-        .api
-        .audit_findings(FindingsRequest {
-            profile: None,
-            kind: None,
-            filter: None,
-            offset: 0,
-            limit: 10,
-        })
-        .expect_err("no partial report is kept");
-    assert_eq!(nothing.code, ErrorCode::NotFound, "{nothing:?}");
+    assert_no_audit(&tenant.api, "no partial report is kept");
     tenant.stop().await;
 }
 
@@ -356,17 +360,7 @@ async fn a_malformed_auth0_line_is_named_or_counted_with_skip_bad_lines() {
         "{}",
         error.message
     );
-    let nothing = tenant
-        .api
-        .audit_findings(FindingsRequest {
-            profile: None,
-            kind: None,
-            filter: None,
-            offset: 0,
-            limit: 10,
-        })
-        .expect_err("no audit is kept");
-    assert_eq!(nothing.code, ErrorCode::NotFound);
+    assert_no_audit(&tenant.api, "no audit is kept");
 
     let overview = patiently(
         "audit_run",
@@ -431,12 +425,7 @@ async fn a_users_export_is_a_gzip_of_every_user_in_the_export_folder() {
         assert!(exported_ids.insert(user["user_id"].as_str().unwrap().to_owned()));
     }
     assert_eq!(exported_ids, ids);
-    let phases: Vec<String> = seen
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|p| p.phase.clone())
-        .collect();
+    let phases = phases(&seen);
     assert!(
         phases.iter().any(|p| p == "Checking the export file"),
         "{phases:?}"

@@ -8,15 +8,16 @@ use std::sync::Arc;
 
 use idlens_api::types::{
     AuditAuth0Source, AuditCompareRequest, AuditFindingView, AuditGraphSource, AuditOverview,
-    ExportFormat, FindingKind, FindingsExport, FindingsRequest,
+    ExportFormat, FindingKind, FindingsExport,
 };
-use idlens_api::{Api, ErrorCode};
+use idlens_api::Api;
 use idlens_sandbox::{demo_drift, DemoDrift};
 use idlens_testkit::export::assert_owner_only;
 use serde_json::{json, Value};
 
 use crate::audit::{
-    all_findings, audit, counts, expected, file_source, findings, graph_csv, request,
+    all_findings, assert_no_audit, audit, counts, expected, file_source, findings, graph_csv,
+    request,
 };
 use crate::rbac::{export_dir, m2m_tenant};
 use crate::session::config;
@@ -80,16 +81,7 @@ async fn findings_page_filter_export_save_and_compare() {
         (idlens_sandbox::demo_graph(&t), demo_drift(&t))
     };
     let api = Arc::clone(&tenant.api);
-    let nothing = api
-        .audit_findings(FindingsRequest {
-            profile: None,
-            kind: None,
-            filter: None,
-            offset: 0,
-            limit: 10,
-        })
-        .expect_err("no audit has run");
-    assert_eq!(nothing.code, ErrorCode::NotFound);
+    assert_no_audit(&api, "no audit has run");
 
     let files = tempfile::tempdir().unwrap();
     let csv = graph_csv(files.path(), &nodes);

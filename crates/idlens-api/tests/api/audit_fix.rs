@@ -19,7 +19,7 @@ use idlens_sandbox::{demo_drift, DemoDrift};
 
 use crate::audit::{all_findings, audit, count_of, counts, expected, findings, request};
 use crate::graph::{demo_graph_tenant, patiently, DemoGraph};
-use crate::rbac::{export_dir, recorded_job};
+use crate::rbac::{export_dir, phases, recorded_job};
 
 use FindingKind::*;
 
@@ -325,12 +325,7 @@ async fn confirmed_the_plan_is_applied(p: &Planned) {
         p.demo.tenant.sandbox().tenant().users.len(),
         p.users - p.secondaries
     );
-    let phases: Vec<String> = seen
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|p| p.phase.clone())
-        .collect();
+    let phases = phases(&seen);
     assert!(phases.iter().any(|p| p.contains("Linking")), "{phases:?}");
     assert!(
         phases.iter().any(|p| p == "Writing to the graph"),

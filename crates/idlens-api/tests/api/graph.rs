@@ -14,13 +14,13 @@ use idlens_api::types::{
 };
 use idlens_api::ErrorCode;
 use idlens_graph::Graph;
-use idlens_sandbox::{DemoNode, API_AUDIENCE, DESKTOP_CLIENT_ID};
+use idlens_sandbox::DemoNode;
 use idlens_secret::Secret;
 use idlens_testkit::neo4j::{graph_for, seed, write, Neo4jServer, PASSWORD};
 use serde_json::{json, Map, Value};
 
 use crate::rbac::{export_dir, m2m_tenant, recorded_job};
-use crate::session::{config, Tenant, PROFILE};
+use crate::session::{config, profile_input, Tenant, PROFILE};
 
 /// Upper bound on an operation that may wait for a JVM to start or for a
 /// users export job (the client polls it at Auth0's pace, a few seconds).
@@ -55,21 +55,13 @@ pub(crate) fn mapping_input(label: &str) -> GraphMappingInput {
 /// Points profile `sb` (management kept as it is) at `uri` with `mapping`.
 pub(crate) async fn use_graph(tenant: &Tenant, uri: &str, mapping: GraphMappingInput) {
     let input = ProfileInput {
-        name: PROFILE.into(),
-        issuer: tenant.sandbox().issuer().into(),
-        provider: None,
-        client_id: DESKTOP_CLIENT_ID.into(),
-        audience: Some(API_AUDIENCE.into()),
-        callback_port: None,
-        scopes: vec!["read:users".into()],
-        management: None,
         neo4j: Some(Neo4jInput {
             uri: uri.into(),
             user: "neo4j".into(),
             database: None,
             mapping: Some(mapping),
         }),
-        export_job_deadline: None,
+        ..profile_input(tenant.sandbox(), None)
     };
     tenant
         .api

@@ -67,7 +67,7 @@ fn api_on(dir: &Path) -> Api {
 
 /// The sandbox's desktop application and API, as `idlens sandbox` shows them;
 /// the provider is left to auto-detection (Auth0 paths).
-fn profile_input(sb: &RunningSandbox, callback_port: Option<u16>) -> ProfileInput {
+pub(crate) fn profile_input(sb: &RunningSandbox, callback_port: Option<u16>) -> ProfileInput {
     ProfileInput {
         name: PROFILE.into(),
         issuer: sb.issuer().into(),
