@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde_json::{json, Value};
 
-use crate::idlens::TestUser;
+use crate::idlens::{Run, TestUser};
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -54,22 +54,18 @@ fn check<'a>(report: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {name} check in {report}"))
 }
 
-fn inspect_with_jwks(user: &TestUser, token: &str) -> crate::idlens::Run {
+/// `idlens inspect` with `args`, verifying for the fixtures' issuer and
+/// `audience`, with `stdin` as its input.
+fn inspect_for(user: &TestUser, audience: &str, args: &[&str], stdin: &str) -> Run {
+    let mut all = vec!["inspect"];
+    all.extend_from_slice(args);
+    all.extend(["--issuer", ISSUER, "--audience", audience]);
+    user.run_with_stdin(&all, Some(stdin))
+}
+
+fn inspect_with_jwks(user: &TestUser, token: &str) -> Run {
     let jwks = fixture("jwks.json");
-    user.run_with_stdin(
-        &[
-            "inspect",
-            "-",
-            "--jwks",
-            &jwks,
-            "--issuer",
-            ISSUER,
-            "--audience",
-            API,
-            "--json",
-        ],
-        Some(token),
-    )
+    inspect_for(user, API, &["-", "--jwks", &jwks, "--json"], token)
 }
 
 #[test]
@@ -109,22 +105,14 @@ fn a_tampered_token_exits_1_and_says_the_signature_failed() {
 fn the_wrong_audience_fails_with_a_hint_naming_both() {
     let user = TestUser::without_keychain();
     let jwks = fixture("jwks.json");
-    let report = user
-        .run_with_stdin(
-            &[
-                "inspect",
-                "--jwks",
-                &jwks,
-                "--issuer",
-                ISSUER,
-                "--audience",
-                "https://other.api",
-                "--json",
-            ],
-            Some(&pyjwt_token("access-RS256")),
-        )
-        .expect_code(1)
-        .json();
+    let report = inspect_for(
+        &user,
+        "https://other.api",
+        &["--jwks", &jwks, "--json"],
+        &pyjwt_token("access-RS256"),
+    )
+    .expect_code(1)
+    .json();
     let audience = check(&report, "audience");
     assert_eq!(audience["status"], "failed");
     let hint = audience["hint"].as_str().expect("hint");
@@ -189,22 +177,14 @@ fn unreadable_keys_and_missing_secrets_are_usage_errors() {
 fn pem_keys_verify_other_algorithms() {
     let user = TestUser::without_keychain();
     let pem = fixture("ec256.pub.pem");
-    let report = user
-        .run_with_stdin(
-            &[
-                "inspect",
-                "--pem",
-                &pem,
-                "--issuer",
-                ISSUER,
-                "--audience",
-                API,
-                "--json",
-            ],
-            Some(&pyjwt_token("access-ES256")),
-        )
-        .expect_code(0)
-        .json();
+    let report = inspect_for(
+        &user,
+        API,
+        &["--pem", &pem, "--json"],
+        &pyjwt_token("access-ES256"),
+    )
+    .expect_code(0)
+    .json();
     assert_eq!(report["key"]["alg"], "ES256");
 }
 
@@ -221,24 +201,13 @@ fn batch_prints_one_verdict_per_line_in_input_order() {
     let input = lines.join("\n") + "\n";
     let jwks = fixture("jwks.json");
     for threads in ["1", "3"] {
-        let run = user
-            .run_with_stdin(
-                &[
-                    "inspect",
-                    "--batch",
-                    "-",
-                    "--threads",
-                    threads,
-                    "--jwks",
-                    &jwks,
-                    "--issuer",
-                    ISSUER,
-                    "--audience",
-                    API,
-                ],
-                Some(&input),
-            )
-            .expect_code(1);
+        let run = inspect_for(
+            &user,
+            API,
+            &["--batch", "-", "--threads", threads, "--jwks", &jwks],
+            &input,
+        )
+        .expect_code(1);
         let verdicts: Vec<Value> = run
             .stdout
             .lines()
@@ -253,21 +222,7 @@ fn batch_prints_one_verdict_per_line_in_input_order() {
     }
 
     let all_good = format!("{good}\n{good}\n");
-    user.run_with_stdin(
-        &[
-            "inspect",
-            "--batch",
-            "-",
-            "--jwks",
-            &jwks,
-            "--issuer",
-            ISSUER,
-            "--audience",
-            API,
-        ],
-        Some(&all_good),
-    )
-    .expect_code(0);
+    inspect_for(&user, API, &["--batch", "-", "--jwks", &jwks], &all_good).expect_code(0);
 }
 
 /// An issuer on 127.0.0.1 that serves discovery and a JWKS, and counts requests.

@@ -77,11 +77,7 @@ fn device_flow_whoami_and_logout(mode: Mode) {
     assert_eq!(keychain_token(&session), None);
     session.store("op/refresh-token", &after);
     let revoked = user.run(&["whoami"]).expect_code(1);
-    assert!(
-        revoked.stderr.contains("no longer works"),
-        "{}",
-        revoked.stderr
-    );
+    revoked.assert_mentions(&["no longer works"]);
 }
 
 fn browser_flow(mode: Mode) {

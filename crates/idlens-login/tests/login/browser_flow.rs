@@ -2,9 +2,7 @@
 
 use idlens_login::{Cancellation, LoginClient, LoginError};
 
-use idlens_testkit::idp::Decision;
-use idlens_testkit::idp::{Idp, Mode, UserAgent};
-use idlens_testkit::idp::{API, CLIENT_ID};
+use idlens_testkit::idp::{Decision, Idp, Mode, UserAgent, API, CLIENT_ID};
 
 async fn browser_sign_in_then_refresh(mode: Mode) {
     let idp = Idp::shared(mode);
