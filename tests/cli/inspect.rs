@@ -2,11 +2,7 @@
 //! tokens minted by PyJWT (fixtures) and by jsonwebtoken here, with keys from
 //! files and from an issuer served on 127.0.0.1 by the test.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-
+use idlens_testkit::canned_http::{Answer, CannedServer};
 use serde_json::{json, Value};
 
 use crate::idlens::{Run, TestUser};
@@ -228,57 +224,25 @@ fn batch_prints_one_verdict_per_line_in_input_order() {
 /// An issuer on 127.0.0.1 that serves discovery and a JWKS, and counts requests.
 struct LocalIssuer {
     url: String,
-    requests: Arc<AtomicUsize>,
+    server: CannedServer,
 }
 
 impl LocalIssuer {
     fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        let url = format!("http://{}/", listener.local_addr().expect("address"));
-        let requests = Arc::new(AtomicUsize::new(0));
-        let counter = Arc::clone(&requests);
-        let issuer = url.clone();
+        let server = CannedServer::start();
+        let url = server.url("/");
+        let discovery = json!({"issuer": url, "jwks_uri": server.url("/.well-known/jwks.json")});
         let jwks = std::fs::read_to_string(fixture("jwks.json")).expect("jwks fixture");
-        // The thread ends with the test process; it only ever answers loopback.
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut stream) = stream else { continue };
-                let mut request_line = String::new();
-                let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
-                if reader.read_line(&mut request_line).is_err() {
-                    continue;
-                }
-                loop {
-                    let mut header = String::new();
-                    match reader.read_line(&mut header) {
-                        Ok(0) | Err(_) => break,
-                        Ok(_) if header == "\r\n" => break,
-                        Ok(_) => {}
-                    }
-                }
-                counter.fetch_add(1, Ordering::SeqCst);
-                let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-                let (status, body) = match path {
-                    "/.well-known/openid-configuration" => (
-                        "200 OK",
-                        json!({"issuer": issuer, "jwks_uri": format!("{issuer}.well-known/jwks.json")})
-                            .to_string(),
-                    ),
-                    "/.well-known/jwks.json" => ("200 OK", jwks.clone()),
-                    _ => ("404 Not Found", "{}".to_owned()),
-                };
-                let _ = write!(
-                    stream,
-                    "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-            }
-        });
-        Self { url, requests }
+        server.answer(
+            "/.well-known/openid-configuration",
+            Answer::json(discovery.to_string()),
+        );
+        server.answer("/.well-known/jwks.json", Answer::json(jwks));
+        Self { url, server }
     }
 
     fn requests(&self) -> usize {
-        self.requests.load(Ordering::SeqCst)
+        self.server.requests()
     }
 }
 

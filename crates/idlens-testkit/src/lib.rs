@@ -8,6 +8,8 @@
 //! build only what they use. Everything here panics with a message on
 //! failure: it is test code.
 
+#[cfg(feature = "canned-http")]
+pub mod canned_http;
 #[cfg(feature = "export")]
 pub mod export;
 #[cfg(feature = "hostile-tenant")]
