@@ -20,6 +20,7 @@ pub mod idp;
 pub mod keychain_session;
 #[cfg(feature = "sandbox")]
 pub mod login_page;
+pub mod loopback;
 #[cfg(feature = "neo4j")]
 pub mod neo4j;
 #[cfg(feature = "sandbox")]

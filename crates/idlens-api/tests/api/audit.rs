@@ -99,7 +99,8 @@ pub(crate) fn file_source(path: &Path) -> String {
     path.to_str().unwrap().to_owned()
 }
 
-async fn users_export(api: &Api) -> UsersExported {
+/// The tenant's users exported into the export folder, as `job`.
+async fn users_export(api: &Api, job: Job) -> UsersExported {
     patiently(
         "users_export",
         api.users_export(
@@ -108,7 +109,7 @@ async fn users_export(api: &Api) -> UsersExported {
                 connection: None,
                 job_deadline: None,
             },
-            Job::unwatched(),
+            job,
         ),
     )
     .await
@@ -222,7 +223,7 @@ async fn an_audit_of_a_users_export_against_neo4j_finds_the_demo_drift() {
     // The same graph as a CSV file, the same users as an export file.
     let dir = tempfile::tempdir().unwrap();
     let csv = graph_csv(dir.path(), &demo.nodes);
-    let exported = users_export(&api).await;
+    let exported = users_export(&api, Job::unwatched()).await;
     let from_files = audit(
         &api,
         request(
@@ -390,19 +391,7 @@ async fn a_users_export_is_a_gzip_of_every_user_in_the_export_folder() {
         .collect();
     let api = Arc::clone(&tenant.api);
     let (id, job, seen) = recorded_job(&api);
-    let exported = patiently(
-        "users_export",
-        api.users_export(
-            UsersExportRequest {
-                profile: None,
-                connection: None,
-                job_deadline: None,
-            },
-            job,
-        ),
-    )
-    .await
-    .expect("the users are exported");
+    let exported = users_export(&api, job).await;
     api.job_end(id);
     let path = Path::new(&exported.path);
     assert_eq!(path.parent(), Some(dir));

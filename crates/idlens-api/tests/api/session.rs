@@ -18,6 +18,7 @@ use idlens_api::{Api, ErrorCode, REFRESH_AHEAD};
 use idlens_profile::{Keychain, ProfileName, ProfileStore, SecretKind};
 use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, API_AUDIENCE, DESKTOP_CLIENT_ID};
 use idlens_testkit::login_page;
+use idlens_testkit::loopback::{self, free_port};
 use idlens_testkit::tenant_tokens::{refresh_at, revoke_at};
 use serde_json::json;
 
@@ -167,6 +168,14 @@ impl Tenant {
             .clone()
     }
 
+    /// Profile `sb`'s session as `session_get` shows it: signed in or out,
+    /// never an error.
+    async fn session(&self) -> SessionView {
+        within("session_get", self.api.session_get(Some(PROFILE.into())))
+            .await
+            .expect("session_get shows the session, signed in or out")
+    }
+
     fn assert_admin(&self, view: &SessionView) {
         let admin = self.sandbox().summary().sign_in_users[0].clone();
         assert_eq!(admin.email, ADMIN_EMAIL);
@@ -305,9 +314,7 @@ async fn device_sign_in_shows_the_code_and_keeps_the_session() {
     );
 
     // The Session screen looks again: the same session, no refresh.
-    let again = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .expect("the session");
+    let again = t.session().await;
     assert_eq!(again.user, view.user);
     assert_eq!(again.access, view.access);
     assert!(
@@ -330,9 +337,7 @@ async fn an_access_token_expiring_within_refresh_ahead_is_refreshed_first() {
     t.sign_in().await;
     let first_refresh = t.stored_refresh_token().expect("stored");
 
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .expect("the session");
+    let view = t.session().await;
     t.assert_admin(&view);
     let rotated = t.stored_refresh_token().expect("still stored");
     assert!(
@@ -357,9 +362,7 @@ async fn an_access_token_expiring_later_is_used_as_it_is() {
     let refresh_token = t.stored_refresh_token().expect("stored");
 
     for _ in 0..2 {
-        let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-            .await
-            .expect("the session");
+        let view = t.session().await;
         t.assert_admin(&view);
         let view = within("session_current", t.api.session_current(None))
             .await
@@ -612,9 +615,7 @@ async fn sign_out_revokes_and_forgets_the_refresh_token() {
     assert_eq!(status, 403, "{body}");
     assert_eq!(body["error"], "invalid_grant");
 
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .unwrap();
+    let view = t.session().await;
     assert!(!view.signed_in());
     assert_eq!(view.notice, None);
     let err = within(
@@ -667,9 +668,7 @@ async fn sign_out_without_the_provider_still_signs_out_here() {
     .await
     .expect("signing out twice");
     assert_eq!(view.notice, None);
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .unwrap();
+    let view = t.session().await;
     assert!(!view.signed_in());
     assert_eq!(view.notice, None);
 }
@@ -711,9 +710,7 @@ async fn a_revoked_refresh_token_requires_signing_in_again() {
         &t.stored_refresh_token().expect("stored"),
     )
     .await;
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .expect("a signed-out view, not an error");
+    let view = t.session().await;
     assert!(!view.signed_in());
     let notice = view.notice.as_deref().expect("a notice saying why");
     assert!(notice.contains("no longer works"), "{notice}");
@@ -776,9 +773,7 @@ async fn editing_how_a_profile_signs_in_signs_it_out() {
     edited.audience = Some(t.sandbox().management_audience());
     t.api.profile_update(edited).await.unwrap();
     assert!(t.stored_refresh_token().is_none());
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .expect("a signed-out view");
+    let view = t.session().await;
     assert!(!view.signed_in());
 }
 
@@ -829,18 +824,6 @@ async fn a_revealed_token_needs_a_session_and_is_never_debug_printed() {
 }
 
 // ---------------------------------------------------------------- browser flow
-
-/// A port that was free a moment ago.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port on 127.0.0.1")
-        .port()
-}
-
-fn listener_is_closed(port: u16) -> bool {
-    std::net::TcpStream::connect(("127.0.0.1", port)).is_err()
-}
 
 /// A started browser sign-in whose callback the sandbox's application
 /// allows: Auth0 (and the sandbox) match loopback callbacks port and all, so
@@ -933,7 +916,7 @@ async fn browser_sign_in_through_the_api() {
     assert_eq!(view.refresh_token, RefreshTokenPlace::Memory);
     assert!(t.stored_refresh_token().is_some());
     assert!(
-        listener_is_closed(port),
+        loopback::is_closed(port),
         "the listener closes after the sign-in"
     );
 
@@ -949,9 +932,9 @@ async fn browser_sign_in_through_the_api() {
     .await
     .expect("a second browser sign-in starts");
     assert_eq!(again.timeout_secs, 300);
-    assert!(!listener_is_closed(port), "listening again");
+    assert!(!loopback::is_closed(port), "listening again");
     t.api.login_cancel(again.login_id).unwrap();
-    assert!(listener_is_closed(port), "the cancel closed the listener");
+    assert!(loopback::is_closed(port), "the cancel closed the listener");
     assert_eq!(
         t.api.login_wait(again.login_id).await.unwrap_err().code,
         ErrorCode::NotFound
