@@ -2,7 +2,6 @@
 //! files, with a fix plan, and on a real users export of the sandbox tenant
 //! against its drifted demo graph; `idlens users export` itself.
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use idlens_api::types::FindingKind;
@@ -10,7 +9,8 @@ use idlens_sandbox::{demo_drift, demo_graph, write_graph_csv};
 use serde_json::{json, Value};
 
 use crate::idlens::{Run, TestUser};
-use crate::keychain_session::KeychainSession;
+use idlens_testkit::export::{assert_owner_only, exported_users, gzip};
+use idlens_testkit::keychain_session::KeychainSession;
 
 /// Every kind, in the report's order: the engine's.
 fn kinds() -> impl Iterator<Item = &'static str> {
@@ -88,20 +88,6 @@ fn ndjson(users: &[Value]) -> String {
     users.iter().map(|u| format!("{u}\n")).collect()
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap()
-}
-
-fn gunzip(bytes: &[u8]) -> String {
-    let mut text = String::new();
-    flate2::read::MultiGzDecoder::new(bytes)
-        .read_to_string(&mut text)
-        .expect("a whole gzip file of UTF-8");
-    text
-}
-
 /// A folder for a test's input and output files.
 struct Files(tempfile::TempDir);
 
@@ -136,6 +122,13 @@ fn path_text(path: &Path) -> String {
 
 /// A user with no keychain and one profile in use: the audit of files needs
 /// a profile (for the graph mapping) but no secret.
+/// `idlens audit --auth0 AUTH0 --graph GRAPH`, then `extra`, as `user`.
+fn audit(user: &TestUser, auth0: &str, graph: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["audit", "--auth0", auth0, "--graph", graph];
+    args.extend_from_slice(extra);
+    user.run(&args)
+}
+
 fn files_user(extra: &[&str]) -> TestUser {
     let user = TestUser::without_keychain();
     user.add_profile("files", "http://127.0.0.1:4000/", extra);
@@ -164,18 +157,6 @@ fn finding_keys<'a>(report: &'a Value, kind: &str) -> Vec<&'a str> {
         .collect()
 }
 
-#[track_caller]
-fn assert_mentions(run: &Run, needles: &[&str]) {
-    for needle in needles {
-        assert!(
-            run.stderr.contains(needle),
-            "`idlens {}` should mention {needle:?} on stderr:\n{}",
-            run.args,
-            run.stderr
-        );
-    }
-}
-
 #[test]
 fn an_audit_of_files_reports_each_kind_of_finding_and_exits_1() {
     let files = Files::new();
@@ -185,19 +166,15 @@ fn an_audit_of_files_reports_each_kind_of_finding_and_exits_1() {
     // Two files need no profile: the default mapping reads them. A source
     // that needs the tenant or the graph names the missing profile.
     let nobody = TestUser::without_keychain();
-    let report = nobody
-        .run(&["audit", "--auth0", &auth0, "--graph", &graph, "--json"])
+    let report = audit(&nobody, &auth0, &graph, &["--json"])
         .expect_code(1)
         .json();
     assert_eq!(report["summary"], every_kind(1), "{report:#}");
-    let refused = nobody
-        .run(&["audit", "--auth0", "export", "--graph", &graph])
-        .expect_code(2);
-    assert_mentions(&refused, &["no profile is in use", "idlens profile add"]);
+    let refused = audit(&nobody, "export", &graph, &[]).expect_code(2);
+    refused.assert_mentions(&["no profile is in use", "idlens profile add"]);
 
     let user = files_user(&[]);
-    let report = user
-        .run(&["audit", "--auth0", &auth0, "--graph", &graph, "--json"])
+    let report = audit(&user, &auth0, &graph, &["--json"])
         .expect_code(1)
         .json();
     assert_eq!(report["summary"], every_kind(1), "{report:#}");
@@ -270,12 +247,12 @@ fn the_column_flags_read_a_file_without_a_profile_and_absent_optional_columns_ar
         "renamed.csv",
         DRIFTED_GRAPH.replacen("sub,email,", "auth0Id,mail,", 1),
     );
-    let audit = |graph: &str, flags: &[&str]| {
-        let mut args = vec!["audit", "--auth0", &auth0, "--graph", graph, "--json"];
+    let report_of = |graph: &str, flags: &[&str]| {
+        let mut args = vec!["--json"];
         args.extend_from_slice(flags);
-        nobody.run(&args).expect_code(1).json()
+        audit(&nobody, &auth0, graph, &args).expect_code(1).json()
     };
-    let report = audit(
+    let report = report_of(
         &renamed,
         &[
             "--graph-id-property",
@@ -295,15 +272,13 @@ fn the_column_flags_read_a_file_without_a_profile_and_absent_optional_columns_ar
         .map(|line| line.split(',').take(2).collect::<Vec<_>>().join(",") + "\n")
         .collect();
     let narrow = files.write("narrow.csv", id_and_email);
-    let report = audit(&narrow, &[]);
+    let report = report_of(&narrow, &[]);
     assert_eq!(report["summary"]["field_drift"], 0, "{report:#}");
     assert_eq!(
         report["sources"]["graph"]["not_compared"],
         json!(["email_verified", "name"])
     );
-    let text = nobody
-        .run(&["audit", "--auth0", &auth0, "--graph", &narrow])
-        .expect_code(1);
+    let text = audit(&nobody, &auth0, &narrow, &[]).expect_code(1);
     assert!(
         text.stdout
             .contains("Not compared: email_verified, name (not in the mapping"),
@@ -311,43 +286,25 @@ fn the_column_flags_read_a_file_without_a_profile_and_absent_optional_columns_ar
         text.stdout
     );
     let out = path_text(&files.path("narrow-report.json"));
-    let printed = nobody
-        .run(&[
-            "audit", "--auth0", &auth0, "--graph", &narrow, "--out", &out, "--json",
-        ])
+    let printed = audit(&nobody, &auth0, &narrow, &["--out", &out, "--json"])
         .expect_code(1)
         .json();
     assert_eq!(printed["not_compared"], json!(["email_verified", "name"]));
 
     // `none` leaves out a column the file has.
     let graph = files.write("graph.csv", DRIFTED_GRAPH);
-    let report = audit(&graph, &["--graph-name-property", "none"]);
+    let report = report_of(&graph, &["--graph-name-property", "none"]);
     assert_eq!(report["summary"]["field_drift"], 0, "{report:#}");
     assert_eq!(report["sources"]["graph"]["mapping"]["name"], Value::Null);
     assert_eq!(report["sources"]["graph"]["not_compared"], json!(["name"]));
 
     // The id column stays required, and the flags name a file's columns:
     // the live graph is read with the profile's mapping.
-    let refused = nobody
-        .run(&["audit", "--auth0", &auth0, "--graph", &renamed])
-        .expect_code(2);
-    assert_mentions(
-        &refused,
-        &["renamed.csv has the wrong header", "--graph-id-property"],
-    );
+    let refused = audit(&nobody, &auth0, &renamed, &[]).expect_code(2);
+    refused.assert_mentions(&["renamed.csv has the wrong header", "--graph-id-property"]);
     let user = files_user(&["--neo4j-uri", "bolt://127.0.0.1:1", "--neo4j-user", "neo"]);
-    let refused = user
-        .run(&[
-            "audit",
-            "--auth0",
-            &auth0,
-            "--graph",
-            "neo4j",
-            "--graph-id-property",
-            "auth0Id",
-        ])
-        .expect_code(2);
-    assert_mentions(&refused, &["name the columns of a graph file"]);
+    let refused = audit(&user, &auth0, "neo4j", &["--graph-id-property", "auth0Id"]).expect_code(2);
+    refused.assert_mentions(&["name the columns of a graph file"]);
 }
 
 #[test]
@@ -361,8 +318,7 @@ fn files_in_sync_give_no_findings_and_exit_0() {
     let graph = files.write("graph.csv", IN_SYNC_GRAPH);
     let user = files_user(&[]);
 
-    let report = user
-        .run(&["audit", "--auth0", &auth0, "--graph", &graph, "--json"])
+    let report = audit(&user, &auth0, &graph, &["--json"])
         .expect_code(0)
         .json();
     assert_eq!(report["summary"], every_kind(0), "{report:#}");
@@ -370,10 +326,7 @@ fn files_in_sync_give_no_findings_and_exit_0() {
     assert_eq!(report["sources"]["auth0"]["users"], 3);
 
     // The counts table says the same to a person.
-    let text = user
-        .run(&["audit", "--auth0", &auth0, "--graph", &graph])
-        .expect_code(0)
-        .stdout;
+    let text = audit(&user, &auth0, &graph, &[]).expect_code(0).stdout;
     for kind in kinds().chain(["total"]) {
         assert!(
             text.lines().any(|l| l.split_whitespace().eq([kind, "0"])),
@@ -390,17 +343,7 @@ fn out_writes_the_report_and_prints_the_counts() {
     let out = files.path("report.json");
     let user = files_user(&[]);
 
-    let run = user
-        .run(&[
-            "audit",
-            "--auth0",
-            &auth0,
-            "--graph",
-            &graph,
-            "--out",
-            &path_text(&out),
-        ])
-        .expect_code(1);
+    let run = audit(&user, &auth0, &graph, &["--out", &path_text(&out)]).expect_code(1);
     let report: Value =
         serde_json::from_slice(&std::fs::read(&out).expect("the report is written"))
             .expect("the report is JSON");
@@ -430,19 +373,14 @@ fn out_writes_the_report_and_prints_the_counts() {
     assert_eq!(files.names(), ["graph.csv", "report.json", "users.ndjson"]);
 
     // With --json and --out: the summary on stdout, the report in the file.
-    let run = user
-        .run(&[
-            "audit",
-            "--auth0",
-            &auth0,
-            "--graph",
-            &graph,
-            "--out",
-            &path_text(&out),
-            "--json",
-        ])
-        .expect_code(1)
-        .json();
+    let run = audit(
+        &user,
+        &auth0,
+        &graph,
+        &["--out", &path_text(&out), "--json"],
+    )
+    .expect_code(1)
+    .json();
     assert_eq!(run["summary"], every_kind(1), "{run}");
     assert_eq!(run["report"], path_text(&out));
 }
@@ -456,28 +394,14 @@ fn a_malformed_line_stops_the_audit_unless_bad_lines_are_skipped() {
     let graph = files.write("graph.csv", DRIFTED_GRAPH);
     let user = files_user(&[]);
 
-    let stopped = user
-        .run(&["audit", "--auth0", &auth0, "--graph", &graph])
-        .expect_code(2);
-    assert_mentions(
-        &stopped,
-        &[
-            "Line 3 of /",
-            "/users.ndjson is not a user object",
-            "--skip-bad-lines",
-        ],
-    );
+    let stopped = audit(&user, &auth0, &graph, &[]).expect_code(2);
+    stopped.assert_mentions(&[
+        "Line 3 of /",
+        "/users.ndjson is not a user object",
+        "--skip-bad-lines",
+    ]);
 
-    let skipped = user
-        .run(&[
-            "audit",
-            "--auth0",
-            &auth0,
-            "--graph",
-            &graph,
-            "--skip-bad-lines",
-            "--json",
-        ])
+    let skipped = audit(&user, &auth0, &graph, &["--skip-bad-lines", "--json"])
         .expect_code(1)
         .json();
     assert_eq!(skipped["sources"]["auth0"]["bad_lines"], 1, "{skipped:#}");
@@ -486,16 +410,7 @@ fn a_malformed_line_stops_the_audit_unless_bad_lines_are_skipped() {
 
     // A failed audit leaves no report, whole or partial, behind.
     let out = files.path("report.json");
-    user.run(&[
-        "audit",
-        "--auth0",
-        &auth0,
-        "--graph",
-        &graph,
-        "--out",
-        &path_text(&out),
-    ])
-    .expect_code(2);
+    audit(&user, &auth0, &graph, &["--out", &path_text(&out)]).expect_code(2);
     assert_eq!(files.names(), ["graph.csv", "users.ndjson"]);
 }
 
@@ -508,16 +423,13 @@ fn a_gzipped_export_is_read_and_a_truncated_one_refused() {
     let graph = files.write("graph.csv", DRIFTED_GRAPH);
     let user = files_user(&[]);
 
-    let report = user
-        .run(&["audit", "--auth0", &gzipped, "--graph", &graph, "--json"])
+    let report = audit(&user, &gzipped, &graph, &["--json"])
         .expect_code(1)
         .json();
     assert_eq!(report["summary"], every_kind(1), "{report:#}");
 
-    let refused = user
-        .run(&["audit", "--auth0", &truncated, "--graph", &graph])
-        .expect_code(2);
-    assert_mentions(&refused, &["truncated.json.gz ends early"]);
+    let refused = audit(&user, &truncated, &graph, &[]).expect_code(2);
+    refused.assert_mentions(&["truncated.json.gz ends early"]);
 }
 
 #[test]
@@ -529,37 +441,21 @@ fn hostile_inputs_and_outputs_are_errors_not_findings() {
 
     // A graph export whose id column is not the mapping's.
     let no_id = files.write("no-id.csv", DRIFTED_GRAPH.replacen("sub,", "auth0Id,", 1));
-    let refused = user
-        .run(&["audit", "--auth0", &auth0, "--graph", &no_id])
-        .expect_code(2);
-    assert_mentions(&refused, &["no-id.csv has the wrong header", "needs `sub`"]);
+    let refused = audit(&user, &auth0, &no_id, &[]).expect_code(2);
+    refused.assert_mentions(&["no-id.csv has the wrong header", "needs `sub`"]);
 
     // Files that are not there.
     let nowhere = path_text(&files.path("nowhere.ndjson"));
-    let missing = user
-        .run(&["audit", "--auth0", &nowhere, "--graph", &graph])
-        .expect_code(2);
-    assert_mentions(&missing, &["nowhere.ndjson"]);
+    let missing = audit(&user, &nowhere, &graph, &[]).expect_code(2);
+    missing.assert_mentions(&["nowhere.ndjson"]);
     let nowhere = path_text(&files.path("nowhere.csv"));
-    let missing = user
-        .run(&["audit", "--auth0", &auth0, "--graph", &nowhere])
-        .expect_code(2);
-    assert_mentions(&missing, &["nowhere.csv"]);
+    let missing = audit(&user, &auth0, &nowhere, &[]).expect_code(2);
+    missing.assert_mentions(&["nowhere.csv"]);
 
     // A report into a folder that does not exist: an error, and no file.
     let out = files.path("no-such-folder").join("report.json");
-    let unwritable = user
-        .run(&[
-            "audit",
-            "--auth0",
-            &auth0,
-            "--graph",
-            &graph,
-            "--out",
-            &path_text(&out),
-        ])
-        .expect_code(2);
-    assert_mentions(&unwritable, &["no-such-folder"]);
+    let unwritable = audit(&user, &auth0, &graph, &["--out", &path_text(&out)]).expect_code(2);
+    unwritable.assert_mentions(&["no-such-folder"]);
     assert!(!out.exists());
     assert_eq!(
         files.names(),
@@ -586,22 +482,17 @@ fn a_fix_plan_is_written_with_quoted_names_and_nothing_is_changed() {
         "auth0Id",
     ]);
 
-    let run = user
-        .run(&[
-            "audit",
-            "--auth0",
-            &auth0,
-            "--graph",
-            &graph,
-            "--fix-plan",
-            &path_text(&plan),
-            "--json",
-        ])
-        .expect_code(1);
+    let run = audit(
+        &user,
+        &auth0,
+        &graph,
+        &["--fix-plan", &path_text(&plan), "--json"],
+    )
+    .expect_code(1);
     let report = run.json();
     assert_eq!(report["summary"], every_kind(1), "{report:#}");
     assert_eq!(report["sources"]["graph"]["mapping"]["label"], "Member");
-    assert_mentions(&run, &["Nothing was changed (dry run)", "plan.cypher"]);
+    run.assert_mentions(&["Nothing was changed (dry run)", "plan.cypher"]);
 
     let text = std::fs::read_to_string(&plan).expect("the plan is written");
     assert!(text.contains(":`Member`"), "{text}");
@@ -628,17 +519,6 @@ fn a_fix_plan_is_written_with_quoted_names_and_nothing_is_changed() {
     );
 }
 
-/// The users (JSON lines) of a gzipped export file.
-fn exported_users(path: &Path) -> Vec<Value> {
-    let bytes = std::fs::read(path).expect("the export is written");
-    assert_eq!(bytes[..2], [0x1f, 0x8b], "gzip");
-    gunzip(&bytes)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
-
 #[test]
 fn users_export_writes_every_user_or_one_connections() {
     let session = KeychainSession::start();
@@ -663,12 +543,7 @@ fn users_export_writes_every_user_or_one_connections() {
     let users = exported_users(&out);
     assert_eq!(users.len(), all);
     assert_eq!(run["users"], all, "{run}");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600, "readable by its owner only");
-    }
+    assert_owner_only(&out);
     assert!(users.iter().all(|u| u["user_id"].is_string()));
 
     let out = files.path("github.json.gz");
@@ -701,7 +576,7 @@ fn users_export_writes_every_user_or_one_connections() {
             "no-such-connection",
         ])
         .expect_code(2);
-    assert_mentions(&refused, &["no connection named", "no-such-connection"]);
+    refused.assert_mentions(&["no connection named", "no-such-connection"]);
     assert!(!out.exists());
     assert_eq!(files.names(), ["github.json.gz", "users.json.gz"]);
 }
@@ -723,25 +598,12 @@ fn a_users_export_job_that_never_finishes_stops_at_the_job_deadline() {
             "1s",
         ])
         .expect_code(2);
-    assert_mentions(
-        &stopped,
-        &["after 1s", "GET /api/v2/jobs/job_", "--job-deadline"],
-    );
+    stopped.assert_mentions(&["after 1s", "GET /api/v2/jobs/job_", "--job-deadline"]);
     assert!(!out.exists());
 
     let graph = files.write("graph.csv", "sub,email\n");
-    let stopped = user
-        .run(&[
-            "audit",
-            "--auth0",
-            "export",
-            "--graph",
-            &graph,
-            "--job-deadline",
-            "1s",
-        ])
-        .expect_code(2);
-    assert_mentions(&stopped, &["after 1s", "GET /api/v2/jobs/job_"]);
+    let stopped = audit(&user, "export", &graph, &["--job-deadline", "1s"]).expect_code(2);
+    stopped.assert_mentions(&["after 1s", "GET /api/v2/jobs/job_"]);
 
     // The profile's setting, from the command line.
     let profile = user.run(&["status", "--json"]).expect_code(0).json();
@@ -755,19 +617,9 @@ fn a_users_export_job_that_never_finishes_stops_at_the_job_deadline() {
     let refused = user
         .run(&["users", "export", "--job-deadline", "soon"])
         .expect_code(2);
-    assert_mentions(&refused, &["\"soon\" is not a duration", "4h"]);
-    let refused = user
-        .run(&[
-            "audit",
-            "--auth0",
-            "api",
-            "--graph",
-            &graph,
-            "--job-deadline",
-            "1h",
-        ])
-        .expect_code(2);
-    assert_mentions(&refused, &["--auth0 export"]);
+    refused.assert_mentions(&["\"soon\" is not a duration", "4h"]);
+    let refused = audit(&user, "api", &graph, &["--job-deadline", "1h"]).expect_code(2);
+    refused.assert_mentions(&["--auth0 export"]);
     assert_eq!(files.names(), ["graph.csv"]);
 }
 
@@ -790,21 +642,12 @@ fn the_audit_of_the_tenant_finds_the_demo_graphs_drift() {
     let export = files.path("users.json.gz");
     user.run(&["users", "export", "--out", &path_text(&export)])
         .expect_code(0);
-    let from_file = user
-        .run(&[
-            "audit",
-            "--auth0",
-            &path_text(&export),
-            "--graph",
-            &graph,
-            "--json",
-        ])
+    let from_file = audit(&user, &path_text(&export), &graph, &["--json"])
         .expect_code(1)
         .json();
     assert_eq!(from_file["summary"], expected, "{:#}", from_file["sources"]);
 
-    let from_job = user
-        .run(&["audit", "--auth0", "export", "--graph", &graph, "--json"])
+    let from_job = audit(&user, "export", &graph, &["--json"])
         .expect_code(1)
         .json();
     assert_eq!(from_job["summary"], expected, "{:#}", from_job["sources"]);
@@ -820,7 +663,7 @@ fn a_search_without_a_total_is_read_to_its_end_and_its_count_said_to_be_unconfir
     let session = KeychainSession::start();
     let (_tenant, user, requests) = crate::rbac::hostile_tenant_and_admin(
         &session,
-        crate::hostile_tenant::Hostile::SearchWithoutTotal { users: 300 },
+        idlens_testkit::hostile_tenant::Hostile::SearchWithoutTotal { users: 300 },
     );
     let files = Files::new();
     let rows: String = (0..300)
@@ -831,8 +674,7 @@ fn a_search_without_a_total_is_read_to_its_end_and_its_count_said_to_be_unconfir
         format!("sub,email,email_verified,name\n{rows}"),
     );
 
-    let report = user
-        .run(&["audit", "--auth0", "api", "--graph", &graph, "--json"])
+    let report = audit(&user, "api", &graph, &["--json"])
         .expect_code(0)
         .json();
     assert_eq!(
@@ -843,10 +685,8 @@ fn a_search_without_a_total_is_read_to_its_end_and_its_count_said_to_be_unconfir
     assert_eq!(report["sources"]["auth0"]["count_unconfirmed"], true);
     assert_eq!(report["summary"], every_kind(0));
 
-    let text = user
-        .run(&["audit", "--auth0", "api", "--graph", &graph])
-        .expect_code(0);
-    assert_mentions(&text, &["300 users", "unconfirmed", "--auth0 export"]);
+    let text = audit(&user, "api", &graph, &[]).expect_code(0);
+    text.assert_mentions(&["300 users", "unconfirmed", "--auth0 export"]);
     assert_eq!(
         requests.load(std::sync::atomic::Ordering::Relaxed),
         8,

@@ -64,7 +64,7 @@ fn usage_errors_exit_2_with_a_message() {
             "usage errors go to stderr: {}",
             run.stdout
         );
-        assert!(run.stderr.contains("error:"), "{}", run.stderr);
+        run.assert_mentions(&["error:"]);
         assert!(
             run.stderr.contains("--help"),
             "a usage error points to --help: {}",

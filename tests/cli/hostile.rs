@@ -190,7 +190,7 @@ fn key_files_that_never_end_are_refused_at_their_cap() {
         let run = user
             .run_with_stdin(&["inspect", flag, "/dev/zero", "-"], Some("a.b.c"))
             .expect_code(2);
-        assert!(run.stderr.contains("larger than 1 MiB"), "{}", run.stderr);
+        run.assert_mentions(&["larger than 1 MiB"]);
         assert!(started.elapsed() < Duration::from_secs(10));
     }
 }
@@ -242,11 +242,7 @@ fn batch_edge_cases_have_clear_outcomes() {
         .run_with_stdin(&["inspect", "--batch", "-"], Some(""))
         .expect_code(2);
     assert!(run.stdout.is_empty());
-    assert!(
-        run.stderr.contains("no tokens in the input"),
-        "{}",
-        run.stderr
-    );
+    run.assert_mentions(&["no tokens in the input"]);
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mixed.txt");
@@ -332,12 +328,7 @@ fn passwords_in_urls_and_line_breaks_in_ids_are_refused() {
             "abc",
         ])
         .expect_code(2);
-    assert!(
-        run.stderr
-            .contains("must not contain a user name or password"),
-        "{}",
-        run.stderr
-    );
+    run.assert_mentions(&["must not contain a user name or password"]);
     assert!(!run.stderr.contains("hunter2") && !run.stdout.contains("hunter2"));
     let run = user
         .run(&[
@@ -350,7 +341,7 @@ fn passwords_in_urls_and_line_breaks_in_ids_are_refused() {
             "abc\nVALID",
         ])
         .expect_code(2);
-    assert!(run.stderr.contains("client ID"), "{}", run.stderr);
+    run.assert_mentions(&["client ID"]);
     assert!(
         !user.config_file().exists()
             || !std::fs::read_to_string(user.config_file())
@@ -370,8 +361,7 @@ fn duplicate_profiles_in_a_hand_edited_file_are_an_error_with_lines() {
     )
     .unwrap();
     let run = user.run(&["profile", "list"]).expect_code(2);
-    assert!(run.stderr.contains("line 9"), "{}", run.stderr);
-    assert!(run.stderr.contains("line 4"), "{}", run.stderr);
+    run.assert_mentions(&["line 9", "line 4"]);
 }
 
 #[test]
@@ -382,7 +372,7 @@ fn absurd_sandbox_settings_are_usage_errors() {
         ["sandbox", "--device-interval", "100000"],
     ] {
         let run = user.run(&args).expect_code(2);
-        assert!(run.stderr.contains("invalid value"), "{}", run.stderr);
+        run.assert_mentions(&["invalid value"]);
     }
 }
 
@@ -391,11 +381,6 @@ fn absurd_sandbox_settings_are_usage_errors() {
 fn no_display_is_a_clear_error_not_a_panic() {
     let user = TestUser::without_keychain();
     let run = user.run(&[]).expect_code(2);
-    assert!(
-        run.stderr.contains("no display was found"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("idlens --help"), "{}", run.stderr);
+    run.assert_mentions(&["no display was found", "idlens --help"]);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }

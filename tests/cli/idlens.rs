@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 #[cfg(target_os = "linux")]
-use crate::keychain_session::KeychainSession;
+use idlens_testkit::keychain_session::KeychainSession;
 
 /// A D-Bus address where no bus listens: the binary then finds no OS keychain.
 pub const NO_BUS: &str = "unix:path=/nonexistent";
@@ -318,6 +318,19 @@ pub struct Run {
 }
 
 impl Run {
+    /// Fails the test unless standard error mentions every one of `needles`.
+    #[track_caller]
+    pub fn assert_mentions(&self, needles: &[&str]) {
+        for needle in needles {
+            assert!(
+                self.stderr.contains(needle),
+                "`idlens {}` should mention {needle:?} on stderr:\n{}",
+                self.args,
+                self.stderr
+            );
+        }
+    }
+
     /// Fails the test, showing both streams, unless the exit code is `code`.
     #[track_caller]
     pub fn expect_code(self, code: i32) -> Self {

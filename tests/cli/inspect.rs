@@ -2,14 +2,10 @@
 //! tokens minted by PyJWT (fixtures) and by jsonwebtoken here, with keys from
 //! files and from an issuer served on 127.0.0.1 by the test.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-
+use idlens_testkit::canned_http::{Answer, CannedServer};
 use serde_json::{json, Value};
 
-use crate::idlens::TestUser;
+use crate::idlens::{Run, TestUser};
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -54,22 +50,18 @@ fn check<'a>(report: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {name} check in {report}"))
 }
 
-fn inspect_with_jwks(user: &TestUser, token: &str) -> crate::idlens::Run {
+/// `idlens inspect` with `args`, verifying for the fixtures' issuer and
+/// `audience`, with `stdin` as its input.
+fn inspect_for(user: &TestUser, audience: &str, args: &[&str], stdin: &str) -> Run {
+    let mut all = vec!["inspect"];
+    all.extend_from_slice(args);
+    all.extend(["--issuer", ISSUER, "--audience", audience]);
+    user.run_with_stdin(&all, Some(stdin))
+}
+
+fn inspect_with_jwks(user: &TestUser, token: &str) -> Run {
     let jwks = fixture("jwks.json");
-    user.run_with_stdin(
-        &[
-            "inspect",
-            "-",
-            "--jwks",
-            &jwks,
-            "--issuer",
-            ISSUER,
-            "--audience",
-            API,
-            "--json",
-        ],
-        Some(token),
-    )
+    inspect_for(user, API, &["-", "--jwks", &jwks, "--json"], token)
 }
 
 #[test]
@@ -109,22 +101,14 @@ fn a_tampered_token_exits_1_and_says_the_signature_failed() {
 fn the_wrong_audience_fails_with_a_hint_naming_both() {
     let user = TestUser::without_keychain();
     let jwks = fixture("jwks.json");
-    let report = user
-        .run_with_stdin(
-            &[
-                "inspect",
-                "--jwks",
-                &jwks,
-                "--issuer",
-                ISSUER,
-                "--audience",
-                "https://other.api",
-                "--json",
-            ],
-            Some(&pyjwt_token("access-RS256")),
-        )
-        .expect_code(1)
-        .json();
+    let report = inspect_for(
+        &user,
+        "https://other.api",
+        &["--jwks", &jwks, "--json"],
+        &pyjwt_token("access-RS256"),
+    )
+    .expect_code(1)
+    .json();
     let audience = check(&report, "audience");
     assert_eq!(audience["status"], "failed");
     let hint = audience["hint"].as_str().expect("hint");
@@ -189,22 +173,14 @@ fn unreadable_keys_and_missing_secrets_are_usage_errors() {
 fn pem_keys_verify_other_algorithms() {
     let user = TestUser::without_keychain();
     let pem = fixture("ec256.pub.pem");
-    let report = user
-        .run_with_stdin(
-            &[
-                "inspect",
-                "--pem",
-                &pem,
-                "--issuer",
-                ISSUER,
-                "--audience",
-                API,
-                "--json",
-            ],
-            Some(&pyjwt_token("access-ES256")),
-        )
-        .expect_code(0)
-        .json();
+    let report = inspect_for(
+        &user,
+        API,
+        &["--pem", &pem, "--json"],
+        &pyjwt_token("access-ES256"),
+    )
+    .expect_code(0)
+    .json();
     assert_eq!(report["key"]["alg"], "ES256");
 }
 
@@ -221,24 +197,13 @@ fn batch_prints_one_verdict_per_line_in_input_order() {
     let input = lines.join("\n") + "\n";
     let jwks = fixture("jwks.json");
     for threads in ["1", "3"] {
-        let run = user
-            .run_with_stdin(
-                &[
-                    "inspect",
-                    "--batch",
-                    "-",
-                    "--threads",
-                    threads,
-                    "--jwks",
-                    &jwks,
-                    "--issuer",
-                    ISSUER,
-                    "--audience",
-                    API,
-                ],
-                Some(&input),
-            )
-            .expect_code(1);
+        let run = inspect_for(
+            &user,
+            API,
+            &["--batch", "-", "--threads", threads, "--jwks", &jwks],
+            &input,
+        )
+        .expect_code(1);
         let verdicts: Vec<Value> = run
             .stdout
             .lines()
@@ -253,77 +218,31 @@ fn batch_prints_one_verdict_per_line_in_input_order() {
     }
 
     let all_good = format!("{good}\n{good}\n");
-    user.run_with_stdin(
-        &[
-            "inspect",
-            "--batch",
-            "-",
-            "--jwks",
-            &jwks,
-            "--issuer",
-            ISSUER,
-            "--audience",
-            API,
-        ],
-        Some(&all_good),
-    )
-    .expect_code(0);
+    inspect_for(&user, API, &["--batch", "-", "--jwks", &jwks], &all_good).expect_code(0);
 }
 
 /// An issuer on 127.0.0.1 that serves discovery and a JWKS, and counts requests.
 struct LocalIssuer {
     url: String,
-    requests: Arc<AtomicUsize>,
+    server: CannedServer,
 }
 
 impl LocalIssuer {
     fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        let url = format!("http://{}/", listener.local_addr().expect("address"));
-        let requests = Arc::new(AtomicUsize::new(0));
-        let counter = Arc::clone(&requests);
-        let issuer = url.clone();
+        let server = CannedServer::start();
+        let url = server.url("/");
+        let discovery = json!({"issuer": url, "jwks_uri": server.url("/.well-known/jwks.json")});
         let jwks = std::fs::read_to_string(fixture("jwks.json")).expect("jwks fixture");
-        // The thread ends with the test process; it only ever answers loopback.
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut stream) = stream else { continue };
-                let mut request_line = String::new();
-                let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
-                if reader.read_line(&mut request_line).is_err() {
-                    continue;
-                }
-                loop {
-                    let mut header = String::new();
-                    match reader.read_line(&mut header) {
-                        Ok(0) | Err(_) => break,
-                        Ok(_) if header == "\r\n" => break,
-                        Ok(_) => {}
-                    }
-                }
-                counter.fetch_add(1, Ordering::SeqCst);
-                let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-                let (status, body) = match path {
-                    "/.well-known/openid-configuration" => (
-                        "200 OK",
-                        json!({"issuer": issuer, "jwks_uri": format!("{issuer}.well-known/jwks.json")})
-                            .to_string(),
-                    ),
-                    "/.well-known/jwks.json" => ("200 OK", jwks.clone()),
-                    _ => ("404 Not Found", "{}".to_owned()),
-                };
-                let _ = write!(
-                    stream,
-                    "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-            }
-        });
-        Self { url, requests }
+        server.answer(
+            "/.well-known/openid-configuration",
+            Answer::json(discovery.to_string()),
+        );
+        server.answer("/.well-known/jwks.json", Answer::json(jwks));
+        Self { url, server }
     }
 
     fn requests(&self) -> usize {
-        self.requests.load(Ordering::SeqCst)
+        self.server.requests()
     }
 }
 

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::idlens::{files_containing, TestUser};
-use crate::keychain_session::KeychainSession;
+use idlens_testkit::keychain_session::KeychainSession;
 
 const SERVICE: &str = "idlens";
 
@@ -193,12 +193,7 @@ fn without_a_keychain_secrets_are_refused_not_written_to_a_file() {
         )
         .expect_code(2);
     assert_eq!(run.json()["error"]["code"], "keychain");
-    assert!(run.stderr.contains("not stored"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("never writes secrets to files"),
-        "{}",
-        run.stderr
-    );
+    run.assert_mentions(&["not stored", "never writes secrets to files"]);
     assert_eq!(
         files_containing(user.root(), password),
         Vec::<std::path::PathBuf>::new()

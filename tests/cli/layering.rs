@@ -9,6 +9,9 @@
 //!   `bounded`). Feature crates never depend on `api` or `cli`.
 //! - The pure-logic crates (`rbac`, `audit`) do no I/O: they depend on no
 //!   network, runtime, database or keychain crate.
+//! - The test kit (`idlens-testkit`) is only ever a dev-dependency: no
+//!   package of the workspace, the shell included, links it into what it
+//!   builds for users (a normal or build dependency).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -38,8 +41,12 @@ const LAYERS: &[(&str, u8)] = &[
     ("idlens-sandbox", FEATURE),
     ("idlens-api", 3),
     ("idlens-cli", 4),
+    // Above everything it drives; never below anything (see
+    // `the_testkit_is_only_a_dev_dependency`).
+    (TESTKIT, 5),
 ];
 const FEATURE: u8 = 2;
+const TESTKIT: &str = "idlens-testkit";
 
 /// Crates that must stay pure logic, and what would give them I/O.
 const PURE: &[&str] = &["idlens-rbac", "idlens-audit"];
@@ -117,6 +124,48 @@ fn idlens_crates_depend_only_down_the_layers() {
     assert!(
         offenders.is_empty(),
         "dependencies against the layering:\n{}",
+        offenders.join("\n")
+    );
+}
+
+/// The packages of the workspace that depend on `name` other than as a
+/// dev-dependency, with the kind (`normal` or `build`).
+fn non_dev_dependents(packages: &[Value], name: &str) -> Vec<String> {
+    let mut dependents = Vec::new();
+    for package in packages {
+        for dep in package["dependencies"].as_array().expect("dependencies") {
+            let kind = dep["kind"].as_str().unwrap_or("normal");
+            if dep["name"] == name && kind != "dev" {
+                let dependent = package["name"].as_str().expect("name");
+                dependents.push(format!("{dependent} ({kind})"));
+            }
+        }
+    }
+    dependents
+}
+
+#[test]
+fn the_testkit_is_only_a_dev_dependency() {
+    let packages = workspace_packages();
+    let dev_users = packages
+        .iter()
+        .filter(|p| {
+            p["dependencies"]
+                .as_array()
+                .expect("dependencies")
+                .iter()
+                .any(|d| d["name"] == TESTKIT && d["kind"] == "dev")
+        })
+        .count();
+    // Guards the check against passing vacuously (a renamed kit, a format change).
+    assert!(
+        dev_users > 0,
+        "no package has {TESTKIT} as a dev-dependency"
+    );
+    let offenders = non_dev_dependents(&packages, TESTKIT);
+    assert!(
+        offenders.is_empty(),
+        "{TESTKIT} holds test drivers and must stay a dev-dependency ([dev-dependencies]), but is a dependency of:\n{}",
         offenders.join("\n")
     );
 }

@@ -6,16 +6,16 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use idlens_sandbox::SandboxConfig;
+use idlens_sandbox::{SandboxConfig, DESKTOP_CLIENT_ID};
 use serde_json::{json, Value};
 
 use crate::idlens::{files_containing, Running, TestUser};
-use crate::keychain_session::KeychainSession;
-use crate::login_page;
 use crate::tenant::Tenant;
+use idlens_testkit::keychain_session::KeychainSession;
+use idlens_testkit::login_page;
+use idlens_testkit::tenant_tokens::{refresh_at, revoke_at};
 
-const ADMIN_EMAIL: &str = "ada.admin@idlens.test";
-const ADMIN_PASSWORD: &str = "sandbox-admin";
+const ADMIN_EMAIL: &str = login_page::ADMIN.0;
 
 impl Tenant {
     /// A profile for the sandbox's desktop client and API, in use.
@@ -29,52 +29,21 @@ impl Tenant {
 
     /// A refresh at the token endpoint, as any client would try it.
     fn refresh_status(&self, refresh_token: &str) -> (u16, Value) {
-        let url = format!("{}oauth/token", self.issuer());
-        self.runtime.block_on(async {
-            let response = reqwest::Client::new()
-                .post(url)
-                .form(&[
-                    ("grant_type", "refresh_token"),
-                    ("client_id", idlens_sandbox::DESKTOP_CLIENT_ID),
-                    ("refresh_token", refresh_token),
-                ])
-                .send()
-                .await
-                .expect("the sandbox answers");
-            let status = response.status().as_u16();
-            let body = response.bytes().await.unwrap_or_default();
-            (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
-        })
+        self.runtime
+            .block_on(refresh_at(&self.issuer(), DESKTOP_CLIENT_ID, refresh_token))
     }
 
     fn revoke(&self, refresh_token: &str) {
-        let url = format!("{}oauth/revoke", self.issuer());
-        self.runtime.block_on(async {
-            let response = reqwest::Client::new()
-                .post(url)
-                .form(&[
-                    ("client_id", idlens_sandbox::DESKTOP_CLIENT_ID),
-                    ("token", refresh_token),
-                ])
-                .send()
-                .await
-                .expect("the sandbox answers");
-            assert!(response.status().is_success());
-        });
+        self.runtime
+            .block_on(revoke_at(&self.issuer(), DESKTOP_CLIENT_ID, refresh_token));
     }
 
     /// Signs in as the admin on the sandbox's login page the way a browser
     /// would, then follows the redirect to IdLens's loopback listener.
     /// Returns the page IdLens showed the browser.
     fn sign_in_in_browser(&self, authorize_url: &str) -> String {
-        assert!(authorize_url.starts_with(&self.issuer()), "{authorize_url}");
-        let (status, page) = self.runtime.block_on(login_page::sign_in_and_return(
-            authorize_url,
-            ADMIN_EMAIL,
-            ADMIN_PASSWORD,
-        ));
-        assert_eq!(status, 200, "{page}");
-        page
+        self.runtime
+            .block_on(login_page::sign_in_as_admin(&self.issuer(), authorize_url))
     }
 }
 
@@ -189,7 +158,7 @@ fn device_login_stores_the_refresh_token_in_the_keychain_only_and_whoami_rotates
         "{body}"
     );
     let after = user.run(&["whoami"]).expect_code(1);
-    assert!(after.stderr.contains("Not signed in"), "{}", after.stderr);
+    after.assert_mentions(&["Not signed in"]);
     let again = user.run(&["logout"]).expect_code(0);
     assert!(again.stdout.contains("nothing to sign out of"));
 }
@@ -214,11 +183,7 @@ fn whoami_with_a_revoked_refresh_token_exits_1_and_forgets_it() {
     tenant.revoke(&stored_refresh_token(&session).unwrap());
     let whoami = user.run(&["whoami", "--json"]).expect_code(1);
     assert_eq!(whoami.json()["error"]["code"], json!("signInRequired"));
-    assert!(
-        whoami.stderr.contains("no longer works") && whoami.stderr.contains("Sign in again"),
-        "{}",
-        whoami.stderr
-    );
+    whoami.assert_mentions(&["no longer works", "Sign in again"]);
     assert_eq!(
         stored_refresh_token(&session),
         None,
@@ -250,11 +215,7 @@ fn a_denied_or_expired_device_code_exits_1_with_what_to_do() {
         "the text form shows where to go: {}",
         denied.stdout
     );
-    assert!(
-        denied.stderr.contains("The sign-in was denied"),
-        "{}",
-        denied.stderr
-    );
+    denied.assert_mentions(&["The sign-in was denied"]);
 
     // Nobody approves until the code's 15 minutes are over.
     let mut waiting = user.spawn(&["login", "--json"]);
@@ -269,11 +230,7 @@ fn a_denied_or_expired_device_code_exits_1_with_what_to_do() {
             ["code"],
         json!("signInRequired")
     );
-    assert!(
-        expired.stderr.contains("The device code expired"),
-        "{}",
-        expired.stderr
-    );
+    expired.assert_mentions(&["The device code expired"]);
 }
 
 #[test]
@@ -310,7 +267,7 @@ fn browser_login_prints_the_url_and_finishes_through_the_loopback_listener() {
     assert_eq!(identity["user"]["email"], json!(ADMIN_EMAIL));
     // Without a keychain the session is memory-only, and IdLens says so.
     assert_eq!(identity["refreshToken"], json!("memory"));
-    assert!(done.stderr.contains("memory only"), "{}", done.stderr);
+    done.assert_mentions(&["memory only"]);
     // The listener is closed once the sign-in is over.
     assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err());
 }
@@ -330,11 +287,7 @@ fn a_browser_login_nobody_finishes_times_out_and_exits_1() {
         .run(&["login", "--browser", "--no-browser", "--timeout", "1"])
         .expect_code(1);
     assert!(run.stdout.contains("/authorize?"), "{}", run.stdout);
-    assert!(
-        run.stderr.contains("No sign-in arrived") && run.stderr.contains("within 1 s"),
-        "{}",
-        run.stderr
-    );
+    run.assert_mentions(&["No sign-in arrived", "within 1 s"]);
 }
 
 #[test]
@@ -353,10 +306,6 @@ fn an_identity_provider_that_is_down_is_an_error_not_a_finding() {
         &["login", "--browser", "--no-browser", "--profile", "down"][..],
     ] {
         let run = user.run(args).expect_code(2);
-        assert!(
-            run.stderr.contains("Could not reach the identity provider"),
-            "{}",
-            run.stderr
-        );
+        run.assert_mentions(&["Could not reach the identity provider"]);
     }
 }

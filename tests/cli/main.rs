@@ -5,6 +5,8 @@
 //! Every run of the binary happens without `DISPLAY`/`WAYLAND_DISPLAY`, with a
 //! throwaway config directory and HOME, and on a D-Bus session this test owns
 //! (or none), so nothing touches the developer's real profiles or keychain.
+//! The peers they run against (the keychain session, the sandbox's login
+//! page, the test identity provider, a hostile tenant) are `idlens_testkit`'s.
 // Tests are exempt from the workspace's function-length lint.
 #![allow(clippy::too_many_lines)]
 
@@ -19,26 +21,10 @@ mod layering;
 // would read and delete entries in the developer's real keychain.
 #[cfg(target_os = "linux")]
 mod audit;
-/// The hostile Management API of `idlens-auth0`'s tests, shared rather than copied.
-#[cfg(target_os = "linux")]
-#[path = "../../crates/idlens-auth0/testing/hostile_tenant.rs"]
-#[allow(dead_code)]
-mod hostile_tenant;
-/// The oidc-provider test support of `idlens-login`, shared rather than copied.
-#[cfg(target_os = "linux")]
-#[path = "../../crates/idlens-login/tests/login/support/mod.rs"]
-#[allow(dead_code)]
-mod idp_support;
 #[cfg(target_os = "linux")]
 mod keychain;
 #[cfg(target_os = "linux")]
-mod keychain_session;
-#[cfg(target_os = "linux")]
 mod login;
-/// The sandbox's login page played over HTTP, shared with the crates' tests.
-#[cfg(target_os = "linux")]
-#[path = "../../crates/idlens-sandbox/testing/login_page.rs"]
-mod login_page;
 #[cfg(target_os = "linux")]
 mod no_display;
 #[cfg(target_os = "linux")]
@@ -51,7 +37,3 @@ mod rbac;
 mod setup_script;
 #[cfg(target_os = "linux")]
 mod tenant;
-/// Real tokens from the sandbox (a user's, an application's), shared with its tests.
-#[cfg(target_os = "linux")]
-#[path = "../../crates/idlens-sandbox/testing/tenant_tokens.rs"]
-mod tenant_tokens;

@@ -3,15 +3,11 @@
 //! Auth0's: the CLI completes both flows, the refresh token rotates in the
 //! keychain, and sign-out revokes it at the provider.
 
-use std::process::Command;
-
 use serde_json::{json, Value};
 
 use crate::idlens::TestUser;
-use crate::idp_support::idp::{API, CLIENT_ID};
-use crate::idp_support::user_agent::Decision;
-use crate::idp_support::{Idp, Mode, UserAgent};
-use crate::keychain_session::KeychainSession;
+use idlens_testkit::idp::{Decision, Idp, Mode, UserAgent, API, CLIENT_ID};
+use idlens_testkit::keychain_session::KeychainSession;
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
@@ -48,31 +44,6 @@ fn keychain_token(session: &KeychainSession) -> Option<String> {
     session.lookup("op/refresh-token")
 }
 
-fn put_keychain_token(session: &KeychainSession, token: &str) {
-    use std::io::Write;
-    let mut child = Command::new("secret-tool")
-        .args([
-            "store",
-            "--label",
-            "idlens op refresh-token",
-            "service",
-            "idlens",
-            "username",
-            "op/refresh-token",
-        ])
-        .env("DBUS_SESSION_BUS_ADDRESS", session.address())
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .expect("secret-tool runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(token.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success());
-}
-
 fn device_flow_whoami_and_logout(mode: Mode) {
     let idp = Idp::start(mode);
     let session = KeychainSession::start();
@@ -104,13 +75,9 @@ fn device_flow_whoami_and_logout(mode: Mode) {
     // Sign-out revokes at the provider: the token, put back, no longer works.
     user.run(&["logout"]).expect_code(0);
     assert_eq!(keychain_token(&session), None);
-    put_keychain_token(&session, &after);
+    session.store("op/refresh-token", &after);
     let revoked = user.run(&["whoami"]).expect_code(1);
-    assert!(
-        revoked.stderr.contains("no longer works"),
-        "{}",
-        revoked.stderr
-    );
+    revoked.assert_mentions(&["no longer works"]);
 }
 
 fn browser_flow(mode: Mode) {

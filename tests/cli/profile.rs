@@ -141,7 +141,7 @@ fn duplicate_name_is_refused() {
         ])
         .expect_code(2);
     assert_eq!(run.json()["error"]["code"], "alreadyExists");
-    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    run.assert_mentions(&["already exists"]);
     assert_eq!(
         user.list()["profiles"][0]["issuer"],
         LOOPBACK_ISSUER,
@@ -232,7 +232,7 @@ fn missing_profile_is_not_found_with_exit_2() {
         assert_eq!(out["error"]["code"], "notFound", "{args:?}: {out}");
         let message = out["error"]["message"].as_str().expect("a message");
         assert!(message.contains("nope"), "{message}");
-        assert!(run.stderr.contains("error:"), "{}", run.stderr);
+        run.assert_mentions(&["error:"]);
     }
     assert_eq!(
         user.list()["current"],
@@ -337,12 +337,7 @@ fn a_neo4j_graph_reached_unprotected_is_warned_about_not_refused() {
         "{}",
         run.stdout
     );
-    assert!(
-        run.stderr
-            .contains("warning: neo4j:// and bolt:// are not encrypted"),
-        "{}",
-        run.stderr
-    );
+    run.assert_mentions(&["warning: neo4j:// and bolt:// are not encrypted"]);
 
     // A certificate that is not verified; verified TLS; this machine.
     let ssc = user.add_profile("ssc", LOOPBACK_ISSUER, &neo4j("bolt+ssc://graph.example"));
@@ -388,15 +383,8 @@ fn a_neo4j_graph_reached_unprotected_is_warned_about_not_refused() {
     let run = user
         .run(&["graph", "check", "--profile", "plain"])
         .expect_code(2);
-    assert!(
-        run.stderr
-            .contains("warning: neo4j:// and bolt:// are not encrypted"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("No Neo4j password is stored"),
-        "{}",
-        run.stderr
-    );
+    run.assert_mentions(&[
+        "warning: neo4j:// and bolt:// are not encrypted",
+        "No Neo4j password is stored",
+    ]);
 }

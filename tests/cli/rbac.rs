@@ -13,10 +13,10 @@ use idlens_sandbox::tenant::rbac::EVERYONE_ROLE_ID;
 use idlens_sandbox::{SandboxConfig, LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID};
 use serde_json::{json, Value};
 
-use crate::hostile_tenant::{hostile, Hostile};
 use crate::idlens::TestUser;
-use crate::keychain_session::KeychainSession;
 use crate::tenant::Tenant;
+use idlens_testkit::hostile_tenant::{hostile, Hostile};
+use idlens_testkit::keychain_session::KeychainSession;
 
 const SAM: (&str, &str) = ("sam.support@idlens.test", "sandbox-support");
 const NORA: &str = "nora.newhire@idlens.test";
@@ -216,11 +216,7 @@ fn explain_answers_why_or_why_not_with_exit_codes_a_script_can_use() {
             "read:tokens",
         ])
         .expect_code(2);
-    assert!(
-        nobody.stderr.contains("auth0|no-such-user"),
-        "{}",
-        nobody.stderr
-    );
+    nobody.assert_mentions(&["auth0|no-such-user"]);
 }
 
 #[test]
@@ -301,11 +297,7 @@ fn a_client_without_the_scopes_is_told_which_are_missing() {
     ])
     .expect_code(0);
     let no_secret = user.run(&["roles", "list"]).expect_code(2);
-    assert!(
-        no_secret.stderr.contains("set-mgmt-secret"),
-        "{}",
-        no_secret.stderr
-    );
+    no_secret.assert_mentions(&["set-mgmt-secret"]);
 }
 
 #[test]
@@ -403,7 +395,7 @@ fn snapshots_of_the_tenant_compare_equal_until_it_changes() {
             before.to_str().unwrap(),
         ])
         .expect_code(2);
-    assert!(refused.stderr.contains("junk.json"), "{}", refused.stderr);
+    refused.assert_mentions(&["junk.json"]);
 }
 
 /// No snapshot file in `dir`, nor a temporary one beside it.
@@ -454,12 +446,7 @@ fn a_checkpoint_that_repeats_stops_the_snapshot_after_two_requests() {
         .run(&["rbac", "snapshot", "--out", out.to_str().unwrap(), "--json"])
         .expect_code(2);
     assert_eq!(run.json()["error"]["code"], "network");
-    assert!(run.stderr.contains("does not end"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("GET /api/v2/roles/{id}/users"),
-        "{}",
-        run.stderr
-    );
+    run.assert_mentions(&["does not end", "GET /api/v2/roles/{id}/users"]);
     assert_empty(dir.path());
     assert_eq!(requests.load(Ordering::Relaxed), 2);
 }

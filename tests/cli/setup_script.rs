@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::idlens::{Run, TestUser, NO_BUS};
-use crate::keychain_session::KeychainSession;
+use idlens_testkit::keychain_session::KeychainSession;
 
 /// What the sandbox's summary line names as its M2M client secret.
 const M2M_SECRET: &str = "demo-m2m-secret-from-the-summary";

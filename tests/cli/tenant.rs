@@ -59,7 +59,7 @@ impl Tenant {
     pub fn user_access_token(&self, email: &str, password: &str) -> String {
         let tokens = self
             .runtime
-            .block_on(crate::tenant_tokens::code_flow_tokens(
+            .block_on(idlens_testkit::tenant_tokens::code_flow_tokens(
                 &self.issuer(),
                 idlens_sandbox::DESKTOP_CLIENT_ID,
                 (email, password),
@@ -78,7 +78,7 @@ impl Tenant {
         let issuer = self.issuer();
         let audience = sb.management_audience();
         self.runtime.block_on(async {
-            let token = crate::tenant_tokens::client_credentials_token(
+            let token = idlens_testkit::tenant_tokens::client_credentials_token(
                 &issuer,
                 idlens_sandbox::M2M_CLIENT_ID,
                 secret.expose(),

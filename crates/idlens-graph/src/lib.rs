@@ -14,8 +14,8 @@
 //! - Every wait on the server is bounded ([`Timeouts`]); a stream that breaks
 //!   ends in an error, never in a shorter result.
 //!
-//! With the `testing` feature, [`testing::Neo4jServer`] starts a real Neo4j
-//! (tests/neo4j) for tests.
+//! Its tests run against a real Neo4j (tests/neo4j), started by
+//! `idlens_testkit::neo4j`.
 // Test code is exempt from the workspace's function-length lint; product
 // code (built without `cfg(test)`) is not.
 #![cfg_attr(test, allow(clippy::too_many_lines))]
@@ -28,8 +28,6 @@ mod node;
 mod search;
 mod settings;
 mod stream;
-#[cfg(feature = "testing")]
-pub mod testing;
 mod user_query;
 mod value;
 

@@ -1,37 +1,37 @@
 //! The sync audit through the `Api`, against the sandbox tenant and the
 //! drifted demo graph (`idlens_sandbox::demo_graph`) in a real Neo4j or as a
-//! CSV file: the summary against `demo_drift`, findings pages and filters,
-//! exports and saved reports, the fix plan previewed then applied, a server
-//! killed mid-stream, malformed input, and the users export.
+//! CSV file: the summary against `demo_drift`, a server killed mid-stream,
+//! malformed input, and the users export; and what the cases of
+//! `audit_findings` (pages, filters, exports, saved reports) and `audit_fix`
+//! (the fix plan previewed then applied) share.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use idlens_api::types::{
-    AuditAuth0Source, AuditCompareRequest, AuditFindingView, AuditGraphSource, AuditOverview,
-    AuditRequest, ExportFormat, FindingKind, FindingsExport, FindingsPage, FindingsRequest,
-    FixApplyRequest, FixPlanRequest, GraphNodeRequest, UsersExportRequest, UsersExported,
+    AuditAuth0Source, AuditFindingView, AuditGraphSource, AuditOverview, AuditRequest, FindingKind,
+    FindingsPage, FindingsRequest, UsersExportRequest, UsersExported,
 };
 use idlens_api::{Api, ErrorCode};
-use idlens_graph::testing::{Neo4jServer, PASSWORD};
 use idlens_job::Job;
 use idlens_sandbox::{demo_drift, write_graph_csv, DemoDrift, DemoNode};
-use serde_json::{json, Value};
+use idlens_testkit::export::{assert_owner_only, exported_users};
+use idlens_testkit::neo4j::{seed, Neo4jServer, PASSWORD};
+use serde_json::json;
 
 use crate::graph::{
-    demo_graph_tenant, mapping_input, patiently, seed, store_password, test_label, use_graph,
+    demo_graph_tenant, mapping_input, patiently, store_password, test_label, use_graph,
 };
-use crate::rbac::{assert_owner_only, export_dir, m2m_tenant, recorded_job};
+use crate::rbac::{export_dir, m2m_tenant, phases, recorded_job};
 use crate::session::{config, Tenant};
 
 use FindingKind::*;
 
 /// The counts `drift` promises, in the report's order (its fields are
 /// named as the kinds).
-fn expected(drift: &DemoDrift) -> Vec<(FindingKind, u64)> {
+pub(crate) fn expected(drift: &DemoDrift) -> Vec<(FindingKind, u64)> {
     let drift = serde_json::to_value(drift).unwrap();
     FindingKind::ALL
         .iter()
@@ -45,11 +45,11 @@ fn expected(drift: &DemoDrift) -> Vec<(FindingKind, u64)> {
         .collect()
 }
 
-fn counts(overview: &AuditOverview) -> Vec<(FindingKind, u64)> {
+pub(crate) fn counts(overview: &AuditOverview) -> Vec<(FindingKind, u64)> {
     overview.summary.iter().map(|k| (k.kind, k.count)).collect()
 }
 
-fn count_of(overview: &AuditOverview, kind: FindingKind) -> u64 {
+pub(crate) fn count_of(overview: &AuditOverview, kind: FindingKind) -> u64 {
     overview
         .summary
         .iter()
@@ -57,7 +57,7 @@ fn count_of(overview: &AuditOverview, kind: FindingKind) -> u64 {
         .map_or(0, |k| k.count)
 }
 
-fn request(auth0: AuditAuth0Source, graph: AuditGraphSource) -> AuditRequest {
+pub(crate) fn request(auth0: AuditAuth0Source, graph: AuditGraphSource) -> AuditRequest {
     AuditRequest {
         profile: None,
         auth0,
@@ -68,25 +68,40 @@ fn request(auth0: AuditAuth0Source, graph: AuditGraphSource) -> AuditRequest {
     }
 }
 
-async fn audit(api: &Api, request: AuditRequest) -> AuditOverview {
+/// No audit is kept for the profile: there are no findings to page.
+pub(crate) fn assert_no_audit(api: &Api, why: &str) {
+    let nothing = api
+        .audit_findings(FindingsRequest {
+            profile: None,
+            kind: None,
+            filter: None,
+            offset: 0,
+            limit: 10,
+        })
+        .expect_err(why);
+    assert_eq!(nothing.code, ErrorCode::NotFound, "{why}: {nothing:?}");
+}
+
+pub(crate) async fn audit(api: &Api, request: AuditRequest) -> AuditOverview {
     patiently("audit_run", api.audit_run(request, Job::unwatched()))
         .await
         .expect("the audit runs")
 }
 
 /// `nodes` as Neo4j Browser exports them, in `dir`.
-fn graph_csv(dir: &Path, nodes: &[DemoNode]) -> PathBuf {
+pub(crate) fn graph_csv(dir: &Path, nodes: &[DemoNode]) -> PathBuf {
     let path = dir.join("graph.csv");
     let file = std::fs::File::create(&path).unwrap();
     write_graph_csv(nodes, std::io::BufWriter::new(file)).unwrap();
     path
 }
 
-fn file_source(path: &Path) -> String {
+pub(crate) fn file_source(path: &Path) -> String {
     path.to_str().unwrap().to_owned()
 }
 
-async fn users_export(api: &Api) -> UsersExported {
+/// The tenant's users exported into the export folder, as `job`.
+async fn users_export(api: &Api, job: Job) -> UsersExported {
     patiently(
         "users_export",
         api.users_export(
@@ -95,14 +110,14 @@ async fn users_export(api: &Api) -> UsersExported {
                 connection: None,
                 job_deadline: None,
             },
-            Job::unwatched(),
+            job,
         ),
     )
     .await
     .expect("the users are exported")
 }
 
-fn findings(
+pub(crate) fn findings(
     api: &Api,
     kind: Option<FindingKind>,
     filter: Option<&str>,
@@ -120,7 +135,7 @@ fn findings(
 }
 
 /// Every finding, `limit` at a time.
-fn all_findings(
+pub(crate) fn all_findings(
     api: &Api,
     kind: Option<FindingKind>,
     filter: Option<&str>,
@@ -139,23 +154,6 @@ fn all_findings(
             return rows;
         }
     }
-}
-
-/// Whether `view` holds `needle` (lower-case) in an ID, e-mail or name.
-fn holds(view: &AuditFindingView, needle: &str) -> bool {
-    let has = |t: &Option<String>| {
-        t.as_deref()
-            .is_some_and(|t| t.to_lowercase().contains(needle))
-    };
-    view.key.to_lowercase().contains(needle)
-        || view
-            .auth0
-            .iter()
-            .any(|u| u.user_id.to_lowercase().contains(needle) || has(&u.email) || has(&u.name))
-        || view
-            .graph
-            .iter()
-            .any(|n| n.id.to_lowercase().contains(needle) || has(&n.email) || has(&n.name))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -226,7 +224,7 @@ async fn an_audit_of_a_users_export_against_neo4j_finds_the_demo_drift() {
     // The same graph as a CSV file, the same users as an export file.
     let dir = tempfile::tempdir().unwrap();
     let csv = graph_csv(dir.path(), &demo.nodes);
-    let exported = users_export(&api).await;
+    let exported = users_export(&api, Job::unwatched()).await;
     let from_files = audit(
         &api,
         request(
@@ -251,503 +249,6 @@ async fn an_audit_of_a_users_export_against_neo4j_finds_the_demo_drift() {
     demo.tenant.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn findings_page_filter_export_save_and_compare() {
-    let dir = export_dir();
-    let mut tenant = m2m_tenant(config()).await;
-    let (nodes, drift) = {
-        let t = tenant.sandbox().tenant();
-        (idlens_sandbox::demo_graph(&t), demo_drift(&t))
-    };
-    let api = Arc::clone(&tenant.api);
-    let nothing = api
-        .audit_findings(FindingsRequest {
-            profile: None,
-            kind: None,
-            filter: None,
-            offset: 0,
-            limit: 10,
-        })
-        .expect_err("no audit has run");
-    assert_eq!(nothing.code, ErrorCode::NotFound);
-
-    let files = tempfile::tempdir().unwrap();
-    let csv = graph_csv(files.path(), &nodes);
-    let overview = audit(
-        &api,
-        request(
-            AuditAuth0Source::Export,
-            AuditGraphSource::File {
-                path: file_source(&csv),
-            },
-        ),
-    )
-    .await;
-    assert_eq!(counts(&overview), expected(&drift));
-
-    // Pages: every finding once, by kind in the report's order.
-    let all = all_findings(&api, None, None, 37);
-    assert_eq!(all.len() as u64, overview.total);
-    let kinds: Vec<FindingKind> = all.iter().map(|f| f.kind).collect();
-    let mut sorted = kinds.clone();
-    sorted.sort();
-    assert_eq!(kinds, sorted, "findings are grouped by kind, in order");
-    let keys: BTreeSet<(FindingKind, &str)> =
-        all.iter().map(|f| (f.kind, f.key.as_str())).collect();
-    assert_eq!(keys.len(), all.len(), "no finding twice");
-    let beyond = findings(&api, None, None, overview.total as u32, 10);
-    assert_eq!(
-        (beyond.total as u64, beyond.rows.len()),
-        (overview.total, 0)
-    );
-    let clamped = findings(&api, None, None, 0, 100_000);
-    assert_eq!(clamped.rows.len(), (overview.total as usize).min(500));
-
-    // A kind: exactly its findings.
-    for (kind, count) in expected(&drift) {
-        let page = findings(&api, Some(kind), None, 0, 500);
-        assert_eq!(page.total as u64, count, "{kind:?}");
-        assert!(page.rows.iter().all(|f| f.kind == kind), "{kind:?}");
-    }
-
-    // Text: any case, in an ID, e-mail or name of either side.
-    let drifted = all
-        .iter()
-        .find(|f| f.kind == FieldDrift && f.fields.iter().any(|d| d.field == "email"))
-        .expect("an e-mail drift");
-    let email = drifted.auth0[0].email.clone().unwrap();
-    for needle in [email.to_uppercase(), "OLD.".to_owned()] {
-        let lower = needle.to_lowercase();
-        let found = all_findings(&api, None, Some(&needle), 50);
-        let expected: Vec<(FindingKind, &str)> = all
-            .iter()
-            .filter(|f| holds(f, &lower))
-            .map(|f| (f.kind, f.key.as_str()))
-            .collect();
-        let found_keys: Vec<(FindingKind, &str)> =
-            found.iter().map(|f| (f.kind, f.key.as_str())).collect();
-        assert_eq!(found_keys, expected, "{needle}");
-        assert!(
-            found_keys.contains(&(FieldDrift, drifted.key.as_str())),
-            "{needle}"
-        );
-    }
-    let both = findings(&api, Some(FieldDrift), Some("OLD."), 0, 500);
-    assert!(both.total > 0);
-    assert!(both
-        .rows
-        .iter()
-        .all(|f| f.kind == FieldDrift && holds(f, "old.")));
-    assert_eq!(
-        findings(&api, None, Some("no-such-user-anywhere"), 0, 10).total,
-        0
-    );
-
-    // A field drift has both values of each field that differs.
-    for finding in all.iter().filter(|f| f.kind == FieldDrift) {
-        assert!(!finding.fields.is_empty(), "{finding:?}");
-        let (user, node) = (&finding.auth0[0], &finding.graph[0]);
-        assert_eq!(
-            (user.user_id.as_str(), node.id.as_str()),
-            (finding.key.as_str(), finding.key.as_str())
-        );
-        for field in &finding.fields {
-            assert_ne!(field.auth0, field.graph, "{finding:?}");
-            match field.field.as_str() {
-                "email" => {
-                    assert_eq!(field.auth0, user.email);
-                    assert_eq!(field.graph, node.email);
-                }
-                "name" => {
-                    assert_eq!(field.auth0, user.name);
-                    assert_eq!(field.graph, node.name);
-                }
-                "email_verified" => {
-                    assert_eq!(field.auth0, user.email_verified.map(|v| v.to_string()));
-                    assert_eq!(field.graph, node.email_verified.map(|v| v.to_string()));
-                }
-                other => panic!("{other} is not a compared field"),
-            }
-        }
-    }
-    let email_drift = &drifted.fields.iter().find(|d| d.field == "email").unwrap();
-    assert_eq!(email_drift.graph, Some(format!("old.{email}")));
-
-    // A duplicate account: its accounts, the primary and why, the confidence.
-    for finding in all.iter().filter(|f| f.kind == DuplicateAccount) {
-        assert!(finding.auth0.len() >= 2, "{finding:?}");
-        let primary = finding.primary_id.as_deref().expect("a primary");
-        assert!(
-            finding.auth0.iter().any(|u| u.user_id == primary),
-            "{finding:?}"
-        );
-        assert!(
-            ["verified", "most_logins", "oldest", "user_id"]
-                .contains(&finding.primary_rule.as_deref().unwrap()),
-            "{finding:?}"
-        );
-        let high = finding.auth0.iter().all(|u| u.email_verified == Some(true));
-        assert_eq!(
-            finding.confidence.as_deref(),
-            Some(if high { "high" } else { "low" })
-        );
-        for user in &finding.auth0 {
-            assert_eq!(
-                user.email.as_deref().map(|e| e.trim().to_lowercase()),
-                Some(finding.key.clone())
-            );
-        }
-    }
-
-    // The export: one row per finding the request matches.
-    let saved = api
-        .audit_export(FindingsExport {
-            profile: None,
-            kind: None,
-            filter: None,
-            format: ExportFormat::Csv,
-        })
-        .expect("the findings are saved");
-    assert!(
-        saved.path.starts_with(dir.to_str().unwrap()),
-        "{}",
-        saved.path
-    );
-    assert_eq!(saved.rows, overview.total);
-    assert_owner_only(&saved.path);
-    let text = std::fs::read_to_string(&saved.path).unwrap();
-    let mut lines = text.lines();
-    assert_eq!(
-        lines.next(),
-        Some("kind,key,summary,auth0_user_ids,auth0_emails,graph_ids,graph_emails,fields")
-    );
-    let mut per_kind: BTreeMap<String, u64> = BTreeMap::new();
-    for line in lines {
-        *per_kind
-            .entry(line.split(',').next().unwrap().to_owned())
-            .or_default() += 1;
-    }
-    let want: BTreeMap<String, u64> = expected(&drift)
-        .into_iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| (json!(k).as_str().unwrap().to_owned(), n))
-        .collect();
-    assert_eq!(per_kind, want);
-    let some = api
-        .audit_export(FindingsExport {
-            profile: None,
-            kind: Some(OrphanInGraph),
-            filter: None,
-            format: ExportFormat::Json,
-        })
-        .expect("the orphans are saved");
-    let orphans: Value =
-        serde_json::from_str(&std::fs::read_to_string(&some.path).unwrap()).unwrap();
-    assert_eq!(
-        orphans.as_array().map(Vec::len),
-        Some(drift.orphan_in_graph)
-    );
-    assert_eq!(some.rows, drift.orphan_in_graph as u64);
-
-    // The report saved, listed, and compared with itself.
-    let report = api.audit_report_save(None).expect("the report is saved");
-    assert_owner_only(&report.path);
-    let listed = api.audit_report_files().expect("the saved reports");
-    let file = listed
-        .iter()
-        .find(|f| f.path == report.path)
-        .expect("the saved report is listed");
-    assert_eq!(file.problem, None);
-    assert_eq!(
-        (file.total, file.created_at.as_str()),
-        (overview.total, overview.created_at.as_str())
-    );
-    let same = api
-        .audit_compare(AuditCompareRequest {
-            profile: None,
-            path: report.path.clone(),
-        })
-        .expect("the audit compares with its own report");
-    assert_eq!(
-        (same.new_findings, same.fixed, same.unchanged),
-        (0, 0, overview.total)
-    );
-    assert!(same.new_rows.is_empty() && same.fixed_rows.is_empty());
-    assert!(same
-        .by_kind
-        .iter()
-        .all(|k| k.new_findings == 0 && k.fixed == 0));
-    tenant.stop().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_fix_plan_is_previewed_then_applied_only_when_confirmed() {
-    export_dir();
-    let mut demo = demo_graph_tenant("audit_fix").await;
-    let drift = demo_drift(&demo.tenant.sandbox().tenant());
-    let users = demo.tenant.sandbox().tenant().users.len();
-    let api = Arc::clone(&demo.tenant.api);
-    let live = || request(AuditAuth0Source::Export, AuditGraphSource::Neo4j);
-    let before = audit(&api, live()).await;
-    assert_eq!(counts(&before), expected(&drift));
-    let pre_fix = api.audit_report_save(None).expect("the report is saved");
-
-    // The preview, for an apply that links the accounts too.
-    let plan_for = |link_accounts: bool| {
-        api.audit_fix_plan(FixPlanRequest {
-            profile: None,
-            overrides: Vec::new(),
-            link_accounts,
-        })
-        .expect("a fix plan")
-    };
-    let plan = plan_for(true);
-    let accounts = findings(&api, Some(DuplicateAccount), None, 0, 500).rows;
-    let secondaries: usize = accounts.iter().map(|f| f.auth0.len() - 1).sum();
-    assert_eq!(plan.links.len(), secondaries);
-    let linked: BTreeSet<(String, String)> = plan
-        .links
-        .iter()
-        .map(|l| (l.secondary_id.clone(), l.primary_id.clone()))
-        .collect();
-    // Linked accounts missing from the graph get no node: after the link
-    // they are no users of their own.
-    let missing: BTreeSet<String> = all_findings(&api, Some(MissingInGraph), None, 500)
-        .into_iter()
-        .map(|f| f.key)
-        .collect();
-    let missing_secondaries = linked
-        .iter()
-        .filter(|(secondary, _)| missing.contains(secondary))
-        .count();
-    assert!(missing_secondaries > 0 && missing_secondaries < secondaries);
-    for link in &plan.links {
-        let finding = accounts
-            .iter()
-            .find(|f| f.key == link.email)
-            .expect("a duplicate account");
-        assert_eq!(Some(&link.primary_id), finding.primary_id.as_ref());
-        assert_ne!(link.secondary_id, link.primary_id);
-        assert!(finding.auth0.iter().any(|u| u.user_id == link.secondary_id));
-        assert!(
-            link.request.starts_with("POST /api/v2/users/"),
-            "{}",
-            link.request
-        );
-    }
-    let rows_of = |part: &str| -> u32 {
-        plan.graph_sections
-            .iter()
-            .filter(|s| s.title.contains(part))
-            .map(|s| s.rows)
-            .sum()
-    };
-    assert_eq!(
-        rows_of("missing from the graph") as usize,
-        drift.missing_in_graph - missing_secondaries
-    );
-    assert_eq!(rows_of("Field drift") as usize, drift.field_drift);
-    assert_eq!(rows_of("Duplicate nodes") as usize, drift.duplicate_node);
-    assert_eq!(
-        rows_of("Linked secondary") as usize,
-        drift.linked_secondary_in_graph
-    );
-    assert_eq!(
-        rows_of("links in Auth0") as usize,
-        secondaries - missing_secondaries
-    );
-    // Without the links, the graph part is the report's alone.
-    let unlinked = plan_for(false);
-    assert_eq!(unlinked.links.len(), secondaries);
-    let unlinked_rows = |part: &str| -> u32 {
-        unlinked
-            .graph_sections
-            .iter()
-            .filter(|s| s.title.contains(part))
-            .map(|s| s.rows)
-            .sum()
-    };
-    assert_eq!(
-        unlinked_rows("missing from the graph") as usize,
-        drift.missing_in_graph
-    );
-    assert_eq!(unlinked_rows("links in Auth0"), 0);
-    let script = &plan.cypher_script;
-    assert!(
-        script.contains(&format!("`{}`", demo.label)),
-        "{}",
-        &script[..300]
-    );
-    assert!(script.contains("`sub`"));
-    let statements: Vec<&str> = script
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with("//") && !l.starts_with(":param"))
-        .collect();
-    assert!(statements
-        .iter()
-        .any(|l| l.contains(&format!("(u:`{}` {{`sub`: row.id}})", demo.label))));
-    for line in &statements {
-        assert!(!line.contains('@'), "a value in a statement: {line}");
-        assert!(
-            !line.contains(&format!(":{} ", demo.label)),
-            "an unquoted label: {line}"
-        );
-    }
-    let deletions: Vec<&str> = script
-        .lines()
-        .filter(|l| l.contains("DETACH DELETE"))
-        .collect();
-    assert_eq!(deletions.len(), drift.orphan_in_graph);
-    assert!(
-        deletions.iter().all(|l| l.starts_with("// MATCH")),
-        "{deletions:?}"
-    );
-
-    // Not confirmed: nothing is done.
-    let duplicate = findings(&api, Some(DuplicateNode), None, 0, 1).rows[0]
-        .key
-        .clone();
-    let nodes_now = |api: Arc<Api>| async move {
-        patiently("graph_status", api.graph_status(None))
-            .await
-            .unwrap()
-            .user_nodes
-    };
-    let aliases = |api: Arc<Api>, id: String| async move {
-        patiently(
-            "graph_node",
-            api.graph_node(GraphNodeRequest { profile: None, id }),
-        )
-        .await
-        .unwrap()
-        .nodes
-        .iter()
-        .flat_map(|n| n.relationships.iter())
-        .filter(|r| r.rel_type == "HAS_ALIAS" && r.direction == "outgoing")
-        .map(|r| r.count)
-        .sum::<u64>()
-    };
-    let refused = patiently(
-        "audit_fix_apply",
-        api.audit_fix_apply(
-            FixApplyRequest {
-                profile: None,
-                overrides: Vec::new(),
-                link_accounts: true,
-                apply_graph: true,
-                confirmed: false,
-            },
-            Job::unwatched(),
-        ),
-    )
-    .await
-    .expect_err("nothing is applied unconfirmed");
-    assert_eq!(refused.code, ErrorCode::InvalidInput, "{refused:?}");
-    assert!(refused.message.contains("confirm"), "{}", refused.message);
-    assert_eq!(demo.tenant.sandbox().tenant().users.len(), users);
-    assert_eq!(nodes_now(Arc::clone(&api)).await, demo.nodes.len() as u64);
-    assert_eq!(aliases(Arc::clone(&api), duplicate.clone()).await, 0);
-
-    // Confirmed: the links in Auth0, then the Cypher.
-    let (id, job, seen) = recorded_job(&api);
-    let applied = patiently(
-        "audit_fix_apply",
-        api.audit_fix_apply(
-            FixApplyRequest {
-                profile: None,
-                overrides: Vec::new(),
-                link_accounts: true,
-                apply_graph: true,
-                confirmed: true,
-            },
-            job,
-        ),
-    )
-    .await
-    .expect("the plan is applied");
-    api.job_end(id);
-    let batches: u32 = plan.graph_sections.iter().map(|s| s.batches).sum();
-    let rows: u32 = plan.graph_sections.iter().map(|s| s.rows).sum();
-    assert_eq!(applied.linked as usize, secondaries);
-    assert_eq!(
-        (applied.batches, applied.graph_rows),
-        (batches, u64::from(rows))
-    );
-    assert!(
-        applied.log.iter().all(|l| !l.starts_with("rolled back")),
-        "{:?}",
-        applied.log
-    );
-    assert_eq!(
-        demo.tenant.sandbox().tenant().users.len(),
-        users - secondaries
-    );
-    let phases: Vec<String> = seen
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|p| p.phase.clone())
-        .collect();
-    assert!(phases.iter().any(|p| p.contains("Linking")), "{phases:?}");
-    assert!(
-        phases.iter().any(|p| p == "Writing to the graph"),
-        "{phases:?}"
-    );
-    assert_eq!(aliases(Arc::clone(&api), duplicate.clone()).await, 1);
-    // Nodes are created for the missing users but the linked ones (a
-    // primary given a secondary's node has it already); a linked account's
-    // node is now an alias of its primary's.
-    let rekeyed = rows_of("whose primary has no node") as usize;
-    assert_eq!(
-        nodes_now(Arc::clone(&api)).await,
-        (demo.nodes.len() + drift.missing_in_graph - missing_secondaries - rekeyed) as u64
-    );
-    let (kept, _) = linked
-        .iter()
-        .find(|(secondary, _)| !missing.contains(secondary))
-        .expect("a linked account with a node")
-        .clone();
-    assert_eq!(aliases(Arc::clone(&api), kept).await, 1);
-
-    // Audited again, once: every finding but the orphans is gone, and the
-    // accounts just linked are no new linked secondaries.
-    let after = audit(&api, live()).await;
-    let left: Vec<(FindingKind, u64)> =
-        counts(&after).into_iter().filter(|(_, n)| *n > 0).collect();
-    assert_eq!(left, vec![(OrphanInGraph, drift.orphan_in_graph as u64)]);
-    let comparison = api
-        .audit_compare(AuditCompareRequest {
-            profile: None,
-            path: pre_fix.path.clone(),
-        })
-        .expect("the fixed audit compares with the one before");
-    for change in &comparison.by_kind {
-        let fixed = match change.kind {
-            OrphanInGraph => 0,
-            kind => count_of(&before, kind),
-        };
-        assert_eq!(
-            (change.fixed, change.new_findings),
-            (fixed, 0),
-            "{:?}",
-            change.kind
-        );
-    }
-    assert_eq!(
-        (
-            comparison.new_findings,
-            comparison.fixed,
-            comparison.unchanged
-        ),
-        (
-            0,
-            before.total - drift.orphan_in_graph as u64,
-            drift.orphan_in_graph as u64
-        )
-    );
-    demo.tenant.stop().await;
-}
-
 /// A private server, killed (SIGKILL) from the job's progress report once
 /// the graph's rows are streaming.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -763,7 +264,7 @@ async fn a_neo4j_killed_mid_stream_fails_the_audit_and_keeps_no_report() {
     let rows = (0..ROWS)
         .map(|n| json!({"sub": format!("auth0|{n:06}"), "email": format!("user{n}@example.test"), "name": format!("User {n}")}))
         .collect();
-    seed(&graph, &label, rows).await;
+    seed(&graph, rows).await;
     use_graph(&tenant, server.uri(), mapping_input(&label)).await;
     store_password(&tenant, PASSWORD);
     let files = tempfile::tempdir().unwrap();
@@ -806,17 +307,7 @@ async fn a_neo4j_killed_mid_stream_fails_the_audit_and_keeps_no_report() {
     );
     let error = result.expect_err("a killed server gives no audit");
     assert_eq!(error.code, ErrorCode::Network, "{error:?}");
-    let nothing = tenant
-        .api
-        .audit_findings(FindingsRequest {
-            profile: None,
-            kind: None,
-            filter: None,
-            offset: 0,
-            limit: 10,
-        })
-        .expect_err("no partial report is kept");
-    assert_eq!(nothing.code, ErrorCode::NotFound, "{nothing:?}");
+    assert_no_audit(&tenant.api, "no partial report is kept");
     tenant.stop().await;
 }
 
@@ -871,17 +362,7 @@ async fn a_malformed_auth0_line_is_named_or_counted_with_skip_bad_lines() {
         "{}",
         error.message
     );
-    let nothing = tenant
-        .api
-        .audit_findings(FindingsRequest {
-            profile: None,
-            kind: None,
-            filter: None,
-            offset: 0,
-            limit: 10,
-        })
-        .expect_err("no audit is kept");
-    assert_eq!(nothing.code, ErrorCode::NotFound);
+    assert_no_audit(&tenant.api, "no audit is kept");
 
     let overview = patiently(
         "audit_run",
@@ -911,19 +392,7 @@ async fn a_users_export_is_a_gzip_of_every_user_in_the_export_folder() {
         .collect();
     let api = Arc::clone(&tenant.api);
     let (id, job, seen) = recorded_job(&api);
-    let exported = patiently(
-        "users_export",
-        api.users_export(
-            UsersExportRequest {
-                profile: None,
-                connection: None,
-                job_deadline: None,
-            },
-            job,
-        ),
-    )
-    .await
-    .expect("the users are exported");
+    let exported = users_export(&api, job).await;
     api.job_end(id);
     let path = Path::new(&exported.path);
     assert_eq!(path.parent(), Some(dir));
@@ -941,25 +410,12 @@ async fn a_users_export_is_a_gzip_of_every_user_in_the_export_folder() {
     assert!(!dir.join(format!("{}.part", exported.file_name)).exists());
     assert_owner_only(path);
 
-    let lines = BufReader::new(flate2::read::GzDecoder::new(
-        std::fs::File::open(path).unwrap(),
-    ));
     let mut exported_ids = BTreeSet::new();
-    for line in lines.lines() {
-        let line = line.expect("the file decompresses");
-        if line.trim().is_empty() {
-            continue;
-        }
-        let user: Value = serde_json::from_str(&line).expect("each line is a user");
+    for user in exported_users(path) {
         assert!(exported_ids.insert(user["user_id"].as_str().unwrap().to_owned()));
     }
     assert_eq!(exported_ids, ids);
-    let phases: Vec<String> = seen
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|p| p.phase.clone())
-        .collect();
+    let phases = phases(&seen);
     assert!(
         phases.iter().any(|p| p == "Checking the export file"),
         "{phases:?}"

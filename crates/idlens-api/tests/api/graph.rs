@@ -13,15 +13,14 @@ use idlens_api::types::{
     GraphSearchRequest, GraphUserView, Neo4jInput, ProfileInput, SecretInput, SecretKindView,
 };
 use idlens_api::ErrorCode;
-use idlens_graph::testing::{Neo4jServer, PASSWORD};
-use idlens_graph::{CypherBatch, Graph};
-use idlens_job::Job;
-use idlens_sandbox::{DemoNode, API_AUDIENCE, DESKTOP_CLIENT_ID};
+use idlens_graph::Graph;
+use idlens_sandbox::DemoNode;
 use idlens_secret::Secret;
+use idlens_testkit::neo4j::{graph_for, seed, write, Neo4jServer, PASSWORD};
 use serde_json::{json, Map, Value};
 
 use crate::rbac::{export_dir, m2m_tenant, recorded_job};
-use crate::session::{config, Tenant, PROFILE};
+use crate::session::{config, profile_input, Tenant, PROFILE};
 
 /// Upper bound on an operation that may wait for a JVM to start or for a
 /// users export job (the client polls it at Auth0's pace, a few seconds).
@@ -56,21 +55,13 @@ pub(crate) fn mapping_input(label: &str) -> GraphMappingInput {
 /// Points profile `sb` (management kept as it is) at `uri` with `mapping`.
 pub(crate) async fn use_graph(tenant: &Tenant, uri: &str, mapping: GraphMappingInput) {
     let input = ProfileInput {
-        name: PROFILE.into(),
-        issuer: tenant.sandbox().issuer().into(),
-        provider: None,
-        client_id: DESKTOP_CLIENT_ID.into(),
-        audience: Some(API_AUDIENCE.into()),
-        callback_port: None,
-        scopes: vec!["read:users".into()],
-        management: None,
         neo4j: Some(Neo4jInput {
             uri: uri.into(),
             user: "neo4j".into(),
             database: None,
             mapping: Some(mapping),
         }),
-        export_job_deadline: None,
+        ..profile_input(tenant.sandbox(), None)
     };
     tenant
         .api
@@ -93,42 +84,8 @@ pub(crate) fn store_password(tenant: &Tenant, password: &str) {
 /// `test`'s label, and a direct connection to its nodes on `server`,
 /// emptied first.
 pub(crate) async fn test_label(server: &Neo4jServer, test: &str) -> (String, Graph) {
-    let mapping = Neo4jServer::mapping_for(test);
-    let label = mapping.label.as_str().to_owned();
-    let graph = Graph::connect(server.settings(), mapping)
-        .await
-        .expect("connect to the test server");
-    write(
-        &graph,
-        &format!("MATCH (u:`{label}`) DETACH DELETE u"),
-        vec![],
-    )
-    .await;
-    (label, graph)
-}
-
-/// Runs `statement` with `$rows` in one committed transaction, or panics.
-pub(crate) async fn write(graph: &Graph, statement: &str, rows: Vec<Value>) {
-    let batch = CypherBatch {
-        statement: statement.to_owned(),
-        rows,
-    };
-    let log = graph.apply(&[batch], &Job::unwatched()).await;
-    assert!(log.is_complete(), "{statement}: {:?}", log.error());
-}
-
-/// One node per row with `label`, only the row's non-null values set.
-pub(crate) async fn seed(graph: &Graph, label: &str, rows: Vec<Value>) {
-    let statement = format!("UNWIND $rows AS row CREATE (u:`{label}`) SET u = row");
-    let batches: Vec<CypherBatch> = rows
-        .chunks(10_000)
-        .map(|chunk| CypherBatch {
-            statement: statement.clone(),
-            rows: chunk.to_vec(),
-        })
-        .collect();
-    let log = graph.apply(&batches, &Job::unwatched()).await;
-    assert!(log.is_complete(), "seeding {label}: {:?}", log.error());
+    let graph = graph_for(server, test).await;
+    (graph.mapping().label.as_str().to_owned(), graph)
 }
 
 /// A demo node as the properties a Neo4j node holds (nulls left out).
@@ -160,7 +117,7 @@ pub(crate) async fn demo_graph_tenant(test: &str) -> DemoGraph {
     let tenant = m2m_tenant(config()).await;
     let nodes = idlens_sandbox::demo_graph(&tenant.sandbox().tenant());
     let (label, graph) = test_label(server, test).await;
-    seed(&graph, &label, nodes.iter().map(node_row).collect()).await;
+    seed(&graph, nodes.iter().map(node_row).collect()).await;
     use_graph(&tenant, server.uri(), mapping_input(&label)).await;
     store_password(&tenant, PASSWORD);
     DemoGraph {
@@ -344,7 +301,7 @@ async fn a_uniqueness_constraint_on_the_id_is_seen_and_silences_the_warning() {
     let mut nodes = idlens_sandbox::demo_graph(&tenant.sandbox().tenant());
     nodes.sort_by(|a, b| a.sub.cmp(&b.sub));
     nodes.dedup_by(|a, b| a.sub == b.sub);
-    seed(&graph, &label, nodes.iter().map(node_row).collect()).await;
+    seed(&graph, nodes.iter().map(node_row).collect()).await;
     write(
         &graph,
         &format!("CREATE CONSTRAINT `{label}_sub` IF NOT EXISTS FOR (u:`{label}`) REQUIRE u.`sub` IS UNIQUE"),

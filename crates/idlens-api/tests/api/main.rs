@@ -4,11 +4,10 @@
 #![allow(clippy::too_many_lines)]
 
 mod audit;
+mod audit_findings;
+mod audit_fix;
 mod bindings;
 mod graph;
-/// The sandbox's login page played over HTTP, shared with the other test binaries.
-#[path = "../../../idlens-sandbox/testing/login_page.rs"]
-mod login_page;
 mod ops;
 mod rbac;
 mod session;

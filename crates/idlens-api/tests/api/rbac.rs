@@ -14,24 +14,17 @@ use idlens_api::types::{
 use idlens_api::{Api, ErrorCode};
 use idlens_job::Job;
 use idlens_sandbox::tenant::rbac::EVERYONE_ROLE_ID;
-use idlens_sandbox::{SandboxConfig, API_AUDIENCE, DESKTOP_CLIENT_ID, M2M_CLIENT_ID};
+use idlens_sandbox::{SandboxConfig, M2M_CLIENT_ID};
 use idlens_secret::Secret;
+use idlens_testkit::export::assert_owner_only;
 
-use crate::session::{config, within, Tenant, PROFILE};
+use crate::session::{config, profile_input, within, Tenant, PROFILE};
 
 /// Points profile `sb` at the Management API with `management`.
 async fn manage_with(tenant: &Tenant, management: ManagementInput) {
     let input = ProfileInput {
-        name: PROFILE.into(),
-        issuer: tenant.sandbox().issuer().into(),
-        provider: None,
-        client_id: DESKTOP_CLIENT_ID.into(),
-        audience: Some(API_AUDIENCE.into()),
-        callback_port: None,
-        scopes: vec!["read:users".into()],
         management: Some(management),
-        neo4j: None,
-        export_job_deadline: None,
+        ..profile_input(tenant.sandbox(), None)
     };
     tenant
         .api
@@ -72,6 +65,15 @@ pub(crate) fn recorded_job(
     (id, job, seen)
 }
 
+/// The phases a recorded job reported, in order.
+pub(crate) fn phases(seen: &Mutex<Vec<JobProgress>>) -> Vec<String> {
+    seen.lock()
+        .unwrap()
+        .iter()
+        .map(|p| p.phase.clone())
+        .collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_snapshot_job_reports_progress_and_its_members_page_past_1000() {
     let mut tenant = m2m_tenant(config()).await;
@@ -85,12 +87,7 @@ async fn a_snapshot_job_reports_progress_and_its_members_page_past_1000() {
     .expect("the snapshot loads");
     api.job_end(id);
 
-    let phases: Vec<String> = seen
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|p| p.phase.clone())
-        .collect();
+    let phases = phases(&seen);
     assert!(
         phases.iter().any(|p| p.contains("member")),
         "phases: {phases:?}"
@@ -243,23 +240,6 @@ pub(crate) fn export_dir() -> &'static std::path::Path {
         dir
     })
     .path()
-}
-
-/// Every file IdLens writes for the user is readable by the user alone.
-pub(crate) fn assert_owner_only(path: impl AsRef<std::path::Path>) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let path = path.as_ref();
-        let mode = std::fs::metadata(path).unwrap().permissions().mode();
-        assert_eq!(
-            mode & 0o777,
-            0o600,
-            "{} is mode {:o}",
-            path.display(),
-            mode & 0o777
-        );
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -17,13 +17,13 @@ use idlens_api::types::{
 use idlens_api::{Api, ErrorCode, REFRESH_AHEAD};
 use idlens_profile::{Keychain, ProfileName, ProfileStore, SecretKind};
 use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, API_AUDIENCE, DESKTOP_CLIENT_ID};
-use serde_json::{json, Value};
-
-use crate::login_page;
+use idlens_testkit::login_page;
+use idlens_testkit::loopback::{self, free_port};
+use idlens_testkit::tenant_tokens::{refresh_at, revoke_at};
+use serde_json::json;
 
 pub(crate) const PROFILE: &str = "sb";
-const ADMIN_EMAIL: &str = "ada.admin@idlens.test";
-const ADMIN_PASSWORD: &str = "sandbox-admin";
+const ADMIN_EMAIL: &str = login_page::ADMIN.0;
 const MEMORY_REASON: &str = "the session tests use no OS keychain";
 
 /// Shorter than [`REFRESH_AHEAD`]: every look at such a session refreshes it.
@@ -68,7 +68,7 @@ fn api_on(dir: &Path) -> Api {
 
 /// The sandbox's desktop application and API, as `idlens sandbox` shows them;
 /// the provider is left to auto-detection (Auth0 paths).
-fn profile_input(sb: &RunningSandbox, callback_port: Option<u16>) -> ProfileInput {
+pub(crate) fn profile_input(sb: &RunningSandbox, callback_port: Option<u16>) -> ProfileInput {
     ProfileInput {
         name: PROFILE.into(),
         issuer: sb.issuer().into(),
@@ -168,6 +168,14 @@ impl Tenant {
             .clone()
     }
 
+    /// Profile `sb`'s session as `session_get` shows it: signed in or out,
+    /// never an error.
+    async fn session(&self) -> SessionView {
+        within("session_get", self.api.session_get(Some(PROFILE.into())))
+            .await
+            .expect("session_get shows the session, signed in or out")
+    }
+
     fn assert_admin(&self, view: &SessionView) {
         let admin = self.sandbox().summary().sign_in_users[0].clone();
         assert_eq!(admin.email, ADMIN_EMAIL);
@@ -219,35 +227,6 @@ fn stored_refresh_token(api: &Api) -> Option<String> {
         )
         .expect("the memory keychain answers")
         .map(|s| s.expose().to_owned())
-}
-
-/// A refresh at the token endpoint, as any client would try it.
-async fn refresh_at(issuer: &str, refresh_token: &str) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(format!("{issuer}oauth/token"))
-        .form(&[
-            ("grant_type", "refresh_token"),
-            ("client_id", DESKTOP_CLIENT_ID),
-            ("refresh_token", refresh_token),
-        ])
-        .send()
-        .await
-        .expect("the sandbox answers");
-    let status = response.status().as_u16();
-    let body = response.bytes().await.unwrap_or_default();
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
-}
-
-/// Revokes a refresh token at the provider, behind IdLens's back (an admin
-/// revoking the user's sessions).
-async fn revoke_at(issuer: &str, refresh_token: &str) {
-    let response = reqwest::Client::new()
-        .post(format!("{issuer}oauth/revoke"))
-        .form(&[("client_id", DESKTOP_CLIENT_ID), ("token", refresh_token)])
-        .send()
-        .await
-        .expect("the sandbox answers");
-    assert!(response.status().is_success(), "{}", response.status());
 }
 
 /// Polls until `login_wait` has taken the sign-in: from then on the API
@@ -335,9 +314,7 @@ async fn device_sign_in_shows_the_code_and_keeps_the_session() {
     );
 
     // The Session screen looks again: the same session, no refresh.
-    let again = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .expect("the session");
+    let again = t.session().await;
     assert_eq!(again.user, view.user);
     assert_eq!(again.access, view.access);
     assert!(
@@ -360,9 +337,7 @@ async fn an_access_token_expiring_within_refresh_ahead_is_refreshed_first() {
     t.sign_in().await;
     let first_refresh = t.stored_refresh_token().expect("stored");
 
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .expect("the session");
+    let view = t.session().await;
     t.assert_admin(&view);
     let rotated = t.stored_refresh_token().expect("still stored");
     assert!(
@@ -387,9 +362,7 @@ async fn an_access_token_expiring_later_is_used_as_it_is() {
     let refresh_token = t.stored_refresh_token().expect("stored");
 
     for _ in 0..2 {
-        let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-            .await
-            .expect("the session");
+        let view = t.session().await;
         t.assert_admin(&view);
         let view = within("session_current", t.api.session_current(None))
             .await
@@ -638,13 +611,11 @@ async fn sign_out_revokes_and_forgets_the_refresh_token() {
         "deleted from the keychain"
     );
 
-    let (status, body) = refresh_at(&t.issuer(), &refresh_token).await;
+    let (status, body) = refresh_at(&t.issuer(), DESKTOP_CLIENT_ID, &refresh_token).await;
     assert_eq!(status, 403, "{body}");
     assert_eq!(body["error"], "invalid_grant");
 
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .unwrap();
+    let view = t.session().await;
     assert!(!view.signed_in());
     assert_eq!(view.notice, None);
     let err = within(
@@ -697,9 +668,7 @@ async fn sign_out_without_the_provider_still_signs_out_here() {
     .await
     .expect("signing out twice");
     assert_eq!(view.notice, None);
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .unwrap();
+    let view = t.session().await;
     assert!(!view.signed_in());
     assert_eq!(view.notice, None);
 }
@@ -709,7 +678,12 @@ async fn a_revoked_refresh_token_requires_signing_in_again() {
     let t = Tenant::start(short_lived()).await;
 
     t.sign_in().await;
-    revoke_at(&t.issuer(), &t.stored_refresh_token().expect("stored")).await;
+    revoke_at(
+        &t.issuer(),
+        DESKTOP_CLIENT_ID,
+        &t.stored_refresh_token().expect("stored"),
+    )
+    .await;
     let err = within(
         "session_current",
         t.api.session_current(Some(PROFILE.into())),
@@ -730,10 +704,13 @@ async fn a_revoked_refresh_token_requires_signing_in_again() {
 
     // The Session screen says why the user is signed out.
     t.sign_in().await;
-    revoke_at(&t.issuer(), &t.stored_refresh_token().expect("stored")).await;
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .expect("a signed-out view, not an error");
+    revoke_at(
+        &t.issuer(),
+        DESKTOP_CLIENT_ID,
+        &t.stored_refresh_token().expect("stored"),
+    )
+    .await;
+    let view = t.session().await;
     assert!(!view.signed_in());
     let notice = view.notice.as_deref().expect("a notice saying why");
     assert!(notice.contains("no longer works"), "{notice}");
@@ -774,7 +751,7 @@ async fn editing_how_a_profile_signs_in_signs_it_out() {
         t.stored_refresh_token().is_none(),
         "deleted from the keychain"
     );
-    let (status, body) = refresh_at(&t.issuer(), &refresh_token).await;
+    let (status, body) = refresh_at(&t.issuer(), DESKTOP_CLIENT_ID, &refresh_token).await;
     assert_eq!(
         (status, &body["error"]),
         (403, &json!("invalid_grant")),
@@ -796,9 +773,7 @@ async fn editing_how_a_profile_signs_in_signs_it_out() {
     edited.audience = Some(t.sandbox().management_audience());
     t.api.profile_update(edited).await.unwrap();
     assert!(t.stored_refresh_token().is_none());
-    let view = within("session_get", t.api.session_get(Some(PROFILE.into())))
-        .await
-        .expect("a signed-out view");
+    let view = t.session().await;
     assert!(!view.signed_in());
 }
 
@@ -850,18 +825,6 @@ async fn a_revealed_token_needs_a_session_and_is_never_debug_printed() {
 
 // ---------------------------------------------------------------- browser flow
 
-/// A port that was free a moment ago.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port on 127.0.0.1")
-        .port()
-}
-
-fn listener_is_closed(port: u16) -> bool {
-    std::net::TcpStream::connect(("127.0.0.1", port)).is_err()
-}
-
 /// A started browser sign-in whose callback the sandbox's application
 /// allows: Auth0 (and the sandbox) match loopback callbacks port and all, so
 /// a free port is picked and registered first. If another program takes it
@@ -893,16 +856,6 @@ async fn start_browser() -> (Tenant, u16, BrowserLoginStarted) {
         }
     }
     panic!("no free callback port in 5 attempts");
-}
-
-/// The person on the sandbox's login page, as a browser would do it; returns
-/// the page IdLens's loopback listener showed.
-async fn sign_in_in_browser(issuer: &str, authorize_url: &str) -> String {
-    assert!(authorize_url.starts_with(issuer), "{authorize_url}");
-    let (status, page) =
-        login_page::sign_in_and_return(authorize_url, ADMIN_EMAIL, ADMIN_PASSWORD).await;
-    assert_eq!(status, 200, "{page}");
-    page
 }
 
 #[tokio::test]
@@ -953,7 +906,7 @@ async fn browser_sign_in_through_the_api() {
     let (result, page) = within("the browser sign-in", async {
         tokio::join!(
             t.api.login_wait(started.login_id),
-            sign_in_in_browser(&issuer, &started.authorize_url),
+            login_page::sign_in_as_admin(&issuer, &started.authorize_url),
         )
     })
     .await;
@@ -963,7 +916,7 @@ async fn browser_sign_in_through_the_api() {
     assert_eq!(view.refresh_token, RefreshTokenPlace::Memory);
     assert!(t.stored_refresh_token().is_some());
     assert!(
-        listener_is_closed(port),
+        loopback::is_closed(port),
         "the listener closes after the sign-in"
     );
 
@@ -979,9 +932,9 @@ async fn browser_sign_in_through_the_api() {
     .await
     .expect("a second browser sign-in starts");
     assert_eq!(again.timeout_secs, 300);
-    assert!(!listener_is_closed(port), "listening again");
+    assert!(!loopback::is_closed(port), "listening again");
     t.api.login_cancel(again.login_id).unwrap();
-    assert!(listener_is_closed(port), "the cancel closed the listener");
+    assert!(loopback::is_closed(port), "the cancel closed the listener");
     assert_eq!(
         t.api.login_wait(again.login_id).await.unwrap_err().code,
         ErrorCode::NotFound
@@ -994,7 +947,12 @@ async fn a_refresh_token_rotated_by_another_process_is_the_one_used() {
     t.sign_in().await;
     // `idlens whoami` in a terminal renews the session this app holds and
     // stores the rotated refresh token in the shared keychain.
-    let (status, body) = refresh_at(&t.issuer(), &t.stored_refresh_token().unwrap()).await;
+    let (status, body) = refresh_at(
+        &t.issuer(),
+        DESKTOP_CLIENT_ID,
+        &t.stored_refresh_token().unwrap(),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     let rotated = body["refresh_token"].as_str().expect("rotated").to_owned();
     t.api

@@ -4,17 +4,16 @@
 //! its owner only, a cancel while the file is checked leaves nothing, a job
 //! that never finishes stops at the profile's deadline or the one given.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use idlens_api::types::{UsersExportRequest, UsersExported};
 use idlens_api::{Api, ApiError, ErrorCode};
 use idlens_job::Job;
-use serde_json::Value;
+use idlens_testkit::export::{assert_owner_only, exported_users};
 
 use crate::graph::patiently;
-use crate::rbac::{assert_owner_only, export_dir, m2m_tenant};
+use crate::rbac::{export_dir, m2m_tenant};
 use crate::session::config;
 
 fn request(connection: Option<&str>) -> UsersExportRequest {
@@ -32,17 +31,6 @@ async fn export(api: &Api, connection: Option<&str>) -> Result<UsersExported, Ap
         api.users_export(request(connection), Job::unwatched()),
     )
     .await
-}
-
-/// The users in a gzipped NDJSON file.
-fn users_in(path: &Path) -> Vec<Value> {
-    let file = std::fs::File::open(path).unwrap();
-    BufReader::new(flate2::read::GzDecoder::new(file))
-        .lines()
-        .map(|l| l.expect("the file decompresses"))
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(&l).expect("each line is a user"))
-        .collect()
 }
 
 /// Nothing is left in `dir`: no file, no temporary.
@@ -86,7 +74,7 @@ async fn an_export_never_overwrites_a_file_of_the_same_second() {
         std::fs::remove_file(path).unwrap();
     }
     let path = Path::new(&exported.path);
-    assert_eq!(users_in(path).len() as u64, exported.users);
+    assert_eq!(exported_users(path).len() as u64, exported.users);
     assert_owner_only(path);
     tenant.stop().await;
 }
@@ -108,11 +96,11 @@ async fn concurrent_exports_each_write_their_own_users_to_their_own_file() {
     assert_ne!(all.path, github.path, "two exports reported one file");
     assert_eq!(github.users, github_users);
     for exported in [&all, &github] {
-        let users = users_in(Path::new(&exported.path));
+        let users = exported_users(Path::new(&exported.path));
         assert_eq!(users.len() as u64, exported.users, "{}", exported.path);
         assert_owner_only(Path::new(&exported.path));
     }
-    let in_github_file = users_in(Path::new(&github.path));
+    let in_github_file = exported_users(Path::new(&github.path));
     assert!(in_github_file
         .iter()
         .all(|u| u["identities"][0]["connection"] == "github"));
@@ -138,7 +126,7 @@ async fn a_link_planted_beside_the_output_is_never_followed() {
     .await
     .expect("the users are exported");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
-    assert_eq!(users_in(&out).len() as u64, exported.users);
+    assert_eq!(exported_users(&out).len() as u64, exported.users);
     assert_owner_only(&out);
     tenant.stop().await;
 }

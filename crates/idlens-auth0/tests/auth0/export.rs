@@ -4,7 +4,6 @@
 //! cancel while polling; connections by name and account linking, with and
 //! without the scope.
 
-use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -13,7 +12,7 @@ use idlens_auth0::models::{ExportField, UsersExportRequest};
 use idlens_auth0::{ExportError, ExportLimits, ManagementError};
 use idlens_job::{Job, Progress};
 use idlens_sandbox::{RunningSandbox, SandboxConfig, LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID};
-use serde_json::Value;
+use idlens_testkit::export::ndjson_lines;
 
 use crate::support::{client, sandbox_with};
 
@@ -43,16 +42,6 @@ fn collecting() -> (Job, idlens_job::CancelHandle, Arc<Mutex<Vec<Progress>>>) {
     (job, cancel, seen)
 }
 
-fn lines(gz: &[u8]) -> Vec<Value> {
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(gz)
-        .read_to_string(&mut text)
-        .unwrap();
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_export_reports_its_progress_and_downloads_every_user() {
     let sb = start().await;
@@ -77,7 +66,7 @@ async fn an_export_reports_its_progress_and_downloads_every_user() {
     assert_eq!((done.polls, done.renewed_links), (3, 0));
     assert!(done.job_id.starts_with("job_"));
 
-    let rows = lines(&out);
+    let rows = ndjson_lines(&out);
     let tenant = sb.tenant();
     assert_eq!(rows.len(), tenant.users.len());
     for (row, user) in rows.iter().zip(&tenant.users) {
@@ -140,7 +129,7 @@ async fn a_connection_by_name_narrows_the_export() {
     mgmt.export_users(&request, &mut out, &fast(), &job)
         .await
         .unwrap();
-    let rows = lines(&out);
+    let rows = ndjson_lines(&out);
     let expected = sb
         .tenant()
         .users
@@ -239,7 +228,7 @@ async fn an_expired_link_is_renewed_once() {
         .unwrap();
     assert!(advanced.load(Ordering::SeqCst));
     assert_eq!((done.renewed_links, done.polls), (1, 4));
-    assert_eq!(lines(&out).len(), sb.tenant().users.len());
+    assert_eq!(ndjson_lines(&out).len(), sb.tenant().users.len());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

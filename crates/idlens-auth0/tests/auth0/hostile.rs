@@ -1,4 +1,4 @@
-//! Against a hostile Management API (`testing/hostile_tenant.rs`): waits a
+//! Against a hostile Management API (`idlens_testkit::hostile_tenant`): waits a
 //! header asks for are held to one ceiling and say so; listings that never
 //! end, repeat themselves or end short of their total are errors after a
 //! few requests, never a loop or a shorter list.
@@ -10,8 +10,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use idlens_auth0::{ManagementClient, ManagementError};
 use idlens_job::{CancelHandle, Job, Progress};
 
-use crate::hostile_tenant::{hostile, serve, Hostile, BUDGET, YEAR_2100};
 use crate::support::ClientCredentials;
+use idlens_testkit::hostile_tenant::{hostile, serve, Hostile, BUDGET, YEAR_2100};
 
 /// The one-minute ceiling on any wait a header asks for.
 const CEILING: u64 = 60;

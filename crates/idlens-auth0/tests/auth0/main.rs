@@ -10,7 +10,5 @@
 mod broken;
 mod export;
 mod hostile;
-#[path = "../../testing/hostile_tenant.rs"]
-mod hostile_tenant;
 mod sandbox;
 mod support;

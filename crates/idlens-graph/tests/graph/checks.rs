@@ -7,12 +7,7 @@ use crate::support::{graph_for, seed, write};
 #[tokio::test(flavor = "multi_thread")]
 async fn a_typo_in_the_mapping_shows_in_the_checks() {
     let good = graph_for("checks_typo").await;
-    seed(
-        &good,
-        good.mapping(),
-        vec![json!({"sub": "auth0|1", "email": "a@x.test"})],
-    )
-    .await;
+    seed(&good, vec![json!({"sub": "auth0|1", "email": "a@x.test"})]).await;
     let checks = good.checks().await.unwrap();
     assert!(checks.server_version.starts_with("5.26"), "{checks:?}");
     assert_eq!(checks.edition, "community");
@@ -33,7 +28,7 @@ async fn a_typo_in_the_mapping_shows_in_the_checks() {
     })
     .unwrap();
     let graph = idlens_graph::Graph::connect(
-        idlens_graph::testing::Neo4jServer::shared().settings(),
+        idlens_testkit::neo4j::Neo4jServer::shared().settings(),
         typo.clone(),
     )
     .await

@@ -1,8 +1,8 @@
 use std::time::{Duration, Instant};
 
-use idlens_graph::testing::Neo4jServer;
 use idlens_graph::{Graph, GraphError, Mapping};
 use idlens_secret::Secret;
+use idlens_testkit::neo4j::Neo4jServer;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_wrong_password_is_an_authentication_error_that_hides_the_password() {

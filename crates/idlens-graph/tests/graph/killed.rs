@@ -1,8 +1,8 @@
 use std::time::{Duration, Instant};
 
-use idlens_graph::testing::Neo4jServer;
 use idlens_graph::{Graph, GraphError, Timeouts};
 use idlens_job::Job;
+use idlens_testkit::neo4j::Neo4jServer;
 
 use crate::support::{seed, user};
 
@@ -15,10 +15,10 @@ async fn a_server_killed_mid_stream_ends_in_an_error_not_a_short_result() {
         answer: Duration::from_secs(10),
         ..Timeouts::default()
     };
-    let graph = Graph::connect_with(server.settings(), mapping.clone(), timeouts)
+    let graph = Graph::connect_with(server.settings(), mapping, timeouts)
         .await
         .unwrap();
-    seed(&graph, &mapping, (0..20_000).map(user).collect()).await;
+    seed(&graph, (0..20_000).map(user).collect()).await;
 
     let mut rows = 0u64;
     let mut killed_at = None;

@@ -1,5 +1,5 @@
 //! idlens-graph against a real Neo4j 5.26 (tests/neo4j, started by
-//! `idlens_graph::testing`). One server is shared by the binary; each test
+//! `idlens_testkit::neo4j`). One server is shared by the binary; each test
 //! keeps to its own label `User_<test>`. `hostile` runs against a hostile
 //! Bolt server of its own (`bolt_server`) instead.
 // Tests are exempt from the workspace's function-length lint.

@@ -9,7 +9,7 @@ async fn prefix_search_matches_ids_and_emails_ignoring_the_emails_case() {
     let mut rows: Vec<_> = (0..300).map(user).collect();
     rows.push(json!({"sub": "google-oauth2|7", "email": "ALICE@Example.test"}));
     rows.push(json!({"email": "no-id@example.test"}));
-    seed(&graph, graph.mapping(), rows).await;
+    seed(&graph, rows).await;
 
     let ids = |page: &idlens_graph::SearchPage| {
         page.rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>()
@@ -70,7 +70,6 @@ async fn a_node_shows_its_properties_and_relationships_and_duplicates_all_show()
     let label = graph.mapping().label.quoted();
     seed(
         &graph,
-        graph.mapping(),
         vec![
             json!({"sub": "auth0|a", "email": "a@x.test", "logins": 3, "tags": ["x", "y"]}),
             json!({"sub": "auth0|a"}),

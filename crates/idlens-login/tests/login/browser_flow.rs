@@ -2,9 +2,7 @@
 
 use idlens_login::{Cancellation, LoginClient, LoginError};
 
-use crate::support::idp::{API, CLIENT_ID};
-use crate::support::user_agent::Decision;
-use crate::support::{Idp, Mode, UserAgent};
+use idlens_testkit::idp::{Decision, Idp, Mode, UserAgent, API, CLIENT_ID};
 
 async fn browser_sign_in_then_refresh(mode: Mode) {
     let idp = Idp::shared(mode);

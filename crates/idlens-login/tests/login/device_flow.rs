@@ -2,9 +2,9 @@
 
 use idlens_login::{cancellation, Cancellation, LoginClient, LoginError};
 
-use crate::support::idp::{API, CLIENT_ID, SHORT_LIVED_CLIENT_ID, SLOW_DOWN_CLIENT_ID};
-use crate::support::user_agent::Decision;
-use crate::support::{Idp, Mode, UserAgent};
+use idlens_testkit::idp::{
+    Decision, Idp, Mode, UserAgent, API, CLIENT_ID, SHORT_LIVED_CLIENT_ID, SLOW_DOWN_CLIENT_ID,
+};
 
 async fn device_sign_in_then_revoke(mode: Mode) {
     let idp = Idp::shared(mode);

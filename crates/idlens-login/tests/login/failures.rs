@@ -2,10 +2,9 @@
 
 use std::time::Duration;
 
-use idlens_login::{Cancellation, LoginClient, LoginError, Secret};
+use idlens_login::{AuthorizedCode, Cancellation, LoginClient, LoginError, Secret};
 
-use crate::support::user_agent::Decision;
-use crate::support::{Idp, Mode, UserAgent};
+use idlens_testkit::idp::{Decision, Idp, Mode, UserAgent};
 
 fn port_of(redirect_uri: &str) -> String {
     redirect_uri
@@ -14,19 +13,25 @@ fn port_of(redirect_uri: &str) -> String {
         .to_owned()
 }
 
-#[tokio::test]
-async fn a_wrong_pkce_verifier_is_refused() {
-    let idp = Idp::shared(Mode::Auth0);
+/// A browser sign-in to the shared `mode` provider, approved as `user`, up
+/// to the code its callback received (not exchanged yet).
+async fn approved_code(mode: Mode, user: &str) -> (LoginClient, AuthorizedCode) {
+    let idp = Idp::shared(mode);
     let client = LoginClient::discover(idp.settings()).await.unwrap();
     let login = client.start_browser_login().await.unwrap();
     let url = login.authorize_url().to_string();
     let issuer = client.endpoints().issuer.clone();
     let browser = UserAgent::new(idp);
     let (_, code) = tokio::join!(
-        browser.sign_in(&url, "carol", Decision::Approve),
+        browser.sign_in(&url, user, Decision::Approve),
         login.wait_for_code(&issuer, Duration::from_secs(10), Cancellation::never()),
     );
-    let mut code = code.unwrap();
+    (client, code.expect("the callback receives a code"))
+}
+
+#[tokio::test]
+async fn a_wrong_pkce_verifier_is_refused() {
+    let (client, mut code) = approved_code(Mode::Auth0, "carol").await;
     code.verifier = Secret::new("a-verifier-that-does-not-match-the-challenge-0123456789abcdef");
     let err = client.exchange_code(&code).await.unwrap_err();
     assert!(matches!(err, LoginError::InvalidGrant { .. }), "{err}");
@@ -34,17 +39,7 @@ async fn a_wrong_pkce_verifier_is_refused() {
 
 #[tokio::test]
 async fn an_id_token_for_another_sign_in_is_never_returned() {
-    let idp = Idp::shared(Mode::Default);
-    let client = LoginClient::discover(idp.settings()).await.unwrap();
-    let login = client.start_browser_login().await.unwrap();
-    let url = login.authorize_url().to_string();
-    let issuer = client.endpoints().issuer.clone();
-    let browser = UserAgent::new(idp);
-    let (_, code) = tokio::join!(
-        browser.sign_in(&url, "frank", Decision::Approve),
-        login.wait_for_code(&issuer, Duration::from_secs(10), Cancellation::never()),
-    );
-    let mut code = code.unwrap();
+    let (client, mut code) = approved_code(Mode::Default, "frank").await;
     // As if the code had been injected into another sign-in: its nonce differs.
     code.nonce = Secret::new("the-nonce-of-another-sign-in");
     let err = client.exchange_code(&code).await.unwrap_err();

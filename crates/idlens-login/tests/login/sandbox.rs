@@ -15,7 +15,8 @@ use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, SignInUser};
 use serde_json::{json, Value};
 use url::Url;
 
-use crate::login_page::{self, browser, redirect_target, LoginPage};
+use idlens_testkit::login_page::{self, browser, redirect_target, LoginPage};
+use idlens_testkit::loopback::{self, free_port};
 
 /// The device flow's polling interval in these tests: a real tenant's pace
 /// (5 s) scaled down. The sandbox answers `slow_down` to faster polls.
@@ -74,19 +75,13 @@ fn user(sb: &RunningSandbox, index: usize) -> SignInUser {
     sb.summary().sign_in_users[index].clone()
 }
 
-/// A port that was free a moment ago.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port on 127.0.0.1")
-        .port()
-}
-
+/// Whether IdLens's listener at `redirect_uri` is closed.
 fn listener_is_closed(redirect_uri: &str) -> bool {
-    let address = redirect_uri
-        .trim_start_matches("http://")
-        .trim_end_matches("/callback");
-    std::net::TcpStream::connect(address).is_err()
+    let port = Url::parse(redirect_uri)
+        .ok()
+        .and_then(|u| u.port())
+        .expect("a loopback redirect URI with a port");
+    loopback::is_closed(port)
 }
 
 // ---------------------------------------------------------------- browser flow

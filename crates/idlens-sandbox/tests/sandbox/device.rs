@@ -67,13 +67,10 @@ async fn pending_then_slow_down_then_approved_tokens() {
     let device_code = code["device_code"].as_str().unwrap();
 
     let (status, body) = poll(&sb, device_code).await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (403, Some("authorization_pending"))
-    );
+    assert_error(status, &body, 403, "authorization_pending");
     // Polling again at once is too fast.
     let (status, body) = poll(&sb, device_code).await;
-    assert_eq!((status, body["error"].as_str()), (429, Some("slow_down")));
+    assert_error(status, &body, 429, "slow_down");
     // The interval grew by 5 s: waiting only the old interval is still too fast.
     wait_interval(&sb, &code);
     let (_, body) = poll(&sb, device_code).await;
@@ -87,14 +84,7 @@ async fn pending_then_slow_down_then_approved_tokens() {
     sb.advance_clock(Duration::from_secs(15)).unwrap();
     let (status, body) = poll(&sb, device_code).await;
     assert_eq!(status, 200, "{body}");
-    let access = verify(
-        &sb,
-        body["access_token"].as_str().unwrap(),
-        API_AUDIENCE,
-        None,
-    )
-    .await;
-    assert_valid(&access);
+    let access = valid_api_token(&sb, &body).await;
     assert_eq!(
         claims(&access)["sub"],
         sb.tenant().sign_in_users[0].user_id.as_str()
@@ -105,24 +95,14 @@ async fn pending_then_slow_down_then_approved_tokens() {
     // The code is spent.
     sb.advance_clock(Duration::from_secs(30)).unwrap();
     let (status, body) = poll(&sb, device_code).await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (403, Some("invalid_grant"))
-    );
+    assert_error(status, &body, 403, "invalid_grant");
 }
 
 #[tokio::test]
 async fn the_activate_page_signs_in_and_approves() {
     let sb = start().await;
     let code = request_code(&sb).await;
-    let page = http()
-        .get(code["verification_uri_complete"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = text(http().get(code["verification_uri_complete"].as_str().unwrap())).await;
     let user_code = code["user_code"].as_str().unwrap();
     assert!(
         page.contains(&format!("value=\"{user_code}\"")),
@@ -178,10 +158,7 @@ async fn denied_on_the_page_gives_access_denied() {
         .unwrap();
     assert_eq!(resp.status(), 200);
     let (status, body) = poll(&sb, code["device_code"].as_str().unwrap()).await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (403, Some("access_denied"))
-    );
+    assert_error(status, &body, 403, "access_denied");
 }
 
 #[tokio::test]
@@ -225,10 +202,7 @@ async fn an_expired_code_gives_expired_token() {
         .unwrap();
     assert_eq!(resp.status(), 204);
     let (status, body) = poll(&sb, code["device_code"].as_str().unwrap()).await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (403, Some("expired_token"))
-    );
+    assert_error(status, &body, 403, "expired_token");
     assert!(sb
         .approve_device_code(code["user_code"].as_str().unwrap(), ADMIN.0)
         .is_err());
@@ -238,10 +212,7 @@ async fn an_expired_code_gives_expired_token() {
 async fn an_unknown_device_code_gives_invalid_grant() {
     let sb = start().await;
     let (status, body) = poll(&sb, "not-a-device-code").await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (403, Some("invalid_grant"))
-    );
+    assert_error(status, &body, 403, "invalid_grant");
 }
 
 #[tokio::test]

@@ -2,13 +2,13 @@
 //! connections, account linking and the drifted demo graph.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
 use std::time::Duration;
 
 use idlens_sandbox::{
     demo_drift, demo_graph, write_graph_csv, RunningSandbox, Sandbox, SandboxConfig, Tenant,
     LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID,
 };
+use idlens_testkit::export::{gunzip, ndjson_lines};
 use serde_json::{json, Value};
 
 use crate::support::*;
@@ -71,17 +71,6 @@ async fn download(location: &str) -> (u16, Vec<u8>) {
     (status, response.bytes().await.unwrap().to_vec())
 }
 
-fn gunzip_lines(bytes: &[u8]) -> Vec<Value> {
-    assert_eq!(&bytes[..2], &[0x1f, 0x8b], "gzip magic");
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(bytes)
-        .read_to_string(&mut text)
-        .unwrap();
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[tokio::test]
 async fn an_export_job_progresses_and_its_gzipped_ndjson_holds_every_user() {
     let sb = started(60).await;
@@ -127,7 +116,7 @@ async fn an_export_job_progresses_and_its_gzipped_ndjson_holds_every_user() {
 
     let (status, bytes) = download(location).await;
     assert_eq!(status, 200);
-    let lines = gunzip_lines(&bytes);
+    let lines = ndjson_lines(&bytes);
     let tenant = sb.tenant();
     assert_eq!(lines.len(), tenant.users.len());
     let first = &tenant.users[0];
@@ -172,7 +161,7 @@ async fn without_fields_users_are_whole_and_a_connection_narrows_the_export() {
     assert_eq!(job["connection"], "github");
     let answers = poll(&sb, &t, job["id"].as_str().unwrap()).await;
     let (_, bytes) = download(answers.last().unwrap()["location"].as_str().unwrap()).await;
-    let lines = gunzip_lines(&bytes);
+    let lines = ndjson_lines(&bytes);
     let expected = sb
         .tenant()
         .users
@@ -214,10 +203,7 @@ async fn without_fields_users_are_whole_and_a_connection_narrows_the_export() {
     .await;
     let answers = poll(&sb, &t, job["id"].as_str().unwrap()).await;
     let (_, bytes) = download(answers.last().unwrap()["location"].as_str().unwrap()).await;
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(&bytes[..])
-        .read_to_string(&mut text)
-        .unwrap();
+    let text = gunzip(&bytes);
     assert_eq!(text.lines().count(), 4, "{text}");
     assert_eq!(text.lines().next(), Some("mail"));
 }
@@ -244,7 +230,7 @@ async fn a_link_expires_and_the_next_poll_signs_a_fresh_one() {
     assert_ne!(fresh, old);
     let (status, bytes) = download(fresh).await;
     assert_eq!(status, 200);
-    assert_eq!(gunzip_lines(&bytes).len(), sb.tenant().users.len());
+    assert_eq!(ndjson_lines(&bytes).len(), sb.tenant().users.len());
     // A link whose signature was tampered with is refused.
     let (status, _) = download(&fresh.replace("signature=", "signature=x")).await;
     assert_eq!(status, 403);

@@ -10,14 +10,8 @@ mod device;
 mod discovery;
 mod exports;
 mod limits;
-/// The login page played over HTTP, shared with the other crates' tests.
-#[path = "../../testing/login_page.rs"]
-mod login_page;
 mod m2m;
 mod management;
 mod pkce;
 mod refresh;
-/// Real tokens for tests (PKCE challenges, client credentials), shared with the other crates' tests.
-#[path = "../../testing/tenant_tokens.rs"]
-mod tenant_tokens;
 mod tokens;

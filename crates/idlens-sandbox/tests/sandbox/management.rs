@@ -8,7 +8,7 @@ use idlens_sandbox::{
 use serde_json::Value;
 
 use crate::support::*;
-use crate::tenant_tokens::client_credentials_token;
+use idlens_testkit::tenant_tokens::client_credentials_token;
 
 /// A Management API token for `client_id` by client credentials.
 pub(crate) async fn m2m_token(sb: &RunningSandbox, client_id: &str) -> String {

@@ -6,15 +6,12 @@ use crate::support::*;
 #[tokio::test]
 async fn login_page_lists_the_sign_in_users_with_their_passwords() {
     let sb = start().await;
-    let html = http()
-        .get(url(&sb, "authorize"))
-        .query(&authorize_query(&[]))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = text(
+        http()
+            .get(url(&sb, "authorize"))
+            .query(&authorize_query(&[])),
+    )
+    .await;
     for user in &sb.tenant().sign_in_users {
         assert!(html.contains(&user.email), "{} is listed", user.email);
         assert!(html.contains(&user.password));
@@ -29,29 +26,12 @@ async fn pkce_happy_path_gives_verified_tokens_and_passes_state_through() {
     let (base, params) = redirect_params(&resp);
     assert_eq!(base, CALLBACK);
     assert_eq!(params["state"], "st-123");
-    let (status, body) = token(
-        &sb,
-        &[
-            ("grant_type", "authorization_code"),
-            ("client_id", DESKTOP_CLIENT_ID),
-            ("code", &params["code"]),
-            ("code_verifier", VERIFIER),
-            ("redirect_uri", CALLBACK),
-        ],
-    )
-    .await;
+    let (status, body) = redeem(&sb, &params["code"], VERIFIER, CALLBACK).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["token_type"], "Bearer");
     assert!(body["refresh_token"].as_str().unwrap().starts_with("v1."));
 
-    let access = verify(
-        &sb,
-        body["access_token"].as_str().unwrap(),
-        API_AUDIENCE,
-        None,
-    )
-    .await;
-    assert_valid(&access);
+    let access = valid_api_token(&sb, &body).await;
     assert_eq!(access.kind, TokenKind::AccessToken);
     let c = claims(&access);
     let admin = sb.tenant().sign_in_users[0].clone();
@@ -89,33 +69,15 @@ async fn a_code_is_single_use_and_a_bad_verifier_is_refused() {
     let sb = start().await;
     let resp = login(&sb, &[], ADMIN, "allow").await;
     let (_, params) = redirect_params(&resp);
-    let redeem = |verifier: &'static str| {
-        let code = params["code"].clone();
-        let sb = &sb;
-        async move {
-            token(
-                sb,
-                &[
-                    ("grant_type", "authorization_code"),
-                    ("client_id", DESKTOP_CLIENT_ID),
-                    ("code", &code),
-                    ("code_verifier", verifier),
-                    ("redirect_uri", CALLBACK),
-                ],
-            )
-            .await
-        }
-    };
-    let (status, body) = redeem("the-wrong-verifier-the-wrong-verifier-0000000").await;
+    let code = &params["code"];
+    let wrong = "the-wrong-verifier-the-wrong-verifier-0000000";
+    let (status, body) = redeem(&sb, code, wrong, CALLBACK).await;
     assert_eq!(status, 403);
     assert_eq!(body["error"], "invalid_grant");
     assert_eq!(body["error_description"], "Failed to verify code verifier");
     // The failed attempt used the code up.
-    let (status, body) = redeem(VERIFIER).await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (403, Some("invalid_grant"))
-    );
+    let (status, body) = redeem(&sb, code, VERIFIER, CALLBACK).await;
+    assert_error(status, &body, 403, "invalid_grant");
 }
 
 #[tokio::test]
@@ -123,21 +85,14 @@ async fn a_redirect_uri_that_differs_at_token_time_is_refused() {
     let sb = start().await;
     let resp = login(&sb, &[], ADMIN, "allow").await;
     let (_, params) = redirect_params(&resp);
-    let (status, body) = token(
+    let (status, body) = redeem(
         &sb,
-        &[
-            ("grant_type", "authorization_code"),
-            ("client_id", DESKTOP_CLIENT_ID),
-            ("code", &params["code"]),
-            ("code_verifier", VERIFIER),
-            ("redirect_uri", "http://127.0.0.1:53135/callback"),
-        ],
+        &params["code"],
+        VERIFIER,
+        "http://127.0.0.1:53135/callback",
     )
     .await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (403, Some("invalid_grant"))
-    );
+    assert_error(status, &body, 403, "invalid_grant");
 }
 
 #[tokio::test]

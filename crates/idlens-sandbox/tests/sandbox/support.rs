@@ -4,10 +4,10 @@ use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, DESKTOP_CLIENT_ID};
 use idlens_token::{inspect, InspectOptions, KeySet, Report};
 use serde_json::Value;
 
-use crate::login_page::LoginPage;
+use idlens_testkit::login_page::LoginPage;
 
 pub const CALLBACK: &str = "http://127.0.0.1:53134/callback";
-pub const ADMIN: (&str, &str) = ("ada.admin@idlens.test", "sandbox-admin");
+pub use idlens_testkit::login_page::ADMIN;
 pub const VERIFIER: &str = "a-long-enough-code-verifier-for-pkce-0123456789abcdef";
 
 pub async fn start() -> RunningSandbox {
@@ -21,14 +21,14 @@ pub async fn start() -> RunningSandbox {
 
 /// A client that does not follow redirects, so each hop can be checked.
 pub fn http() -> reqwest::Client {
-    crate::login_page::browser()
+    idlens_testkit::login_page::browser()
 }
 
 pub fn url(sb: &RunningSandbox, path: &str) -> String {
     format!("{}{path}", sb.issuer())
 }
 
-pub use crate::tenant_tokens::challenge;
+pub use idlens_testkit::tenant_tokens::challenge;
 
 /// POSTs a form to the token endpoint; returns the status and JSON body.
 pub async fn token(sb: &RunningSandbox, form: &[(&str, &str)]) -> (u16, Value) {
@@ -40,6 +40,38 @@ pub async fn token(sb: &RunningSandbox, form: &[(&str, &str)]) -> (u16, Value) {
         .unwrap();
     let status = resp.status().as_u16();
     (status, resp.json().await.unwrap())
+}
+
+/// An OAuth error answer: `status` with `error` as its `error`.
+pub fn assert_error(status: u16, body: &Value, want_status: u16, want_error: &str) {
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (want_status, Some(want_error)),
+        "{body}"
+    );
+}
+
+/// Redeems an authorization `code` as the desktop client with `verifier`,
+/// naming `redirect_uri`; the status and JSON body.
+pub async fn redeem(
+    sb: &RunningSandbox,
+    code: &str,
+    verifier: &str,
+    redirect_uri: &str,
+) -> (u16, Value) {
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("client_id", DESKTOP_CLIENT_ID),
+        ("code", code),
+        ("code_verifier", verifier),
+        ("redirect_uri", redirect_uri),
+    ];
+    token(sb, &form).await
+}
+
+/// The text of the page `request` asks for.
+pub async fn text(request: reqwest::RequestBuilder) -> String {
+    request.send().await.unwrap().text().await.unwrap()
 }
 
 /// The `/authorize` query for idlens-desktop with the given overrides.
@@ -103,30 +135,13 @@ pub async fn pkce_tokens(sb: &RunningSandbox, overrides: &[(&str, &str)]) -> Val
     let resp = login(sb, overrides, ADMIN, "allow").await;
     let (_, params) = redirect_params(&resp);
     let code = params.get("code").expect("a code");
-    let (status, body) = token(
-        sb,
-        &[
-            ("grant_type", "authorization_code"),
-            ("client_id", DESKTOP_CLIENT_ID),
-            ("code", code),
-            ("code_verifier", VERIFIER),
-            ("redirect_uri", CALLBACK),
-        ],
-    )
-    .await;
+    let (status, body) = redeem(sb, code, VERIFIER, CALLBACK).await;
     assert_eq!(status, 200, "{body}");
     body
 }
 
 pub async fn jwks(sb: &RunningSandbox) -> KeySet {
-    let text = http()
-        .get(url(sb, ".well-known/jwks.json"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = text(http().get(url(sb, ".well-known/jwks.json"))).await;
     KeySet::from_jwks_json(&text, "sandbox JWKS").unwrap()
 }
 
@@ -146,6 +161,15 @@ pub async fn verify(
         ..InspectOptions::default()
     };
     inspect(token, &opts, Some(&jwks(sb).await))
+}
+
+/// The verdict on a token answer's access token for the sandbox's API,
+/// which must be valid.
+pub async fn valid_api_token(sb: &RunningSandbox, body: &Value) -> Report {
+    let token = body["access_token"].as_str().expect("an access token");
+    let report = verify(sb, token, idlens_sandbox::API_AUDIENCE, None).await;
+    assert_valid(&report);
+    report
 }
 
 pub fn claims(report: &Report) -> &serde_json::Map<String, Value> {

@@ -79,26 +79,9 @@ async fn scope_is_the_overlap_of_requested_and_granted_permissions() {
     )
     .await;
     let (_, params) = redirect_params(&resp);
-    let (status, body) = token(
-        &sb,
-        &[
-            ("grant_type", "authorization_code"),
-            ("client_id", DESKTOP_CLIENT_ID),
-            ("code", &params["code"]),
-            ("code_verifier", VERIFIER),
-            ("redirect_uri", CALLBACK),
-        ],
-    )
-    .await;
+    let (status, body) = redeem(&sb, &params["code"], VERIFIER, CALLBACK).await;
     assert_eq!(status, 200);
-    let report = verify(
-        &sb,
-        body["access_token"].as_str().unwrap(),
-        API_AUDIENCE,
-        None,
-    )
-    .await;
-    assert_valid(&report);
+    let report = valid_api_token(&sb, &body).await;
     let c = claims(&report);
     assert_eq!(c["scope"], "openid read:users");
     assert_eq!(
@@ -147,17 +130,11 @@ async fn token_endpoint_errors_have_auth0s_shape() {
         &[("grant_type", "password"), ("client_id", DESKTOP_CLIENT_ID)],
     )
     .await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (400, Some("unsupported_grant_type"))
-    );
+    assert_error(status, &body, 400, "unsupported_grant_type");
     let (status, body) = token(
         &sb,
         &[("grant_type", "refresh_token"), ("client_id", "nobody")],
     )
     .await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (401, Some("access_denied"))
-    );
+    assert_error(status, &body, 401, "access_denied");
 }

@@ -104,7 +104,7 @@ fn an_embedded_jwk_is_never_trusted() {
 
 #[test]
 fn jku_and_x5u_are_never_fetched_or_trusted() {
-    let server = TestServer::start();
+    let server = CannedServer::start();
     let attacker_jwks = json!({"keys": [attacker_jwk()]}).to_string();
     server.answer("/attacker-jwks", Answer::json(attacker_jwks));
     for member in ["jku", "x5u"] {

@@ -16,15 +16,15 @@ use crate::support::*;
 const DISCOVERY: &str = "/.well-known/openid-configuration";
 
 /// A tenant on 127.0.0.1 whose JWKS is the fixture one.
-fn tenant(cache_control: Option<&str>) -> TestServer {
-    let server = TestServer::start();
+fn tenant(cache_control: Option<&str>) -> CannedServer {
+    let server = CannedServer::start();
     let document = json!({"issuer": server.url("/"), "jwks_uri": server.url("/jwks")});
     server.answer(DISCOVERY, Answer::json(document.to_string()));
     serve_jwks(&server, &fixture("jwks.json"), cache_control);
     server
 }
 
-fn serve_jwks(server: &TestServer, jwks: &str, cache_control: Option<&str>) {
+fn serve_jwks(server: &CannedServer, jwks: &str, cache_control: Option<&str>) {
     let mut answer = Answer::json(jwks);
     if let Some(value) = cache_control {
         answer = answer.with_header("Cache-Control", value);
@@ -52,7 +52,7 @@ fn cache() -> (JwksCache, ManualClock) {
 }
 
 /// A valid token from `server`'s tenant, signed by `key` under `kid`.
-fn token(server: &TestServer, key: &str, kid: &str) -> String {
+fn token(server: &CannedServer, key: &str, kid: &str) -> String {
     let mut claims = access_claims();
     claims["iss"] = json!(server.url("/"));
     let header = json!({"alg": "RS256", "kid": kid});

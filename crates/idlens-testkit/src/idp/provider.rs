@@ -1,5 +1,4 @@
-//! Starts `node tests/idp/server.mjs` and stops it when dropped. Also used by
-//! the root package's `tests/cli` (through `#[path]`), so it names no test binary.
+//! Starts `node tests/idp/server.mjs` and stops it when dropped.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -31,21 +30,13 @@ pub const API: &str = "https://api.idlens.test/";
 pub struct Idp {
     child: Child,
     pub issuer: String,
-    #[allow(dead_code)]
     pub port: u16,
     pub mode: Mode,
 }
 
-/// `tests/idp` of the repository, from this crate's tests or (this module is
-/// shared through `#[path]`) from the root package's `tests/cli`.
+/// `tests/idp` of the repository.
 fn idp_dir() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let at_root = manifest.join("tests/idp");
-    if at_root.is_dir() {
-        at_root
-    } else {
-        manifest.join("../../tests/idp")
-    }
+    crate::repository().join("tests/idp")
 }
 
 impl Idp {

@@ -1,12 +1,12 @@
 //! The person on the sandbox's login page, played over plain HTTP: open the
-//! `/authorize` URL, submit the form, follow the redirect. Test code shared by
-//! every test binary that signs in to the sandbox through a browser flow; each
-//! includes this file with `#[path]` (it is not part of the crate).
-
-#![allow(dead_code)]
+//! `/authorize` URL, submit the form, follow the redirect. For every test
+//! binary that signs in to the sandbox through a browser flow.
 
 use reqwest::header::LOCATION;
 use url::Url;
+
+/// The sandbox's seeded administrator: e-mail and password on its login page.
+pub const ADMIN: (&str, &str) = ("ada.admin@idlens.test", "sandbox-admin");
 
 /// A browser that does not follow redirects, so each hop can be checked.
 pub fn browser() -> reqwest::Client {
@@ -102,6 +102,16 @@ pub async fn sign_in_and_return(authorize_url: &str, email: &str, password: &str
     let page = LoginPage::open(&http, &url).await;
     let answer = page.submit(&http, email, password, "allow").await;
     follow(&http, &redirect_target(&url, &answer)).await
+}
+
+/// Signs in as [`ADMIN`] on the login page of `issuer` that IdLens sent the
+/// browser to, the way a person would; the page IdLens's loopback listener
+/// then showed, which must be a success.
+pub async fn sign_in_as_admin(issuer: &str, authorize_url: &str) -> String {
+    assert!(authorize_url.starts_with(issuer), "{authorize_url}");
+    let (status, page) = sign_in_and_return(authorize_url, ADMIN.0, ADMIN.1).await;
+    assert_eq!(status, 200, "{page}");
+    page
 }
 
 /// The browser following a redirect: status and page (status 0 when the

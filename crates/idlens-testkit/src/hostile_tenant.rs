@@ -1,7 +1,6 @@
 //! A hostile Management API for tests: listings that never end or end
-//! short, and rate-limit headers that ask to wait until 2100. It is not part
-//! of the crate: the test binaries of `idlens-auth0` and of the CLI include
-//! it with `#[path]`. Serve it alone ([`serve`], any token accepted) or in
+//! short, and rate-limit headers that ask to wait until 2100, for the tests
+//! of `idlens-auth0` and of the CLI. Serve it alone ([`serve`], any token accepted) or in
 //! front of the sandbox (`Sandbox::start_fronted`), which then answers every
 //! route it does not have (tokens, the other endpoints).
 

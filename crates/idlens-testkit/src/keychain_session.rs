@@ -1,6 +1,8 @@
 //! A real OS keychain the test owns: a private D-Bus session bus with an
 //! unlocked gnome-keyring (Secret Service) on it, in a throwaway HOME.
 //! Both daemons are killed, and their files deleted, when it is dropped.
+//! What IdLens keeps there is read and written with libsecret's own
+//! `secret-tool`, so a test checks the keychain without IdLens's code.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
@@ -110,6 +112,27 @@ impl KeychainSession {
             .expect("secret-tool runs (apt package libsecret-tools)");
         let secret = String::from_utf8(output.stdout).expect("UTF-8");
         (output.status.success() && !secret.is_empty()).then_some(secret)
+    }
+
+    /// Stores `secret` under `account` (`PROFILE/KIND`) where IdLens looks
+    /// for it, with libsecret's own tool, as if an earlier run had kept it.
+    pub fn store(&self, account: &str, secret: &str) {
+        let mut child = Command::new("secret-tool")
+            .args(["store", "--label"])
+            .arg(format!("idlens {}", account.replace('/', " ")))
+            .args(["service", "idlens", "username", account])
+            .env("DBUS_SESSION_BUS_ADDRESS", self.address())
+            .stdin(Stdio::piped())
+            .spawn()
+            .expect("secret-tool runs (apt package libsecret-tools)");
+        child
+            .stdin
+            .take()
+            .expect("stdin is piped")
+            .write_all(secret.as_bytes())
+            .expect("give secret-tool the secret");
+        let status = child.wait().expect("secret-tool finishes");
+        assert!(status.success(), "secret-tool store {account}: {status}");
     }
 
     /// The whole session directory: the daemons' HOME, data and runtime dirs.

@@ -1,12 +1,13 @@
-//! A real Neo4j Community 5.26 for tests (feature `testing`): the launcher in
+//! A real Neo4j Community 5.26 for tests: the launcher in
 //! `tests/neo4j`, built and started through `scripts/neo4j.sh`, on a free
 //! port with authentication on and a known password.
 //!
 //! Community edition has one user database (`neo4j`), so tests sharing a
-//! server keep apart by label (see [`Neo4jServer::mapping_for`]).
+//! server keep apart by label (see [`Neo4jServer::mapping_for`] and
+//! [`graph_for`]); [`write`] and [`seed`] put a test's nodes there.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{mpsc, Mutex, OnceLock};
@@ -15,7 +16,9 @@ use std::time::{Duration, Instant};
 use idlens_audit::{Mapping, MappingText};
 use idlens_secret::Secret;
 
-use crate::ConnectionSettings;
+use idlens_graph::{ConnectionSettings, CypherBatch, Graph};
+use idlens_job::Job;
+use serde_json::{json, Value};
 
 /// The password every test server's `neo4j` user gets.
 pub const PASSWORD: &str = "idlens-test-password";
@@ -135,7 +138,7 @@ impl Drop for Neo4jServer {
 }
 
 fn script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/neo4j.sh")
+    crate::repository().join("scripts/neo4j.sh")
 }
 
 /// `scripts/neo4j.sh build`, once per process (the script locks against
@@ -162,4 +165,42 @@ fn fresh_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("idlens-neo4j-test-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create the server's directory");
     dir
+}
+
+/// A connection to `server` for `test`'s own label ([`Neo4jServer::mapping_for`]),
+/// its nodes deleted first.
+pub async fn graph_for(server: &Neo4jServer, test: &str) -> Graph {
+    let mapping = Neo4jServer::mapping_for(test);
+    let statement = format!("MATCH (u:{}) DETACH DELETE u", mapping.label.quoted());
+    let graph = Graph::connect(server.settings(), mapping)
+        .await
+        .expect("connect to the test server");
+    write(&graph, &statement, vec![json!({})]).await;
+    graph
+}
+
+/// Runs `statement` with `$rows` in one committed transaction, or panics.
+pub async fn write(graph: &Graph, statement: &str, rows: Vec<Value>) {
+    let batch = CypherBatch {
+        statement: statement.to_owned(),
+        rows,
+    };
+    let log = graph.apply(&[batch], &Job::unwatched()).await;
+    assert!(log.is_complete(), "{statement}: {:?}", log.error());
+}
+
+/// Creates one node per row (a map of properties; nulls are not set) with
+/// the label of `graph`'s mapping, in batches of 10,000.
+pub async fn seed(graph: &Graph, rows: Vec<Value>) {
+    let label = graph.mapping().label.quoted();
+    let statement = format!("UNWIND $rows AS row CREATE (u:{label}) SET u = row");
+    let batches: Vec<CypherBatch> = rows
+        .chunks(10_000)
+        .map(|chunk| CypherBatch {
+            statement: statement.clone(),
+            rows: chunk.to_vec(),
+        })
+        .collect();
+    let log = graph.apply(&batches, &Job::unwatched()).await;
+    assert!(log.is_complete(), "seeding {label}: {:?}", log.error());
 }

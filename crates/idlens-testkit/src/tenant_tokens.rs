@@ -1,11 +1,9 @@
 //! Tokens from the sandbox for tests that need real ones without driving
 //! IdLens: a user's, through the browser flow (authorization code + PKCE),
-//! and an application's, by client credentials. Test code shared by every
-//! test binary that needs them, included with `#[path]` next to
-//! `login_page.rs` (as module `login_page`); needs `base64` and `aws-lc-rs`.
+//! and an application's, by client credentials; and a refresh token tried
+//! or revoked at the token endpoint behind IdLens's back.
 
-#![allow(dead_code)]
-
+use serde_json::Value;
 use url::Url;
 
 use crate::login_page::{browser, redirect_target, LoginPage};
@@ -92,4 +90,34 @@ pub async fn client_credentials_token(
         .as_str()
         .expect("an access token")
         .to_owned()
+}
+
+/// A refresh at `issuer`'s token endpoint for `client_id`, as any client
+/// would try it: the status and the JSON answer (`null` when it is not JSON).
+pub async fn refresh_at(issuer: &str, client_id: &str, refresh_token: &str) -> (u16, Value) {
+    let response = browser()
+        .post(format!("{issuer}oauth/token"))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", client_id),
+            ("refresh_token", refresh_token),
+        ])
+        .send()
+        .await
+        .expect("the sandbox answers");
+    let status = response.status().as_u16();
+    let body = response.bytes().await.unwrap_or_default();
+    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+/// Revokes a refresh token at `issuer` behind IdLens's back (an admin
+/// revoking the user's sessions).
+pub async fn revoke_at(issuer: &str, client_id: &str, refresh_token: &str) {
+    let response = browser()
+        .post(format!("{issuer}oauth/revoke"))
+        .form(&[("client_id", client_id), ("token", refresh_token)])
+        .send()
+        .await
+        .expect("the sandbox answers");
+    assert!(response.status().is_success(), "{}", response.status());
 }
