@@ -8,7 +8,7 @@
 //! The peers they run against (the keychain session, the sandbox's login
 //! page, the test identity provider, a hostile tenant) are `idlens_testkit`'s.
 // Tests are exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 mod help;
 mod hostile;

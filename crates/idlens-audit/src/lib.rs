@@ -18,7 +18,7 @@
 //! (two reports), `whole_audit` ([`audit`] in one call), `mapping` and
 //! `error`.
 
-#![cfg_attr(test, allow(clippy::too_many_lines))]
+#![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
 
 mod compare;
 mod error;

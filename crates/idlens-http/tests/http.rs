@@ -4,7 +4,7 @@
 //! clients that never reach a local service, by name, by address or by
 //! redirect.
 // Tests are exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 use std::convert::Infallible;
 use std::net::SocketAddr;

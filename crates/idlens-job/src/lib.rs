@@ -15,7 +15,7 @@
 //!   it within one request.
 // Test code is exempt from the workspace's function-length lint; product
 // code (built without `cfg(test)`) is not.
-#![cfg_attr(test, allow(clippy::too_many_lines))]
+#![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
 
 mod duration_text;
 

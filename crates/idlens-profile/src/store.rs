@@ -183,6 +183,9 @@ impl ProfileStore {
 
     /// Writes `file` atomically (temporary file + rename). Only under the
     /// lock, from [`update`](Self::update).
+    // The profile file is configuration, not an export: it is replaced in
+    // place by its own temporary file under the store's lock.
+    #[allow(clippy::disallowed_methods)]
     fn save(&self, file: &ProfileFile) -> Result<(), StoreError> {
         let path = self.path();
         let write_err = |source| StoreError::Write {
@@ -215,6 +218,8 @@ impl ProfileStore {
 
     /// Takes the exclusive lock, waiting up to [`LOCK_WAIT`] for another
     /// process to finish its change. Released when the file is dropped.
+    // The lock file holds nothing: it is opened only to be locked.
+    #[allow(clippy::disallowed_methods)]
     fn lock(&self) -> Result<std::fs::File, StoreError> {
         let path = self.dir.join(LOCK_FILE_NAME);
         let write_err = |source| StoreError::Write {

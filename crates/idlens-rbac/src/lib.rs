@@ -15,7 +15,7 @@
 //! - [`diff`]: two snapshots (two days, or staging and production) compared.
 // Test code is exempt from the workspace's function-length lint; product
 // code (built without `cfg(test)`) is not.
-#![cfg_attr(test, allow(clippy::too_many_lines))]
+#![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
 
 mod diff;
 mod effective;

@@ -9,7 +9,7 @@
 //! failure: it is test code.
 
 // Test code is exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 #[cfg(feature = "canned-http")]
 pub mod canned_http;

@@ -13,7 +13,7 @@
 //! - `reference/aws-lc-verify`: the bare RSA verify with a pre-parsed key, the
 //!   ceiling on this machine.
 // Tests are exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 use std::hint::black_box;
 use std::num::NonZeroUsize;

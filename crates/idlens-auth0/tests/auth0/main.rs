@@ -5,7 +5,7 @@
 //! listings that never end or end short; cancelled mid-listing; users
 //! exports and linking.
 // Tests are exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 mod broken;
 mod export;

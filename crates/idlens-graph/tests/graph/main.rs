@@ -3,7 +3,7 @@
 //! keeps to its own label `User_<test>`. `hostile` runs against a hostile
 //! Bolt server of its own (`bolt_server`) instead.
 // Tests are exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 mod apply;
 mod bolt_server;

@@ -6,7 +6,7 @@
 //! HTTP. `sandbox` runs the same flows against IdLens's own sandbox tenant
 //! (`idlens-sandbox`), started in-process per test.
 // Tests are exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 mod browser_flow;
 mod device_flow;

@@ -2,7 +2,7 @@
 //! the answer as text, checked with `expect-test` (`UPDATE_EXPECT=1`
 //! refreshes the expectations).
 // Tests are exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 mod cases;
 mod fixture;

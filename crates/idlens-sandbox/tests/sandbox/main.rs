@@ -1,7 +1,7 @@
 //! The sandbox tenant over real HTTP on 127.0.0.1: every flow a sign-in
 //! client relies on, and the tokens verified by IdLens's own token core.
 // Tests are exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 mod support;
 

@@ -2,7 +2,7 @@
 //! attack suite, classification and explanations, the JWKS cache against a
 //! local server, and the batch API.
 // Tests are exempt from the workspace's function-length lint.
-#![allow(clippy::too_many_lines)]
+#![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
 mod attacks;
 mod batch;
