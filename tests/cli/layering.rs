@@ -1,4 +1,4 @@
-//! Architecture invariants (ARCHITECTURE.md, "Code map"):
+//! Architecture invariants (ARCHITECTURE.md, "Invariants"):
 //! - Only the root package (the desktop shell) knows Tauri. No crate under
 //!   `crates/` may depend on `tauri` or a `tauri-*` crate, directly, through
 //!   another workspace crate, or through any third-party crate, so the core

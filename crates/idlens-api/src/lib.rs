@@ -1,11 +1,14 @@
 //! The one API behind every IdLens caller: the desktop shell registers these
 //! operations as Tauri commands, the CLI calls them directly.
 //!
-//! - [`Api`] holds the operations, grouped by domain: [`profiles`],
-//!   [`inspect`], [`session`]. Each returns `Result<_, ApiError>`.
+//! - [`Api`] holds the operations, one module per domain: [`profiles`],
+//!   [`inspect`], [`session`], [`rbac`], [`graph`], [`audit`], [`jobs`],
+//!   [`exports`] and [`updates`]. Each returns `Result<_, ApiError>`.
 //! - [`commands`] declares every command once (name, arguments, result, and
-//!   whether it blocks); the shell's handlers, its permissions and the
-//!   TypeScript bindings ([`typescript`]) are all made from that one table.
+//!   its kind); the shell's handlers, its permissions and the TypeScript
+//!   bindings ([`typescript`], which walks the types the table names and
+//!   exports the enumerated tables such as `FINDING_KINDS`) are all made
+//!   from that one table.
 //! - [`types`] gathers everything that crosses the IPC boundary from the
 //!   domain modules that own it.
 //! - [`ApiError`] crosses as `{code, message}`; the UI branches on [`ErrorCode`].
