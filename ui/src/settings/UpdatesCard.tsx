@@ -67,8 +67,7 @@ function UpdatesBody({ state }: { state: UpdateState }) {
           <VersionFacts settings={state.settings} />
           <JobProgressBar
             title={`Installing IdLens ${state.update.version}`}
-            progress={state.progress}
-            cancelling={state.cancelling}
+            job={state}
             onCancel={updateStore.cancel}
             testId="update-progress"
           />

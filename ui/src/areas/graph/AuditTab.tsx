@@ -31,15 +31,12 @@ export function AuditTab({ profile, navigate }: { profile: ProfileView; navigate
     <>
       <Sources state={a} />
       <UsersExport state={a} />
-      {a.running ? (
-        <JobProgressBar
-          title="Auditing Auth0 users against the graph"
-          progress={a.running.progress}
-          cancelling={a.running.cancelling}
-          onCancel={auditStore.cancel}
-          testId="audit-progress"
-        />
-      ) : null}
+      <JobProgressBar
+        title="Auditing Auth0 users against the graph"
+        job={a.running}
+        onCancel={auditStore.cancel}
+        testId="audit-progress"
+      />
       {a.error ? <AuditError error={a.error} kept={a.overview !== null} profile={profile} navigate={navigate} /> : null}
       {a.overview ? (
         <AuditResult overview={a.overview} state={a} />
@@ -161,21 +158,16 @@ function UsersExport({ state }: { state: AuditState }) {
           Export all Auth0 users
         </button>
       </div>
-      {state.usersExporting ? (
-        <>
-          <JobProgressBar
-            title="Exporting every Auth0 user (users export job)"
-            progress={progress}
-            cancelling={state.usersExporting.cancelling}
-            onCancel={auditStore.cancelUsersExport}
-            testId="audit-users-export-progress"
-          />
-          {percent !== null ? (
-            <p className="text-muted" data-testid="audit-users-export-percent">
-              Auth0 reports the export {percent} % done.
-            </p>
-          ) : null}
-        </>
+      <JobProgressBar
+        title="Exporting every Auth0 user (users export job)"
+        job={state.usersExporting}
+        onCancel={auditStore.cancelUsersExport}
+        testId="audit-users-export-progress"
+      />
+      {percent !== null ? (
+        <p className="text-muted" data-testid="audit-users-export-percent">
+          Auth0 reports the export {percent} % done.
+        </p>
       ) : null}
       {exported ? (
         <Notice tone="success" testId="audit-users-export-result">
