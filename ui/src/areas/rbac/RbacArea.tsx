@@ -1,28 +1,28 @@
 import type { Navigate } from "../../app/navigation";
 import type { KeychainView, ProfileView } from "../../bindings";
-import { AreaPage } from "../../components/AreaPage";
 import { Card } from "../../components/Card";
 import { CopyableCode } from "../../components/CopyableCode";
 import { EmptyState } from "../../components/EmptyState";
 import { FactList } from "../../components/FactList";
-import { IconKey, IconRbac, IconSettings, IconShieldOff, IconWarning } from "../../components/Icons";
-import { hasStoredSecret, keychainPlace } from "../../profile/storedSecrets";
+import { IconKey, IconRbac, IconSettings, IconShieldOff } from "../../components/Icons";
+import { hasStoredSecret } from "../../profile/storedSecrets";
+import { StoredSecretStatus } from "../../profile/StoredSecretStatus";
 import { tenantHost } from "../../profile/tenantUrls";
 import type { AreaProps } from "../areaProps";
-import { ProfileGate } from "../ProfileGate";
+import { ProfileArea } from "../ProfileGate";
 import { RbacWorkspace } from "./RbacWorkspace";
 
-export function RbacArea({ context, navigate, onRetry }: AreaProps) {
+export function RbacArea(props: AreaProps) {
   return (
-    <AreaPage
+    <ProfileArea
+      {...props}
       testId="area-rbac"
       title="Roles & permissions"
       lead="For seeing which roles grant which permissions, and why a user holds a permission."
+      purpose="know which tenant’s roles to read"
     >
-      <ProfileGate context={context} purpose="know which tenant’s roles to read" navigate={navigate} onRetry={onRetry}>
-        {({ profile, keychain }) => <RbacOverview profile={profile} keychain={keychain} navigate={navigate} />}
-      </ProfileGate>
-    </AreaPage>
+      {({ profile, keychain }) => <RbacOverview profile={profile} keychain={keychain} navigate={props.navigate} />}
+    </ProfileArea>
   );
 }
 
@@ -150,13 +150,7 @@ export function AccessCard({
                 {
                   label: "Client secret",
                   testId: "management-secret-status",
-                  value: secretStored ? (
-                    <span className="text-ok">Stored ({keychainPlace(keychain)})</span>
-                  ) : (
-                    <span className="text-warning">
-                      <IconWarning /> Not stored
-                    </span>
-                  ),
+                  value: <StoredSecretStatus stored={secretStored} keychain={keychain} />,
                 },
               ]
             : []),
