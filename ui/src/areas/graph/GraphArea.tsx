@@ -3,9 +3,10 @@ import type { KeychainView, Neo4jInput, ProfileView } from "../../bindings";
 import { Card } from "../../components/Card";
 import { EmptyState } from "../../components/EmptyState";
 import { FactList } from "../../components/FactList";
-import { IconDatabase, IconGraph, IconKey, IconSettings } from "../../components/Icons";
+import { IconDatabase, IconGraph, IconSettings } from "../../components/Icons";
 import { Neo4jTransportNotice } from "../../profile/Neo4jTransportNotice";
 import { hasStoredSecret } from "../../profile/storedSecrets";
+import { SecretMissingState } from "../../profile/SecretMissingState";
 import { StoredSecretStatus } from "../../profile/StoredSecretStatus";
 import { tenantHost } from "../../profile/tenantUrls";
 import type { AreaProps } from "../areaProps";
@@ -83,26 +84,18 @@ function GraphOverview({
   return (
     <div className="area-grid">
       <div className="area-grid__main">
-        <EmptyState
-          icon={<IconKey />}
-          tone="attention"
+        <SecretMissingState
+          profile={profile.name}
+          secret="neo4jPassword"
           title="The Neo4j password is not stored"
-          actions={
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => navigate("settings", { mode: "edit", profile: profile.name, focus: "neo4jPassword" })}
-            >
-              <IconKey />
-              Store the Neo4j password
-            </button>
-          }
+          action="Store the Neo4j password"
+          navigate={navigate}
         >
           <p>
             IdLens will connect to <code className="inline-code">{neo4j.uri}</code> as{" "}
             <code className="inline-code">{neo4j.user}</code> and needs that user’s password, kept in the keychain.
           </p>
-        </EmptyState>
+        </SecretMissingState>
 
         <Neo4jTransportNotice warning={profile.neo4jTransportWarning} />
         <AuditScopeCard host={host} />

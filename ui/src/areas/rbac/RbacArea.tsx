@@ -4,8 +4,9 @@ import { Card } from "../../components/Card";
 import { CopyableCode } from "../../components/CopyableCode";
 import { EmptyState } from "../../components/EmptyState";
 import { FactList } from "../../components/FactList";
-import { IconKey, IconRbac, IconSettings, IconShieldOff } from "../../components/Icons";
+import { IconRbac, IconSettings, IconShieldOff } from "../../components/Icons";
 import { hasStoredSecret } from "../../profile/storedSecrets";
+import { SecretMissingState } from "../../profile/SecretMissingState";
 import { StoredSecretStatus } from "../../profile/StoredSecretStatus";
 import { tenantHost } from "../../profile/tenantUrls";
 import type { AreaProps } from "../areaProps";
@@ -78,23 +79,13 @@ function RbacOverview({
   return (
     <div className="area-grid">
       <div className="area-grid__main">
-        <EmptyState
-          icon={<IconKey />}
-          tone="attention"
+        <SecretMissingState
+          profile={profile.name}
+          secret="managementClientSecret"
           title="The client secret is not stored"
           titleTestId="rbac-secret-missing"
-          actions={
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() =>
-                navigate("settings", { mode: "edit", profile: profile.name, focus: "managementClientSecret" })
-              }
-            >
-              <IconKey />
-              Store the client secret
-            </button>
-          }
+          action="Store the client secret"
+          navigate={navigate}
         >
           <p>
             IdLens requests Management API tokens as the machine-to-machine application{" "}
@@ -102,7 +93,7 @@ function RbacOverview({
             which needs its client secret. Copy it from the application’s settings in the Auth0 dashboard and store it in
             Settings (or run <code className="inline-code">idlens profile set-mgmt-secret {profile.name}</code>).
           </p>
-        </EmptyState>
+        </SecretMissingState>
       </div>
       <div className="area-grid__side">
         <AccessCard profile={profile} keychain={keychain} onChange={openManagementSettings} />
