@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import type { Navigate } from "../../app/navigation";
 import { commands, type ApiError, type AuditFindingView, type AuditOverview, type ProfileView } from "../../bindings";
+import { BusyButton } from "../../components/BusyButton";
 import { ErrorNotice, ManagementNextStep } from "../../components/ErrorNotice";
 import { ChoiceField } from "../../components/ChoiceField";
 import { ExportButtons } from "../../components/ExportButtons";
@@ -121,16 +122,16 @@ function Sources({ state }: { state: AuditState }) {
             {state.draftProblem.problem}
           </p>
         ) : null}
-        <button
-          type="button"
+        <BusyButton
+          busy={running}
+          busyLabel="Auditing…"
+          icon={<IconRefresh />}
           className="button button--primary"
-          disabled={running}
           onClick={auditStore.run}
-          data-testid="audit-run"
+          testId="audit-run"
         >
-          <IconRefresh />
-          {running ? "Auditing…" : state.overview ? "Run the audit again" : "Run the audit"}
-        </button>
+          {state.overview ? "Run the audit again" : "Run the audit"}
+        </BusyButton>
       </div>
     </section>
   );
