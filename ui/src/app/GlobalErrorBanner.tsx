@@ -1,4 +1,5 @@
 import type { ApiError } from "../bindings";
+import { BusyButton } from "../components/BusyButton";
 import { IconRefresh, IconWarning } from "../components/Icons";
 
 type GlobalErrorBannerProps = {
@@ -22,10 +23,9 @@ export function GlobalErrorBanner({ error, retrying, onRetry }: GlobalErrorBanne
         <strong>{title}</strong>
         <span className="global-banner__message">{error.message}</span>
       </div>
-      <button type="button" className="button button--small" onClick={onRetry} disabled={retrying}>
-        <IconRefresh />
-        {retrying ? "Loading…" : "Try again"}
-      </button>
+      <BusyButton busy={retrying} busyLabel="Loading…" icon={<IconRefresh />} className="button button--small" onClick={onRetry}>
+        Try again
+      </BusyButton>
     </div>
   );
 }

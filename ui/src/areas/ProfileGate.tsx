@@ -1,13 +1,41 @@
 import type { ReactNode } from "react";
 import type { Navigate } from "../app/navigation";
+import { AreaPage } from "../components/AreaPage";
 import { CopyableCode } from "../components/CopyableCode";
 import { EmptyState } from "../components/EmptyState";
 import { IconPlus, IconRefresh, IconSettings, IconUsers, IconWarning } from "../components/Icons";
+import type { AreaProps } from "./areaProps";
 import type { ProfileContext } from "./profileContext";
 
 /** The CLI line that creates the profile for the local sandbox tenant. */
 export const SANDBOX_PROFILE_COMMAND =
   "idlens profile add sandbox --issuer http://127.0.0.1:4000/ --client-id idlens-desktop";
+
+/** A profile in use, with the keychain its secrets are in: what a `ProfileArea`'s content gets. */
+export type ReadyProfile = Extract<ProfileContext, { state: "ready" }>;
+
+type ProfileAreaProps = AreaProps & {
+  testId: string;
+  title: string;
+  lead: string;
+  /** Why this area needs a profile, completing "IdLens needs a tenant profile to …". */
+  purpose: string;
+  /** Rendered once a profile is in use. */
+  children: (ready: ReadyProfile) => ReactNode;
+};
+
+/**
+ * The frame of an area that works on the profile in use: its page (title and
+ * lead), then its content once a profile is in use and the right empty state
+ * before that (loading, profiles unreadable, none yet, none in use).
+ */
+export function ProfileArea({ testId, title, lead, ...gate }: ProfileAreaProps) {
+  return (
+    <AreaPage testId={testId} title={title} lead={lead}>
+      <ProfileGate {...gate} />
+    </AreaPage>
+  );
+}
 
 type ProfileGateProps = {
   context: ProfileContext;
@@ -15,12 +43,11 @@ type ProfileGateProps = {
   purpose: string;
   navigate: Navigate;
   onRetry: () => void;
-  /** Rendered once a profile is in use. */
-  children: (ready: Extract<ProfileContext, { state: "ready" }>) => ReactNode;
+  children: (ready: ReadyProfile) => ReactNode;
 };
 
 /** Renders an area's content once a profile is in use, and the right empty state before that. */
-export function ProfileGate({ context, purpose, navigate, onRetry, children }: ProfileGateProps) {
+function ProfileGate({ context, purpose, navigate, onRetry, children }: ProfileGateProps) {
   switch (context.state) {
     case "ready":
       return <>{children(context)}</>;

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import type { JobProgress } from "../bindings";
+import type { Running } from "../jobs";
 import { IconStop } from "./Icons";
 import { progressLine } from "./progressWords";
 import { useNow } from "./useNow";
@@ -7,15 +8,28 @@ import { useNow } from "./useNow";
 type JobProgressBarProps = {
   /** What the job does: "Loading roles and permissions". */
   title: string;
-  progress: JobProgress | null;
+  /** The job on screen (a `JobSlot`'s `Running`, usually a store field); nothing is shown without one. */
+  job: Running | null;
   onCancel: () => void;
-  /** Set once cancel was asked for, until the job ends. */
-  cancelling: boolean;
   testId?: string;
 };
 
-/** A running job: its phase and count, a bar, a rate-limit wait, and Cancel (also Esc). */
-export function JobProgressBar({ title, progress, onCancel, cancelling, testId }: JobProgressBarProps) {
+/**
+ * A running job: its phase and count, a bar, a rate-limit wait, and Cancel
+ * (also Esc); nothing while `job` is null, so a screen writes the bar once
+ * whether or not its job runs.
+ */
+export function JobProgressBar({ job, ...rest }: JobProgressBarProps) {
+  return job ? <RunningBar {...rest} progress={job.progress} cancelling={job.cancelling} /> : null;
+}
+
+type RunningBarProps = Omit<JobProgressBarProps, "job"> & {
+  progress: JobProgress | null;
+  /** Set once cancel was asked for, until the job ends. */
+  cancelling: boolean;
+};
+
+function RunningBar({ title, progress, onCancel, cancelling, testId }: RunningBarProps) {
   const waiting = progress?.waitingUntil !== null && progress?.waitingUntil !== undefined;
   const now = useNow(waiting ? 500 : 15_000);
   const line = progressLine(progress, waiting ? Date.now() / 1000 : now);

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { sizeText } from "../areas/rbac/compareText";
 import type { ApiError } from "../bindings";
+import { BusyButton } from "./BusyButton";
 import { DataTable, type Column, type RowAttributes } from "./DataTable";
 import { IconRefresh, IconWarning } from "./Icons";
 
@@ -91,10 +92,16 @@ export function SavedFiles<F extends SavedFile>(props: SavedFilesProps<F>) {
         <h3 id={props.titleId} className="rbac-section-title rbac-toolbar__grow">
           Saved {noun}
         </h3>
-        <button type="button" className="button button--small" disabled={loading} onClick={props.refresh} data-testid={`${testId}-refresh`}>
-          <IconRefresh />
-          {loading ? "Refreshing…" : "Refresh"}
-        </button>
+        <BusyButton
+          busy={loading}
+          busyLabel="Refreshing…"
+          icon={<IconRefresh />}
+          className="button button--small"
+          onClick={props.refresh}
+          testId={`${testId}-refresh`}
+        >
+          Refresh
+        </BusyButton>
         {props.save}
       </div>
       <DataTable

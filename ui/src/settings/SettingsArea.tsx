@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import type { ProfileList, ProfileView } from "../bindings";
 import type { ProfileDataControls } from "../app/useProfileData";
 import { AreaPage } from "../components/AreaPage";
+import { BusyButton } from "../components/BusyButton";
 import { Card } from "../components/Card";
 import { CopyableCode } from "../components/CopyableCode";
 import { EmptyState } from "../components/EmptyState";
@@ -71,10 +72,15 @@ export function SettingsArea({ data, selection, onSelect, drafts, onDraftChange,
         tone="attention"
         title={loadError.code === "config" ? "The profile file could not be read" : "Tenant profiles could not be loaded"}
         actions={
-          <button type="button" className="button button--primary" onClick={() => void data.reload()} disabled={loading}>
-            <IconRefresh />
-            {loading ? "Loading…" : "Try again"}
-          </button>
+          <BusyButton
+            busy={loading}
+            busyLabel="Loading…"
+            icon={<IconRefresh />}
+            className="button button--primary"
+            onClick={() => void data.reload()}
+          >
+            Try again
+          </BusyButton>
         }
       >
         <p>{loadError.message}</p>

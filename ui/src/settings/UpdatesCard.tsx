@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import type { UpdateAvailable, UpdateSettings } from "../bindings";
+import { BusyButton } from "../components/BusyButton";
 import { Card } from "../components/Card";
 import { FactList } from "../components/FactList";
 import { IconDownload, IconRefresh } from "../components/Icons";
@@ -67,8 +68,7 @@ function UpdatesBody({ state }: { state: UpdateState }) {
           <VersionFacts settings={state.settings} />
           <JobProgressBar
             title={`Installing IdLens ${state.update.version}`}
-            progress={state.progress}
-            cancelling={state.cancelling}
+            job={state}
             onCancel={updateStore.cancel}
             testId="update-progress"
           />
@@ -100,16 +100,16 @@ function VersionFacts({ settings }: { settings: UpdateSettings }) {
 function CheckRow({ checking, upToDate }: { checking: boolean; upToDate: boolean }) {
   return (
     <div className="updates-card__row">
-      <button
-        type="button"
+      <BusyButton
+        busy={checking}
+        busyLabel="Checking…"
+        icon={<IconRefresh />}
         className="button button--small"
         onClick={() => void updateStore.check()}
-        disabled={checking}
-        data-testid="update-check"
+        testId="update-check"
       >
-        <IconRefresh />
-        {checking ? "Checking…" : "Check for updates"}
-      </button>
+        Check for updates
+      </BusyButton>
       {upToDate ? (
         <span className="text-ok" role="status" data-testid="update-latest">
           You have the latest version

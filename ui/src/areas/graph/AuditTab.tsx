@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import type { Navigate } from "../../app/navigation";
 import { commands, type ApiError, type AuditFindingView, type AuditOverview, type ProfileView } from "../../bindings";
+import { BusyButton } from "../../components/BusyButton";
 import { ErrorNotice, ManagementNextStep } from "../../components/ErrorNotice";
 import { ChoiceField } from "../../components/ChoiceField";
 import { ExportButtons } from "../../components/ExportButtons";
@@ -31,15 +32,12 @@ export function AuditTab({ profile, navigate }: { profile: ProfileView; navigate
     <>
       <Sources state={a} />
       <UsersExport state={a} />
-      {a.running ? (
-        <JobProgressBar
-          title="Auditing Auth0 users against the graph"
-          progress={a.running.progress}
-          cancelling={a.running.cancelling}
-          onCancel={auditStore.cancel}
-          testId="audit-progress"
-        />
-      ) : null}
+      <JobProgressBar
+        title="Auditing Auth0 users against the graph"
+        job={a.running}
+        onCancel={auditStore.cancel}
+        testId="audit-progress"
+      />
       {a.error ? <AuditError error={a.error} kept={a.overview !== null} profile={profile} navigate={navigate} /> : null}
       {a.overview ? (
         <AuditResult overview={a.overview} state={a} />
@@ -124,16 +122,16 @@ function Sources({ state }: { state: AuditState }) {
             {state.draftProblem.problem}
           </p>
         ) : null}
-        <button
-          type="button"
+        <BusyButton
+          busy={running}
+          busyLabel="Auditing…"
+          icon={<IconRefresh />}
           className="button button--primary"
-          disabled={running}
           onClick={auditStore.run}
-          data-testid="audit-run"
+          testId="audit-run"
         >
-          <IconRefresh />
-          {running ? "Auditing…" : state.overview ? "Run the audit again" : "Run the audit"}
-        </button>
+          {state.overview ? "Run the audit again" : "Run the audit"}
+        </BusyButton>
       </div>
     </section>
   );
@@ -161,21 +159,16 @@ function UsersExport({ state }: { state: AuditState }) {
           Export all Auth0 users
         </button>
       </div>
-      {state.usersExporting ? (
-        <>
-          <JobProgressBar
-            title="Exporting every Auth0 user (users export job)"
-            progress={progress}
-            cancelling={state.usersExporting.cancelling}
-            onCancel={auditStore.cancelUsersExport}
-            testId="audit-users-export-progress"
-          />
-          {percent !== null ? (
-            <p className="text-muted" data-testid="audit-users-export-percent">
-              Auth0 reports the export {percent} % done.
-            </p>
-          ) : null}
-        </>
+      <JobProgressBar
+        title="Exporting every Auth0 user (users export job)"
+        job={state.usersExporting}
+        onCancel={auditStore.cancelUsersExport}
+        testId="audit-users-export-progress"
+      />
+      {percent !== null ? (
+        <p className="text-muted" data-testid="audit-users-export-percent">
+          Auth0 reports the export {percent} % done.
+        </p>
       ) : null}
       {exported ? (
         <Notice tone="success" testId="audit-users-export-result">

@@ -110,15 +110,12 @@ export function BrowseTab({ profile, navigate }: { profile: ProfileView; navigat
           ))}
         </div>
       </div>
-      {s.exporting ? (
-        <JobProgressBar
-          title={`Exporting ${s.query ? `the users matching “${s.query}”` : "every user of the graph"}`}
-          progress={s.exporting.progress}
-          cancelling={s.exporting.cancelling}
-          onCancel={graphStore.cancelExport}
-          testId="graph-export-progress"
-        />
-      ) : null}
+      <JobProgressBar
+        title={`Exporting ${s.query ? `the users matching “${s.query}”` : "every user of the graph"}`}
+        job={s.exporting}
+        onCancel={graphStore.cancelExport}
+        testId="graph-export-progress"
+      />
       {s.exported ? (
         <Notice tone="success" testId="graph-export-result">
           <p>

@@ -1,5 +1,6 @@
 import type { Navigate } from "../../app/navigation";
 import type { ApiError, GraphStatus, Neo4jInput, ProfileView } from "../../bindings";
+import { BusyButton } from "../../components/BusyButton";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconCheckCircle, IconDatabase, IconRefresh, IconSettings, IconWarning } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
@@ -48,16 +49,16 @@ export function ConnectionStrip({
           </p>
         )}
         <div className="graph-strip__actions">
-          <button
-            type="button"
+          <BusyButton
+            busy={state.statusLoading}
+            busyLabel="Checking…"
+            icon={<IconRefresh />}
             className="button button--small"
-            disabled={state.statusLoading}
             onClick={() => void graphStore.loadStatus()}
-            data-testid="graph-status-refresh"
+            testId="graph-status-refresh"
           >
-            <IconRefresh />
-            {state.statusLoading ? "Checking…" : "Check again"}
-          </button>
+            Check again
+          </BusyButton>
           <button type="button" className="button button--ghost button--small" onClick={openSettings}>
             <IconSettings />
             Settings

@@ -256,15 +256,12 @@ function ApplyOutcome({ state }: { state: AuditState }) {
   const applied = state.applied;
   return (
     <>
-      {state.applying ? (
-        <JobProgressBar
-          title="Applying the fix plan"
-          progress={state.applying.progress}
-          cancelling={state.applying.cancelling}
-          onCancel={auditStore.cancelApply}
-          testId="fix-apply-progress"
-        />
-      ) : null}
+      <JobProgressBar
+        title="Applying the fix plan"
+        job={state.applying}
+        onCancel={auditStore.cancelApply}
+        testId="fix-apply-progress"
+      />
       {state.applyError ? (
         <Notice
           tone={state.applyError.code === "cancelled" ? "info" : "danger"}
@@ -302,15 +299,12 @@ function ApplyOutcome({ state }: { state: AuditState }) {
           {RERUN_WORDS[state.rerun]}
         </p>
       ) : null}
-      {state.rerun === "auditing" && state.running ? (
-        <JobProgressBar
-          title="Auditing again"
-          progress={state.running.progress}
-          cancelling={state.running.cancelling}
-          onCancel={auditStore.cancel}
-          testId="fix-rerun-progress"
-        />
-      ) : null}
+      <JobProgressBar
+        title="Auditing again"
+        job={state.rerun === "auditing" ? state.running : null}
+        onCancel={auditStore.cancel}
+        testId="fix-rerun-progress"
+      />
       {state.rerunError ? (
         <Notice tone="danger" role="alert" testId="fix-rerun-error">
           {state.rerunError.message}

@@ -1,38 +1,40 @@
 import type { Navigate } from "../../app/navigation";
 import type { KeychainView, Neo4jInput, ProfileView } from "../../bindings";
-import { AreaPage } from "../../components/AreaPage";
 import { Card } from "../../components/Card";
 import { EmptyState } from "../../components/EmptyState";
 import { FactList } from "../../components/FactList";
-import { IconDatabase, IconGraph, IconKey, IconSettings, IconWarning } from "../../components/Icons";
+import { IconDatabase, IconGraph, IconSettings } from "../../components/Icons";
 import { Neo4jTransportNotice } from "../../profile/Neo4jTransportNotice";
-import { hasStoredSecret, keychainPlace } from "../../profile/storedSecrets";
+import { hasStoredSecret } from "../../profile/storedSecrets";
+import { SecretMissingState } from "../../profile/SecretMissingState";
+import { StoredSecretStatus } from "../../profile/StoredSecretStatus";
 import { tenantHost } from "../../profile/tenantUrls";
 import type { AreaProps } from "../areaProps";
-import { ProfileGate } from "../ProfileGate";
+import { ProfileArea } from "../ProfileGate";
 import { GraphWorkspace } from "./GraphWorkspace";
 import "../../styles/graph.css";
 
 /** User-ID prefixes of the identity providers whose accounts the audit pairs up. */
 const PROVIDER_PREFIXES = ["auth0|", "google-oauth2|", "github|"] as const;
 
-export function GraphArea({ context, navigate, onRetry }: AreaProps) {
+export function GraphArea(props: AreaProps) {
+  const { navigate } = props;
   return (
-    <AreaPage
+    <ProfileArea
+      {...props}
       testId="area-graph"
       title="Users & sync"
       lead="For comparing the tenant’s users with your Neo4j user graph and finding accounts that drifted apart."
+      purpose="know which tenant’s users to compare"
     >
-      <ProfileGate context={context} purpose="know which tenant’s users to compare" navigate={navigate} onRetry={onRetry}>
-        {({ profile, keychain }) =>
-          profile.neo4j ? (
-            <GraphOverview profile={profile} neo4j={profile.neo4j} keychain={keychain} navigate={navigate} />
-          ) : (
-            <NoGraphConfigured profile={profile} navigate={navigate} />
-          )
-        }
-      </ProfileGate>
-    </AreaPage>
+      {({ profile, keychain }) =>
+        profile.neo4j ? (
+          <GraphOverview profile={profile} neo4j={profile.neo4j} keychain={keychain} navigate={navigate} />
+        ) : (
+          <NoGraphConfigured profile={profile} navigate={navigate} />
+        )
+      }
+    </ProfileArea>
   );
 }
 
@@ -82,26 +84,18 @@ function GraphOverview({
   return (
     <div className="area-grid">
       <div className="area-grid__main">
-        <EmptyState
-          icon={<IconKey />}
-          tone="attention"
+        <SecretMissingState
+          profile={profile.name}
+          secret="neo4jPassword"
           title="The Neo4j password is not stored"
-          actions={
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => navigate("settings", { mode: "edit", profile: profile.name, focus: "neo4jPassword" })}
-            >
-              <IconKey />
-              Store the Neo4j password
-            </button>
-          }
+          action="Store the Neo4j password"
+          navigate={navigate}
         >
           <p>
             IdLens will connect to <code className="inline-code">{neo4j.uri}</code> as{" "}
             <code className="inline-code">{neo4j.user}</code> and needs that user’s password, kept in the keychain.
           </p>
-        </EmptyState>
+        </SecretMissingState>
 
         <Neo4jTransportNotice warning={profile.neo4jTransportWarning} />
         <AuditScopeCard host={host} />
@@ -138,13 +132,7 @@ function GraphOverview({
               {
                 label: "Password",
                 testId: "neo4j-password-status",
-                value: passwordStored ? (
-                  <span className="text-ok">Stored ({keychainPlace(keychain)})</span>
-                ) : (
-                  <span className="text-warning">
-                    <IconWarning /> Not stored
-                  </span>
-                ),
+                value: <StoredSecretStatus stored={passwordStored} keychain={keychain} />,
               },
             ]}
           />

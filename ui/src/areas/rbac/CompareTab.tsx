@@ -31,15 +31,12 @@ export function CompareTab({ state }: { state: RbacState }) {
       <SavedSnapshots overview={state.overview} profile={state.profile} memory={memory} />
       <Sources memory={memory} profileInUse={state.profile} />
       <RunBar memory={memory} />
-      {memory.running ? (
-        <JobProgressBar
-          title="Comparing A with B"
-          progress={memory.running.progress}
-          cancelling={memory.running.cancelling}
-          onCancel={compareMemory.cancel}
-          testId="rbac-compare-progress"
-        />
-      ) : null}
+      <JobProgressBar
+        title="Comparing A with B"
+        job={memory.running}
+        onCancel={compareMemory.cancel}
+        testId="rbac-compare-progress"
+      />
       {memory.error ? <CompareError error={memory.error} /> : null}
       {memory.result ? <CompareResult diff={memory.result} /> : null}
     </>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from "react";
 import { commands, type ApiError, type ExplainAnswer, type ExplainView } from "../../bindings";
+import { BusyButton } from "../../components/BusyButton";
 import { ChoiceField } from "../../components/ChoiceField";
 import { IconSearch, IconShieldCheck, IconShieldX } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
@@ -79,16 +80,16 @@ export function ExplainTab({ state }: { state: RbacState }) {
         />
       </div>
       <div className="rbac-form-actions">
-        <button
-          type="button"
+        <BusyButton
+          busy={request.running}
+          busyLabel="Explaining…"
+          icon={<IconSearch />}
           className="button button--primary"
-          disabled={request.running}
           onClick={ask}
-          data-testid="rbac-explain-run"
+          testId="rbac-explain-run"
         >
-          <IconSearch />
-          {request.running ? "Explaining…" : "Explain"}
-        </button>
+          Explain
+        </BusyButton>
         {incomplete ? (
           <span className="text-warning" role="alert" data-testid="rbac-explain-incomplete">
             Enter a user ID and a permission, then explain.

@@ -1,28 +1,29 @@
 import type { Navigate } from "../../app/navigation";
 import type { KeychainView, ProfileView } from "../../bindings";
-import { AreaPage } from "../../components/AreaPage";
 import { Card } from "../../components/Card";
 import { CopyableCode } from "../../components/CopyableCode";
 import { EmptyState } from "../../components/EmptyState";
 import { FactList } from "../../components/FactList";
-import { IconKey, IconRbac, IconSettings, IconShieldOff, IconWarning } from "../../components/Icons";
-import { hasStoredSecret, keychainPlace } from "../../profile/storedSecrets";
+import { IconRbac, IconSettings, IconShieldOff } from "../../components/Icons";
+import { hasStoredSecret } from "../../profile/storedSecrets";
+import { SecretMissingState } from "../../profile/SecretMissingState";
+import { StoredSecretStatus } from "../../profile/StoredSecretStatus";
 import { tenantHost } from "../../profile/tenantUrls";
 import type { AreaProps } from "../areaProps";
-import { ProfileGate } from "../ProfileGate";
+import { ProfileArea } from "../ProfileGate";
 import { RbacWorkspace } from "./RbacWorkspace";
 
-export function RbacArea({ context, navigate, onRetry }: AreaProps) {
+export function RbacArea(props: AreaProps) {
   return (
-    <AreaPage
+    <ProfileArea
+      {...props}
       testId="area-rbac"
       title="Roles & permissions"
       lead="For seeing which roles grant which permissions, and why a user holds a permission."
+      purpose="know which tenant’s roles to read"
     >
-      <ProfileGate context={context} purpose="know which tenant’s roles to read" navigate={navigate} onRetry={onRetry}>
-        {({ profile, keychain }) => <RbacOverview profile={profile} keychain={keychain} navigate={navigate} />}
-      </ProfileGate>
-    </AreaPage>
+      {({ profile, keychain }) => <RbacOverview profile={profile} keychain={keychain} navigate={props.navigate} />}
+    </ProfileArea>
   );
 }
 
@@ -78,23 +79,13 @@ function RbacOverview({
   return (
     <div className="area-grid">
       <div className="area-grid__main">
-        <EmptyState
-          icon={<IconKey />}
-          tone="attention"
+        <SecretMissingState
+          profile={profile.name}
+          secret="managementClientSecret"
           title="The client secret is not stored"
           titleTestId="rbac-secret-missing"
-          actions={
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() =>
-                navigate("settings", { mode: "edit", profile: profile.name, focus: "managementClientSecret" })
-              }
-            >
-              <IconKey />
-              Store the client secret
-            </button>
-          }
+          action="Store the client secret"
+          navigate={navigate}
         >
           <p>
             IdLens requests Management API tokens as the machine-to-machine application{" "}
@@ -102,7 +93,7 @@ function RbacOverview({
             which needs its client secret. Copy it from the application’s settings in the Auth0 dashboard and store it in
             Settings (or run <code className="inline-code">idlens profile set-mgmt-secret {profile.name}</code>).
           </p>
-        </EmptyState>
+        </SecretMissingState>
       </div>
       <div className="area-grid__side">
         <AccessCard profile={profile} keychain={keychain} onChange={openManagementSettings} />
@@ -150,13 +141,7 @@ export function AccessCard({
                 {
                   label: "Client secret",
                   testId: "management-secret-status",
-                  value: secretStored ? (
-                    <span className="text-ok">Stored ({keychainPlace(keychain)})</span>
-                  ) : (
-                    <span className="text-warning">
-                      <IconWarning /> Not stored
-                    </span>
-                  ),
+                  value: <StoredSecretStatus stored={secretStored} keychain={keychain} />,
                 },
               ]
             : []),

@@ -45,15 +45,12 @@ export function RbacWorkspace({ profile, navigate }: { profile: ProfileView; nav
     <div className="rbac-workspace" data-testid="rbac-workspace">
       <LoadBar state={s} />
       <AccessLine profile={profile} navigate={navigate} />
-      {s.loading ? (
-        <JobProgressBar
-          title="Loading roles, permissions and members"
-          progress={s.loading.progress}
-          cancelling={s.loading.cancelling}
-          onCancel={rbacStore.cancel}
-          testId="rbac-load-progress"
-        />
-      ) : null}
+      <JobProgressBar
+        title="Loading roles, permissions and members"
+        job={s.loading}
+        onCancel={rbacStore.cancel}
+        testId="rbac-load-progress"
+      />
       {s.error ? <LoadError error={s.error} hasOverview={s.overview !== null} navigate={navigate} profile={profile} /> : null}
       <Tabs label="Roles & permissions views" tabs={tabs} selected={s.tab} onSelect={rbacStore.setTab} idPrefix={ID} />
       <div className="rbac-panel" {...tabPanelProps(ID, s.tab)}>

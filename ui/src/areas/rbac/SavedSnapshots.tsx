@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useToast } from "../../app/toast";
 import { commands, type RbacOverview, type SnapshotFile } from "../../bindings";
+import { BusyButton } from "../../components/BusyButton";
 import type { Column } from "../../components/DataTable";
 import { SavedFiles, savedFileColumns } from "../../components/SavedFiles";
 import { toApiError } from "../../ipc";
@@ -52,16 +53,17 @@ function SaveButton({ overview, profile }: { overview: RbacOverview | null; prof
   };
   const tenant = overview ? tenantHost(overview.tenant) : "the tenant";
   return (
-    <button
-      type="button"
+    <BusyButton
+      busy={saving}
+      busyLabel="Saving…"
+      disabled={overview === null}
       className="button button--primary button--small"
-      disabled={overview === null || saving}
       title={overview ? "Saved as JSON in the export folder, to compare later" : "Load the tenant’s roles first"}
       onClick={() => void save()}
-      data-testid="rbac-snapshot-save"
+      testId="rbac-snapshot-save"
     >
-      {saving ? "Saving…" : `Save a snapshot of ${tenant} now`}
-    </button>
+      Save a snapshot of {tenant} now
+    </BusyButton>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Navigate } from "../../app/navigation";
 import { commands, type ApiError, type TokenCheckView } from "../../bindings";
+import { BusyButton } from "../../components/BusyButton";
 import { CopyButton } from "../../components/CopyButton";
 import { FactList } from "../../components/FactList";
 import { IconClock, IconShieldCheck, IconShieldX, IconWarning } from "../../components/Icons";
@@ -76,16 +77,17 @@ export function TokenCheckTab({ state, navigate }: { state: RbacState; navigate:
         <InspectorSource token={inspectorToken} navigate={navigate} />
       )}
       <div className="rbac-form-actions">
-        <button
-          type="button"
+        <BusyButton
+          busy={request.running}
+          busyLabel="Checking…"
+          disabled={!token}
+          icon={<IconShieldCheck />}
           className="button button--primary"
-          disabled={!token || request.running}
           onClick={check}
-          data-testid="rbac-token-check"
+          testId="rbac-token-check"
         >
-          <IconShieldCheck />
-          {request.running ? "Checking…" : "Check"}
-        </button>
+          Check
+        </BusyButton>
       </div>
       {request.error ? <CheckError error={request.error} navigate={navigate} /> : null}
       {request.value && !request.error && !request.running ? <CheckResult checked={request.value} /> : null}

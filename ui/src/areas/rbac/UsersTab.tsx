@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { commands, type ApiError, type EffectiveView, type UserRbac, type UserSummary } from "../../bindings";
+import { BusyButton } from "../../components/BusyButton";
 import { CopyButton } from "../../components/CopyButton";
 import { DataTable, type Column } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -91,16 +92,16 @@ function UserSearch({ profile }: { profile: string | null }) {
             className="rbac-toolbar__grow"
             testId="rbac-user-query"
           />
-          <button
-            type="button"
+          <BusyButton
+            busy={request.running}
+            busyLabel="Searching…"
+            icon={<IconSearch />}
             className="button button--primary"
-            disabled={request.running}
             onClick={submit}
-            data-testid="rbac-user-search"
+            testId="rbac-user-search"
           >
-            <IconSearch />
-            {request.running ? "Searching…" : "Search"}
-          </button>
+            Search
+          </BusyButton>
         </div>
         <p className="field__hint rbac-hint-below" id={`${QUERY_ID}-hint`}>
           A name or e-mail, or Auth0 query syntax such as <code className="inline-code">email_verified:false</code>.

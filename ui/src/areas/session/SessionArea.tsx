@@ -2,7 +2,6 @@ import { useEffect, useRef, type ReactNode } from "react";
 import type { Navigate } from "../../app/navigation";
 import type { ApiError, ProfileView, SessionView } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { AreaPage } from "../../components/AreaPage";
 import { Card } from "../../components/Card";
 import { CopyableCode } from "../../components/CopyableCode";
 import { CopyButton } from "../../components/CopyButton";
@@ -22,7 +21,7 @@ import {
 import { Notice } from "../../components/Notice";
 import { tenantHost } from "../../profile/tenantUrls";
 import type { AreaProps } from "../areaProps";
-import { ProfileGate } from "../ProfileGate";
+import { ProfileArea } from "../ProfileGate";
 import { setupChecklist, type ChecklistItem } from "./setupChecklist";
 import { SessionNotice, SignedInView } from "./SignedInView";
 import { SignInProgress } from "./SignInProgress";
@@ -34,17 +33,17 @@ type SessionAreaProps = AreaProps & {
   baseScopes: readonly string[] | null;
 };
 
-export function SessionArea({ context, navigate, onRetry, baseScopes }: SessionAreaProps) {
+export function SessionArea({ baseScopes, ...props }: SessionAreaProps) {
   return (
-    <AreaPage
+    <ProfileArea
+      {...props}
       testId="area-session"
       title="Session"
       lead="Your own sign-in to the tenant of the profile in use: who the tenant says you are, what your access token allows, and for how long."
+      purpose="know which tenant to sign in to"
     >
-      <ProfileGate context={context} purpose="know which tenant to sign in to" navigate={navigate} onRetry={onRetry}>
-        {({ profile }) => <SessionScreen profile={profile} baseScopes={baseScopes} navigate={navigate} />}
-      </ProfileGate>
-    </AreaPage>
+      {({ profile }) => <SessionScreen profile={profile} baseScopes={baseScopes} navigate={props.navigate} />}
+    </ProfileArea>
   );
 }
 
