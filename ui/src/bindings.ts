@@ -554,15 +554,29 @@ export type DiffView = {
 /**
  * What was compared: file names or profile names, with their tenants.
  */
-a: string, b: string, identical: boolean, apisAdded: Array<string>, apisRemoved: Array<string>, apisChanged: Array<ApiChangeView>, rolesAdded: Array<string>, rolesRemoved: Array<string>, rolesChanged: Array<RoleChangeView>, 
+a: string, b: string, identical: boolean, 
 /**
  * How members were matched: `user_id` (one tenant) or `email` (two).
  */
-membersMatchedBy: string, };
+membersMatchedBy: MemberKey, apisAdded: Array<string>, apisRemoved: Array<string>, apisChanged: Array<ApiChange>, rolesAdded: Array<string>, rolesRemoved: Array<string>, rolesChanged: Array<RoleChange>, };
 
-export type ApiChangeView = { api: string, scopesAdded: Array<string>, scopesRemoved: Array<string>, renamedFrom: string | null, };
+export type ApiChange = { 
+/**
+ * The API's identifier.
+ */
+api: string, scopesAdded: Array<string>, scopesRemoved: Array<string>, 
+/**
+ * The name before, when it changed.
+ */
+renamedFrom: string | null, };
 
-export type RoleChangeView = { role: string, permissionsAdded: Array<string>, permissionsRemoved: Array<string>, membersAdded: Array<string>, membersRemoved: Array<string>, descriptionChanged: boolean, };
+export type MemberKey = "user_id" | "email";
+
+export type RoleChange = { role: string, 
+/**
+ * `name (api)`.
+ */
+permissionsAdded: Array<string>, permissionsRemoved: Array<string>, membersAdded: Array<string>, membersRemoved: Array<string>, descriptionChanged: boolean, };
 
 export type MembersExport = { profile: string | null, roleId: string, filter: string | null, format: ExportFormat, };
 

@@ -1,5 +1,6 @@
 //! Boundary types of the Roles & permissions screen and the RBAC commands.
 
+pub use idlens_rbac::{ApiChange, MemberKey, RoleChange, SnapshotDiff};
 use idlens_secret::Secret;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -302,6 +303,7 @@ pub enum SnapshotSource {
     Profile { name: String },
 }
 
+/// Two snapshots compared: the engine's diff, with what was compared.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DiffView {
@@ -309,34 +311,10 @@ pub struct DiffView {
     pub a: String,
     pub b: String,
     pub identical: bool,
-    pub apis_added: Vec<String>,
-    pub apis_removed: Vec<String>,
-    pub apis_changed: Vec<ApiChangeView>,
-    pub roles_added: Vec<String>,
-    pub roles_removed: Vec<String>,
-    pub roles_changed: Vec<RoleChangeView>,
+    #[serde(flatten)]
+    pub changes: SnapshotDiff,
     /// How members were matched: `user_id` (one tenant) or `email` (two).
-    pub members_matched_by: String,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ApiChangeView {
-    pub api: String,
-    pub scopes_added: Vec<String>,
-    pub scopes_removed: Vec<String>,
-    pub renamed_from: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct RoleChangeView {
-    pub role: String,
-    pub permissions_added: Vec<String>,
-    pub permissions_removed: Vec<String>,
-    pub members_added: Vec<String>,
-    pub members_removed: Vec<String>,
-    pub description_changed: bool,
+    pub members_matched_by: MemberKey,
 }
 
 /// A role's members (those the filter matches) to save as a file.
