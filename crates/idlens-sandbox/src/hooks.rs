@@ -12,7 +12,7 @@ use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::authn::{body_params, required, OAuthError, OAuthResult, Shared};
+use crate::authn::{body_params, required, OAuthError, OAuthResult, Params, Shared};
 use crate::State;
 
 pub(crate) fn routes() -> Router<Shared> {
@@ -69,16 +69,26 @@ fn hook_error(e: crate::SandboxError) -> OAuthError {
     OAuthError::invalid_request(e.to_string())
 }
 
+/// Reads a hook's form and makes its change with it: `204` once made.
+fn with_form(
+    headers: &HeaderMap,
+    body: &Bytes,
+    change: impl FnOnce(&Params) -> OAuthResult<()>,
+) -> OAuthResult<StatusCode> {
+    change(&body_params(headers, body)?)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 async fn hook_approve(
     Extract(state): Extract<Shared>,
     headers: HeaderMap,
     body: Bytes,
 ) -> OAuthResult<StatusCode> {
-    let form = body_params(&headers, &body)?;
-    state
-        .approve_device(required(&form, "user_code")?, required(&form, "email")?)
-        .map_err(hook_error)?;
-    Ok(StatusCode::NO_CONTENT)
+    with_form(&headers, &body, |form| {
+        state
+            .approve_device(required(form, "user_code")?, required(form, "email")?)
+            .map_err(hook_error)
+    })
 }
 
 async fn hook_deny(
@@ -86,11 +96,11 @@ async fn hook_deny(
     headers: HeaderMap,
     body: Bytes,
 ) -> OAuthResult<StatusCode> {
-    let form = body_params(&headers, &body)?;
-    state
-        .deny_device(required(&form, "user_code")?)
-        .map_err(hook_error)?;
-    Ok(StatusCode::NO_CONTENT)
+    with_form(&headers, &body, |form| {
+        state
+            .deny_device(required(form, "user_code")?)
+            .map_err(hook_error)
+    })
 }
 
 async fn hook_stage_key(Extract(state): Extract<Shared>) -> OAuthResult<Json<Value>> {
@@ -124,19 +134,19 @@ async fn hook_advance_clock(
     headers: HeaderMap,
     body: Bytes,
 ) -> OAuthResult<StatusCode> {
-    let form = body_params(&headers, &body)?;
-    let max = crate::MAX_CLOCK_OFFSET.as_secs();
-    let seconds: u64 = required(&form, "seconds")?
-        .parse()
-        .ok()
-        .filter(|s| *s <= max)
-        .ok_or_else(|| {
-            OAuthError::invalid_request(format!(
-                "seconds must be a whole number from 0 to {max} (ten years)."
-            ))
-        })?;
-    state
-        .advance_clock(Duration::from_secs(seconds))
-        .map_err(hook_error)?;
-    Ok(StatusCode::NO_CONTENT)
+    with_form(&headers, &body, |form| {
+        let max = crate::MAX_CLOCK_OFFSET.as_secs();
+        let seconds: u64 = required(form, "seconds")?
+            .parse()
+            .ok()
+            .filter(|s| *s <= max)
+            .ok_or_else(|| {
+                OAuthError::invalid_request(format!(
+                    "seconds must be a whole number from 0 to {max} (ten years)."
+                ))
+            })?;
+        state
+            .advance_clock(Duration::from_secs(seconds))
+            .map_err(hook_error)
+    })
 }
