@@ -466,15 +466,15 @@ total: number | null, page: number, perPage: number,
  */
 capped: boolean, };
 
-export type UserSummary = { userId: string, email: string | null, emailVerified: boolean | null, name: string | null, 
-/**
- * The primary identity's connection.
- */
-connection: string | null, lastLogin: string | null, loginsCount: number | null, 
+export type UserSummary = { 
 /**
  * Other identities linked into this user (`provider|id`).
  */
-linked: Array<string>, };
+linked: Array<string>, userId: string, email: string | null, emailVerified: boolean | null, name: string | null, 
+/**
+ * The primary identity's connection.
+ */
+connection: string | null, lastLogin: string | null, loginsCount: number | null, };
 
 export type UserRequest = { profile: string | null, userId: string, };
 
@@ -801,7 +801,11 @@ primaryRule: string | null,
  */
 confidence: string | null, };
 
-export type Auth0UserView = { userId: string, email: string | null, emailVerified: boolean | null, name: string | null, connection: string | null, loginsCount: number | null, createdAt: string | null, lastLogin: string | null, };
+export type Auth0UserView = { createdAt: string | null, userId: string, email: string | null, emailVerified: boolean | null, name: string | null, 
+/**
+ * The primary identity's connection.
+ */
+connection: string | null, lastLogin: string | null, loginsCount: number | null, };
 
 export type FieldDriftView = { 
 /**

@@ -143,7 +143,8 @@ fn or_none(text: &str) -> String {
     }
 }
 
-fn user_row(u: &UserSummary) -> Vec<String> {
+fn user_row(user: &UserSummary) -> Vec<String> {
+    let u = &user.facts;
     vec![
         u.user_id.clone(),
         u.email.clone().unwrap_or_default(),
@@ -158,7 +159,8 @@ fn user_row(u: &UserSummary) -> Vec<String> {
     ]
 }
 
-fn print_user(u: &UserSummary) {
+fn print_user(user: &UserSummary) {
+    let u = &user.facts;
     say!("User:        {}", Untrusted(&u.user_id));
     if let Some(email) = &u.email {
         let verified = if u.email_verified == Some(false) {
@@ -171,8 +173,8 @@ fn print_user(u: &UserSummary) {
     if let Some(name) = &u.name {
         say!("Name:        {}", Untrusted(name));
     }
-    if !u.linked.is_empty() {
-        say!("Linked:      {}", Untrusted(&u.linked.join(", ")));
+    if !user.linked.is_empty() {
+        say!("Linked:      {}", Untrusted(&user.linked.join(", ")));
     }
 }
 

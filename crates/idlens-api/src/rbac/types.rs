@@ -149,9 +149,12 @@ pub struct UsersPage {
     pub capped: bool,
 }
 
+/// An Auth0 user's facts that the user screens and the audit both show.
+/// Each view flattens them into its own (the JSON and TypeScript hold the
+/// fields, not this name).
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct UserSummary {
+pub struct UserFacts {
     pub user_id: String,
     pub email: Option<String>,
     pub email_verified: Option<bool>,
@@ -161,6 +164,14 @@ pub struct UserSummary {
     pub last_login: Option<String>,
     #[ts(type = "number | null")]
     pub logins_count: Option<u64>,
+}
+
+/// A user as the Management API answers it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UserSummary {
+    #[serde(flatten)]
+    pub facts: UserFacts,
     /// Other identities linked into this user (`provider|id`).
     pub linked: Vec<String>,
 }

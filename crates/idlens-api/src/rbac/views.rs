@@ -7,18 +7,20 @@ use idlens_rbac::{
 
 use crate::types::{
     ApiView, DiffView, ExplainAnswer, FindingView, PermissionView, RoleRef, RoleSummary, ScopeView,
-    SourceView, UserSummary,
+    SourceView, UserFacts, UserSummary,
 };
 
 pub(crate) fn user_summary(user: &User) -> UserSummary {
     UserSummary {
-        user_id: user.user_id.clone(),
-        email: user.email.clone(),
-        email_verified: user.email_verified,
-        name: user.name.clone(),
-        connection: user.identities.first().map(|i| i.connection.clone()),
-        last_login: user.last_login.clone(),
-        logins_count: user.logins_count,
+        facts: UserFacts {
+            user_id: user.user_id.clone(),
+            email: user.email.clone(),
+            email_verified: user.email_verified,
+            name: user.name.clone(),
+            connection: user.identities.first().map(|i| i.connection.clone()),
+            last_login: user.last_login.clone(),
+            logins_count: user.logins_count,
+        },
         linked: user
             .identities
             .iter()
