@@ -466,15 +466,15 @@ total: number | null, page: number, perPage: number,
  */
 capped: boolean, };
 
-export type UserSummary = { userId: string, email: string | null, emailVerified: boolean | null, name: string | null, 
-/**
- * The primary identity's connection.
- */
-connection: string | null, lastLogin: string | null, loginsCount: number | null, 
+export type UserSummary = { 
 /**
  * Other identities linked into this user (`provider|id`).
  */
-linked: Array<string>, };
+linked: Array<string>, userId: string, email: string | null, emailVerified: boolean | null, name: string | null, 
+/**
+ * The primary identity's connection.
+ */
+connection: string | null, lastLogin: string | null, loginsCount: number | null, };
 
 export type UserRequest = { profile: string | null, userId: string, };
 
@@ -554,15 +554,29 @@ export type DiffView = {
 /**
  * What was compared: file names or profile names, with their tenants.
  */
-a: string, b: string, identical: boolean, apisAdded: Array<string>, apisRemoved: Array<string>, apisChanged: Array<ApiChangeView>, rolesAdded: Array<string>, rolesRemoved: Array<string>, rolesChanged: Array<RoleChangeView>, 
+a: string, b: string, identical: boolean, 
 /**
  * How members were matched: `user_id` (one tenant) or `email` (two).
  */
-membersMatchedBy: string, };
+membersMatchedBy: MemberKey, apisAdded: Array<string>, apisRemoved: Array<string>, apisChanged: Array<ApiChange>, rolesAdded: Array<string>, rolesRemoved: Array<string>, rolesChanged: Array<RoleChange>, };
 
-export type ApiChangeView = { api: string, scopesAdded: Array<string>, scopesRemoved: Array<string>, renamedFrom: string | null, };
+export type ApiChange = { 
+/**
+ * The API's identifier.
+ */
+api: string, scopesAdded: Array<string>, scopesRemoved: Array<string>, 
+/**
+ * The name before, when it changed.
+ */
+renamedFrom: string | null, };
 
-export type RoleChangeView = { role: string, permissionsAdded: Array<string>, permissionsRemoved: Array<string>, membersAdded: Array<string>, membersRemoved: Array<string>, descriptionChanged: boolean, };
+export type MemberKey = "user_id" | "email";
+
+export type RoleChange = { role: string, 
+/**
+ * `name (api)`.
+ */
+permissionsAdded: Array<string>, permissionsRemoved: Array<string>, membersAdded: Array<string>, membersRemoved: Array<string>, descriptionChanged: boolean, };
 
 export type MembersExport = { profile: string | null, roleId: string, filter: string | null, format: ExportFormat, };
 
@@ -787,7 +801,11 @@ primaryRule: string | null,
  */
 confidence: string | null, };
 
-export type Auth0UserView = { userId: string, email: string | null, emailVerified: boolean | null, name: string | null, connection: string | null, loginsCount: number | null, createdAt: string | null, lastLogin: string | null, };
+export type Auth0UserView = { createdAt: string | null, userId: string, email: string | null, emailVerified: boolean | null, name: string | null, 
+/**
+ * The primary identity's connection.
+ */
+connection: string | null, lastLogin: string | null, loginsCount: number | null, };
 
 export type FieldDriftView = { 
 /**

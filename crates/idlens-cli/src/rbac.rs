@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use idlens_api::rbac::Depth;
 use idlens_api::types::{
-    DiffRequest, DiffView, EffectiveView, ExplainRequest, PermissionView, SnapshotSource,
-    SourceView, TokenCheckRequest, TokenToCheck, UserRequest, UserSearchRequest, UserSummary,
-    UsersExportRequest,
+    DiffRequest, DiffView, EffectiveView, ExplainRequest, MemberKey, PermissionView,
+    SnapshotSource, SourceView, TokenCheckRequest, TokenToCheck, UserRequest, UserSearchRequest,
+    UserSummary, UsersExportRequest,
 };
 use idlens_api::{Api, ApiError, ErrorCode};
 use idlens_secret::Secret;
@@ -143,7 +143,8 @@ fn or_none(text: &str) -> String {
     }
 }
 
-fn user_row(u: &UserSummary) -> Vec<String> {
+fn user_row(user: &UserSummary) -> Vec<String> {
+    let u = &user.facts;
     vec![
         u.user_id.clone(),
         u.email.clone().unwrap_or_default(),
@@ -158,7 +159,8 @@ fn user_row(u: &UserSummary) -> Vec<String> {
     ]
 }
 
-fn print_user(u: &UserSummary) {
+fn print_user(user: &UserSummary) {
+    let u = &user.facts;
     say!("User:        {}", Untrusted(&u.user_id));
     if let Some(email) = &u.email {
         let verified = if u.email_verified == Some(false) {
@@ -171,8 +173,8 @@ fn print_user(u: &UserSummary) {
     if let Some(name) = &u.name {
         say!("Name:        {}", Untrusted(name));
     }
-    if !u.linked.is_empty() {
-        say!("Linked:      {}", Untrusted(&u.linked.join(", ")));
+    if !user.linked.is_empty() {
+        say!("Linked:      {}", Untrusted(&user.linked.join(", ")));
     }
 }
 
@@ -550,15 +552,16 @@ fn print_diff(diff: &DiffView) {
         say!("\nNo differences.");
         return;
     }
+    let changes = &diff.changes;
     let list = |label: &str, items: &[String]| {
         if !items.is_empty() {
             say!("{label}: {}", Untrusted(&items.join(", ")));
         }
     };
     say!("");
-    list("APIs only in B", &diff.apis_added);
-    list("APIs only in A", &diff.apis_removed);
-    for change in &diff.apis_changed {
+    list("APIs only in B", &changes.apis_added);
+    list("APIs only in A", &changes.apis_removed);
+    for change in &changes.apis_changed {
         say!("API {}", Untrusted(&change.api));
         list("  scopes added", &change.scopes_added);
         list("  scopes removed", &change.scopes_removed);
@@ -566,9 +569,9 @@ fn print_diff(diff: &DiffView) {
             say!("  renamed from {}", Untrusted(before));
         }
     }
-    list("Roles only in B", &diff.roles_added);
-    list("Roles only in A", &diff.roles_removed);
-    for change in &diff.roles_changed {
+    list("Roles only in B", &changes.roles_added);
+    list("Roles only in A", &changes.roles_removed);
+    for change in &changes.roles_changed {
         say!("Role {}", Untrusted(&change.role));
         list("  permissions added", &change.permissions_added);
         list("  permissions removed", &change.permissions_removed);
@@ -578,8 +581,9 @@ fn print_diff(diff: &DiffView) {
             say!("  description changed");
         }
     }
-    say!(
-        "\nMembers were matched by {}.",
-        diff.members_matched_by.replace('_', " ")
-    );
+    let key = match diff.members_matched_by {
+        MemberKey::UserId => "user id",
+        MemberKey::Email => "email",
+    };
+    say!("\nMembers were matched by {key}.");
 }

@@ -11,6 +11,7 @@ use crate::model::{ApiDef, Member, RoleDef, Snapshot};
 
 /// How members are matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum MemberKey {
     UserId,
@@ -18,8 +19,24 @@ pub enum MemberKey {
     Email,
 }
 
+impl MemberKey {
+    /// By user ID within one tenant, by e-mail across two.
+    pub fn between(a: &Snapshot, b: &Snapshot) -> MemberKey {
+        if a.tenant == b.tenant {
+            MemberKey::UserId
+        } else {
+            MemberKey::Email
+        }
+    }
+}
+
+// The diff's types are also the boundary's (`rbac_diff`'s `DiffView`): its
+// JSON is camelCase, as the UI and `idlens rbac diff --json` read it.
+
 /// What changed from `a` to `b`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct SnapshotDiff {
     pub apis_added: Vec<String>,
     pub apis_removed: Vec<String>,
@@ -30,15 +47,20 @@ pub struct SnapshotDiff {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct ApiChange {
+    /// The API's identifier.
     pub api: String,
     pub scopes_added: Vec<String>,
     pub scopes_removed: Vec<String>,
-    /// `(before, after)` when the name changed.
-    pub renamed: Option<(String, String)>,
+    /// The name before, when it changed.
+    pub renamed_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct RoleChange {
     pub role: String,
     /// `name (api)`.
@@ -57,11 +79,7 @@ impl SnapshotDiff {
 
 /// Compares `a` with `b`.
 pub fn diff(a: &Snapshot, b: &Snapshot) -> SnapshotDiff {
-    let key = if a.tenant == b.tenant {
-        MemberKey::UserId
-    } else {
-        MemberKey::Email
-    };
+    let key = MemberKey::between(a, b);
     let apis_a: BTreeMap<&str, &ApiDef> =
         a.apis.iter().map(|x| (x.identifier.as_str(), x)).collect();
     let apis_b: BTreeMap<&str, &ApiDef> =
@@ -103,13 +121,13 @@ fn set_change(a: BTreeSet<String>, b: BTreeSet<String>) -> (Vec<String>, Vec<Str
 fn api_change(old: &ApiDef, new: &ApiDef) -> Option<ApiChange> {
     let scopes = |api: &ApiDef| api.scopes.iter().map(|s| s.value.clone()).collect();
     let (scopes_added, scopes_removed) = set_change(scopes(old), scopes(new));
-    let renamed = (old.name != new.name).then(|| (old.name.clone(), new.name.clone()));
-    let changed = !scopes_added.is_empty() || !scopes_removed.is_empty() || renamed.is_some();
+    let renamed_from = (old.name != new.name).then(|| old.name.clone());
+    let changed = !scopes_added.is_empty() || !scopes_removed.is_empty() || renamed_from.is_some();
     changed.then(|| ApiChange {
         api: new.identifier.clone(),
         scopes_added,
         scopes_removed,
-        renamed,
+        renamed_from,
     })
 }
 

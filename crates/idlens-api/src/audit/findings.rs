@@ -81,8 +81,13 @@ fn export_row(view: &AuditFindingView) -> Vec<String> {
             .unwrap_or_default(),
         view.key.clone(),
         view.summary.clone(),
-        join(view.auth0.iter().map(|u| u.user_id.clone()).collect()),
-        join(view.auth0.iter().map(|u| or_empty(&u.email)).collect()),
+        join(view.auth0.iter().map(|u| u.facts.user_id.clone()).collect()),
+        join(
+            view.auth0
+                .iter()
+                .map(|u| or_empty(&u.facts.email))
+                .collect(),
+        ),
         join(view.graph.iter().map(|n| n.id.clone()).collect()),
         join(view.graph.iter().map(|n| or_empty(&n.email)).collect()),
         join(

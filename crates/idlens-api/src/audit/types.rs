@@ -5,7 +5,7 @@ use ts_rs::TS;
 
 pub use idlens_audit::FindingKind;
 
-use crate::types::{ExportFormat, GraphUserView};
+use crate::types::{ExportFormat, GraphUserView, UserFacts};
 
 /// Where the Auth0 side of an audit comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -172,15 +172,9 @@ pub struct AuditFindingView {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Auth0UserView {
-    pub user_id: String,
-    pub email: Option<String>,
-    pub email_verified: Option<bool>,
-    pub name: Option<String>,
-    pub connection: Option<String>,
-    #[ts(type = "number | null")]
-    pub logins_count: Option<u64>,
+    #[serde(flatten)]
+    pub facts: UserFacts,
     pub created_at: Option<String>,
-    pub last_login: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

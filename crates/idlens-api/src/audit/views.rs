@@ -7,7 +7,7 @@ use idlens_audit::{
 
 use crate::types::{
     AuditFindingView, AuditOverview, AuditSourceView, Auth0UserView, FieldDriftView, GraphUserView,
-    KindCount,
+    KindCount, UserFacts,
 };
 
 pub(crate) fn summary_counts(summary: &Summary) -> Vec<KindCount> {
@@ -138,15 +138,18 @@ pub(crate) fn finding_view(finding: &Finding<'_>) -> AuditFindingView {
 }
 
 fn user_view(user: &Auth0User<'_>) -> Auth0UserView {
+    let text = |value: &Option<std::borrow::Cow<'_, str>>| value.as_deref().map(str::to_owned);
     Auth0UserView {
-        user_id: user.user_id.to_string(),
-        email: user.email.as_deref().map(str::to_owned),
-        email_verified: user.email_verified,
-        name: user.name.as_deref().map(str::to_owned),
-        connection: user.connection.as_deref().map(str::to_owned),
-        logins_count: user.logins_count,
-        created_at: user.created_at.as_deref().map(str::to_owned),
-        last_login: user.last_login.as_deref().map(str::to_owned),
+        facts: UserFacts {
+            user_id: user.user_id.to_string(),
+            email: text(&user.email),
+            email_verified: user.email_verified,
+            name: text(&user.name),
+            connection: text(&user.connection),
+            last_login: text(&user.last_login),
+            logins_count: user.logins_count,
+        },
+        created_at: text(&user.created_at),
     }
 }
 
@@ -212,6 +215,7 @@ pub(crate) fn matches(view: &AuditFindingView, needle: &str) -> bool {
         || view
             .auth0
             .iter()
+            .map(|u| &u.facts)
             .any(|u| u.user_id.to_lowercase().contains(needle) || hit(&u.email) || hit(&u.name))
         || view
             .graph

@@ -1,7 +1,7 @@
 //! Two snapshots compared: saved files, or profiles' tenants as they are now.
 
 use idlens_job::Job;
-use idlens_rbac::Snapshot;
+use idlens_rbac::{MemberKey, Snapshot};
 
 use super::fetch::Depth;
 use super::{views, MAX_SNAPSHOT_FILE};
@@ -13,12 +13,11 @@ impl Api {
     pub async fn rbac_diff(&self, request: DiffRequest, job: Job) -> Result<DiffView, ApiError> {
         let (a_label, a) = self.snapshot_from(request.a, &job).await?;
         let (b_label, b) = self.snapshot_from(request.b, &job).await?;
-        let by_email = a.tenant != b.tenant;
         Ok(views::diff(
             a_label,
             b_label,
             idlens_rbac::diff(&a, &b),
-            by_email,
+            MemberKey::between(&a, &b),
         ))
     }
 

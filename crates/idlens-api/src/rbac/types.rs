@@ -1,5 +1,6 @@
 //! Boundary types of the Roles & permissions screen and the RBAC commands.
 
+pub use idlens_rbac::{ApiChange, MemberKey, RoleChange, SnapshotDiff};
 use idlens_secret::Secret;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -148,9 +149,12 @@ pub struct UsersPage {
     pub capped: bool,
 }
 
+/// An Auth0 user's facts that the user screens and the audit both show.
+/// Each view flattens them into its own (the JSON and TypeScript hold the
+/// fields, not this name).
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct UserSummary {
+pub struct UserFacts {
     pub user_id: String,
     pub email: Option<String>,
     pub email_verified: Option<bool>,
@@ -160,6 +164,14 @@ pub struct UserSummary {
     pub last_login: Option<String>,
     #[ts(type = "number | null")]
     pub logins_count: Option<u64>,
+}
+
+/// A user as the Management API answers it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UserSummary {
+    #[serde(flatten)]
+    pub facts: UserFacts,
     /// Other identities linked into this user (`provider|id`).
     pub linked: Vec<String>,
 }
@@ -302,6 +314,7 @@ pub enum SnapshotSource {
     Profile { name: String },
 }
 
+/// Two snapshots compared: the engine's diff, with what was compared.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DiffView {
@@ -309,34 +322,10 @@ pub struct DiffView {
     pub a: String,
     pub b: String,
     pub identical: bool,
-    pub apis_added: Vec<String>,
-    pub apis_removed: Vec<String>,
-    pub apis_changed: Vec<ApiChangeView>,
-    pub roles_added: Vec<String>,
-    pub roles_removed: Vec<String>,
-    pub roles_changed: Vec<RoleChangeView>,
+    #[serde(flatten)]
+    pub changes: SnapshotDiff,
     /// How members were matched: `user_id` (one tenant) or `email` (two).
-    pub members_matched_by: String,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ApiChangeView {
-    pub api: String,
-    pub scopes_added: Vec<String>,
-    pub scopes_removed: Vec<String>,
-    pub renamed_from: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct RoleChangeView {
-    pub role: String,
-    pub permissions_added: Vec<String>,
-    pub permissions_removed: Vec<String>,
-    pub members_added: Vec<String>,
-    pub members_removed: Vec<String>,
-    pub description_changed: bool,
+    pub members_matched_by: MemberKey,
 }
 
 /// A role's members (those the filter matches) to save as a file.

@@ -2,23 +2,25 @@
 
 use idlens_auth0::models::User;
 use idlens_rbac::{
-    Explanation, Finding, NotGranted, PermissionRef, Snapshot, SnapshotDiff, Source,
+    Explanation, Finding, MemberKey, NotGranted, PermissionRef, Snapshot, SnapshotDiff, Source,
 };
 
 use crate::types::{
-    ApiChangeView, ApiView, DiffView, ExplainAnswer, FindingView, PermissionView, RoleChangeView,
-    RoleRef, RoleSummary, ScopeView, SourceView, UserSummary,
+    ApiView, DiffView, ExplainAnswer, FindingView, PermissionView, RoleRef, RoleSummary, ScopeView,
+    SourceView, UserFacts, UserSummary,
 };
 
 pub(crate) fn user_summary(user: &User) -> UserSummary {
     UserSummary {
-        user_id: user.user_id.clone(),
-        email: user.email.clone(),
-        email_verified: user.email_verified,
-        name: user.name.clone(),
-        connection: user.identities.first().map(|i| i.connection.clone()),
-        last_login: user.last_login.clone(),
-        logins_count: user.logins_count,
+        facts: UserFacts {
+            user_id: user.user_id.clone(),
+            email: user.email.clone(),
+            email_verified: user.email_verified,
+            name: user.name.clone(),
+            connection: user.identities.first().map(|i| i.connection.clone()),
+            last_login: user.last_login.clone(),
+            logins_count: user.logins_count,
+        },
         linked: user
             .identities
             .iter()
@@ -215,37 +217,12 @@ fn not_granted(permission: &PermissionRef, reason: &NotGranted) -> (String, Vec<
     }
 }
 
-pub(crate) fn diff(a: String, b: String, diff: SnapshotDiff, by_email: bool) -> DiffView {
+pub(crate) fn diff(a: String, b: String, changes: SnapshotDiff, key: MemberKey) -> DiffView {
     DiffView {
         a,
         b,
-        identical: diff.is_empty(),
-        apis_added: diff.apis_added,
-        apis_removed: diff.apis_removed,
-        apis_changed: diff
-            .apis_changed
-            .into_iter()
-            .map(|c| ApiChangeView {
-                api: c.api,
-                scopes_added: c.scopes_added,
-                scopes_removed: c.scopes_removed,
-                renamed_from: c.renamed.map(|(before, _)| before),
-            })
-            .collect(),
-        roles_added: diff.roles_added,
-        roles_removed: diff.roles_removed,
-        roles_changed: diff
-            .roles_changed
-            .into_iter()
-            .map(|c| RoleChangeView {
-                role: c.role,
-                permissions_added: c.permissions_added,
-                permissions_removed: c.permissions_removed,
-                members_added: c.members_added,
-                members_removed: c.members_removed,
-                description_changed: c.description_changed,
-            })
-            .collect(),
-        members_matched_by: if by_email { "email" } else { "user_id" }.to_owned(),
+        identical: changes.is_empty(),
+        changes,
+        members_matched_by: key,
     }
 }

@@ -134,7 +134,11 @@ fn an_email_drift(a: &Audited) -> (&AuditFindingView, String) {
         .iter()
         .find(|f| f.kind == FieldDrift && f.fields.iter().any(|d| d.field == "email"))
         .expect("an e-mail drift");
-    let email = drifted.auth0[0].email.clone().expect("Auth0's e-mail");
+    let email = drifted.auth0[0]
+        .facts
+        .email
+        .clone()
+        .expect("Auth0's e-mail");
     (drifted, email)
 }
 
@@ -177,6 +181,7 @@ fn holds(view: &AuditFindingView, needle: &str) -> bool {
         || view
             .auth0
             .iter()
+            .map(|u| &u.facts)
             .any(|u| u.user_id.to_lowercase().contains(needle) || has(&u.email) || has(&u.name))
         || view
             .graph
@@ -187,7 +192,7 @@ fn holds(view: &AuditFindingView, needle: &str) -> bool {
 fn a_field_drift_has_both_values(a: &Audited) {
     for finding in a.all.iter().filter(|f| f.kind == FieldDrift) {
         assert!(!finding.fields.is_empty(), "{finding:?}");
-        let (user, node) = (&finding.auth0[0], &finding.graph[0]);
+        let (user, node) = (&finding.auth0[0].facts, &finding.graph[0]);
         assert_eq!(
             (user.user_id.as_str(), node.id.as_str()),
             (finding.key.as_str(), finding.key.as_str())
@@ -216,7 +221,7 @@ fn a_duplicate_account_names_its_primary(a: &Audited) {
         assert!(finding.auth0.len() >= 2, "{finding:?}");
         let primary = finding.primary_id.as_deref().expect("a primary");
         assert!(
-            finding.auth0.iter().any(|u| u.user_id == primary),
+            finding.auth0.iter().any(|u| u.facts.user_id == primary),
             "{finding:?}"
         );
         assert!(
@@ -224,14 +229,17 @@ fn a_duplicate_account_names_its_primary(a: &Audited) {
                 .contains(&finding.primary_rule.as_deref().unwrap()),
             "{finding:?}"
         );
-        let high = finding.auth0.iter().all(|u| u.email_verified == Some(true));
+        let high = finding
+            .auth0
+            .iter()
+            .all(|u| u.facts.email_verified == Some(true));
         assert_eq!(
             finding.confidence.as_deref(),
             Some(if high { "high" } else { "low" })
         );
         for user in &finding.auth0 {
             assert_eq!(
-                user.email.as_deref().map(|e| e.trim().to_lowercase()),
+                user.facts.email.as_deref().map(|e| e.trim().to_lowercase()),
                 Some(finding.key.clone())
             );
         }

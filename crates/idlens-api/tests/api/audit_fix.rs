@@ -184,7 +184,10 @@ fn each_link_joins_a_secondary_to_its_primary(p: &Planned) {
             .expect("a duplicate account");
         assert_eq!(Some(&link.primary_id), finding.primary_id.as_ref());
         assert_ne!(link.secondary_id, link.primary_id);
-        assert!(finding.auth0.iter().any(|u| u.user_id == link.secondary_id));
+        assert!(finding
+            .auth0
+            .iter()
+            .any(|u| u.facts.user_id == link.secondary_id));
         assert!(
             link.request.starts_with("POST /api/v2/users/"),
             "{}",

@@ -466,7 +466,7 @@ async fn a_node_shows_beside_its_auth0_user_and_a_search_saves_every_row() {
     expected.sort();
     assert_eq!(emails, expected);
     match &view.auth0 {
-        Auth0Side::Found { user } => assert_eq!(user.user_id, duplicate),
+        Auth0Side::Found { user } => assert_eq!(user.facts.user_id, duplicate),
         other => panic!("the Auth0 user of {duplicate}: {other:?}"),
     }
 

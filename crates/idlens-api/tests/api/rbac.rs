@@ -147,7 +147,7 @@ async fn a_snapshot_job_reports_progress_and_its_members_page_past_1000() {
     let why = api
         .rbac_explain(ExplainRequest {
             profile: None,
-            user_id: found.users[0].user_id.clone(),
+            user_id: found.users[0].facts.user_id.clone(),
             permission: "read:tokens".into(),
             api: None,
         })

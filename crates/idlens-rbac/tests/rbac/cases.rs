@@ -240,36 +240,36 @@ fn diff_of_two_days_and_of_two_tenants() {
     let across = diff(&before, &other);
     expect![[r#"
         {
-          "apis_added": [],
-          "apis_removed": [
+          "apisAdded": [],
+          "apisRemoved": [
             "https://billing.test/"
           ],
-          "apis_changed": [
+          "apisChanged": [
             {
               "api": "https://orders.test/",
-              "scopes_added": [
+              "scopesAdded": [
                 "cancel:orders"
               ],
-              "scopes_removed": [],
-              "renamed": null
+              "scopesRemoved": [],
+              "renamedFrom": null
             }
           ],
-          "roles_added": [],
-          "roles_removed": [
+          "rolesAdded": [],
+          "rolesRemoved": [
             "Unused"
           ],
-          "roles_changed": [
+          "rolesChanged": [
             {
               "role": "Manager",
-              "permissions_added": [],
-              "permissions_removed": [
+              "permissionsAdded": [],
+              "permissionsRemoved": [
                 "refund:orders (https://orders.test/)"
               ],
-              "members_added": [
+              "membersAdded": [
                 "auth0|u9"
               ],
-              "members_removed": [],
-              "description_changed": false
+              "membersRemoved": [],
+              "descriptionChanged": false
             }
           ]
         }"#]]

@@ -12,6 +12,7 @@
 //! ([`request_log`]).
 
 mod apis;
+mod by_id;
 mod connections;
 mod error;
 mod jobs;
@@ -33,7 +34,7 @@ use axum::Router;
 
 use crate::authn::Shared;
 use crate::keys::s256;
-use crate::tenant::Tenant;
+use crate::tenant::{Role, Tenant, User};
 
 pub(crate) use error::MgmtError;
 pub(crate) use jobs::ExportJob;
@@ -67,18 +68,18 @@ macro_rules! management_endpoints {
 management_endpoints! {
     GET "/api/v2/users" => users::search,
     GET "/api/v2/users-by-email" => users::by_email,
-    GET "/api/v2/users/{id}" => users::one,
+    GET "/api/v2/users/{id}" => by_id::one::<User>,
     GET "/api/v2/users/{id}/roles" => users::roles,
     POST "/api/v2/users/{id}/roles" => users::assign_roles,
     DELETE "/api/v2/users/{id}/roles" => users::remove_roles,
-    GET "/api/v2/users/{id}/permissions" => users::permissions,
+    GET "/api/v2/users/{id}/permissions" => by_id::permissions::<User>,
     POST "/api/v2/users/{id}/identities" => users::link_identity,
     POST "/api/v2/jobs/users-exports" => jobs::create,
     GET "/api/v2/jobs/{id}" => jobs::get,
     GET "/api/v2/connections" => connections::list,
     GET "/api/v2/roles" => roles::list,
-    GET "/api/v2/roles/{id}" => roles::one,
-    GET "/api/v2/roles/{id}/permissions" => roles::permissions,
+    GET "/api/v2/roles/{id}" => by_id::one::<Role>,
+    GET "/api/v2/roles/{id}/permissions" => by_id::permissions::<Role>,
     GET "/api/v2/roles/{id}/users" => roles::users,
     GET "/api/v2/resource-servers" => apis::list,
 }
@@ -104,7 +105,6 @@ async fn rate_limited(Extract(state): Extract<Shared>, request: Request, next: N
     response
 }
 
-/// Checks the bearer token and that it grants `scope`.
 /// The tenant to read, once the request's token holds every one of `scopes`
 /// (checked in order, so an error names the first one missing). The tenant
 /// is taken before the token is looked up among the flows (lock order).
@@ -120,6 +120,7 @@ pub(crate) fn read_tenant<'s>(
     Ok(tenant)
 }
 
+/// Checks the bearer token and that it grants `scope`.
 pub(crate) fn authorize(state: &Shared, headers: &HeaderMap, scope: &str) -> Result<(), MgmtError> {
     let token = headers
         .get(header::AUTHORIZATION)

@@ -1,11 +1,13 @@
-//! `GET /api/v2/roles`, one role, its permissions and its members (offset
-//! paging up to 1,000 members, checkpoint paging for all of them).
+//! `GET /api/v2/roles` and a role's members (offset paging up to 1,000
+//! members, checkpoint paging for all of them); one role and its
+//! permissions are read by [`super::by_id`].
 
 use axum::extract::{Path, Query as Params_, State as Extract};
 use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
 
+use super::by_id::{find, ById};
 use super::paging::{checkpoint, Offset};
 use super::{authorize, read_tenant, MgmtError};
 use crate::authn::{Params, Shared};
@@ -35,36 +37,20 @@ pub(crate) async fn list(
     Ok(Json(offset.answer(&roles, "roles", false)))
 }
 
-fn role<'a>(tenant: &'a Tenant, id: &str) -> Result<&'a Role, MgmtError> {
-    tenant
-        .role(id)
-        .ok_or_else(|| MgmtError::not_found("The role does not exist.", "inexistent_role"))
-}
+impl ById for Role {
+    const SCOPE: &'static str = "read:roles";
+    const MISSING: (&'static str, &'static str) = ("The role does not exist.", "inexistent_role");
 
-pub(crate) async fn one(
-    Extract(state): Extract<Shared>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Result<Json<Value>, MgmtError> {
-    let tenant = read_tenant(&state, &headers, &["read:roles"])?;
-    Ok(Json(json!(role(&tenant, &id)?)))
-}
+    fn find<'t>(tenant: &'t Tenant, id: &str) -> Option<&'t Role> {
+        tenant.role(id)
+    }
 
-pub(crate) async fn permissions(
-    Extract(state): Extract<Shared>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Params_(params): Params_<Params>,
-) -> Result<Json<Value>, MgmtError> {
-    let tenant = read_tenant(&state, &headers, &["read:roles"])?;
-    let role = role(&tenant, &id)?;
-    let offset = Offset::read(&params, 50)?;
-    let permissions: Vec<Value> = role
-        .permissions
-        .iter()
-        .map(|p| permission_json(&tenant, p))
-        .collect();
-    Ok(Json(offset.answer(&permissions, "permissions", false)))
+    fn permissions(&self, tenant: &Tenant) -> Vec<Value> {
+        self.permissions
+            .iter()
+            .map(|p| permission_json(tenant, p))
+            .collect()
+    }
 }
 
 /// A permission as Auth0 lists it, with its API's name and the scope's
@@ -90,7 +76,7 @@ pub(crate) async fn users(
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
     let tenant = read_tenant(&state, &headers, &["read:roles", "read:users"])?;
-    let role = role(&tenant, &id)?;
+    let role = find::<Role>(&tenant, &id)?;
     let members: Vec<Value> = tenant
         .users
         .iter()

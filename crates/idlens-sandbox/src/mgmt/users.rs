@@ -6,6 +6,7 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
 
+use super::by_id::{find, missing, ById};
 use super::paging::Offset;
 use super::query::Query;
 use super::{authorize, read_tenant, MgmtError};
@@ -93,19 +94,17 @@ pub(crate) async fn by_email(
     Ok(Json(json!(found)))
 }
 
-fn user<'a>(tenant: &'a Tenant, id: &str) -> Result<&'a User, MgmtError> {
-    tenant
-        .user(id)
-        .ok_or_else(|| MgmtError::not_found("The user does not exist.", "inexistent_user"))
-}
+impl ById for User {
+    const SCOPE: &'static str = "read:users";
+    const MISSING: (&'static str, &'static str) = ("The user does not exist.", "inexistent_user");
 
-pub(crate) async fn one(
-    Extract(state): Extract<Shared>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Result<Json<Value>, MgmtError> {
-    let tenant = read_tenant(&state, &headers, &["read:users"])?;
-    Ok(Json(json!(user(&tenant, &id)?)))
+    fn find<'t>(tenant: &'t Tenant, id: &str) -> Option<&'t User> {
+        tenant.user(id)
+    }
+
+    fn permissions(&self, tenant: &Tenant) -> Vec<Value> {
+        user_permissions(tenant, self)
+    }
 }
 
 pub(crate) async fn roles(
@@ -115,7 +114,7 @@ pub(crate) async fn roles(
     Params_(params): Params_<Params>,
 ) -> Result<Json<Value>, MgmtError> {
     let tenant = read_tenant(&state, &headers, &["read:users", "read:roles"])?;
-    let user = user(&tenant, &id)?;
+    let user = find::<User>(&tenant, &id)?;
     let offset = Offset::read(&params, 50)?;
     let roles: Vec<_> = tenant
         .roles
@@ -123,22 +122,6 @@ pub(crate) async fn roles(
         .filter(|r| user.role_ids.contains(&r.id))
         .collect();
     Ok(Json(offset.answer(&roles, "roles", false)))
-}
-
-pub(crate) async fn permissions(
-    Extract(state): Extract<Shared>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Params_(params): Params_<Params>,
-) -> Result<Json<Value>, MgmtError> {
-    let tenant = read_tenant(&state, &headers, &["read:users"])?;
-    let user = user(&tenant, &id)?;
-    let offset = Offset::read(&params, 50)?;
-    Ok(Json(offset.answer(
-        &user_permissions(&tenant, user),
-        "permissions",
-        false,
-    )))
 }
 
 /// Every permission of `user` with where it comes from, as Auth0 lists them:
@@ -224,7 +207,7 @@ fn change_roles(
         .users
         .iter_mut()
         .find(|u| u.user_id == user_id)
-        .ok_or_else(|| MgmtError::not_found("The user does not exist.", "inexistent_user"))?;
+        .ok_or_else(missing::<User>)?;
     for role in roles {
         if assign && !user.role_ids.contains(role) {
             user.role_ids.push(role.clone());
@@ -260,7 +243,7 @@ pub(crate) async fn link_identity(
         .users
         .iter()
         .position(|u| u.user_id == id)
-        .ok_or_else(|| MgmtError::not_found("The user does not exist.", "inexistent_user"))?;
+        .ok_or_else(missing::<User>)?;
     let secondary_at = find_secondary(&tenant, &request.secondary)?;
     if let Some(wanted) = &request.connection_id {
         check_secondary_connection(&tenant, secondary_at, wanted)?;

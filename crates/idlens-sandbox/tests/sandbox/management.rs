@@ -116,6 +116,11 @@ async fn every_endpoint_answers_in_auth0s_shapes() {
         (status, missing["errorCode"].as_str()),
         (404, Some("inexistent_user"))
     );
+    let (status, missing) = get(&sb, &t, "roles/rol_nobody/permissions").await;
+    assert_eq!(
+        (status, missing["errorCode"].as_str()),
+        (404, Some("inexistent_role"))
+    );
 }
 
 #[tokio::test]
