@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { Key, remote } from "webdriverio";
+import { checkAccessibility } from "./accessibility.mjs";
 
 const { IDLENS_E2E_PORT, IDLENS_BIN, IDLENS_E2E_SCREENSHOTS, IDLENS_E2E_APP_ENV } = process.env;
 if (!IDLENS_E2E_PORT) {
@@ -101,6 +102,8 @@ export async function screenshot(name) {
   const file = path.join(IDLENS_E2E_SCREENSHOTS, `${name}.png`);
   await browser.saveScreenshot(file);
   console.log(`screenshot: ${file}`);
+  // Every state a spec looks at is also checked against WCAG 2.1 AA.
+  await checkAccessibility(name);
   return file;
 }
 

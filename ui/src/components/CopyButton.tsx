@@ -35,11 +35,21 @@ export function CopyButton({ text, what, compact = false, label: idleLabel = "Co
       data-state={state}
       data-testid={testId}
       onClick={copy}
-      aria-label={state === "idle" ? `Copy ${what}` : label}
+      aria-label={accessibleName(state, label, what, compact)}
       title={state === "idle" ? `Copy ${what}` : label}
     >
       {state === "copied" ? <IconCheck /> : <IconCopy />}
       {compact ? null : <span aria-live="polite">{label}</span>}
     </button>
   );
+}
+
+/**
+ * The button's name for screen readers. An icon-only button says what it
+ * copies; one with visible text starts with that text (WCAG 2.5.3, label in
+ * name: speech users say what they see) and then says what it copies.
+ */
+export function accessibleName(state: CopyState, label: string, what: string, compact: boolean): string {
+  if (state !== "idle") return label;
+  return compact ? `Copy ${what}` : `${label}: ${what}`;
 }

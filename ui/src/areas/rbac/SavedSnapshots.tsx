@@ -104,7 +104,7 @@ function UseButtons({ file, running }: { file: SnapshotFile; running: boolean })
           className="link-button"
           disabled={running}
           onClick={() => use(side)}
-          aria-label={`Use ${file.fileName} as ${SIDE_NAMES[side]}`}
+          aria-label={`Use as ${SIDE_NAMES[side]}: ${file.fileName}`}
           data-testid={`rbac-snapshot-use-${side}`}
         >
           Use as {SIDE_NAMES[side]}
