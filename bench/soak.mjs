@@ -53,7 +53,7 @@ import { summarize, summaryText } from "./soak_summary.mjs";
  */
 async function pictureOf(name) {
   const gaveUp = delay(20_000).then(() => "no screenshot: WebKit's snapshot did not answer within 20 s");
-  const taken = drive.screenshot(name).then(() => null, (e) => `no screenshot: ${e.message}`);
+  const taken = drive.screenshot(name, { accessibility: false }).then(() => null, (e) => `no screenshot: ${e.message}`);
   const problem = await Promise.race([taken, gaveUp]);
   if (problem) console.log(`[soak] ${problem}`);
 }
