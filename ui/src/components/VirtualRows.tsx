@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
-import { ROW_INDEX, rowControls, rowIndexOf, rowsToRender, useHeldRow } from "./heldRow";
+import { controlsIn } from "./focusable";
+import { ROW_INDEX, rowIndexOf, rowsToRender, useHeldRow } from "./heldRow";
 import { useScrollKeys } from "./scrollKeys";
 
 type VirtualRowsProps = {
@@ -118,7 +119,7 @@ function useRowKeys(box: RefObject<HTMLDivElement | null>, { total, rowHeight, h
       return;
     }
     const row = el.querySelector(`[${ROW_INDEX}="${wanted.row}"]`);
-    const controls = row ? rowControls(row) : [];
+    const controls = row ? controlsIn(row) : [];
     const control = controls[wanted.control] ?? controls[0];
     if (control) {
       control.focus({ preventScroll: true });
@@ -134,7 +135,7 @@ function useRowKeys(box: RefObject<HTMLDivElement | null>, { total, rowHeight, h
     if (to === null) return;
     e.preventDefault();
     const row = el.querySelector(`[${ROW_INDEX}="${from}"]`);
-    const control = row ? rowControls(row).indexOf(e.target as HTMLElement) : 0;
+    const control = row ? controlsIn(row).indexOf(e.target as HTMLElement) : 0;
     const rowTop = to * rowHeight;
     if (rowTop < el.scrollTop) scrollTo(rowTop);
     else if (rowTop + rowHeight > el.scrollTop + height) scrollTo(rowTop + rowHeight - height);

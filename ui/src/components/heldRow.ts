@@ -8,10 +8,6 @@ import { useCallback, useLayoutEffect, useState, type FocusEvent, type RefObject
 /** The attribute every rendered row carries: its index in the whole list. */
 export const ROW_INDEX = "data-row-index";
 
-/** What can hold focus inside a row. */
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 /** The index of the row `node` is in, within `box`; null outside any row. */
 export function rowIndexOf(box: HTMLElement | null, node: EventTarget | null): number | null {
   if (!box || !(node instanceof Element) || !box.contains(node)) return null;
@@ -19,11 +15,6 @@ export function rowIndexOf(box: HTMLElement | null, node: EventTarget | null): n
   if (!row || !box.contains(row)) return null;
   const index = Number(row.getAttribute(ROW_INDEX));
   return Number.isInteger(index) ? index : null;
-}
-
-/** The controls of a row, in order. */
-export function rowControls(row: Element): HTMLElement[] {
-  return [...row.querySelectorAll<HTMLElement>(FOCUSABLE)];
 }
 
 /**
@@ -60,9 +51,10 @@ export function useHeldRow(box: RefObject<HTMLElement | null>, total: number): H
     (e: FocusEvent) => {
       const el = box.current;
       // Focus moving within the list is followed by onFocus; a control
-      // removed with focus in it is not leaving (the layout effect below).
+      // removed with focus in it is not leaving (the layout effect below),
+      // nor is the window losing focus (it comes back to the same control).
       if (el && e.relatedTarget instanceof Node && el.contains(e.relatedTarget)) return;
-      if (e.relatedTarget === null && !(e.target as Node).isConnected) return;
+      if (e.relatedTarget === null && (!(e.target as Node).isConnected || !document.hasFocus())) return;
       setFocused(null);
     },
     [box],
