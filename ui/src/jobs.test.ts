@@ -111,7 +111,7 @@ describe("JobSlot", () => {
   it("shows the job's progress while it runs, and no job once it ended", async () => {
     const s = slot();
     const outcome = s.jobs.start(s.begin);
-    expect(s.last()).toEqual({ progress: null, cancelling: false });
+    expect(s.last()).toEqual({ progress: null, cancelling: false, run: expect.any(Number) });
     s.begun[0]?.send({ kind: "progress", progress: step(3) });
     expect(s.last()?.progress?.done).toBe(3);
     s.begun[0]?.send({ kind: "done", result: "report" });
@@ -143,7 +143,7 @@ describe("JobSlot", () => {
     const s = slot();
     const outcome = s.jobs.start(s.begin);
     s.jobs.cancel();
-    expect(s.last()).toEqual({ progress: null, cancelling: true });
+    expect(s.last()).toEqual({ progress: null, cancelling: true, run: expect.any(Number) });
     await Promise.resolve();
     await Promise.resolve();
     expect(s.cancelled).toEqual([1]);

@@ -4,6 +4,7 @@
 // progress callback and a cancel that works before the id has arrived.
 import type { ApiError, JobEvent, JobId, JobProgress } from "./bindings";
 import { commands } from "./bindings";
+import { announceJobEnd, forgetJobRun } from "./components/JobAnnouncer";
 import { toApiError } from "./ipc";
 
 export type JobRun<T> = {
@@ -49,7 +50,19 @@ export function startJob<T>(
 }
 
 /** A job on screen: its last progress, and whether cancel was asked for. */
-export type Running = { progress: JobProgress | null; cancelling: boolean };
+export type Running = {
+  progress: JobProgress | null;
+  cancelling: boolean;
+  /** Names this run of the job (`nextJobRun`): what is announced of it follows it (components/JobAnnouncer). */
+  run?: number;
+};
+
+let runs = 0;
+
+/** A new run's name, unique in the app. */
+export function nextJobRun(): number {
+  return ++runs;
+}
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -80,8 +93,10 @@ export class JobSlot<T> {
    */
   start(begin: Start<T>, apply?: (outcome: Outcome<T>) => void): Promise<Outcome<T>> {
     this.run?.cancel();
+    this.forget();
     const mine = ++this.generation;
-    this.update({ progress: null, cancelling: false });
+    const name = nextJobRun();
+    this.update({ progress: null, cancelling: false, run: name });
     const run = startJob<T>(
       begin,
       (progress) => {
@@ -95,6 +110,7 @@ export class JobSlot<T> {
       this.run = null;
       this.update(null);
       apply?.(outcome);
+      announceJobEnd(name, outcome);
       resolve(outcome);
     };
     return new Promise((resolve) => {
@@ -103,6 +119,11 @@ export class JobSlot<T> {
         (error: ApiError) => settle({ ok: false, error }, resolve),
       );
     });
+  }
+
+  /** Nothing more is said of the run shown now, if any: its outcome will not be delivered. */
+  private forget() {
+    if (this.running?.run !== undefined) forgetJobRun(this.running.run);
   }
 
   cancel = () => {
@@ -114,6 +135,7 @@ export class JobSlot<T> {
   /** Cancels the job and forgets it: its outcome is never delivered. */
   stop() {
     this.run?.cancel();
+    this.forget();
     this.run = null;
     this.generation++;
     this.running = null;

@@ -18,7 +18,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { APP_ENV, browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, shown } from "../driver.mjs";
+import { Key } from "webdriverio";
+import { APP_ENV, browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, shown, testId } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
 import { NEO4J_PASSWORD, startNeo4j } from "../neo4j.mjs";
 import { sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
@@ -53,6 +54,19 @@ async function shownCounts(kinds) {
   return counts;
 }
 
+/** The element with focus: its test id, whether it is in the page, and its row's position in its list. */
+async function focused() {
+  return browser.execute(() => {
+    const e = document.activeElement;
+    const row = e?.closest('[role="listitem"]');
+    return {
+      testId: e?.getAttribute("data-testid") ?? e?.tagName ?? null,
+      connected: Boolean(e?.isConnected),
+      position: row ? Number(row.getAttribute("aria-posinset")) : null,
+    };
+  });
+}
+
 /** Runs the audit with the form as it is and waits for its result. */
 async function runAudit(what) {
   await click("audit-run");
@@ -60,6 +74,11 @@ async function runAudit(what) {
   await browser.waitUntil(async () => (await result.isDisplayed()) && !(await (await browser.$('[data-testid="audit-progress"]')).isExisting()), {
     timeout: AUDIT_DEADLINE_MS,
     timeoutMsg: `${what}: the audit did not finish`,
+  });
+  // Said to screen readers once, after the bar is gone.
+  const announcer = await browser.$(testId("job-announcer"));
+  await browser.waitUntil(async () => (await announcer.getProperty("textContent")) === "Auditing Auth0 users against the graph: done.", {
+    timeoutMsg: `${what}: the audit's end is announced: ${await announcer.getProperty("textContent")}`,
   });
 }
 
@@ -97,6 +116,40 @@ describe("users and sync", () => {
     assert.equal(await (await shown("graph-status-constraint")).getAttribute("data-ok"), "false");
     assert.match(await (await shown("graph-status-warnings")).getText(), /uniqueness constraint/i);
     await screenshot("graph-status");
+  });
+
+  it("keeps keyboard focus on a user row while the list scrolls far away, and goes on from that row", async () => {
+    const list = await shown("graph-rows");
+    await (await list.$('[data-testid^="graph-row-"]')).waitForExist({ timeoutMsg: "the first users are listed" });
+    const size = Number(await (await list.$('[role="listitem"]')).getAttribute("aria-setsize"));
+    assert.ok(size > 300, `the list is long enough to scroll far: ${size} rows`);
+    // Reached from the keyboard: the list, then its first row's button; Down twice to the third row.
+    await browser.execute((e) => e.focus(), list);
+    await browser.keys(Key.Tab);
+    assert.equal((await focused()).position, 1);
+    await browser.keys(Key.ArrowDown);
+    await browser.keys(Key.ArrowDown);
+    const third = await focused();
+    assert.equal(third.position, 3);
+    assert.match(third.testId, /^graph-row-/);
+    // Scrolled to the end, as the wheel would: the row with focus is not in view any more.
+    await browser.execute((e) => {
+      e.scrollTop = e.scrollHeight;
+    }, list);
+    await (await list.$(`[role="listitem"][aria-posinset="${size}"]`)).waitForExist({ timeoutMsg: "the last row is rendered" });
+    assert.deepEqual(await focused(), third, "focus stays on the third row's button, still in the page");
+    assert.equal(await (await browser.$(testId(third.testId))).isDisplayed({ withinViewport: true }), false);
+    await screenshot("graph-browse-focus-kept");
+    // Down goes on from that row: the fourth, scrolled back into view; Tab to the fifth.
+    await browser.keys(Key.ArrowDown);
+    const fourth = await focused();
+    assert.equal(fourth.position, 4);
+    assert.equal(await (await browser.$(testId(fourth.testId))).isDisplayed({ withinViewport: true }), true);
+    await browser.keys(Key.Tab);
+    assert.equal((await focused()).position, 5);
+    // Enter opens the row with focus beside the list.
+    await browser.keys(Key.Enter);
+    await shown("graph-node-detail");
   });
 
   it("searches the graph's users and opens a duplicated node beside its Auth0 user", async () => {
@@ -153,8 +206,16 @@ describe("users and sync", () => {
     if (!(await links.isSelected())) await links.click();
     const graph = await shown("fix-apply-graph");
     if (!(await graph.isSelected())) await graph.click();
+    // The confirmation is a modal: focus goes in, Esc closes it and gives focus back.
     await click("fix-apply");
     await shown("fix-apply-confirm");
+    assert.equal((await focused()).testId, "fix-apply-confirm-name");
+    await browser.keys(Key.Escape);
+    await (await browser.$(testId("fix-apply-confirm"))).waitForExist({ reverse: true, timeoutMsg: "Esc closes the confirmation" });
+    assert.equal((await focused()).testId, "fix-apply");
+    await click("fix-apply");
+    await shown("fix-apply-confirm");
+    await screenshot("graph-fix-confirm");
     await fill("fix-apply-confirm-name", "sandbox");
     await click("fix-apply-confirm-button");
     const log = await shown("fix-apply-log", browser);
@@ -172,5 +233,15 @@ describe("users and sync", () => {
     });
     assert.match((await headline.getText()).replace(/,/g, ""), new RegExp(`\\b0 new[\\s\\S]*\\b${fixed} fixed`));
     await screenshot("graph-fixed");
+  });
+
+  it("says the graph cannot be reached once Neo4j is gone, and offers to try again", async () => {
+    await neo4j.stop();
+    neo4j = null;
+    await click("graph-status-refresh");
+    const error = await shown("graph-status-error");
+    assert.equal(await error.getAttribute("role"), "alert");
+    assert.match(await error.getText(), /Try again/);
+    await screenshot("graph-neo4j-unreachable");
   });
 });

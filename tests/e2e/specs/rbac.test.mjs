@@ -17,7 +17,7 @@
 // tauri-driver; shared steps are in ../driver.mjs, the tenant in ../sandbox.mjs.
 
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
@@ -171,6 +171,13 @@ describe("roles and permissions", () => {
     await click("rbac-members-export-csv");
     const toast = await shown("toast");
     assert.match(await toast.getText(), /^Saved 1,\d{3} rows to /);
+    // A keyboard user on its Dismiss button keeps it up (and the check sees it).
+    await browser.execute((e) => e.focus(), await shown("toast-dismiss"));
+    await screenshot("rbac-toast");
+    assert.ok(await toast.isDisplayed(), "the toast stays while focus is on Dismiss");
+    await browser.keys(Key.Enter);
+    await toast.waitForExist({ reverse: true, timeoutMsg: "Dismiss takes the toast away" });
+    assert.equal(await browser.execute(() => document.activeElement?.id), "main", "focus goes to the content, not to nowhere");
     const [file] = exportsNamed("idlens-members-of-everyone-");
     assert.ok(file, "the CSV is in the export folder");
     const lines = readFileSync(path.join(APP_ENV.IDLENS_EXPORT_DIR, file), "utf8").trimEnd().split("\r\n");
@@ -373,5 +380,19 @@ describe("changes made with the CLI while the app is open", () => {
     assert.match(await notice.getText(), /not encrypted.*neo4j\+s:\/\//s);
     await scrollTo(notice);
     await screenshot("settings-neo4j-unencrypted");
+  });
+
+  it("says above every area when the profile file cannot be read, and reads it again on Try again", async () => {
+    const file = path.join(APP_ENV.IDLENS_CONFIG_DIR, "profiles.toml");
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, "[profiles.broken\nissuer = \n");
+    await returnToWindow();
+    const banner = await shown("global-error");
+    assert.equal(await banner.getAttribute("data-code"), "config");
+    assert.equal(await banner.getAttribute("role"), "alert");
+    await screenshot("global-error-profile-file");
+    writeFileSync(file, good);
+    await clickElement(await banner.$("button"), "Try again");
+    await banner.waitForExist({ reverse: true, timeoutMsg: "the banner goes once the file reads again" });
   });
 });

@@ -5,6 +5,7 @@ import type { EditorFocus } from "../settings/editorFocus";
 import type { ProfileDraft } from "../settings/profileDraft";
 import type { DraftBook, SettingsSelection } from "../settings/SettingsArea";
 import { areaEntry, type AreaShell } from "./areaCatalog";
+import { JobAnnouncer } from "../components/JobAnnouncer";
 import { AreaLoading, AreaShown } from "./lazyAreas";
 import { GlobalErrorBanner } from "./GlobalErrorBanner";
 import type { AreaId, Navigate, NavigationState, SettingsIntent } from "./navigation";
@@ -128,6 +129,7 @@ function Shell() {
           </main>
           <ToastRegion />
         </div>
+        <JobAnnouncer />
       </div>
     </div>
   );

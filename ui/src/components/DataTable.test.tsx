@@ -80,7 +80,7 @@ describe("DataTable", () => {
     render(<DataTable label="Roles" columns={COLUMNS} paged={paged} rowKey={(r) => r.id} rowHeight={30} height={300} />);
     const table = screen.getByRole("table", { name: "Roles" });
     expect(table.getAttribute("aria-rowcount")).toBe("1001");
-    expect(onRange).toHaveBeenLastCalledWith(0, 20);
+    expect(onRange).toHaveBeenLastCalledWith(0, 20, null);
     expect(within(table).getByText("role 4")).toBeTruthy();
     const pending = within(table).getAllByText("Loading…");
     expect(pending[0]?.closest("tr")?.getAttribute("aria-rowindex")).toBe("7");
@@ -88,7 +88,7 @@ describe("DataTable", () => {
     const box = screen.getByRole("region", { name: "Roles" });
     box.scrollTop = 30 * 500;
     fireEvent.scroll(box);
-    expect(onRange).toHaveBeenLastCalledWith(490, 520);
+    expect(onRange).toHaveBeenLastCalledWith(490, 520, null);
   });
 
   it("sorts by a header: ascending, then descending, missing values last; unsortable headers stay text", async () => {
@@ -127,6 +127,41 @@ describe("DataTable", () => {
     renderRoles({ rows: [], emptyRow: "No roles" });
     const table = screen.getByRole("table", { name: "Roles" });
     expect(within(table).getByRole("cell", { name: "No roles" }).getAttribute("colspan")).toBe("3");
+    // Its one row counts: the header row and it.
+    expect(table.getAttribute("aria-rowcount")).toBe("2");
+    expect(screen.getAllByRole("row").map((r) => r.getAttribute("aria-rowindex"))).toEqual(["1", "2"]);
+  });
+
+  it("keeps the row holding focus rendered, in its place and position, however far the table scrolls", async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 5000 }, (_, i) => ({ id: `r${i}`, name: `role ${i}`, members: i }));
+    const columns: Column<Role>[] = [
+      ...COLUMNS,
+      { id: "open", header: "Open", cell: (r) => <button type="button">open {r.name}</button> },
+    ];
+    render(
+      <>
+        <DataTable label="Roles" columns={columns} rows={many} rowKey={(r) => r.id} virtualiseAfter={100} rowHeight={30} height={300} />
+        <button type="button">after</button>
+      </>,
+    );
+    const open = screen.getByRole("button", { name: "open role 2" });
+    open.focus();
+    const box = screen.getByRole("region", { name: "Roles" });
+    box.scrollTop = 30 * 2500;
+    fireEvent.scroll(box);
+    expect(document.activeElement).toBe(open);
+    expect(open.isConnected).toBe(true);
+    const rows = [...screen.getByRole("table", { name: "Roles" }).querySelectorAll("tbody tr")];
+    const indexes = rows.map((r) => r.getAttribute("aria-rowindex"));
+    expect(indexes.slice(0, 4)).toEqual([null, "4", null, "2492"]);
+    // The spacers still add up to every row's height: 5000 rows, 30 px each.
+    const spacers = rows.filter((r) => r.getAttribute("aria-hidden") === "true");
+    const rendered = rows.length - spacers.length;
+    const spacerHeight = spacers.reduce((sum, r) => sum + parseFloat((r as HTMLElement).style.height), 0);
+    expect(spacerHeight + rendered * 30).toBe(5000 * 30);
+    await user.click(screen.getByRole("button", { name: "after" }));
+    expect(screen.queryByRole("button", { name: "open role 2" })).toBeNull();
   });
 
   it("says why the rows could not be read and asks again on Try again, keeping rows already shown", () => {

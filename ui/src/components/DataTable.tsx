@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type HTMLAttributes, type ReactNo
 import type { ApiError, ExportFormat, ExportSaved } from "../bindings";
 import { ErrorNotice } from "./ErrorNotice";
 import { ExportButtons } from "./ExportButtons";
+import { ROW_INDEX, rowsToRender, useHeldRow } from "./heldRow";
 import { useScrollKeys } from "./scrollKeys";
 import { nextSort, sortRows, type SortValue, type TableSort } from "./tableSort";
 import type { Rows } from "./useRows";
@@ -147,8 +148,8 @@ type TableRows<T> = {
   count: number;
   at: (index: number) => T | undefined;
   pastEnd: (index: number) => boolean;
-  /** Paged rows: told the range in view so that its pages are fetched. */
-  onRange: ((start: number, end: number) => void) | null;
+  /** Paged rows: told the range in view so that its pages are fetched, and the row holding focus (kept). */
+  onRange: ((start: number, end: number, keep: number | null) => void) | null;
   sortable: boolean;
 };
 
@@ -163,18 +164,21 @@ function Table<T>(props: TableProps<T>) {
   const start = virtual ? Math.max(0, Math.floor(top / rowHeight) - OVERSCAN) : 0;
   const end = virtual ? Math.min(count, Math.ceil((top + height) / rowHeight) + OVERSCAN) : count;
   const onKey = useScrollKeys(box, rowHeight, height);
+  const focus = useHeldRow(box, count);
+  const held = virtual ? focus.held : null;
   const { onRange } = source;
-  useEffect(() => onRange?.(start, end), [start, end, onRange]);
+  useEffect(() => onRange?.(start, end, held), [start, end, held, onRange]);
   useEffect(() => {
     box.current?.scrollTo?.({ top: 0 });
     setTop(0);
   }, [count]);
 
+  const emptyRow = count === 0 && props.emptyRow !== undefined;
   const table = (
     <table
       className={`${props.className ?? "data-table"}${virtual ? " data-table--virtual" : ""}`}
       aria-label={props.label}
-      aria-rowcount={count + 1}
+      aria-rowcount={count + 1 + (emptyRow ? 1 : 0)}
       data-testid={props.testId}
     >
       {props.caption ? <caption className="visually-hidden">{props.caption}</caption> : null}
@@ -186,11 +190,9 @@ function Table<T>(props: TableProps<T>) {
         </tr>
       </thead>
       <tbody>
-        {start > 0 ? <tr aria-hidden="true" style={{ height: start * rowHeight }} /> : null}
-        {bodyRows(props, start, end, virtual ? rowHeight : undefined)}
-        {end < count ? <tr aria-hidden="true" style={{ height: (count - end) * rowHeight }} /> : null}
-        {count === 0 && props.emptyRow !== undefined ? (
-          <tr>
+        {bodyRows(props, rowsToRender(start, end, held), virtual ? rowHeight : undefined)}
+        {emptyRow ? (
+          <tr aria-rowindex={2}>
             <td colSpan={props.columns.length} className="text-muted">
               {props.emptyRow}
             </td>
@@ -216,6 +218,8 @@ function Table<T>(props: TableProps<T>) {
       style={{ maxHeight: height, overflowY: "auto" }}
       onScroll={(e) => setTop(e.currentTarget.scrollTop)}
       onKeyDown={onKey}
+      onFocus={focus.onFocus}
+      onBlur={focus.onBlur}
       tabIndex={0}
       role="region"
       aria-label={props.label}
@@ -227,14 +231,31 @@ function Table<T>(props: TableProps<T>) {
   );
 }
 
-/** Rows `start`..`end` (exclusive); a paged row not fetched yet is a placeholder across the columns. */
-function bodyRows<T>(props: TableProps<T>, start: number, end: number, height: number | undefined): ReactNode[] {
+/**
+ * The rows `indices` (in order), a spacer row standing for each run of rows
+ * not rendered when virtual (`height` given); a paged row not fetched yet is
+ * a placeholder across the columns.
+ */
+function bodyRows<T>(props: TableProps<T>, indices: readonly number[], height: number | undefined): ReactNode[] {
   const out: ReactNode[] = [];
-  for (let index = start; index < end; index++) {
+  const gap = (from: number, to: number) => {
+    if (height !== undefined && to > from) {
+      out.push(<tr key={`gap ${from}`} aria-hidden="true" style={{ height: (to - from) * height }} />);
+    }
+  };
+  let next = 0;
+  for (const index of indices) {
+    gap(next, index);
+    next = index + 1;
     const row = props.source.at(index);
     if (row === undefined) {
       out.push(
-        <tr key={`pending ${index}`} aria-rowindex={index + 2} style={height === undefined ? undefined : { height }}>
+        <tr
+          key={`pending ${index}`}
+          aria-rowindex={index + 2}
+          {...{ [ROW_INDEX]: index }}
+          style={height === undefined ? undefined : { height }}
+        >
           <td colSpan={props.columns.length} className="data-table__placeholder">
             {props.source.pastEnd(index) ? "—" : "Loading…"}
           </td>
@@ -244,6 +265,7 @@ function bodyRows<T>(props: TableProps<T>, start: number, end: number, height: n
       out.push(<BodyRow key={props.rowKey(row, index)} {...props} row={row} index={index} height={height} />);
     }
   }
+  gap(next, props.source.count);
   return out;
 }
 
@@ -278,7 +300,7 @@ type BodyRowProps<T> = TableProps<T> & { row: T; index: number; height: number |
 function BodyRow<T>({ row, index, columns, rowAttributes, height }: BodyRowProps<T>) {
   const attributes = rowAttributes?.(row, index) ?? {};
   return (
-    <tr {...attributes} aria-rowindex={index + 2} style={height === undefined ? attributes.style : { ...attributes.style, height }}>
+    <tr {...attributes} aria-rowindex={index + 2} {...{ [ROW_INDEX]: index }} style={height === undefined ? attributes.style : { ...attributes.style, height }}>
       {rowCells(columns, row, index)}
     </tr>
   );

@@ -2,7 +2,8 @@ import { useEffect } from "react";
 import type { JobProgress } from "../bindings";
 import type { Running } from "../jobs";
 import { IconStop } from "./Icons";
-import { progressLine } from "./progressWords";
+import { useJobAnnouncement } from "./JobAnnouncer";
+import { CANCELLING_WORDS, progressLine } from "./progressWords";
 import { useNow } from "./useNow";
 
 type JobProgressBarProps = {
@@ -17,9 +18,11 @@ type JobProgressBarProps = {
 /**
  * A running job: its phase and count, a bar, a rate-limit wait, and Cancel
  * (also Esc); nothing while `job` is null, so a screen writes the bar once
- * whether or not its job runs.
+ * whether or not its job runs. The bar is not a live region (it changes many
+ * times a second): the app's JobAnnouncer says what changed, at a human rate.
  */
 export function JobProgressBar({ job, ...rest }: JobProgressBarProps) {
+  useJobAnnouncement(rest.title, job);
   return job ? <RunningBar {...rest} progress={job.progress} cancelling={job.cancelling} /> : null;
 }
 
@@ -43,7 +46,7 @@ function RunningBar({ title, progress, onCancel, cancelling, testId }: RunningBa
   }, [onCancel]);
 
   return (
-    <div className="job-progress" role="status" aria-live="polite" data-testid={testId}>
+    <div className="job-progress" data-testid={testId}>
       <div className="job-progress__head">
         <strong>{title}</strong>
         <button
@@ -54,7 +57,7 @@ function RunningBar({ title, progress, onCancel, cancelling, testId }: RunningBa
           data-testid={testId ? `${testId}-cancel` : undefined}
         >
           <IconStop />
-          {cancelling ? "Cancelling…" : "Cancel"}
+          {cancelling ? CANCELLING_WORDS : "Cancel"}
         </button>
       </div>
       <div

@@ -34,6 +34,25 @@ describe("PageWindow by offset", () => {
     expect(w.claim(0, 5, 1000).map((r) => r.page)).toEqual([0]);
   });
 
+  it("never drops the page of the row kept in view (it holds focus)", () => {
+    const w = new PageWindow<string>(10, 3, false);
+    for (let p = 0; p < 3; p++) {
+      w.claim(p * 10, p * 10 + 10, 1000, 5);
+      w.put(p, rows(p * 10, 10));
+    }
+    w.claim(500, 510, 1000, 5);
+    w.put(50, rows(500, 10));
+    w.claim(700, 710, 1000, 5);
+    w.put(70, rows(700, 10));
+    expect(w.rowsHeld()).toBe(30);
+    expect(w.get(5)).toBe("r5");
+    expect(w.get(15)).toBeUndefined();
+    // Once focus is gone, it is dropped like any other.
+    w.claim(900, 910, 1000, null);
+    w.put(90, rows(900, 10));
+    expect(w.get(5)).toBeUndefined();
+  });
+
   it("lets a failed page be asked again", () => {
     const w = new PageWindow<string>(10, 3, false);
     w.claim(0, 5, 100);

@@ -24,6 +24,8 @@ export class PageWindow<T> {
   private lastPage: number | null = null;
   /** The page in the middle of the last range asked for: eviction keeps what is near it. */
   private focus = 0;
+  /** The page of the row holding focus, shown wherever it is: never dropped. */
+  private kept: number | null = null;
 
   constructor(
     readonly pageSize: number,
@@ -62,8 +64,10 @@ export class PageWindow<T> {
    * The pages rows `start`..`end` (exclusive) need that are neither held nor
    * asked for; they count as asked from now on. With keyset paging a page
    * whose cursor is unknown is reached through the closest page before it.
+   * The page of row `keep` (the row holding focus) is kept while it is given.
    */
-  claim(start: number, end: number, total: number): PageRequest[] {
+  claim(start: number, end: number, total: number, keep: number | null = null): PageRequest[] {
+    this.kept = keep === null ? null : Math.floor(keep / this.pageSize);
     const last = Math.min(end, total) - 1;
     if (last < start) return [];
     const first = Math.floor(Math.max(0, start) / this.pageSize);
@@ -111,6 +115,7 @@ export class PageWindow<T> {
       let farthest = -1;
       let distance = -1;
       for (const page of this.pages.keys()) {
+        if (page === this.kept) continue;
         const d = Math.abs(page - this.focus);
         if (d > distance) {
           distance = d;

@@ -33,3 +33,16 @@ function waitingText(until: number | null, now: number): string | null {
   const clock = new Date(until * 1000).toLocaleTimeString("en-GB", { hour12: false });
   return `Rate limited by the Management API: resumes in ${left} s (at ${clock})`;
 }
+
+/** What the Cancel button, and the announcement, say once cancel was asked for. */
+export const CANCELLING_WORDS = "Cancelling…";
+
+/** How a job ended. */
+export type JobEnding = "done" | "failed" | "cancelled";
+
+/** The end of a job, after its title ("Loading roles: done."). */
+export const ENDING_WORDS: Record<JobEnding, string> = {
+  done: "done.",
+  failed: "failed.",
+  cancelled: "cancelled; nothing partial is kept.",
+};

@@ -32,8 +32,11 @@ export type Rows<T> = {
   row: (index: number) => T | undefined;
   /** Whether row `index` is known to be past the end (the list shrank since it was counted). */
   pastEnd: (index: number) => boolean;
-  /** Call with the visible range `start`..`end` (exclusive): fetches the pages it needs. */
-  onRange: (start: number, end: number) => void;
+  /**
+   * Call with the visible range `start`..`end` (exclusive): fetches the pages
+   * it needs; `keep`, a row still shown outside it (it holds focus), keeps its page.
+   */
+  onRange: (start: number, end: number, keep?: number | null) => void;
   error: ApiError | null;
   /** Asks again for the pages that failed. */
   retry: () => void;
@@ -59,6 +62,7 @@ export function useRows<T>({ key, pageSize, maxPages = Infinity, paging, fetchPa
   const fetcher = useRef(fetchPage);
   fetcher.current = fetchPage;
   const range = useRef<[number, number]>([0, pageSize]);
+  const kept = useRef<number | null>(null);
   const totalRef = useRef<number | null>(null);
 
   const fetchAll: (requests: PageRequest[]) => void = useCallback(
@@ -82,7 +86,7 @@ export function useRows<T>({ key, pageSize, maxPages = Infinity, paging, fetchPa
             setVersion((v) => v + 1);
             // Keyset walks go on from the page that just came, toward the view.
             const [start, end] = range.current;
-            if (totalRef.current !== null) fetchAll(forWindow.claim(start, end, totalRef.current));
+            if (totalRef.current !== null) fetchAll(forWindow.claim(start, end, totalRef.current, kept.current));
           },
           (e: unknown) => {
             if (current.current !== forKey || win.current !== forWindow) return;
@@ -100,6 +104,7 @@ export function useRows<T>({ key, pageSize, maxPages = Infinity, paging, fetchPa
     win.current = new PageWindow<T>(pageSize, maxPages, keyset);
     totalRef.current = null;
     range.current = [0, pageSize];
+    kept.current = null;
     setTotal(null);
     setError(null);
     setHeld(0);
@@ -107,10 +112,11 @@ export function useRows<T>({ key, pageSize, maxPages = Infinity, paging, fetchPa
   }, [key, pageSize, maxPages, keyset, fetchAll]);
 
   const onRange = useCallback(
-    (start: number, end: number) => {
+    (start: number, end: number, keep: number | null = null) => {
       range.current = [start, end];
+      kept.current = keep;
       if (total === null) return;
-      fetchAll(win.current.claim(start, end, total));
+      fetchAll(win.current.claim(start, end, total, keep));
     },
     [total, fetchAll],
   );
@@ -119,7 +125,7 @@ export function useRows<T>({ key, pageSize, maxPages = Infinity, paging, fetchPa
     setError(null);
     // Before the first page the view has no rows to ask for: the first page is what failed.
     const [start, end] = totalRef.current === null ? [0, pageSize] : range.current;
-    fetchAll(win.current.claim(start, end, totalRef.current ?? Number.MAX_SAFE_INTEGER));
+    fetchAll(win.current.claim(start, end, totalRef.current ?? Number.MAX_SAFE_INTEGER, kept.current));
   }, [fetchAll, pageSize]);
 
   return {

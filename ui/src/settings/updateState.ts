@@ -22,7 +22,15 @@ export type UpdateState =
       checked: { available: UpdateAvailable | null } | null;
       failure: UpdateFailure | null;
     }
-  | { kind: "installing"; settings: UpdateSettings; update: UpdateAvailable; progress: JobProgress | null; cancelling: boolean }
+  | {
+      kind: "installing";
+      settings: UpdateSettings;
+      update: UpdateAvailable;
+      progress: JobProgress | null;
+      cancelling: boolean;
+      /** Names the install's run for its announcements (see jobs.ts `nextJobRun`). */
+      run?: number;
+    }
   | { kind: "installed"; settings: UpdateSettings; installed: UpdateInstalled };
 
 /** What went wrong last, and during what. */
@@ -34,7 +42,7 @@ export type UpdateEvent =
   | { type: "checkStarted" }
   | { type: "checked"; status: UpdateStatus }
   | { type: "checkFailed"; error: ApiError }
-  | { type: "installStarted" }
+  | { type: "installStarted"; run?: number }
   | { type: "progress"; progress: JobProgress }
   | { type: "cancelRequested" }
   | { type: "installed"; installed: UpdateInstalled }
@@ -62,7 +70,7 @@ export function updateReducer(state: UpdateState, event: UpdateEvent): UpdateSta
     case "installStarted": {
       const update = state.kind === "on" ? state.checked?.available : null;
       if (state.kind !== "on" || state.checking || !update) return state;
-      return { kind: "installing", settings: state.settings, update, progress: null, cancelling: false };
+      return { kind: "installing", settings: state.settings, update, progress: null, cancelling: false, run: event.run };
     }
     case "progress":
       return state.kind === "installing" ? { ...state, progress: event.progress } : state;

@@ -4,7 +4,8 @@
 import { commands, type ApiError, type UpdateInstalled } from "../bindings";
 import { createStore } from "../store";
 import { toApiError } from "../ipc";
-import { startJob, type JobRun } from "../jobs";
+import { announceJobEnd } from "../components/JobAnnouncer";
+import { nextJobRun, startJob, type JobRun } from "../jobs";
 import { initialUpdateState, updateReducer, type UpdateEvent, type UpdateState } from "./updateState";
 
 const store = createStore<UpdateState>(initialUpdateState);
@@ -41,14 +42,21 @@ export const updateStore = {
   /** Installs the update the last check found; does nothing when there is none or one is installing. */
   install() {
     const before = store.get();
-    dispatch({ type: "installStarted" });
+    const name = nextJobRun();
+    dispatch({ type: "installStarted", run: name });
     if (store.get() === before) return;
     const run = startJob<UpdateInstalled>(commands.updateInstall, (progress) => dispatch({ type: "progress", progress }));
     install = run;
     run.result
       .then(
-        (installed) => dispatch({ type: "installed", installed }),
-        (error: ApiError) => dispatch({ type: "installFailed", error }),
+        (installed) => {
+          dispatch({ type: "installed", installed });
+          announceJobEnd(name, { ok: true, value: installed });
+        },
+        (error: ApiError) => {
+          dispatch({ type: "installFailed", error });
+          announceJobEnd(name, { ok: false, error });
+        },
       )
       .finally(() => {
         if (install === run) install = null;

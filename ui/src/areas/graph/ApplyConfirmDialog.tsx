@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { controlsIn } from "../../components/focusable";
 import { IconWarning } from "../../components/Icons";
 import { plural } from "../../components/plural";
 import { confirmationMatches } from "./planOverrides";
@@ -13,7 +14,9 @@ type Props = {
 
 /**
  * The explicit confirmation before anything is written: what will change,
- * and the profile's name typed to go ahead. Esc or Cancel closes it.
+ * and the profile's name typed to go ahead. Esc or Cancel closes it. Modal:
+ * focus starts in it, Tab and Shift+Tab go round its controls, and focus
+ * goes back to what opened it when it closes.
  */
 export function ApplyConfirmDialog({ profile, links, rows, onCancel, onConfirm }: Props) {
   const [typed, setTyped] = useState("");
@@ -38,6 +41,8 @@ export function ApplyConfirmDialog({ profile, links, rows, onCancel, onConfirm }
             e.preventDefault();
             e.stopPropagation();
             onCancel();
+          } else if (e.key === "Tab") {
+            keepTabInside(e.currentTarget, e);
           }
         }}
       >
@@ -81,4 +86,18 @@ export function ApplyConfirmDialog({ profile, links, rows, onCancel, onConfirm }
       </div>
     </div>
   );
+}
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+function keepTabInside(dialog: HTMLElement, e: { shiftKey: boolean; preventDefault: () => void }) {
+  const controls = controlsIn(dialog);
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const at = document.activeElement;
+  const wrapTo = e.shiftKey ? (at === first || !dialog.contains(at) ? last : null) : at === last ? first : null;
+  if (wrapTo) {
+    e.preventDefault();
+    wrapTo.focus();
+  }
 }

@@ -9,7 +9,7 @@ type GraphListProps = {
   /** The findings' column widths rather than the users'. */
   findings?: boolean;
   total: number;
-  onRange: (start: number, end: number) => void;
+  onRange: (start: number, end: number, keep: number | null) => void;
   label: string;
   testId: string;
   renderRow: (index: number) => ReactNode;
