@@ -67,11 +67,13 @@ function checkBothThemes(tags, shown, other, done) {
         .filter((a) => a instanceof CSSTransition)
         .map((a) => a.finished.catch(() => undefined)),
     );
-  const show = async (theme) => {
+  // Like the app's switch: the new colours are computed at once with
+  // transitions off, then painted (`frames`) before transitions come back.
+  const show = async (theme, frames) => {
     root.dataset.themeSwitching = "";
     root.dataset.theme = theme;
-    await frame();
-    await frame();
+    void root.offsetHeight;
+    for (let i = 0; i < frames; i++) await frame();
     delete root.dataset.themeSwitching;
   };
   const check = async (theme) => {
@@ -81,11 +83,11 @@ function checkBothThemes(tags, shown, other, done) {
   };
   (async () => {
     const checks = [await check(shown)];
-    await show(other);
+    await show(other, 2);
     try {
       checks.push(await check(other));
     } finally {
-      await show(shown);
+      await show(shown, 1);
     }
     return { checks };
   })().then(done, (e) => done({ error: String(e) }));
