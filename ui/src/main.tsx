@@ -10,5 +10,8 @@ import "./styles/settings.css";
 import "./styles/inspector.css";
 import "./styles/session.css";
 import "./styles/rbac.css";
+import { startTheme } from "./settings/themeStore";
 
+// The chosen theme is on <html> before React renders anything.
+startTheme();
 void import("./app/start");

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
-import { browser, cli, click, closeApp, fill, openApp, screenshot, shown } from "../driver.mjs";
+import { browser, cli, click, closeApp, fill, openApp, screenshot, scrollTo, shown } from "../driver.mjs";
 
 const SANDBOX = {
   name: "sandbox",
@@ -37,6 +37,21 @@ async function sidebarAreas() {
   const ids = [];
   for (const item of items) ids.push(await item.getAttribute("data-area"));
   return ids;
+}
+
+/** The theme the app shows: `data-theme` on <html>. */
+const themeShown = () => browser.execute(() => document.documentElement.dataset.theme);
+
+/** Chooses `preference` in Settings → Appearance like a user, and waits until the app shows `theme`. */
+async function chooseTheme(preference, theme) {
+  await click("nav-settings");
+  const select = await shown("theme-preference");
+  await scrollTo(select);
+  await select.waitForClickable({ timeoutMsg: "the Theme field cannot be used" });
+  await select.selectByAttribute("value", preference);
+  await browser.waitUntil(async () => (await themeShown()) === theme, {
+    timeoutMsg: `choosing ${preference} did not show the ${theme} theme`,
+  });
 }
 
 async function addProfile(profile) {
@@ -154,5 +169,24 @@ describe("first run", () => {
         await shown(`area-${area}`);
       });
     }
+  });
+
+  it("shows the dark theme when chosen in Settings, keeps it when IdLens starts again, and follows the system under System", async () => {
+    // The display has no dark preference, so System shows light.
+    assert.equal(await themeShown(), "light");
+    await chooseTheme("dark", "dark");
+    await screenshot("10-settings-appearance-dark");
+    await click("nav-session");
+    await shown("area-session");
+    await screenshot("11-area-session-dark");
+
+    await closeApp();
+    await openApp();
+    await shown("area-session");
+    assert.equal(await themeShown(), "dark", "the theme chosen is shown when IdLens starts again");
+    await click("nav-settings");
+    assert.equal(await (await shown("theme-preference")).getValue(), "dark");
+
+    await chooseTheme("system", "light");
   });
 });

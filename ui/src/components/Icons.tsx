@@ -332,3 +332,11 @@ export const IconStop = (p: IconProps) => (
     <rect x="6.5" y="6.5" width="11" height="11" rx="1.5" />
   </StrokeIcon>
 );
+
+/** Half light, half dark: the theme. */
+export const IconContrast = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M12 3.5a8.5 8.5 0 0 1 0 17z" fill="currentColor" />
+  </StrokeIcon>
+);

@@ -10,6 +10,7 @@ import { FactList } from "../components/FactList";
 import { IconFile, IconLock, IconMemory, IconPlus, IconRefresh, IconWarning, LensMark } from "../components/Icons";
 import { SANDBOX_PROFILE_COMMAND } from "../areas/ProfileGate";
 import { MEMORY_ONLY_NOTICE } from "../profile/storedSecrets";
+import { AppearanceCard } from "./AppearanceCard";
 import type { EditorFocus } from "./editorFocus";
 import { ProfileEditor } from "./ProfileEditor";
 import { ProfileListPanel } from "./ProfileListPanel";
@@ -179,6 +180,7 @@ export function SettingsArea({ data, selection, onSelect, drafts, onDraftChange,
     >
       {body}
       <InstallationCard data={data} />
+      <AppearanceCard />
       <UpdatesCard />
     </AreaPage>
   );
