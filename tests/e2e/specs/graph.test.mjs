@@ -18,9 +18,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { APP_ENV, browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, shown } from "../driver.mjs";
+import { Key } from "webdriverio";
+import { APP_ENV, browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, scrollTo, shown, testId } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
+import { keyboardPass } from "../keyboard.mjs";
 import { NEO4J_PASSWORD, startNeo4j } from "../neo4j.mjs";
+import { reflowPass } from "../reflow.mjs";
 import { sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
 
 /** An export job over a few polls, then the whole comparison: seconds on a debug build. */
@@ -126,6 +129,14 @@ describe("users and sync", () => {
     await screenshot("graph-audit");
   });
 
+  it("reaches every action of the audit and its findings by keyboard, with focus shown", async () => {
+    await keyboardPass("users and sync with an audit");
+  });
+
+  it("reflows the audit and its findings at 200 % zoom and at 320 CSS px", async () => {
+    await reflowPass("graph", async () => scrollTo(await shown("area-graph"), "start"));
+  });
+
   it("filters the findings by kind and opens one with both sides' values", async () => {
     await click("audit-kind-field_drift");
     const total = await shown("audit-findings-total");
@@ -153,6 +164,14 @@ describe("users and sync", () => {
     if (!(await links.isSelected())) await links.click();
     const graph = await shown("fix-apply-graph");
     if (!(await graph.isSelected())) await graph.click();
+    // Escape closes the confirmation and gives focus back to the button that opened it.
+    await click("fix-apply");
+    await shown("fix-apply-confirm");
+    await browser.keys(Key.Escape);
+    await (await browser.$(testId("fix-apply-confirm"))).waitForExist({ reverse: true, timeoutMsg: "Escape leaves the confirmation open" });
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.getAttribute("data-testid"))) === "fix-apply", {
+      timeoutMsg: "focus does not return to the Apply button when the confirmation closes",
+    });
     await click("fix-apply");
     await shown("fix-apply-confirm");
     await fill("fix-apply-confirm-name", "sandbox");
