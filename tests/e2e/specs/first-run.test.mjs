@@ -86,7 +86,7 @@ describe("first run", () => {
   });
 
   it("reflows Settings with the editor open at 200 % zoom and at 320 CSS px", async () => {
-    await reflowPass("settings", async () => scrollTo(await shown("area-settings"), "start"));
+    await reflowPass("settings", async () => scrollTo(await shown("profile-editor"), "start"));
   });
 
   it("adds a second profile and switches to it from the top bar", async () => {

@@ -134,7 +134,7 @@ describe("users and sync", () => {
   });
 
   it("reflows the audit and its findings at 200 % zoom and at 320 CSS px", async () => {
-    await reflowPass("graph", async () => scrollTo(await shown("area-graph"), "start"));
+    await reflowPass("graph", async () => scrollTo(await shown("audit-result"), "start"));
   });
 
   it("filters the findings by kind and opens one with both sides' values", async () => {

@@ -221,7 +221,7 @@ describe("token inspector", () => {
   });
 
   it("reflows a verified token's report at 200 % zoom and at 320 CSS px", async () => {
-    await reflowPass("inspector", async () => scrollTo(await shown("area-inspector"), "start"));
+    await reflowPass("inspector", async () => scrollTo(await shown("inspector-verdict"), "start"));
   });
 
   it("fails an expired token on its expiry, with a hint, and says it is invalid", async () => {

@@ -135,7 +135,7 @@ describe("roles and permissions", () => {
   });
 
   it("reflows the loaded roles at 200 % zoom and at 320 CSS px", async () => {
-    await reflowPass("rbac", async () => scrollTo(await shown("area-rbac"), "start"));
+    await reflowPass("rbac", async () => scrollTo(await shown("rbac-role-list"), "start"));
   });
 
   it("cancels a long load with Escape and keeps what was loaded before", async () => {

@@ -215,7 +215,7 @@ describe("session", () => {
   });
 
   it("reflows the signed-in Session at 200 % zoom and at 320 CSS px", async () => {
-    await reflowPass("session", async () => scrollTo(await shown("area-session"), "start"));
+    await reflowPass("session", async () => scrollTo(await shown("session-view"), "start"));
   });
 
   it("renews the session on request", async () => {
