@@ -10,6 +10,8 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
 import { browser, cli, click, closeApp, fill, openApp, screenshot, scrollTo, shown } from "../driver.mjs";
+import { keyboardPass } from "../keyboard.mjs";
+import { reflowPass } from "../reflow.mjs";
 
 const SANDBOX = {
   name: "sandbox",
@@ -92,6 +94,14 @@ describe("first run", () => {
       [[SANDBOX.name, SANDBOX.issuer, SANDBOX.clientId, SANDBOX.audience]],
     );
     await screenshot("02-profile-added");
+  });
+
+  it("reaches everything in Settings with the editor open by keyboard, with focus shown", async () => {
+    await keyboardPass("settings with the editor open");
+  });
+
+  it("reflows Settings with the editor open at 200 % zoom and at 320 CSS px", async () => {
+    await reflowPass("settings", async () => scrollTo(await shown("profile-editor"), "start"));
   });
 
   it("adds a second profile and switches to it from the top bar", async () => {

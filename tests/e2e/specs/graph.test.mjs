@@ -19,9 +19,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
-import { APP_ENV, browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, shown, testId } from "../driver.mjs";
+import { APP_ENV, browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, scrollTo, shown, testId } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
+import { keyboardPass } from "../keyboard.mjs";
 import { NEO4J_PASSWORD, startNeo4j } from "../neo4j.mjs";
+import { reflowPass } from "../reflow.mjs";
 import { sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
 
 /** An export job over a few polls, then the whole comparison: seconds on a debug build. */
@@ -177,6 +179,14 @@ describe("users and sync", () => {
     const expected = sandbox.summary.graph_csv.expected_findings;
     assert.deepEqual(await shownCounts(Object.keys(expected)), expected);
     await screenshot("graph-audit");
+  });
+
+  it("reaches every action of the audit and its findings by keyboard, with focus shown", async () => {
+    await keyboardPass("users and sync with an audit");
+  });
+
+  it("reflows the audit and its findings at 200 % zoom and at 320 CSS px", async () => {
+    await reflowPass("graph", async () => scrollTo(await shown("audit-result"), "start"));
   });
 
   it("filters the findings by kind and opens one with both sides' values", async () => {

@@ -15,6 +15,8 @@ import { after, before, describe, it } from "node:test";
 import { SignJWT, exportJWK, generateKeyPair } from "jose";
 import { Key } from "webdriverio";
 import { browser, cli, click, clickElement, closeApp, openApp, screenshot, scrollTo, shown, testId } from "../driver.mjs";
+import { keyboardPass } from "../keyboard.mjs";
+import { reflowPass } from "../reflow.mjs";
 
 const KID = "e2e-signing-key-1";
 const CLIENT_ID = "e2e-client";
@@ -212,6 +214,14 @@ describe("token inspector", () => {
     await screenshot("inspector-valid");
     await scrollTo(verdict, "start");
     await screenshot("inspector-valid-checks");
+  });
+
+  it("reaches every action of a verified token's report by keyboard, with focus shown", async () => {
+    await keyboardPass("inspector with a valid token");
+  });
+
+  it("reflows a verified token's report at 200 % zoom and at 320 CSS px", async () => {
+    await reflowPass("inspector", async () => scrollTo(await shown("inspector-verdict"), "start"));
   });
 
   it("fails an expired token on its expiry, with a hint, and says it is invalid", async () => {

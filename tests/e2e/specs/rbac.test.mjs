@@ -37,6 +37,8 @@ import {
   testId,
 } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
+import { keyboardPass } from "../keyboard.mjs";
+import { reflowPass } from "../reflow.mjs";
 import { approveDevice, sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
 
 const EVERYONE = "rol_Ev3ryoneSandbox04";
@@ -126,6 +128,14 @@ describe("roles and permissions", () => {
     assert.equal(roles.length, 8);
     assert.match(await (await shown("rbac-tab-findings")).getText(), /^Findings\s*[1-9]\d*$/, "findings are counted");
     await screenshot("rbac-roles");
+  });
+
+  it("reaches every action of the loaded roles by keyboard, with focus shown", async () => {
+    await keyboardPass("roles and permissions loaded");
+  });
+
+  it("reflows the loaded roles at 200 % zoom and at 320 CSS px", async () => {
+    await reflowPass("rbac", async () => scrollTo(await shown("rbac-role-list"), "start"));
   });
 
   it("cancels a long load with Escape and keeps what was loaded before", async () => {

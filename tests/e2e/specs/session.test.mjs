@@ -28,6 +28,8 @@ import {
   testId,
 } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
+import { keyboardPass } from "../keyboard.mjs";
+import { reflowPass } from "../reflow.mjs";
 import { approveDevice, denyDevice, sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
 
 /** Device polling is every second (--device-interval 1), so approval shows within a few. */
@@ -206,6 +208,14 @@ describe("session", () => {
     await scrollTo(await shown("area-session"), "start");
     await screenshot("session-signed-in-narrow");
     await browser.setWindowSize(1280, 800);
+  });
+
+  it("reaches every action of the signed-in Session by keyboard, with focus shown", async () => {
+    await keyboardPass("session signed in");
+  });
+
+  it("reflows the signed-in Session at 200 % zoom and at 320 CSS px", async () => {
+    await reflowPass("session", async () => scrollTo(await shown("session-view"), "start"));
   });
 
   it("renews the session on request", async () => {

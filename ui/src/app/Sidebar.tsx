@@ -11,7 +11,8 @@ type SidebarProps = {
 
 /**
  * Product mark and area navigation. The nav is one tab stop (the active
- * item); arrow keys, Home and End move between items (roving focus).
+ * item); arrow keys, Home and End move between items (roving focus). Zoomed
+ * in it is a rail of icons, and at 320 CSS px a row (shell.css).
  */
 export function Sidebar({ active, onOpen, version }: SidebarProps) {
   const buttons = useRef(new Map<AreaId, HTMLButtonElement>());
@@ -21,8 +22,9 @@ export function Sidebar({ active, onOpen, version }: SidebarProps) {
     const current = order.indexOf(document.activeElement?.getAttribute("data-area") as AreaId);
     if (current < 0) return;
     let next: number | null = null;
-    if (event.key === "ArrowDown") next = (current + 1) % order.length;
-    else if (event.key === "ArrowUp") next = (current - 1 + order.length) % order.length;
+    // Down and Up in the sidebar; Right and Left too, for the row it becomes at 320 CSS px.
+    if (event.key === "ArrowDown" || event.key === "ArrowRight") next = (current + 1) % order.length;
+    else if (event.key === "ArrowUp" || event.key === "ArrowLeft") next = (current - 1 + order.length) % order.length;
     else if (event.key === "Home") next = 0;
     else if (event.key === "End") next = order.length - 1;
     if (next === null) return;

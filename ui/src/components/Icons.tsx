@@ -10,7 +10,6 @@ function StrokeIcon({ className, title, children }: IconProps & { children: Reac
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
-      strokeWidth={1.75}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden={title ? undefined : true}
@@ -18,7 +17,10 @@ function StrokeIcon({ className, title, children }: IconProps & { children: Reac
       focusable="false"
     >
       {title ? <title>{title}</title> : null}
-      {children}
+      {/* The width on a group, not the <svg>: WebKit zooms a length set on the outer
+          <svg> (a CSS box) with the page, then scales it again by the viewBox, so
+          at 400 % zoom the strokes were four times too thick. */}
+      <g strokeWidth={1.75}>{children}</g>
     </svg>
   );
 }
