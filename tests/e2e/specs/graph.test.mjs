@@ -142,12 +142,17 @@ describe("users and sync", () => {
     assert.deepEqual(await focused(), third, "focus stays on the third row's button, still in the page");
     assert.equal(await (await browser.$(testId(third.testId))).isDisplayed({ withinViewport: true }), false);
     await screenshot("graph-browse-focus-kept");
-    // Down goes on from that row: the fourth, scrolled back into view; Tab to the fifth.
+    // Down goes on from that row: the fourth, scrolled back into view.
     await browser.keys(Key.ArrowDown);
     const fourth = await focused();
     assert.equal(fourth.position, 4);
     assert.equal(await (await browser.$(testId(fourth.testId))).isDisplayed({ withinViewport: true }), true);
+    // The list is one tab stop: Tab leaves it, Shift+Tab comes back to the row last used.
     await browser.keys(Key.Tab);
+    assert.equal((await focused()).position, null, "Tab leaves the list rather than walking its rows");
+    await browser.keys([Key.Shift, Key.Tab]);
+    assert.deepEqual(await focused(), fourth);
+    await browser.keys(Key.ArrowDown);
     assert.equal((await focused()).position, 5);
     // Enter opens the row with focus beside the list.
     await browser.keys(Key.Enter);

@@ -128,4 +128,41 @@ describe("VirtualRows", () => {
     rerender(<Users total={10} />);
     expect(document.activeElement).toBe(list());
   });
+
+  it("is one tab stop: Tab enters the first row in view, then leaves the list; the row last used keeps the stop", async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <Users total={5000} />
+        <button type="button">after</button>
+      </>,
+    );
+    const tabStops = () => within(list()).getAllByRole("button").filter((b) => b.tabIndex === 0);
+    expect(tabStops().map((b) => b.textContent)).toEqual(["user 0"]);
+    screen.getByRole("button", { name: "before" }).focus();
+    await user.tab();
+    expect(document.activeElement).toBe(list());
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "user 0" }));
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    expect(tabStops().map((b) => b.textContent)).toEqual(["user 2"]);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "after" }));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "user 2" }));
+  });
+
+  it("gives the tab stop to the first row in view once the row last used has scrolled away", () => {
+    render(<Users total={5000} />);
+    scrollList(ROW * 2000);
+    const stops = within(list()).getAllByRole("button").filter((b) => b.tabIndex === 0);
+    expect(stops.map((b) => b.textContent)).toEqual(["user 2000"]);
+  });
+
+  it("keeps one tab stop when a row's control arrives later (its page loads)", () => {
+    const { rerender } = render(<Users total={100} loaded={0} />);
+    rerender(<Users total={100} loaded={20} />);
+    const stops = within(list()).getAllByRole("button").filter((b) => b.tabIndex === 0);
+    expect(stops.map((b) => b.textContent)).toEqual(["user 0"]);
+  });
 });

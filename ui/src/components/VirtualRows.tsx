@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
-import { controlsIn } from "./focusable";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { ROW_INDEX, rowIndexOf, rowsToRender, useHeldRow } from "./heldRow";
+import { rowControlsIn, useRovingRows } from "./rovingRows";
 import { useScrollKeys } from "./scrollKeys";
 
 type VirtualRowsProps = {
@@ -28,7 +28,8 @@ const OVERSCAN = 10;
  * Up/Down/PageUp/PageDown/Home/End; from a row's control the same keys move
  * to the same control of the row above, below, a screen away, first or last.
  * The row holding focus stays rendered however far the list scrolls (see
- * heldRow.ts).
+ * heldRow.ts), and the list is one tab stop: only one row's controls take
+ * Tab (see rovingRows.ts).
  */
 export function VirtualRows({ total, rowHeight, height, onRange, renderRow, label, testId }: VirtualRowsProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -37,6 +38,13 @@ export function VirtualRows({ total, rowHeight, height, onRange, renderRow, labe
   const end = Math.min(total, Math.ceil((top + height) / rowHeight) + OVERSCAN);
   const focus = useHeldRow(box, total);
   const { held } = focus;
+  const [current, setCurrent] = useState<number | null>(null);
+  useRovingRows(box, current, Math.min(total - 1, Math.ceil(top / rowHeight)));
+  const onFocus = (e: FocusEvent) => {
+    focus.onFocus(e);
+    const row = rowIndexOf(box.current, e.target);
+    if (row !== null) setCurrent(row);
+  };
 
   useEffect(() => onRange(start, end, held), [start, end, held, onRange]);
   useEffect(() => {
@@ -74,7 +82,7 @@ export function VirtualRows({ total, rowHeight, height, onRange, renderRow, labe
       style={{ height: Math.min(height, Math.max(rowHeight, total * rowHeight)) }}
       onScroll={(e) => setTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
-      onFocus={focus.onFocus}
+      onFocus={onFocus}
       onBlur={focus.onBlur}
       tabIndex={0}
       role="list"
@@ -119,7 +127,7 @@ function useRowKeys(box: RefObject<HTMLDivElement | null>, { total, rowHeight, h
       return;
     }
     const row = el.querySelector(`[${ROW_INDEX}="${wanted.row}"]`);
-    const controls = row ? controlsIn(row) : [];
+    const controls = row ? rowControlsIn(row) : [];
     const control = controls[wanted.control] ?? controls[0];
     if (control) {
       control.focus({ preventScroll: true });
@@ -135,7 +143,7 @@ function useRowKeys(box: RefObject<HTMLDivElement | null>, { total, rowHeight, h
     if (to === null) return;
     e.preventDefault();
     const row = el.querySelector(`[${ROW_INDEX}="${from}"]`);
-    const control = row ? controlsIn(row).indexOf(e.target as HTMLElement) : 0;
+    const control = row ? rowControlsIn(row).indexOf(e.target as HTMLElement) : 0;
     const rowTop = to * rowHeight;
     if (rowTop < el.scrollTop) scrollTo(rowTop);
     else if (rowTop + rowHeight > el.scrollTop + height) scrollTo(rowTop + rowHeight - height);
