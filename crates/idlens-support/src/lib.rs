@@ -1,0 +1,18 @@
+//! The Support desk's pure logic ("why can't this customer sign in?"): no
+//! I/O, no runtime. Callers hand in events and query text read through the
+//! shared bounded guards.
+//!
+//! The modules: `codes` (every Auth0 log event type code, explained for a
+//! support agent: [`LOG_CODES`], [`lookup`]), `event` (a log event as Auth0
+//! sends it: [`LogEvent`]), `query` (the Lucene subset Auth0's log search
+//! understands, parsed with bounds and matched locally: [`Query`]).
+
+#![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
+
+mod codes;
+mod event;
+mod query;
+
+pub use codes::{lookup, LogCategory, LogCode, Lookup, Outcome, LOG_CODES};
+pub use event::{LogEvent, MAX_DETAILS_BYTES};
+pub use query::{Field, Query, QueryError, MAX_QUERY_CHARS, MAX_QUERY_DEPTH, MAX_QUERY_TERMS};
