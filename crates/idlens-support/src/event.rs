@@ -63,6 +63,12 @@ pub struct LogEvent {
 }
 
 impl LogEvent {
+    /// The event's type explained ([`crate::lookup`]); an event without a
+    /// type is an unknown code `""`.
+    pub fn code(&self) -> crate::Lookup<'_> {
+        crate::lookup(self.kind.as_deref().unwrap_or_default())
+    }
+
     /// The event's date as an instant, when it is a valid RFC 3339 date.
     pub fn instant(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         let date = self.date.as_deref()?;
@@ -119,6 +125,7 @@ mod tests {
         }))
         .expect("an event");
         assert_eq!(event.kind.as_deref(), Some("fp"));
+        assert_eq!(event.code().event(), "Failed Login (Incorrect Password)");
         assert_eq!(event.user_name.as_deref(), Some("jane@example.com"));
         assert_eq!(event.is_mobile, Some(false));
         assert_eq!(
@@ -136,6 +143,7 @@ mod tests {
         let event: LogEvent = serde_json::from_str(r#"{"type":"s"}"#).expect("an event");
         assert_eq!(event.kind.as_deref(), Some("s"));
         assert_eq!(event.instant(), None);
+        assert_eq!(LogEvent::default().code(), crate::Lookup::Unknown(""));
     }
 
     #[test]

@@ -882,8 +882,8 @@ pub const LOG_CODES: &[LogCode] = &[
         AccountChange,
         Failure,
         [
-            "An e-mail verification link could not be used.",
-            "The link expired or was already used.",
+            "A verification e-mail failed: it could not be sent, or its link could not be used.",
+            "An e-mail provider error, or a link that expired or was already used.",
             "Send a new verification e-mail.",
         ],
     ),
