@@ -7,7 +7,7 @@
 //!   (`cli`, the shell) over `api`, over the feature crates, over the shared
 //!   guards and models (`profile`, `http`), over the foundations (`secret`,
 //!   `bounded`). Feature crates never depend on `api` or `cli`.
-//! - The pure-logic crates (`rbac`, `audit`) do no I/O: they depend on no
+//! - The pure-logic crates (`rbac`, `audit`, `support`) do no I/O: they depend on no
 //!   network, runtime, database or keychain crate.
 //! - The test kit (`idlens-testkit`) is only ever a dev-dependency: no
 //!   package of the workspace, the shell included, links it into what it
@@ -38,6 +38,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("idlens-rbac", FEATURE),
     ("idlens-graph", FEATURE),
     ("idlens-audit", FEATURE),
+    ("idlens-support", FEATURE),
     ("idlens-sandbox", FEATURE),
     ("idlens-api", 3),
     ("idlens-cli", 4),
@@ -49,7 +50,7 @@ const FEATURE: u8 = 2;
 const TESTKIT: &str = "idlens-testkit";
 
 /// Crates that must stay pure logic, and what would give them I/O.
-const PURE: &[&str] = &["idlens-rbac", "idlens-audit"];
+const PURE: &[&str] = &["idlens-rbac", "idlens-audit", "idlens-support"];
 const IO_CRATES: &[&str] = &[
     "tokio",
     "reqwest",

@@ -77,7 +77,9 @@ fn camel_case(snake: &str) -> String {
 /// from it and keys its words by the values' type (`Record<FindingKind, …>`):
 /// a value without words fails `tsc`. When the type is a union of literals
 /// (an enum of unit variants), the table must hold every one of them once
-/// ([`Table::problems`], checked by a test).
+/// ([`Table::problems`], checked by a test). A table of records
+/// ([`Table::records`], e.g. `LOG_CODES: readonly LogCodeInfo[]`) is keyed
+/// by one field, which no two records may share.
 pub struct Table {
     /// The constant's name in TypeScript (`FINDING_KINDS`).
     pub name: &'static str,
@@ -85,6 +87,8 @@ pub struct Table {
     pub ty: String,
     /// Each value as the boundary serializes it, in the core's order.
     pub values: Vec<serde_json::Value>,
+    /// For a table of records: the field that identifies a record.
+    pub key: Option<&'static str>,
     decl: String,
     visit: VisitOne,
 }
@@ -98,15 +102,35 @@ impl Table {
                 .iter()
                 .map(|v| serde_json::to_value(v).expect("a table's values serialize to JSON"))
                 .collect(),
+            key: None,
             decl: T::decl(),
             visit: |walk| walk.root::<T>(),
+        }
+    }
+
+    /// A table of records, each identified by its `key` field.
+    fn records<T: TS + Serialize + 'static>(
+        name: &'static str,
+        values: &[T],
+        key: &'static str,
+    ) -> Table {
+        Table {
+            key: Some(key),
+            ..Table::of(name, values)
         }
     }
 
     /// What is wrong with the table: a value listed twice, or for a union
     /// of literals, a variant it lacks or a value that is none of them.
     pub fn problems(&self) -> Vec<String> {
-        let listed: Vec<String> = self.values.iter().map(|v| v.to_string()).collect();
+        let listed: Vec<String> = self
+            .values
+            .iter()
+            .map(|v| match self.key {
+                Some(key) => format!("{key} {}", v[key]),
+                None => v.to_string(),
+            })
+            .collect();
         let mut problems: Vec<String> = listed
             .iter()
             .enumerate()
@@ -132,6 +156,14 @@ impl Table {
 
     fn typescript(&self) -> String {
         let values: Vec<String> = self.values.iter().map(|v| v.to_string()).collect();
+        if self.key.is_some() {
+            return format!(
+                "/** Every `{ty}`, in the core's order. */\nexport const {name}: readonly {ty}[] = [\n{values}];\n\n",
+                ty = self.ty,
+                name = self.name,
+                values = values.iter().map(|v| format!("  {v},\n")).collect::<String>(),
+            );
+        }
         format!(
             "/** Every `{ty}`, in the core's order. */\nexport const {name} = [{values}] as const satisfies readonly {ty}[];\n\n",
             ty = self.ty,
@@ -161,6 +193,9 @@ pub fn tables() -> Vec<Table> {
     vec![
         Table::of("FINDING_KINDS", &FindingKind::ALL),
         Table::of("ERROR_CODES", &ErrorCode::ALL),
+        Table::of("LOG_CATEGORIES", &idlens_support::LogCategory::ALL),
+        Table::of("LOG_OUTCOMES", &idlens_support::Outcome::ALL),
+        Table::records("LOG_CODES", idlens_support::LOG_CODES, "code"),
     ]
 }
 
@@ -353,6 +388,20 @@ mod tests {
         assert!(table
             .problems()
             .contains(&"ERROR_CODES: \"nope\" is not a value of ErrorCode".to_owned()));
+    }
+
+    #[test]
+    fn a_table_of_records_repeating_a_key_is_refused() {
+        let mut table = super::Table::records("LOG_CODES", idlens_support::LOG_CODES, "code");
+        assert_eq!(table.problems(), Vec::<String>::new());
+        let mut renamed = table.values[1].clone();
+        renamed["event"] = serde_json::json!("Another name");
+        table.values.push(renamed);
+        let repeated = format!(
+            "LOG_CODES: code {} is listed twice",
+            table.values[1]["code"]
+        );
+        assert_eq!(table.problems(), vec![repeated]);
     }
 
     #[test]

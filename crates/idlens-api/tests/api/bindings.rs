@@ -24,7 +24,7 @@ fn every_type_the_bindings_name_is_declared() {
         else {
             continue;
         };
-        let head = rest.split([' ', '=']).next().unwrap_or_default();
+        let head = rest.split([' ', '=', ':']).next().unwrap_or_default();
         let (name, params) = head.split_once('<').unwrap_or((head, ""));
         known.insert(name);
         known.extend(params.trim_end_matches('>').split(',').map(str::trim));

@@ -1,0 +1,166 @@
+//! A tenant log event as Auth0's Management API sends it (`GET logs`,
+//! `GET users/{id}/logs`, log streams): the fields support reads and
+//! searches, unknown fields ignored. The whole body is read through the
+//! shared bounded guards before it gets here; `details` (free-form, and the
+//! largest part of an event) is further held to [`MAX_DETAILS_BYTES`].
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+/// The most of an event's `details` kept, as compact JSON. Larger details
+/// are replaced by `{"omitted": true, "bytes": n}`, so a view never shows
+/// part of them as if it were all.
+pub const MAX_DETAILS_BYTES: usize = 16 * 1024;
+
+/// One log event. Every field is optional: Auth0 leaves out what does not
+/// apply (a Management API event has no `connection`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogEvent {
+    #[serde(default)]
+    pub log_id: Option<String>,
+    /// ISO 8601, as Auth0 sends it (`2026-12-01T10:00:00.000Z`).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The event type code (see [`crate::lookup`]).
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub client_id: Option<String>,
+    #[serde(default)]
+    pub client_name: Option<String>,
+    #[serde(default)]
+    pub connection: Option<String>,
+    #[serde(default)]
+    pub connection_id: Option<String>,
+    #[serde(default)]
+    pub strategy: Option<String>,
+    #[serde(default)]
+    pub strategy_type: Option<String>,
+    #[serde(default)]
+    pub ip: Option<String>,
+    #[serde(default)]
+    pub hostname: Option<String>,
+    #[serde(default)]
+    pub user_agent: Option<String>,
+    #[serde(default)]
+    pub user_id: Option<String>,
+    #[serde(default)]
+    pub user_name: Option<String>,
+    #[serde(default)]
+    pub organization_id: Option<String>,
+    #[serde(default)]
+    pub audience: Option<String>,
+    #[serde(default)]
+    pub scope: Option<Value>,
+    #[serde(default, rename = "isMobile")]
+    pub is_mobile: Option<bool>,
+    #[serde(default)]
+    pub location_info: Option<Value>,
+    #[serde(default, deserialize_with = "bounded_details")]
+    pub details: Option<Value>,
+}
+
+impl LogEvent {
+    /// The event's type explained ([`crate::lookup`]); an event without a
+    /// type is an unknown code `""`.
+    pub fn code(&self) -> crate::Lookup<'_> {
+        crate::lookup(self.kind.as_deref().unwrap_or_default())
+    }
+
+    /// The event's date as an instant, when it is a valid RFC 3339 date.
+    pub fn instant(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        let date = self.date.as_deref()?;
+        chrono::DateTime::parse_from_rfc3339(date)
+            .ok()
+            .map(|d| d.with_timezone(&chrono::Utc))
+    }
+}
+
+/// `details` as sent, or a marker saying how large the omitted value was.
+fn bounded_details<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    let details = Option::<Value>::deserialize(deserializer)?;
+    Ok(details.map(|value| bound_details(value, MAX_DETAILS_BYTES)))
+}
+
+fn bound_details(value: Value, limit: usize) -> Value {
+    let bytes = serde_json::to_string(&value).map_or(usize::MAX, |s| s.len());
+    if bytes <= limit {
+        value
+    } else {
+        serde_json::json!({ "omitted": true, "bytes": bytes })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_auth0_event_reads_with_unknown_fields_ignored() {
+        let event: LogEvent = serde_json::from_value(serde_json::json!({
+            "log_id": "90020261201100000000000000000000000000000000000000000001",
+            "date": "2026-12-01T10:00:00.000Z",
+            "type": "fp",
+            "description": "Wrong email or password.",
+            "connection": "Username-Password-Authentication",
+            "connection_id": "con_1",
+            "client_id": "abc",
+            "client_name": "Web App",
+            "ip": "203.0.113.7",
+            "user_agent": "Firefox 140.0.0 / Linux 0.0.0",
+            "user_id": "auth0|1",
+            "user_name": "jane@example.com",
+            "strategy": "auth0",
+            "strategy_type": "database",
+            "isMobile": false,
+            "hostname": "tenant.example.com",
+            "audience": "https://api",
+            "scope": "openid",
+            "location_info": {"country_code": "NL"},
+            "details": {"error": {"message": "Wrong email or password."}},
+            "tenant_name": "tenant",
+            "$event_schema": {"version": "1.0.0"}
+        }))
+        .expect("an event");
+        assert_eq!(event.kind.as_deref(), Some("fp"));
+        assert_eq!(event.code().event(), "Failed Login (Incorrect Password)");
+        assert_eq!(event.user_name.as_deref(), Some("jane@example.com"));
+        assert_eq!(event.is_mobile, Some(false));
+        assert_eq!(
+            event.details,
+            Some(serde_json::json!({"error": {"message": "Wrong email or password."}}))
+        );
+        assert_eq!(
+            event.instant().map(|d| d.to_rfc3339()),
+            Some("2026-12-01T10:00:00+00:00".to_owned())
+        );
+    }
+
+    #[test]
+    fn an_event_with_nothing_but_a_type_reads() {
+        let event: LogEvent = serde_json::from_str(r#"{"type":"s"}"#).expect("an event");
+        assert_eq!(event.kind.as_deref(), Some("s"));
+        assert_eq!(event.instant(), None);
+        assert_eq!(LogEvent::default().code(), crate::Lookup::Unknown(""));
+    }
+
+    #[test]
+    fn details_over_the_limit_are_replaced_by_a_marker() {
+        let big = serde_json::json!({ "blob": "x".repeat(40) });
+        assert_eq!(
+            bound_details(big, 32),
+            serde_json::json!({"omitted": true, "bytes": 51})
+        );
+        let small = serde_json::json!({ "a": 1 });
+        assert_eq!(bound_details(small.clone(), 32), small);
+        // The default, through deserialization.
+        let body = format!(
+            r#"{{"type":"f","details":{{"blob":"{}"}}}}"#,
+            "y".repeat(MAX_DETAILS_BYTES)
+        );
+        let event: LogEvent = serde_json::from_str(&body).expect("an event");
+        assert_eq!(event.details.expect("details")["omitted"], true);
+    }
+}

@@ -1,0 +1,25 @@
+//! The Support desk's pure logic ("why can't this customer sign in?"): no
+//! I/O, no runtime. Callers hand in events and query text read through the
+//! shared bounded guards.
+//!
+//! The modules: `codes` (every Auth0 log event type code, explained for a
+//! support agent: [`LOG_CODES`], [`lookup`]), `event` (a log event as Auth0
+//! sends it: [`LogEvent`]), `query` (the Lucene subset Auth0's log search
+//! understands, parsed with bounds and matched locally: [`Query`]),
+//! `timeline` (several event lists merged newest first, once per `log_id`,
+//! saying when Auth0's search limit or the plan's retention hides older
+//! events: [`timeline()`]).
+
+#![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
+
+mod codes;
+mod event;
+mod query;
+mod timeline;
+
+pub use codes::{lookup, LogCategory, LogCode, Lookup, Outcome, LOG_CODES};
+pub use event::{LogEvent, MAX_DETAILS_BYTES};
+pub use query::{Field, Query, QueryError, MAX_QUERY_CHARS, MAX_QUERY_DEPTH, MAX_QUERY_TERMS};
+pub use timeline::{
+    at_retention_edge, merge, timeline, Plan, Timeline, RETENTION_EDGE, SEARCH_RESULT_LIMIT,
+};
