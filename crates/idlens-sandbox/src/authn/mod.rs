@@ -21,6 +21,7 @@ mod error;
 mod issue;
 mod login;
 mod logout;
+mod password;
 mod refresh_token;
 mod request;
 mod revoke;
