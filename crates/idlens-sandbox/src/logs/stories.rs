@@ -267,3 +267,47 @@ fn breached_password(out: &mut Seeded, tenant: &Tenant, user: &User, now: i64) {
         "The password is in a public breach (pwd_leak): the customer must reset it.",
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_tells_the_same_stories_and_the_quiet_user_has_none() {
+        let issuer = "http://127.0.0.1:4000/";
+        let now = 1_800_000_000;
+        let mut a = Tenant::seeded(7, issuer, &[]);
+        let mut b = Tenant::seeded(7, issuer, &[]);
+        let (sa, sb) = (seed(7, &mut a, now), seed(7, &mut b, now));
+        let ids = |s: &Seeded| {
+            s.stories
+                .iter()
+                .map(|s| s.user_id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&sa), ids(&sb));
+        assert_eq!(sa.stories.len(), 9);
+        let unique: std::collections::HashSet<_> = ids(&sa).into_iter().collect();
+        assert_eq!(unique.len(), 9, "one user per story");
+        let quiet = sa.stories.iter().find(|s| s.story == "no_events").unwrap();
+        assert!(!sa
+            .events
+            .iter()
+            .any(|(_, e)| e.user_id.as_deref() == Some(&quiet.user_id)));
+        let blocked = sa
+            .stories
+            .iter()
+            .find(|s| s.story == "admin_blocked")
+            .unwrap();
+        assert!(a.user(&blocked.user_id).unwrap().blocked);
+        assert!(
+            sa.events.windows(2).all(|w| w[0].0 <= w[1].0),
+            "oldest first"
+        );
+        assert!(sa
+            .events
+            .iter()
+            .all(|(at, _)| *at < now && *at > now - 30 * 86_400));
+        assert_eq!(sa.blocks.len(), 1);
+    }
+}
