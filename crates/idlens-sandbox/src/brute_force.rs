@@ -101,13 +101,14 @@ impl BruteForce {
         }
     }
 
-    /// The key counting `identifier`'s failures from `ip` in the current mode.
+    /// The key counting `identifier`'s failures from `ip` in the current
+    /// mode, and the IP its block names (none: every IP).
     fn key(&self, identifier: &str, ip: &str) -> (String, Option<String>) {
-        let identifier = identifier.trim().to_lowercase();
-        match self.settings.mode {
-            Mode::CountPerIdentifierAndIp => (format!("{identifier}\n{ip}"), Some(ip.to_owned())),
-            Mode::CountPerIdentifier => (identifier, None),
-        }
+        let ip = match self.settings.mode {
+            Mode::CountPerIdentifierAndIp => Some(ip.to_owned()),
+            Mode::CountPerIdentifier => None,
+        };
+        (key(identifier, ip.as_deref()), ip)
     }
 
     fn blocking(&self, ip: &str) -> bool {
@@ -122,8 +123,7 @@ impl BruteForce {
         if !self.blocking(ip) {
             return false;
         }
-        let identifier = identifier.trim().to_lowercase();
-        [format!("{identifier}\n{ip}"), identifier]
+        [key(identifier, Some(ip)), key(identifier, None)]
             .iter()
             .filter_map(|k| self.blocks.get(k))
             .any(|b| b.until > now)
@@ -164,21 +164,17 @@ impl BruteForce {
 
     /// A successful sign-in: the count starts again.
     pub(crate) fn reset(&mut self, identifier: &str, ip: &str) {
-        let identifier = identifier.trim().to_lowercase();
-        self.failures.remove(&format!("{identifier}\n{ip}"));
-        self.failures.remove(&identifier);
+        self.failures.remove(&key(identifier, Some(ip)));
+        self.failures.remove(&key(identifier, None));
     }
 
     /// Sets a block directly (the seeded stories' current block).
     pub(crate) fn set_block(&mut self, block: Block, now: i64) {
-        let key = match &block.ip {
-            Some(ip) => format!("{}\n{ip}", block.identifier),
-            None => block.identifier.clone(),
-        };
+        let key = key(&block.identifier, block.ip.as_deref());
         let _full = self.blocks.insert(key, block.clone(), block.until, now);
     }
 
-    /// The live blocks matching `which`, oldest-set order not kept.
+    /// The live blocks matching `which`, by identifier and IP.
     pub(crate) fn blocks(&mut self, now: i64, which: impl Fn(&Block) -> bool) -> Vec<Block> {
         let mut out: Vec<Block> = self
             .blocks
@@ -190,19 +186,25 @@ impl BruteForce {
         out
     }
 
-    /// Removes every block (any IP) and count matching `which`; how many
-    /// live blocks were removed.
+    /// Removes every live block matching `which` (any IP) and its count;
+    /// returns the blocks removed.
     pub(crate) fn remove(&mut self, now: i64, which: impl Fn(&Block) -> bool) -> Vec<Block> {
         let removed = self.blocks(now, &which);
         for b in &removed {
-            let key = match &b.ip {
-                Some(ip) => format!("{}\n{ip}", b.identifier),
-                None => b.identifier.clone(),
-            };
-            self.blocks.remove(&key);
+            self.blocks.remove(&key(&b.identifier, b.ip.as_deref()));
             self.reset(&b.identifier, b.ip.as_deref().unwrap_or_default());
         }
         removed
+    }
+}
+
+/// Where counts and blocks are kept: the lower-cased identifier, with the
+/// IP for a pair (no e-mail or IP holds a newline).
+fn key(identifier: &str, ip: Option<&str>) -> String {
+    let identifier = identifier.trim().to_lowercase();
+    match ip {
+        Some(ip) => format!("{identifier}\n{ip}"),
+        None => identifier,
     }
 }
 

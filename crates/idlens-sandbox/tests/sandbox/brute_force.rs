@@ -236,3 +236,30 @@ async fn the_seeded_lockout_is_a_current_block_and_x_forwarded_for_is_ignored_by
     .await;
     assert_eq!(blocks["blocked_for"][0]["ip"], "127.0.0.1", "{blocks}");
 }
+
+#[tokio::test]
+async fn a_block_lasts_30_days_on_the_sandbox_clock() {
+    let sb = start_trusting_ips().await;
+    let patch = json!({"max_attempts": 2});
+    let settings = "attack-protection/brute-force-protection";
+    assert_eq!(
+        mgmt(&sb, reqwest::Method::PATCH, settings, Some(patch))
+            .await
+            .0,
+        200
+    );
+    let me = browser_from("192.0.2.40");
+    for _ in 0..2 {
+        assert!(sign_in(&sb, &me, "nope").await.is_err());
+    }
+    sb.advance_clock(std::time::Duration::from_secs(30 * 86_400 - 60))
+        .unwrap();
+    let (_, text) = sign_in(&sb, &me, ADMIN.1).await.unwrap_err();
+    assert!(
+        text.contains(BLOCKED),
+        "still blocked a minute before: {text}"
+    );
+    sb.advance_clock(std::time::Duration::from_secs(60))
+        .unwrap();
+    assert!(sign_in(&sb, &me, ADMIN.1).await.is_ok(), "30 days later");
+}
