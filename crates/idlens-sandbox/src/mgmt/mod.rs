@@ -1,8 +1,11 @@
 //! Auth0's Management API v2 under `/api/v2/`: users (search, by e-mail,
 //! one, linking accounts), their roles (read, assign, remove) and
 //! permissions, roles with their permissions and members, resource servers,
-//! connections, and users-export jobs (with their download links under
-//! `/users-exports/`), in Auth0's envelopes and error bodies.
+//! connections, users-export jobs (with their download links under
+//! `/users-exports/`), the tenant's logs ([`logs`]: listing, checkpoint,
+//! one event, a user's), and brute-force blocks and settings ([`blocks`]),
+//! in Auth0's envelopes and error bodies. Every write is logged (`sapi`, or
+//! `fapi` when it fails).
 //!
 //! Every request needs a Management API token the sandbox issued (client
 //! credentials, or a user's token, which carries only current-user scopes as
