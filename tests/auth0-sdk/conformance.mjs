@@ -13,7 +13,8 @@
 // completed, its gzipped NDJSON downloaded through the same fetch and
 // gunzipped with node's zlib), `connections.list` by name, and
 // `roles.get`, `users.roles.assign` and `users.roles.delete` (undone at once), and
-// `users.identities.link` (which changes the tenant, so it comes last).
+// `users.identities.link` (which changes the tenant, so it comes last);
+// logs (search mode, one, a user's), user blocks and brute-force settings.
 import { gunzipSync } from "node:zlib";
 import { ManagementClient, ManagementError } from "auth0";
 
@@ -153,6 +154,50 @@ await m2m.users.roles.delete(adminId, reportRoleIds);
 check(!(await roleNames()).includes(reportRole.name), "users.roles.delete took the role away");
 if (hadReport) await m2m.users.roles.assign(adminId, reportRoleIds);
 seen.role_assignment = "assigned and removed";
+
+// Logs, brute-force blocks and their settings. The SDK lists logs with
+// `page`, `per_page`, `include_totals` (true by default) and names search
+// `search` (not `q`); it has no checkpoint mode (a raw-request test in Rust).
+let lockout;
+let scanned = 0;
+for await (const event of await m2m.logs.list({ per_page: 100, sort: "date:-1" })) {
+  check(event.log_id && event.date && event.type, `a log event: ${JSON.stringify(event)}`);
+  scanned += 1;
+  if (event.type === "limit_wc") {
+    lockout = event;
+    break;
+  }
+}
+check(lockout && lockout.user_id && lockout.user_name, `a seeded limit_wc among ${scanned} events`);
+const firstPage = await m2m.logs.list({ page: 0, per_page: 5, include_totals: true });
+check(firstPage.data.length === 5 && firstPage.response.total > 1000, `logs.list totals: ${firstPage.response.total}`);
+check(firstPage.response.start === 0 && firstPage.response.limit === 5 && firstPage.response.length === 5, "the logs envelope");
+const one = await m2m.logs.get(lockout.log_id);
+check(one.log_id === lockout.log_id && one.type === "limit_wc", "logs.get");
+const userLogs = await m2m.users.logs.list(lockout.user_id, { per_page: 20, sort: "date:-1" });
+check(userLogs.data.filter((e) => e.type === "fp").length === 10, `users.logs.list: ${userLogs.data.map((e) => e.type)}`);
+check(userLogs.data.every((e) => e.user_id === lockout.user_id), "only the user's events");
+await expectError(() => m2m.logs.list({ page: 10, per_page: 100 }), 400, "invalid_paging", "logs past 1000");
+await expectError(() => m2m.logs.get("900nosuchlog"), 404, "inexistent_log", "an unknown log");
+await expectError(() => m2m.users.logs.list("auth0|nobody"), 404, "inexistent_user", "an unknown user's logs");
+const logScope = await expectError(() => limited.logs.list(), 403, "insufficient_scope", "logs without read:logs");
+check(logScope.message.includes("read:logs"), "the scope error names read:logs");
+
+const blocks = await m2m.userBlocks.listByIdentifier({ identifier: lockout.user_name });
+check(blocks.blocked_for?.length === 1 && blocks.blocked_for[0].ip === "203.0.113.7", `userBlocks.listByIdentifier: ${JSON.stringify(blocks)}`);
+const byUser = await m2m.userBlocks.list(lockout.user_id);
+check(byUser.blocked_for?.length === 1 && byUser.blocked_for[0].identifier === lockout.user_name.toLowerCase(), `userBlocks.list: ${JSON.stringify(byUser)}`);
+await expectError(() => limited.userBlocks.deleteByIdentifier({ identifier: lockout.user_name }), 403, "insufficient_scope", "unblocking without update:users");
+await m2m.userBlocks.deleteByIdentifier({ identifier: lockout.user_name });
+check((await m2m.userBlocks.listByIdentifier({ identifier: lockout.user_name })).blocked_for.length === 0, "userBlocks.deleteByIdentifier");
+await m2m.userBlocks.delete(lockout.user_id);
+await expectError(() => m2m.userBlocks.list("auth0|nobody"), 404, "inexistent_user", "an unknown user's blocks");
+const bfp = await m2m.attackProtection.bruteForceProtection.get();
+check(bfp.enabled === true && bfp.max_attempts === 10 && bfp.mode === "count_per_identifier_and_ip", `bruteForceProtection.get: ${JSON.stringify(bfp)}`);
+const updated = await m2m.attackProtection.bruteForceProtection.update({ max_attempts: 5, allowlist: ["198.51.100.1"] });
+check(updated.max_attempts === 5 && updated.allowlist[0] === "198.51.100.1", "bruteForceProtection.update");
+await m2m.attackProtection.bruteForceProtection.update({ max_attempts: 10, allowlist: [] });
+seen.logs_scanned = scanned;
 
 // Linking: a person with a database user and a GitHub user of one e-mail.
 let pair;

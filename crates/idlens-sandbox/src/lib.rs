@@ -8,6 +8,10 @@
 //!   only through the Management API; keys and tokens are random per run.
 //! - Locks are taken in one order: the tenant, then the flows, then the
 //!   keys; the tenant is never taken while the flows are held, nor twice.
+//!   The logs and the brute-force state are leaves: taken after any of
+//!   those, never while holding the other, and nothing is taken while
+//!   either is held (an event about a block is logged once the block's lock
+//!   is released).
 //! - Time comes from the sandbox's own clock (the system clock plus an offset
 //!   tests can advance), so expiry is testable without sleeping.
 //!
@@ -20,14 +24,18 @@
 #![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
 
 mod authn;
+mod brute_force;
 mod demo_graph;
 mod expiring;
 mod hooks;
 mod keys;
+mod logs;
 mod mgmt;
 mod pages;
 pub mod tenant;
 
+pub use logs::stories::SupportStory;
+pub use logs::Plan;
 pub use mgmt::MANAGEMENT_ENDPOINTS;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -119,6 +127,15 @@ pub struct SandboxConfig {
     pub export_link_lifetime: Duration,
     /// Users-export jobs held (each with its file); creating more answers `429`.
     pub max_export_jobs: usize,
+    /// The tenant's plan: how many days of logs it keeps.
+    pub plan: Plan,
+    /// Log events held at most (the oldest go first).
+    pub max_log_events: usize,
+    /// Takes a request's IP from its first `X-Forwarded-For` address. Off
+    /// by default: the header is the client's word. Every client of the
+    /// sandbox is 127.0.0.1, so tests of per-IP brute-force protection (and
+    /// a demo of an attack from elsewhere) turn it on to name their IP.
+    pub trust_forwarded_for: bool,
 }
 
 impl SandboxConfig {
@@ -179,6 +196,9 @@ impl Default for SandboxConfig {
             request_log: None,
             export_link_lifetime: Duration::from_secs(60),
             max_export_jobs: 64,
+            plan: Plan::Enterprise,
+            max_log_events: 50_000,
+            trust_forwarded_for: false,
         }
     }
 }
@@ -231,12 +251,13 @@ impl Sandbox {
             .await
             .map_err(|_| SandboxError::Crypto("key generation was interrupted"))??;
         let export_secret = keys::random_token(32)?;
+        let mut tenant = Tenant::seeded(config.seed, &issuer, &config.extra_callbacks);
+        let (log_store, brute_force, stories) = seeded_logs(&config, &mut tenant, addr);
         let state = Arc::new(State {
-            tenant: RwLock::new(Tenant::seeded(
-                config.seed,
-                &issuer,
-                &config.extra_callbacks,
-            )),
+            tenant: RwLock::new(tenant),
+            logs: Mutex::new(log_store),
+            brute_force: Mutex::new(brute_force),
+            stories,
             issuer,
             keys: Mutex::new(keys),
             clock_offset: Mutex::new(Duration::ZERO),
@@ -265,7 +286,8 @@ impl Sandbox {
         };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, router)
+            let service = router.into_make_service_with_connect_info::<SocketAddr>();
+            let _ = axum::serve(listener, service)
                 .with_graceful_shutdown(async {
                     let _ = stopped.await;
                 })
@@ -278,6 +300,30 @@ impl Sandbox {
             task: Some(task),
         })
     }
+}
+
+/// The seeded tenant's logs, its current brute-force blocks and the
+/// support stories they tell, dated back from now.
+fn seeded_logs(
+    config: &SandboxConfig,
+    tenant: &mut Tenant,
+    addr: SocketAddr,
+) -> (logs::LogStore, brute_force::BruteForce, Vec<SupportStory>) {
+    let now = State::clock_secs(Duration::ZERO);
+    let seeded = logs::stories::seed(config.seed, tenant, now);
+    let mut store = logs::LogStore::new(
+        config.max_log_events,
+        config.plan.log_retention_days(),
+        &format!("127.0.0.1:{}", addr.port()),
+    );
+    for (at, event) in seeded.events {
+        store.record(event, at, now);
+    }
+    let mut brute_force = brute_force::BruteForce::new();
+    for block in seeded.blocks {
+        brute_force.set_block(block, now);
+    }
+    (store, brute_force, seeded.stories)
 }
 
 /// A running sandbox. Dropping it stops the server.
@@ -333,6 +379,16 @@ impl RunningSandbox {
             .tenant()
             .client(client_id)
             .and_then(|c| c.client_secret.clone())
+    }
+
+    /// The seeded users whose logs tell a support story.
+    pub fn support_stories(&self) -> &[SupportStory] {
+        &self.state.stories
+    }
+
+    /// How many log events the tenant holds (test hook: the cap holds).
+    pub fn log_events_held(&self) -> usize {
+        lock(&self.state.logs).len()
     }
 
     /// How many Management API requests were refused with `429` (test hook).
@@ -594,6 +650,12 @@ pub struct TableSizes {
 pub(crate) struct State {
     pub issuer: String,
     tenant: RwLock<Tenant>,
+    /// The tenant's logs (a leaf lock: see the crate's invariants).
+    logs: Mutex<logs::LogStore>,
+    /// Brute-force settings, counts and blocks (a leaf lock).
+    brute_force: Mutex<brute_force::BruteForce>,
+    /// The seeded support stories.
+    stories: Vec<SupportStory>,
     pub config: SandboxConfig,
     keys: Mutex<keys::KeyRing>,
     clock_offset: Mutex<Duration>,
@@ -653,10 +715,36 @@ impl State {
     }
 
     pub(crate) fn now_secs(&self) -> i64 {
-        self.now()
+        Self::clock_secs(*lock(&self.clock_offset))
+    }
+
+    /// The system clock plus `offset`, in UNIX seconds.
+    fn clock_secs(offset: Duration) -> i64 {
+        (SystemTime::now() + offset)
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0)
+    }
+
+    /// The tenant's logs (a leaf lock: take nothing else while holding it).
+    pub(crate) fn logs(&self) -> MutexGuard<'_, logs::LogStore> {
+        lock(&self.logs)
+    }
+
+    /// Brute-force protection (a leaf lock: take nothing else while holding it).
+    pub(crate) fn brute_force(&self) -> MutexGuard<'_, brute_force::BruteForce> {
+        lock(&self.brute_force)
+    }
+
+    /// Records a live event, now on the sandbox's clock.
+    pub(crate) fn log(&self, event: logs::LogEvent) {
+        let now = self.now_secs();
+        self.logs().record(event, now, now);
+    }
+
+    /// Where a request came from (see [`SandboxConfig::trust_forwarded_for`]).
+    pub(crate) fn origin(&self, peer: SocketAddr, headers: &axum::http::HeaderMap) -> logs::Origin {
+        logs::Origin::of(peer, headers, self.config.trust_forwarded_for)
     }
 
     pub(crate) fn advance_clock(&self, by: Duration) -> Result<(), SandboxError> {
@@ -685,6 +773,12 @@ impl State {
             .devices
             .values_mut()
             .find(|d| d.user_code == wanted && d.state == DeviceState::Pending)
+    }
+
+    /// The client of the pending device sign-in with this user code.
+    pub(crate) fn device_client(&self, user_code: &str) -> Option<String> {
+        let mut flows = self.flows();
+        Self::device_by_user_code(&mut flows, user_code).map(|d| d.client_id.clone())
     }
 
     pub(crate) fn approve_device(&self, user_code: &str, email: &str) -> Result<(), SandboxError> {

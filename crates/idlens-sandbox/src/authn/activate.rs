@@ -1,8 +1,10 @@
 //! `/activate`: the page where a person enters a device's user code and
 //! signs in to approve it, or denies it.
 
+use std::net::SocketAddr;
+
 use axum::body::Bytes;
-use axum::extract::{Query, State as Extract};
+use axum::extract::{ConnectInfo, Query, State as Extract};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
@@ -24,6 +26,7 @@ pub(super) async fn activate_page(
 
 pub(super) async fn activate_submit(
     Extract(state): Extract<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -52,12 +55,18 @@ pub(super) async fn activate_submit(
     }
     let email = param(&form, "email").unwrap_or_default();
     let password = param(&form, "password").unwrap_or_default();
-    let signed_in = state
-        .tenant()
-        .sign_in(email, password)
-        .map(|u| u.email.clone());
-    let Some(email) = signed_in else {
-        return again(StatusCode::UNAUTHORIZED, "Wrong email or password.");
+    let origin = state.origin(peer, &headers);
+    let signed_in = {
+        let tenant = state.tenant();
+        let client_id = state
+            .device_client(code)
+            .unwrap_or_else(|| crate::DESKTOP_CLIENT_ID.to_owned());
+        super::password::sign_in(&state, &tenant, &client_id, (email, password), &origin)
+            .map(|u| u.email)
+    };
+    let email = match signed_in {
+        Ok(email) => email,
+        Err(refused) => return again(StatusCode::UNAUTHORIZED, refused.message()),
     };
     match state.approve_device(code, &email) {
         Ok(()) => Html(pages::message(

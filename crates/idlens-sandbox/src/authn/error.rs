@@ -13,6 +13,9 @@ pub(crate) struct OAuthError {
     status: StatusCode,
     error: &'static str,
     description: String,
+    /// The Auth0 log type this failure is logged as, when not its grant's
+    /// usual failure (`ferrt` for a reused refresh token), and its user.
+    logged_as: Option<(&'static str, String)>,
 }
 
 impl OAuthError {
@@ -25,7 +28,26 @@ impl OAuthError {
             status,
             error,
             description: description.into(),
+            logged_as: None,
         }
+    }
+
+    /// Logs this failure as `kind`, for `user_id`.
+    pub(super) fn logged_as(mut self, kind: &'static str, user_id: &str) -> Self {
+        self.logged_as = Some((kind, user_id.to_owned()));
+        self
+    }
+
+    pub(super) fn error(&self) -> &'static str {
+        self.error
+    }
+
+    pub(super) fn description(&self) -> &str {
+        &self.description
+    }
+
+    pub(super) fn log_override(&self) -> Option<&(&'static str, String)> {
+        self.logged_as.as_ref()
     }
     pub(crate) fn invalid_request(description: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, "invalid_request", description)

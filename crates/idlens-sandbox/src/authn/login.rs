@@ -3,11 +3,14 @@
 //! a wrong password shows the page again.
 
 use axum::body::Bytes;
-use axum::extract::State as Extract;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State as Extract};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::error::{error_page, error_redirect};
+use super::password::{self, Refused};
 use super::request::{body_params, param};
 use super::{OAuthError, OAuthResult, Shared};
 use crate::keys::random_token;
@@ -20,6 +23,7 @@ const CODE_LIFETIME: i64 = 60;
 
 pub(super) async fn authorize_login(
     Extract(state): Extract<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -46,8 +50,10 @@ pub(super) async fn authorize_login(
     }
     let email = param(&form, "email").unwrap_or_default();
     let password = param(&form, "password").unwrap_or_default();
-    let Some(user) = tenant.sign_in(email, password) else {
-        return login_again(&tenant, &tx_id, &tx);
+    let origin = state.origin(peer, &headers);
+    let user = match password::sign_in(&state, &tenant, &tx.client_id, (email, password), &origin) {
+        Ok(user) => user,
+        Err(refused) => return login_again(&tenant, &tx_id, &tx, refused),
     };
     state.flows().transactions.remove(&tx_id);
     match new_code(&state, &tx, &user.user_id) {
@@ -56,8 +62,8 @@ pub(super) async fn authorize_login(
     }
 }
 
-/// The login page again, saying the e-mail or password was wrong.
-fn login_again(tenant: &Tenant, tx_id: &str, tx: &Transaction) -> Response {
+/// The login page again, saying why the sign-in was refused.
+fn login_again(tenant: &Tenant, tx_id: &str, tx: &Transaction, refused: Refused) -> Response {
     let client_name = tenant
         .client(&tx.client_id)
         .map(|c| c.name.clone())
@@ -68,7 +74,7 @@ fn login_again(tenant: &Tenant, tx_id: &str, tx: &Transaction) -> Response {
         &tx.scope,
         tx.audience.as_deref(),
         &tenant.sign_in_users,
-        Some("Wrong email or password."),
+        Some(refused.message()),
     );
     (StatusCode::UNAUTHORIZED, Html(page)).into_response()
 }

@@ -1,7 +1,10 @@
 //! `/v2/logout`: signs out, and goes back only to an allowed logout URL (the
 //! origin of a registered callback).
 
-use axum::extract::{Query, State as Extract};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Query, State as Extract};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
@@ -10,7 +13,23 @@ use super::request::param;
 use super::{Params, Shared};
 use crate::pages;
 
-pub(super) async fn logout(Extract(state): Extract<Shared>, Query(q): Query<Params>) -> Response {
+pub(super) async fn logout(
+    Extract(state): Extract<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(q): Query<Params>,
+) -> Response {
+    let origin = state.origin(peer, &headers);
+    let event = {
+        let tenant = state.tenant();
+        let event =
+            crate::logs::LogEvent::new("slo", "User successfully logged out.").origin(&origin);
+        match param(&q, "client_id") {
+            Some(client_id) => event.client_id(&tenant, client_id),
+            None => event,
+        }
+    };
+    state.log(event);
     let Some(return_to) = param(&q, "returnTo") else {
         return Html(pages::message(
             "Signed out",

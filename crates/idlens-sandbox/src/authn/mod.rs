@@ -9,7 +9,9 @@
 //! [`refresh_token`] or [`client_credentials`]), [`issue`] (the tokens a
 //! user's grant gets), [`userinfo`], [`revoke`], [`logout`] and [`discovery`].
 //! [`request`] reads what a request carries and [`error`] answers in Auth0's
-//! error shapes.
+//! error shapes. [`password`] checks a sign-in against brute-force
+//! protection and admin blocks; sign-ins, token exchanges and logouts log
+//! their Auth0 event codes (see `crate::logs`).
 
 mod activate;
 mod authorization_code;
@@ -21,6 +23,7 @@ mod error;
 mod issue;
 mod login;
 mod logout;
+mod password;
 mod refresh_token;
 mod request;
 mod revoke;

@@ -38,7 +38,7 @@ pub(super) fn refresh(state: &State, client: &Client, form: &Params) -> OAuthRes
                     r.state = RefreshState::Revoked;
                 }
             }
-            return Err(unknown());
+            return Err(unknown().logged_as("ferrt", &record.grant.user_id));
         }
     }
     if let Some(r) = flows.refresh.get_mut(token) {

@@ -1,8 +1,11 @@
 //! Auth0's Management API v2 under `/api/v2/`: users (search, by e-mail,
 //! one, linking accounts), their roles (read, assign, remove) and
 //! permissions, roles with their permissions and members, resource servers,
-//! connections, and users-export jobs (with their download links under
-//! `/users-exports/`), in Auth0's envelopes and error bodies.
+//! connections, users-export jobs (with their download links under
+//! `/users-exports/`), the tenant's logs ([`logs`]: listing, checkpoint,
+//! one event, a user's), and brute-force blocks and settings ([`blocks`]),
+//! in Auth0's envelopes and error bodies. Every write is logged (`sapi`, or
+//! `fapi` when it fails).
 //!
 //! Every request needs a Management API token the sandbox issued (client
 //! credentials, or a user's token, which carries only current-user scopes as
@@ -12,10 +15,12 @@
 //! ([`request_log`]).
 
 mod apis;
+mod blocks;
 mod by_id;
 mod connections;
 mod error;
 mod jobs;
+mod logs;
 mod paging;
 mod query;
 mod rate;
@@ -26,14 +31,19 @@ mod users;
 use std::sync::RwLockReadGuard;
 
 use axum::extract::{Request, State as Extract};
-use axum::http::{header, HeaderMap};
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+use axum::http::{header, HeaderMap, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, on, MethodFilter};
 use axum::Router;
+use serde_json::json;
 
 use crate::authn::Shared;
 use crate::keys::s256;
+use crate::logs::LogEvent;
 use crate::tenant::{Role, Tenant, User};
 
 pub(crate) use error::MgmtError;
@@ -82,10 +92,20 @@ management_endpoints! {
     GET "/api/v2/roles/{id}/permissions" => by_id::permissions::<Role>,
     GET "/api/v2/roles/{id}/users" => roles::users,
     GET "/api/v2/resource-servers" => apis::list,
+    GET "/api/v2/logs" => logs::list,
+    GET "/api/v2/logs/{id}" => logs::one,
+    GET "/api/v2/users/{id}/logs" => logs::of_user,
+    GET "/api/v2/user-blocks" => blocks::by_identifier,
+    DELETE "/api/v2/user-blocks" => blocks::unblock_identifier,
+    GET "/api/v2/user-blocks/{id}" => blocks::of_user,
+    DELETE "/api/v2/user-blocks/{id}" => blocks::unblock_user,
+    GET "/api/v2/attack-protection/brute-force-protection" => blocks::settings,
+    PATCH "/api/v2/attack-protection/brute-force-protection" => blocks::update_settings,
 }
 
 pub(crate) fn routes(state: Shared) -> Router<Shared> {
     endpoint_routes()
+        .route_layer(middleware::from_fn_with_state(state.clone(), log_writes))
         .route_layer(middleware::from_fn_with_state(state, rate_limited))
         // The signed download links of users exports: storage, not the API
         // (no token, no rate limit), as Auth0's links point to S3.
@@ -102,6 +122,38 @@ async fn rate_limited(Extract(state): Extract<Shared>, request: Request, next: N
         MgmtError::too_many_requests().into_response()
     };
     response.headers_mut().extend(headers);
+    response
+}
+
+/// Logs each Management API write as Auth0 does: `sapi` when it
+/// succeeded, `fapi` when it failed (reads are not logged), with the
+/// request's method, path and status in `details`.
+async fn log_writes(Extract(state): Extract<Shared>, request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    if method == Method::GET || method == Method::HEAD {
+        return next.run(request).await;
+    }
+    let path = request.uri().path().to_owned();
+    let origin = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(peer)| state.origin(*peer, request.headers()));
+    let response = next.run(request).await;
+    let status = response.status();
+    let (kind, verb) = if status.is_success() {
+        ("sapi", "Success")
+    } else {
+        ("fapi", "Failed")
+    };
+    let mut event =
+        LogEvent::new(kind, format!("{verb} API Operation: {method} {path}")).details(json!({
+            "request": { "method": method.as_str(), "path": path },
+            "response": { "statusCode": status.as_u16() },
+        }));
+    if let Some(origin) = &origin {
+        event = event.origin(origin);
+    }
+    state.log(event);
     response
 }
 

@@ -107,7 +107,7 @@ fn decode_checkpoint(from: &str) -> Option<usize> {
         .ok()
 }
 
-fn number(params: &Params, name: &str) -> Result<Option<usize>, MgmtError> {
+pub(crate) fn number(params: &Params, name: &str) -> Result<Option<usize>, MgmtError> {
     match params.get(name).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(v) => v.parse().map(Some).map_err(|_| {

@@ -11,7 +11,7 @@ use idlens_secret::Secret;
 use serde::Serialize;
 use serde_json::Value;
 
-use seed::SeedRng;
+pub(crate) use seed::SeedRng;
 
 /// The client ID of the Native application IdLens signs in with.
 pub const DESKTOP_CLIENT_ID: &str = "idlens-desktop";
@@ -60,6 +60,12 @@ pub struct User {
     pub identities: Vec<Identity>,
     pub app_metadata: Value,
     pub user_metadata: Value,
+    /// Blocked by an administrator (`PATCH users/{id}` `{blocked: true}`):
+    /// sign-in fails with `f` "user is blocked" until it is unset; it never
+    /// expires, and removing brute-force blocks does not clear it. Auth0
+    /// returns the field only once it has been set.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub blocked: bool,
     /// IDs of the roles assigned to the user (served by the Management API's roles endpoints).
     #[serde(skip)]
     pub role_ids: Vec<String>,
@@ -233,6 +239,10 @@ impl Tenant {
                     "read:resource_servers",
                     "create:users_exports",
                     "read:users_exports",
+                    "read:logs",
+                    "read:logs_users",
+                    "read:attack_protection",
+                    "update:attack_protection",
                 ]
                 .map(str::to_owned)
                 .to_vec(),

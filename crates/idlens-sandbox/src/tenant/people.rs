@@ -137,6 +137,7 @@ fn build_user(rng: &mut SeedRng, d: UserDraft<'_>) -> User {
         }],
         app_metadata: serde_json::json!({}),
         user_metadata: serde_json::json!({}),
+        blocked: false,
         role_ids: d.role_ids,
         direct_permissions: Vec::new(),
     }

@@ -5,11 +5,13 @@
 
 mod support;
 
+mod brute_force;
 mod conformance;
 mod device;
 mod discovery;
 mod exports;
 mod limits;
+mod logs;
 mod m2m;
 mod management;
 mod pkce;
