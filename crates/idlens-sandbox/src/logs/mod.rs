@@ -14,7 +14,8 @@ mod event;
 mod store;
 pub(crate) mod stories;
 
-pub(crate) use event::{LogEvent, Origin};
+pub(crate) use event::{EventBuilder, Origin};
+pub(crate) use idlens_support::LogEvent;
 pub(crate) use store::LogStore;
 
 use serde::Serialize;

@@ -61,7 +61,10 @@ fn checkpoint(state: &Shared, params: &Params) -> Result<Response, MgmtError> {
     }
     let from = params.get("from").map(String::as_str).unwrap_or_default();
     let events = state.logs().after(from, take, state.now_secs());
-    let next_from = events.last().map_or(from, |e| e.log_id.as_str());
+    let next_from = events
+        .last()
+        .and_then(|e| e.log_id.as_deref())
+        .unwrap_or(from);
     let link = format!(
         "<{}api/v2/logs?from={}&take={take}>; rel=\"next\"",
         state.issuer,

@@ -43,7 +43,7 @@ use serde_json::json;
 
 use crate::authn::Shared;
 use crate::keys::s256;
-use crate::logs::LogEvent;
+use crate::logs::{EventBuilder, LogEvent};
 use crate::tenant::{Role, Tenant, User};
 
 pub(crate) use error::MgmtError;
