@@ -15,8 +15,9 @@ use crate::authn::{Params, Shared};
 use crate::logs::LogEvent;
 use crate::tenant::User;
 
-/// Search mode pages through at most this many results.
-const SEARCH_CAP: usize = 1_000;
+/// Search mode pages through at most this many results (Auth0's limit,
+/// declared once in idlens-support).
+const SEARCH_CAP: usize = idlens_support::SEARCH_RESULT_LIMIT;
 
 pub(super) async fn list(
     Extract(state): Extract<Shared>,
