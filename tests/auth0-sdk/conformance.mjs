@@ -156,8 +156,9 @@ if (hadReport) await m2m.users.roles.assign(adminId, reportRoleIds);
 seen.role_assignment = "assigned and removed";
 
 // Logs, brute-force blocks and their settings. The SDK lists logs with
-// `page`, `per_page`, `include_totals` (true by default) and names search
-// `search` (not `q`); it has no checkpoint mode (a raw-request test in Rust).
+// `page`, `per_page`, `include_totals` (true by default) and sends its
+// search as `search` (not `q`); it has no checkpoint mode (a raw-request
+// test in Rust).
 let lockout;
 let scanned = 0;
 for await (const event of await m2m.logs.list({ per_page: 100, sort: "date:-1" })) {
@@ -177,6 +178,18 @@ check(one.log_id === lockout.log_id && one.type === "limit_wc", "logs.get");
 const userLogs = await m2m.users.logs.list(lockout.user_id, { per_page: 20, sort: "date:-1" });
 check(userLogs.data.filter((e) => e.type === "fp").length === 10, `users.logs.list: ${userLogs.data.map((e) => e.type)}`);
 check(userLogs.data.every((e) => e.user_id === lockout.user_id), "only the user's events");
+// A search as the SDK sends it (`search=`, which Auth0's API specification
+// names beside `q`): the lockout's ten wrong passwords, filtered before
+// paging, with only the fields asked for; a query with a problem is a 400.
+const lockoutSearch = `type:fp AND user_id:"${lockout.user_id}"`;
+const searched = await m2m.logs.list({ search: lockoutSearch, per_page: 50 });
+check(searched.response.total === 10 && searched.data.length === 10, `logs.list search total: ${searched.response.total}`);
+check(searched.data.every((e) => e.type === "fp" && e.user_id === lockout.user_id), `logs.list search: ${searched.data.map((e) => e.type)}`);
+const narrow = await m2m.logs.list({ search: lockoutSearch, per_page: 3, fields: "type,log_id", include_fields: true });
+check(narrow.data.length === 3 && narrow.data.every((e) => Object.keys(e).sort().join() === "log_id,type"), `logs.list fields: ${JSON.stringify(narrow.data)}`);
+const badSearch = await expectError(() => m2m.logs.list({ search: "type:" }), 400, "invalid_query_string", "a search with a problem");
+check(badSearch.message.includes("at character"), `the search error says where: ${badSearch.message}`);
+seen.searched_logs = searched.data.length;
 await expectError(() => m2m.logs.list({ page: 10, per_page: 100 }), 400, "invalid_paging", "logs past 1000");
 await expectError(() => m2m.logs.get("900nosuchlog"), 404, "inexistent_log", "an unknown log");
 await expectError(() => m2m.users.logs.list("auth0|nobody"), 404, "inexistent_user", "an unknown user's logs");

@@ -313,7 +313,7 @@ fn seeded_logs(
     let seeded = logs::stories::seed(config.seed, tenant, now);
     let mut store = logs::LogStore::new(
         config.max_log_events,
-        config.plan.log_retention_days(),
+        config.plan.retention_days(),
         &format!("127.0.0.1:{}", addr.port()),
     );
     for (at, event) in seeded.events {

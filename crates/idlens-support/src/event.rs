@@ -12,53 +12,59 @@ use serde_json::Value;
 /// part of them as if it were all.
 pub const MAX_DETAILS_BYTES: usize = 16 * 1024;
 
-/// One log event. Every field is optional: Auth0 leaves out what does not
-/// apply (a Management API event has no `connection`).
+/// One log event: the one declaration of Auth0's event shape, read by the
+/// Support desk and served by the sandbox tenant. Every field is optional:
+/// Auth0 leaves out what does not apply (a Management API event has no
+/// `connection`), and so does serializing one.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LogEvent {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_id: Option<String>,
     /// ISO 8601, as Auth0 sends it (`2026-12-01T10:00:00.000Z`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The event type code (see [`crate::lookup`]).
-    #[serde(default, rename = "type")]
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy_type: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Value>,
-    #[serde(default, rename = "isMobile")]
+    #[serde(default, rename = "isMobile", skip_serializing_if = "Option::is_none")]
     pub is_mobile: Option<bool>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_info: Option<Value>,
-    #[serde(default, deserialize_with = "bounded_details")]
+    #[serde(
+        default,
+        deserialize_with = "bounded_details",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub details: Option<Value>,
 }
 
@@ -144,6 +150,23 @@ mod tests {
         assert_eq!(event.kind.as_deref(), Some("s"));
         assert_eq!(event.instant(), None);
         assert_eq!(LogEvent::default().code(), crate::Lookup::Unknown(""));
+    }
+
+    #[test]
+    fn an_event_serializes_without_the_fields_it_lacks() {
+        let event = LogEvent {
+            kind: Some("fu".to_owned()),
+            user_name: Some("nobody@example.com".to_owned()),
+            is_mobile: Some(false),
+            ..LogEvent::default()
+        };
+        let json = serde_json::to_value(&event).expect("json");
+        assert_eq!(
+            json,
+            serde_json::json!({"type": "fu", "user_name": "nobody@example.com", "isMobile": false})
+        );
+        let back: LogEvent = serde_json::from_value(json).expect("an event");
+        assert_eq!(back, event);
     }
 
     #[test]

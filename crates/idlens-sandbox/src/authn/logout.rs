@@ -11,6 +11,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use super::error::error_page;
 use super::request::param;
 use super::{Params, Shared};
+use crate::logs::{EventBuilder, LogEvent};
 use crate::pages;
 
 pub(super) async fn logout(
@@ -22,8 +23,7 @@ pub(super) async fn logout(
     let origin = state.origin(peer, &headers);
     let event = {
         let tenant = state.tenant();
-        let event =
-            crate::logs::LogEvent::new("slo", "User successfully logged out.").origin(&origin);
+        let event = LogEvent::new("slo", "User successfully logged out.").origin(&origin);
         match param(&q, "client_id") {
             Some(client_id) => event.client_id(&tenant, client_id),
             None => event,

@@ -4,7 +4,7 @@
 //! administrator, `limit_wc` when brute-force protection sets a block.
 
 use crate::brute_force::Counted;
-use crate::logs::{LogEvent, Origin};
+use crate::logs::{EventBuilder, LogEvent, Origin};
 use crate::tenant::{Tenant, User, DATABASE_CONNECTION};
 use crate::State;
 

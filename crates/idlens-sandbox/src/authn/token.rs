@@ -18,7 +18,7 @@ use super::device_code::{device_poll, DEVICE_GRANT};
 use super::refresh_token::refresh;
 use super::request::{authenticate_client, body_params, required};
 use super::{OAuthError, OAuthResult, Shared};
-use crate::logs::{LogEvent, Origin};
+use crate::logs::{EventBuilder, LogEvent, Origin};
 use crate::tenant::Client;
 use crate::State;
 

@@ -1,9 +1,10 @@
-//! One log event in Auth0's shape, and where a request came from.
+//! How the sandbox builds a log event (in Auth0's shape, declared once in
+//! idlens-support), and where a request came from.
 
 use std::net::SocketAddr;
 
 use axum::http::{header, HeaderMap};
-use serde::Serialize;
+use idlens_support::LogEvent;
 use serde_json::Value;
 
 use crate::tenant::{Client, Tenant, User};
@@ -12,75 +13,42 @@ use crate::tenant::{Client, Tenant, User};
 /// store hold more than this per event.
 const MAX_USER_AGENT: usize = 512;
 
-/// A log event as `GET /api/v2/logs` returns it. `log_id`, `date` and
-/// `hostname` are set when the store records it.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct LogEvent {
-    pub log_id: String,
-    pub date: String,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub description: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub connection: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub connection_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub strategy: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub strategy_type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip: Option<String>,
-    pub hostname: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_agent: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_name: Option<String>,
-    #[serde(skip_serializing_if = "Value::is_null")]
-    pub details: Value,
-    /// When it happened (UNIX seconds, sandbox clock); `date` says the same.
-    #[serde(skip)]
-    pub at: i64,
+/// Builds the sandbox's events over the one declaration of Auth0's event
+/// shape, [`LogEvent`] (idlens-support): the type and description first,
+/// then who, where from and with what. `log_id`, `date` and `hostname` are
+/// set when the store records it.
+pub(crate) trait EventBuilder: Sized {
+    /// An event of Auth0 type `kind` (`s`, `fp`, `limit_wc`, …).
+    fn new(kind: &str, description: impl Into<String>) -> Self;
+    fn client(self, client: &Client) -> Self;
+    /// The client with this ID, if the tenant has it (else just the ID).
+    fn client_id(self, tenant: &Tenant, client_id: &str) -> Self;
+    /// The user, by ID and e-mail, with their primary connection.
+    fn user(self, tenant: &Tenant, user: &User) -> Self;
+    /// The connection by name, with its ID and strategy.
+    fn connection(self, tenant: &Tenant, name: &str) -> Self;
+    /// The name typed at a sign-in (`user_name`), when no user is known.
+    fn user_name(self, name: &str) -> Self;
+    fn origin(self, origin: &Origin) -> Self;
+    fn details(self, details: Value) -> Self;
 }
 
-impl LogEvent {
-    /// An event of Auth0 type `kind` (`s`, `fp`, `limit_wc`, …).
-    pub(crate) fn new(kind: &'static str, description: impl Into<String>) -> Self {
+impl EventBuilder for LogEvent {
+    fn new(kind: &str, description: impl Into<String>) -> Self {
         Self {
-            log_id: String::new(),
-            date: String::new(),
-            kind,
-            description: description.into(),
-            client_id: None,
-            client_name: None,
-            connection: None,
-            connection_id: None,
-            strategy: None,
-            strategy_type: None,
-            ip: None,
-            hostname: String::new(),
-            user_agent: None,
-            user_id: None,
-            user_name: None,
-            details: Value::Null,
-            at: 0,
+            kind: Some(kind.to_owned()),
+            description: Some(description.into()),
+            ..Self::default()
         }
     }
 
-    pub(crate) fn client(mut self, client: &Client) -> Self {
+    fn client(mut self, client: &Client) -> Self {
         self.client_id = Some(client.client_id.clone());
         self.client_name = Some(client.name.clone());
         self
     }
 
-    /// The client with this ID, if the tenant has it (else just the ID).
-    pub(crate) fn client_id(self, tenant: &Tenant, client_id: &str) -> Self {
+    fn client_id(self, tenant: &Tenant, client_id: &str) -> Self {
         match tenant.client(client_id) {
             Some(client) => self.client(client),
             None => Self {
@@ -90,15 +58,13 @@ impl LogEvent {
         }
     }
 
-    /// The user, by ID and e-mail, with their primary connection.
-    pub(crate) fn user(mut self, tenant: &Tenant, user: &User) -> Self {
+    fn user(mut self, tenant: &Tenant, user: &User) -> Self {
         self.user_id = Some(user.user_id.clone());
         self.user_name = Some(user.email.clone());
         self.connection(tenant, user.connection())
     }
 
-    /// The connection by name, with its ID and strategy.
-    pub(crate) fn connection(mut self, tenant: &Tenant, name: &str) -> Self {
+    fn connection(mut self, tenant: &Tenant, name: &str) -> Self {
         if let Some(c) = tenant.connections().into_iter().find(|c| c.name == name) {
             self.connection_id = Some(c.id);
             self.strategy_type = Some(if c.is_social { "social" } else { "database" }.to_owned());
@@ -108,20 +74,19 @@ impl LogEvent {
         self
     }
 
-    /// The name typed at a sign-in (`user_name`), when no user is known.
-    pub(crate) fn user_name(mut self, name: &str) -> Self {
+    fn user_name(mut self, name: &str) -> Self {
         self.user_name = Some(name.to_owned());
         self
     }
 
-    pub(crate) fn origin(mut self, origin: &Origin) -> Self {
+    fn origin(mut self, origin: &Origin) -> Self {
         self.ip = Some(origin.ip.clone());
         self.user_agent = origin.user_agent.clone();
         self
     }
 
-    pub(crate) fn details(mut self, details: Value) -> Self {
-        self.details = details;
+    fn details(mut self, details: Value) -> Self {
+        self.details = Some(details);
         self
     }
 }

@@ -14,30 +14,10 @@ mod event;
 mod store;
 pub(crate) mod stories;
 
-pub(crate) use event::{LogEvent, Origin};
+pub(crate) use event::{EventBuilder, Origin};
+pub(crate) use idlens_support::LogEvent;
 pub(crate) use store::LogStore;
 
-use serde::Serialize;
-
 /// The tenant's plan, which sets how long its logs are kept (Auth0's log
-/// retention: Free 1 day, Essentials 5, Professional 10, Enterprise 30).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Plan {
-    Free,
-    Essentials,
-    Professional,
-    Enterprise,
-}
-
-impl Plan {
-    /// How many days of logs the plan keeps.
-    pub fn log_retention_days(self) -> i64 {
-        match self {
-            Self::Free => 1,
-            Self::Essentials => 5,
-            Self::Professional => 10,
-            Self::Enterprise => 30,
-        }
-    }
-}
+/// retention), declared once in idlens-support.
+pub use idlens_support::Plan;

@@ -5,11 +5,20 @@ use std::collections::VecDeque;
 use super::LogEvent;
 use crate::tenant::timestamp_secs;
 
+/// An event as the store holds it: with when it happened (UNIX seconds,
+/// sandbox clock), which its `date` says too, and its `log_id` set.
+#[derive(Debug)]
+struct Recorded {
+    at: i64,
+    log_id: String,
+    event: LogEvent,
+}
+
 /// Events in the order they were recorded (so in `log_id` order), the
 /// oldest dropped past the cap or the retention window.
 #[derive(Debug)]
 pub(crate) struct LogStore {
-    events: VecDeque<LogEvent>,
+    events: VecDeque<Recorded>,
     next_seq: u64,
     cap: usize,
     retention_secs: i64,
@@ -35,13 +44,16 @@ impl LogStore {
         // "900", then the sequence (so IDs sort as they are recorded, as
         // Auth0's checkpoint order), then the date's digits.
         let stamp: String = date.chars().filter(char::is_ascii_digit).take(14).collect();
-        event.log_id = format!("900{:020}{stamp}", self.next_seq);
+        let log_id = format!("900{:020}{stamp}", self.next_seq);
         self.next_seq += 1;
-        event.date = date;
-        event.at = at;
-        event.hostname.clone_from(&self.hostname);
-        let log_id = event.log_id.clone();
-        self.events.push_back(event);
+        event.log_id = Some(log_id.clone());
+        event.date = Some(date);
+        event.hostname = Some(self.hostname.clone());
+        self.events.push_back(Recorded {
+            at,
+            log_id: log_id.clone(),
+            event,
+        });
         self.prune(now);
         log_id
     }
@@ -65,7 +77,10 @@ impl LogStore {
     /// Every event within the retention window, in `log_id` order.
     pub(crate) fn visible(&self, now: i64) -> impl DoubleEndedIterator<Item = &LogEvent> + '_ {
         let cutoff = self.cutoff(now);
-        self.events.iter().filter(move |e| e.at >= cutoff)
+        self.events
+            .iter()
+            .filter(move |e| e.at >= cutoff)
+            .map(|e| &e.event)
     }
 
     /// Up to `take` events recorded after `from` (a `log_id`), in order.
@@ -76,7 +91,7 @@ impl LogStore {
             .range(start..)
             .filter(|e| e.at >= cutoff)
             .take(take)
-            .cloned()
+            .map(|e| e.event.clone())
             .collect()
     }
 
@@ -85,7 +100,10 @@ impl LogStore {
             .events
             .binary_search_by(|e| e.log_id.as_str().cmp(log_id))
             .ok()?;
-        self.events.get(i).filter(|e| e.at >= self.cutoff(now))
+        self.events
+            .get(i)
+            .filter(|e| e.at >= self.cutoff(now))
+            .map(|e| &e.event)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -96,6 +114,7 @@ impl LogStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::logs::EventBuilder;
 
     #[test]
     fn ids_sort_in_order_and_the_cap_and_window_hold() {
@@ -108,7 +127,7 @@ mod tests {
         assert_eq!(store.len(), 3);
         let after = store.after(&ids[2], 10, now);
         assert_eq!(after.len(), 2);
-        assert_eq!(after[0].log_id, ids[3]);
+        assert_eq!(after[0].log_id.as_ref(), Some(&ids[3]));
         assert!(store.get(&ids[4], now).is_some());
         assert!(store.get(&ids[0], now).is_none(), "dropped past the cap");
         // A day later every event is outside the window.

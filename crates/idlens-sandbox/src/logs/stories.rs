@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::json;
 
-use super::LogEvent;
+use super::{EventBuilder, LogEvent};
 use crate::brute_force::{Block, BLOCK_LIFETIME};
 use crate::tenant::{SeedRng, Tenant, User, DATABASE_CONNECTION, DESKTOP_CLIENT_ID};
 

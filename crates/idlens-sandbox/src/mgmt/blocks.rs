@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use super::{authorize, read_tenant, MgmtError};
 use crate::authn::{Params, Shared};
 use crate::brute_force::{Block, Settings, SettingsPatch};
-use crate::logs::LogEvent;
+use crate::logs::{EventBuilder, LogEvent};
 use crate::tenant::User;
 
 /// The largest `max_attempts` Auth0 accepts.

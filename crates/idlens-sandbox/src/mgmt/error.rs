@@ -91,6 +91,11 @@ impl MgmtError {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, message, None)
     }
 
+    /// `414`: the request's URI (a log search's `q`) is longer than Auth0 takes.
+    pub(crate) fn uri_too_long(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::URI_TOO_LONG, message, None)
+    }
+
     pub(crate) fn paging_limit() -> Self {
         Self::new(
             StatusCode::BAD_REQUEST,

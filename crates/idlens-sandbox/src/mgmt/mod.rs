@@ -2,8 +2,9 @@
 //! one, linking accounts), their roles (read, assign, remove) and
 //! permissions, roles with their permissions and members, resource servers,
 //! connections, users-export jobs (with their download links under
-//! `/users-exports/`), the tenant's logs ([`logs`]: listing, checkpoint,
-//! one event, a user's), and brute-force blocks and settings ([`blocks`]),
+//! `/users-exports/`), the tenant's logs ([`logs`]: search with
+//! idlens-support's query language ([`log_search`]), checkpoint, one event,
+//! a user's), and brute-force blocks and settings ([`blocks`]),
 //! in Auth0's envelopes and error bodies. Every write is logged (`sapi`, or
 //! `fapi` when it fails).
 //!
@@ -20,6 +21,7 @@ mod by_id;
 mod connections;
 mod error;
 mod jobs;
+mod log_search;
 mod logs;
 mod paging;
 mod query;
@@ -43,7 +45,7 @@ use serde_json::json;
 
 use crate::authn::Shared;
 use crate::keys::s256;
-use crate::logs::LogEvent;
+use crate::logs::{EventBuilder, LogEvent};
 use crate::tenant::{Role, Tenant, User};
 
 pub(crate) use error::MgmtError;

@@ -68,6 +68,7 @@ async fn auth0s_node_sdk_reads_every_endpoint_and_error() {
         "{seen}"
     );
     assert!(seen["linked_identities"].as_u64().unwrap() >= 2, "{seen}");
+    assert_eq!(seen["searched_logs"].as_u64(), Some(10), "{seen}");
     assert_eq!(
         sb.tenant().users.len(),
         users - 1,

@@ -11,6 +11,7 @@ mod device;
 mod discovery;
 mod exports;
 mod limits;
+mod log_search;
 mod logs;
 mod m2m;
 mod management;
