@@ -7,7 +7,7 @@ use idlens_auth0::{ManagementError, LOG_SEARCH_CAP};
 use idlens_job::Job;
 use idlens_sandbox::{RunningSandbox, SupportStory, LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID};
 
-use crate::support::{client, sandbox};
+use crate::support::{client, sandbox, sandbox_with};
 
 fn story<'s>(sb: &'s RunningSandbox, name: &str) -> &'s SupportStory {
     sb.support_stories()
@@ -226,5 +226,37 @@ async fn a_client_without_the_logs_scopes_is_told_which_one_it_needs() {
             "update:users".into(),
             "DELETE /api/v2/user-blocks/{id}".into()
         )
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_log_search_sends_its_query_as_auth0_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("requests.log");
+    let sb = sandbox_with(idlens_sandbox::SandboxConfig {
+        request_log: Some(log.clone()),
+        ..idlens_sandbox::SandboxConfig::default()
+    })
+    .await;
+    let mgmt = client(&sb, M2M_CLIENT_ID);
+    let job = Job::unwatched();
+    mgmt.search_logs("type:limit_wc AND ip:\"203.0.113.7\"", 2, 20, &job)
+        .await
+        .unwrap();
+    mgmt.search_logs("", 0, 500, &job).await.unwrap();
+    let sent = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = sent.lines().collect();
+    assert_eq!(lines.len(), 2, "{sent}");
+    assert!(
+        lines[0].contains(
+            "GET /api/v2/logs?page=2&per_page=20&sort=date%3A-1&include_totals=true&q=type%3Alimit_wc+AND+ip%3A%22203.0.113.7%22 200"
+        ),
+        "{sent}"
+    );
+    assert!(
+        lines[1].contains(
+            "GET /api/v2/logs?page=0&per_page=100&sort=date%3A-1&include_totals=true 200"
+        ),
+        "an empty query is not sent, a page is at most 100: {sent}"
     );
 }
