@@ -260,3 +260,36 @@ async fn a_log_search_sends_its_query_as_auth0_reads_it() {
         "an empty query is not sent, a page is at most 100: {sent}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_stream_is_paced_by_the_rate_limit_and_its_waits_are_reported() {
+    let sb = sandbox(Some(5)).await;
+    let mgmt = client(&sb, M2M_CLIENT_ID);
+    let waits = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let seen = waits.clone();
+    let (job, _cancel) = Job::new(move |p| {
+        if p.waiting_until.is_some() {
+            seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    });
+    let mut stream = mgmt.log_stream(None);
+    let mut read = 0;
+    while let Some(batch) = stream.next_batch(&job).await.unwrap() {
+        read += batch.len();
+    }
+    assert!(read as u64 > LOG_SEARCH_CAP);
+    assert!(
+        mgmt.rate_limited() <= 1,
+        "{} 429s: pacing did not hold",
+        mgmt.rate_limited()
+    );
+    assert_eq!(
+        mgmt.requests_sent(),
+        read.div_ceil(100) as u64 + 1 + mgmt.rate_limited(),
+        "only 429s were sent again"
+    );
+    assert!(
+        waits.load(std::sync::atomic::Ordering::Relaxed) > 0,
+        "the waits were reported"
+    );
+}
