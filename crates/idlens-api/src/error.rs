@@ -258,6 +258,8 @@ impl From<idlens_auth0::ManagementError> for ApiError {
             M::ListingShort { .. } | M::ListingEndless { .. } | M::ListingTooLong { .. } => {
                 ErrorCode::Network
             }
+            // The log's checkpoint does not advance: the tenant's answers.
+            M::CheckpointStuck { .. } => ErrorCode::Network,
             M::Cancelled => ErrorCode::Cancelled,
             M::BadUrl { .. } | M::UnsafeId { .. } => ErrorCode::InvalidInput,
         };

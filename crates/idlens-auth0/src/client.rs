@@ -17,9 +17,10 @@ use crate::{ManagementError, TokenSource};
 /// Auth0 answers at most this many results of one user search.
 pub const SEARCH_CAP: u64 = OFFSET_CAP;
 /// The largest page Auth0 serves (`per_page`, `take`).
-const PAGE_SIZE: usize = 100;
-/// The largest answer read: 100 users with their metadata fit many times over.
-const MAX_ANSWER: usize = 16 * 1024 * 1024;
+pub(crate) const PAGE_SIZE: usize = 100;
+/// The largest answer read by default: 100 users with their metadata fit
+/// many times over.
+pub const MAX_ANSWER: usize = 16 * 1024 * 1024;
 /// `429`s in a row before a request gives up.
 const MAX_429: u32 = 5;
 
@@ -34,6 +35,8 @@ pub struct ManagementClient<T> {
     pacer: tokio::sync::Mutex<Pacer>,
     sent: AtomicU64,
     rate_limited: AtomicU64,
+    /// The largest answer read, in bytes ([`MAX_ANSWER`] unless set).
+    answer_limit: usize,
 }
 
 /// One page of a user search.
@@ -134,7 +137,17 @@ impl<T: TokenSource> ManagementClient<T> {
             pacer: tokio::sync::Mutex::new(Pacer::default()),
             sent: AtomicU64::new(0),
             rate_limited: AtomicU64::new(0),
+            answer_limit: MAX_ANSWER,
         })
+    }
+
+    /// The same client reading answers of at most `bytes` (the default,
+    /// 16 MiB, holds a page of 100 users or log events many times over):
+    /// a larger answer stops being read at the limit and is an error.
+    #[must_use]
+    pub fn with_answer_limit(mut self, bytes: usize) -> Self {
+        self.answer_limit = bytes;
+        self
     }
 
     /// Requests sent so far, retries included.
@@ -327,6 +340,21 @@ impl<T: TokenSource> ManagementClient<T> {
             .await
     }
 
+    /// One DELETE, as [`Self::get`]; the answer (`204`, or a body) is read
+    /// and not kept. A `429` or `401` means Auth0 did nothing, so sending it
+    /// again is safe.
+    pub(crate) async fn delete(
+        &self,
+        path: &[&str],
+        query: &[(&str, String)],
+        job: &Job,
+    ) -> Result<(), ManagementError> {
+        let method = reqwest::Method::DELETE;
+        let name = endpoint_for(&method, path);
+        let response = self.exchange(method, path, query, None, job).await?;
+        self.read(&name, response).await.map(drop)
+    }
+
     async fn send<R: DeserializeOwned>(
         &self,
         method: reqwest::Method,
@@ -335,6 +363,22 @@ impl<T: TokenSource> ManagementClient<T> {
         body: Option<&Value>,
         job: &Job,
     ) -> Result<R, ManagementError> {
+        let name = endpoint_for(&method, path);
+        let response = self.exchange(method, path, query, body, job).await?;
+        self.parse(&name, response).await
+    }
+
+    /// One request until its successful answer (headers read, body not
+    /// yet): the rate limit respected, a `429` waited out and a `401`
+    /// retried once with a new token; any other answer is an error.
+    pub(crate) async fn exchange(
+        &self,
+        method: reqwest::Method,
+        path: &[&str],
+        query: &[(&str, String)],
+        body: Option<&Value>,
+        job: &Job,
+    ) -> Result<reqwest::Response, ManagementError> {
         let url = self.url(path, query)?;
         let name = endpoint_for(&method, path);
         let mut limited = 0u32;
@@ -363,7 +407,7 @@ impl<T: TokenSource> ManagementClient<T> {
                 })?;
             self.pacer.lock().await.observe(response.headers());
             match response.status().as_u16() {
-                200..=299 => return self.parse(&name, response).await,
+                200..=299 => return Ok(response),
                 429 if limited < MAX_429 => {
                     limited += 1;
                     self.rate_limited.fetch_add(1, Ordering::Relaxed);
@@ -439,7 +483,7 @@ impl<T: TokenSource> ManagementClient<T> {
         Ok(waited?)
     }
 
-    async fn parse<R: DeserializeOwned>(
+    pub(crate) async fn parse<R: DeserializeOwned>(
         &self,
         name: &str,
         response: reqwest::Response,
@@ -453,7 +497,7 @@ impl<T: TokenSource> ManagementClient<T> {
         name: &str,
         response: reqwest::Response,
     ) -> Result<Vec<u8>, ManagementError> {
-        idlens_http::read_body(response, MAX_ANSWER)
+        idlens_http::read_body(response, self.answer_limit)
             .await
             .map_err(|e| match e {
                 idlens_http::BodyError::TooLarge { .. } => bad_response(name, e.to_string()),
@@ -495,18 +539,24 @@ impl<T: TokenSource> ManagementClient<T> {
 
 /// `GET /api/v2/users/{id}/roles`, for messages (the ID left out: it may be
 /// personal data, and the endpoint is what the user acts on).
-fn endpoint(path: &[&str]) -> String {
+pub(crate) fn endpoint(path: &[&str]) -> String {
     endpoint_for(&reqwest::Method::GET, path)
 }
 
+/// Paths that start with a name where others have an ID.
+const NAMED_PAIRS: &[[&str; 2]] = &[
+    ["jobs", "users-exports"],
+    ["attack-protection", "brute-force-protection"],
+];
+
 /// [`endpoint`] with another method: `POST /api/v2/users/{id}/identities`.
-/// (`jobs/users-exports` names no ID: its second segment is a name.)
+/// (Paths of [`NAMED_PAIRS`] name no ID: their second segment is a name.)
 pub(crate) fn endpoint_for(method: &reqwest::Method, path: &[&str]) -> String {
     let shape: Vec<&str> = path
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            if i % 2 == 1 && *path != ["jobs", "users-exports"] {
+            if i % 2 == 1 && !(i == 1 && NAMED_PAIRS.contains(&[path[0], *s])) {
                 "{id}"
             } else {
                 *s

@@ -59,6 +59,16 @@ pub enum ManagementError {
         total: Option<u64>,
     },
 
+    /// A log checkpoint stream that stopped advancing. The batches handed
+    /// out before it are real events; the rest of the log was not read.
+    #[error("The Management API's log checkpoint ({endpoint}) does not advance: {problem}. IdLens stopped after {events} new events in {pages} pages: those are the events read so far, not the rest of the log. Try again later from the last checkpoint; if it happens again, report it to Auth0 support, naming the endpoint.")]
+    CheckpointStuck {
+        endpoint: String,
+        events: u64,
+        pages: u64,
+        problem: Endless,
+    },
+
     /// A caller's value that cannot be one segment of an address.
     #[error("{id:?} is not an ID IdLens can send ({endpoint}): an ID is not empty, `.` or `..`, and holds no `/`, `?`, `#`, `\\` or control characters. Copy the ID from a search (`idlens users search`, or the Users tab).")]
     UnsafeId { endpoint: String, id: String },
@@ -72,6 +82,9 @@ pub enum Endless {
     /// The checkpoint `next` repeated one followed before, after a page
     /// that carried data (an empty page is the end: "caught up").
     RepeatedCheckpoint,
+    /// The next page (`Link` rel=next) is the checkpoint just read, after
+    /// a page that carried data.
+    CheckpointUnchanged,
     /// More items than twice the total the listing announced.
     PastTotal { total: u64 },
 }
@@ -82,6 +95,9 @@ impl std::fmt::Display for Endless {
             Endless::RepeatedItems => f.write_str("a page brought only items already seen"),
             Endless::RepeatedCheckpoint => f.write_str(
                 "its checkpoint (`next`) repeated one already followed, after a page that carried data",
+            ),
+            Endless::CheckpointUnchanged => f.write_str(
+                "its next page (`Link` rel=next) is the checkpoint just read, after a page that carried data",
             ),
             Endless::PastTotal { total } => {
                 write!(f, "it ran past twice the {total} items it announced")

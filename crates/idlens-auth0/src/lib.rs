@@ -1,8 +1,11 @@
 //! Auth0 Management API v2 client: users (search, by e-mail, one, linking
 //! accounts), roles, role permissions, role members (checkpoint paging past
 //! 1,000), a user's roles and permissions with their sources, resource
-//! servers, connections, and users exports (a job followed to its gzipped
-//! file, every user past the search's 1,000).
+//! servers, connections, users exports (a job followed to its gzipped
+//! file, every user past the search's 1,000), logs (search pages, a user's
+//! logs, one event, and the whole log as a checkpoint stream, each event
+//! an `idlens_support::LogEvent`), brute-force blocks (by identifier or
+//! user: read and remove) and brute-force protection settings.
 //!
 //! Entry point: [`ManagementClient::new`] with the tenant's API base
 //! (`https://{domain}/api/v2/`) and a [`TokenSource`], the small trait
@@ -33,17 +36,22 @@
 // code (built without `cfg(test)`) is not.
 #![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
 
+mod blocks;
+mod checkpoint;
 mod client;
 mod download;
 mod error;
 mod export;
+mod logs;
 pub mod models;
 mod pacing;
 mod paging;
 
-pub use client::{ManagementClient, SearchPage, UsersListing, SEARCH_CAP};
+pub use checkpoint::{LogStream, DEDUP_WINDOW};
+pub use client::{ManagementClient, SearchPage, UsersListing, MAX_ANSWER, SEARCH_CAP};
 pub use error::{Endless, ExportError, ManagementError};
 pub use export::{ExportDownload, ExportLimits, DEFAULT_JOB_DEADLINE};
+pub use logs::{LogsPage, UserLogs, LOG_SEARCH_CAP};
 pub use pacing::WAIT_CEILING;
 pub use paging::{AtCap, OFFSET_CAP};
 

@@ -247,6 +247,37 @@ pub struct ExportJob {
     pub summary: Option<Value>,
 }
 
+/// A brute-force block (`user-blocks`): an identifier (username, e-mail or
+/// phone) blocked from an IP, or from every IP when `ip` is absent. An
+/// administrator's block (`blocked: true` on the user) is not one of these.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct UserBlock {
+    pub identifier: String,
+    #[serde(default)]
+    pub ip: Option<String>,
+    #[serde(default)]
+    pub connection: Option<String>,
+}
+
+/// The tenant's brute-force protection settings
+/// (`attack-protection/brute-force-protection`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct BruteForceProtection {
+    pub enabled: bool,
+    /// `block` and/or `user_notification`: without `block` nothing is blocked.
+    #[serde(default)]
+    pub shields: Vec<String>,
+    /// `count_per_identifier_and_ip` or `count_per_identifier`.
+    #[serde(default)]
+    pub mode: Option<String>,
+    /// Failed attempts before a block (Auth0's default is 10).
+    #[serde(default)]
+    pub max_attempts: Option<u32>,
+    /// IPs never counted or blocked.
+    #[serde(default)]
+    pub allowlist: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,6 +51,19 @@ pub enum Hostile {
     ShortOfTotal,
     /// `GET users` (the search): `users` users, 100 a page, never a `total`.
     SearchWithoutTotal { users: u64 },
+    /// `GET logs` by checkpoint: always the same three events, under a new
+    /// `Link` rel=next on every page.
+    LogsSamePage,
+    /// `GET logs` by checkpoint: three new events on every page, and always
+    /// the same `Link` rel=next (`from=the-same-checkpoint`).
+    LogsStuckCheckpoint,
+    /// `GET logs` by checkpoint: two events whose `Link` rel=next points at
+    /// another host (`203.0.113.9`) with `from=next-1`; asked `from=next-1`
+    /// here, an empty page (caught up).
+    LogsForeignLink,
+    /// `GET logs/{id}`: an event whose description is `bytes` bytes long,
+    /// starting with terminal escapes (`ESC[31m`, `ESC]0;…BEL`).
+    LogsLoudEvent { bytes: usize },
 }
 
 /// The hostile routes and how many requests reached them.
@@ -78,6 +91,10 @@ pub fn hostile(scenario: Hostile) -> HostileTenant {
             Router::new().route("/api/v2/roles/{id}/users", get(members))
         }
         Hostile::SearchWithoutTotal { .. } => Router::new().route("/api/v2/users", get(users)),
+        Hostile::LogsSamePage | Hostile::LogsStuckCheckpoint | Hostile::LogsForeignLink => {
+            Router::new().route("/api/v2/logs", get(logs))
+        }
+        Hostile::LogsLoudEvent { .. } => Router::new().route("/api/v2/logs/{id}", get(loud_event)),
         // The roles' permissions and members are empty, so a snapshot
         // gets as far as the roles listing lets it.
         _ => Router::new()
@@ -246,4 +263,56 @@ async fn users(State(shared): State<Arc<Shared>>, Query(q): Params) -> Response 
     // Auth0's envelope, but without the `total` it promises with include_totals.
     axum::Json(json!({"users": users, "start": start, "limit": per_page, "length": count}))
         .into_response()
+}
+
+/// A log event `log_id`, as Auth0 sends one.
+fn log_event(log_id: &str, description: &str) -> Value {
+    json!({"log_id": log_id, "date": "2026-12-01T10:00:00.000Z", "type": "fp",
+           "description": description, "user_id": "auth0|h1", "ip": "203.0.113.7"})
+}
+
+/// A checkpoint page of `events` with `Link: <{link}>; rel="next"`.
+fn log_page(events: Vec<Value>, link: &str) -> Response {
+    with_headers(
+        Value::Array(events),
+        StatusCode::OK,
+        &[("link", format!("<{link}>; rel=\"next\""))],
+    )
+}
+
+async fn logs(State(shared): State<Arc<Shared>>, Query(q): Params) -> Response {
+    let n = shared.requests.fetch_add(1, Ordering::Relaxed);
+    let here = "http://127.0.0.1/api/v2/logs";
+    let numbered = |first: u64| -> Vec<Value> {
+        (first..first + 3)
+            .map(|i| log_event(&format!("l{i}"), "Wrong email or password."))
+            .collect()
+    };
+    match shared.scenario {
+        Hostile::LogsSamePage => {
+            log_page(numbered(0), &format!("{here}?from=checkpoint-{n}&take=100"))
+        }
+        Hostile::LogsStuckCheckpoint => log_page(
+            numbered(n * 3),
+            &format!("{here}?from=the-same-checkpoint&take=100"),
+        ),
+        Hostile::LogsForeignLink if q.get("from").map(String::as_str) == Some("next-1") => {
+            log_page(Vec::new(), &format!("{here}?from=next-1&take=100"))
+        }
+        Hostile::LogsForeignLink => log_page(
+            vec![log_event("f1", "a"), log_event("f2", "b")],
+            "http://203.0.113.9/elsewhere/logs?from=next-1&take=100",
+        ),
+        _ => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+async fn loud_event(State(shared): State<Arc<Shared>>) -> Response {
+    shared.requests.fetch_add(1, Ordering::Relaxed);
+    let Hostile::LogsLoudEvent { bytes } = shared.scenario else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mut description = "\u{1b}[31m\u{1b}]0;owned\u{7}".to_owned();
+    description.push_str(&"x".repeat(bytes.saturating_sub(description.len())));
+    axum::Json(log_event("loud-1", &description)).into_response()
 }

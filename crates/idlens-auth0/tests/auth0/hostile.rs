@@ -16,7 +16,7 @@ use idlens_testkit::hostile_tenant::{hostile, serve, Hostile, BUDGET, YEAR_2100}
 /// The one-minute ceiling on any wait a header asks for.
 const CEILING: u64 = 60;
 
-async fn client_of(
+pub(crate) async fn client_of(
     scenario: Hostile,
 ) -> (
     ManagementClient<ClientCredentials>,
