@@ -76,18 +76,6 @@ fn types(events: &[Value]) -> Vec<&str> {
     events.iter().map(|e| e["type"].as_str().unwrap()).collect()
 }
 
-async fn refresh(sb: &RunningSandbox, rt: &str) -> (u16, Value) {
-    token(
-        sb,
-        &[
-            ("grant_type", "refresh_token"),
-            ("client_id", DESKTOP_CLIENT_ID),
-            ("refresh_token", rt),
-        ],
-    )
-    .await
-}
-
 #[tokio::test]
 async fn each_flow_logs_its_auth0_code() {
     let sb = start().await;

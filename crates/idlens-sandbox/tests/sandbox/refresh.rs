@@ -2,18 +2,6 @@ use idlens_sandbox::{API_AUDIENCE, DESKTOP_CLIENT_ID};
 
 use crate::support::*;
 
-async fn refresh(sb: &idlens_sandbox::RunningSandbox, rt: &str) -> (u16, serde_json::Value) {
-    token(
-        sb,
-        &[
-            ("grant_type", "refresh_token"),
-            ("client_id", DESKTOP_CLIENT_ID),
-            ("refresh_token", rt),
-        ],
-    )
-    .await
-}
-
 #[tokio::test]
 async fn refresh_rotates_and_reuse_revokes_the_family() {
     let sb = start().await;

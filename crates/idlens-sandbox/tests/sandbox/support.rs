@@ -51,6 +51,19 @@ pub fn assert_error(status: u16, body: &Value, want_status: u16, want_error: &st
     );
 }
 
+/// Redeems `rt` at the token endpoint as the desktop client: the status and JSON body.
+pub async fn refresh(sb: &RunningSandbox, rt: &str) -> (u16, Value) {
+    token(
+        sb,
+        &[
+            ("grant_type", "refresh_token"),
+            ("client_id", DESKTOP_CLIENT_ID),
+            ("refresh_token", rt),
+        ],
+    )
+    .await
+}
+
 /// Redeems an authorization `code` as the desktop client with `verifier`,
 /// naming `redirect_uri`; the status and JSON body.
 pub async fn redeem(
