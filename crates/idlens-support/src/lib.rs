@@ -2,7 +2,8 @@
 //! I/O, no runtime. Callers hand in events and query text read through the
 //! shared bounded guards.
 //!
-//! The modules: `codes` (every Auth0 log event type code, explained for a
+//! The modules: `facts` (what the caller gathered about one customer,
+//! handed to the rules: [`Evidence`]), `codes` (every Auth0 log event type code, explained for a
 //! support agent: [`LOG_CODES`], [`lookup`]), `event` (a log event as Auth0
 //! sends it: [`LogEvent`]), `query` (the Lucene subset Auth0's log search
 //! understands, parsed with bounds and matched locally: [`Query`]),
@@ -14,11 +15,16 @@
 
 mod codes;
 mod event;
+mod facts;
 mod query;
 mod timeline;
 
 pub use codes::{lookup, LogCategory, LogCode, Lookup, Outcome, LOG_CODES};
 pub use event::{LogEvent, MAX_DETAILS_BYTES};
+pub use facts::{
+    AccountFacts, Availability, BlockFacts, BruteForceFacts, BruteForceMode, Evidence,
+    IdentityFacts, MfaMethodFacts,
+};
 pub use query::{Field, Query, QueryError, MAX_QUERY_CHARS, MAX_QUERY_DEPTH, MAX_QUERY_TERMS};
 pub use timeline::{
     at_retention_edge, merge, timeline, Plan, Timeline, RETENTION_EDGE, SEARCH_RESULT_LIMIT,
