@@ -894,6 +894,97 @@ confirmed: boolean, };
 
 export type FixApplied = { linked: number, graphRows: number, batches: number, log: Array<string>, };
 
+export type SupportLookupRequest = { profile: string | null, who: string, };
+
+export type SupportLookup = { "kind": "card", card: SupportCard, } | { "kind": "choose", lookedUp: string, candidates: Array<UserSummary>, } | { "kind": "noMatch", lookedUp: string, message: string, };
+
+export type SupportCard = { account: AccountView, 
+/**
+ * Brute-force blocks on each of the user's identifiers.
+ */
+blocks: Availability<Array<BlockFacts>>, bruteForce: Availability<BruteForceFacts>, 
+/**
+ * Roles and effective permissions with their sources.
+ */
+access: Availability<UserRbac>, timeline: TimelineView, 
+/**
+ * When the card was read (RFC 3339, UTC).
+ */
+readAt: string, };
+
+export type AccountView = { name: string | null, createdAt: string | null, 
+/**
+ * The keys of `app_metadata`; the values only on request.
+ */
+appMetadataKeys: Array<string>, 
+/**
+ * Other users with the same e-mail, in other connections.
+ */
+sameEmailElsewhere: Array<IdentityFacts>, userId: string, email: string | null, 
+/**
+ * `None` when Auth0 did not say.
+ */
+emailVerified: boolean | null, username: string | null, phoneNumber: string | null, 
+/**
+ * The first identity is the primary one.
+ */
+identities: Array<IdentityFacts>, 
+/**
+ * Blocked by an administrator (`blocked: true`): never expires.
+ */
+blocked: boolean, lastLogin: string | null, lastIp: string | null, loginsCount: number | null, };
+
+export type IdentityFacts = { 
+/**
+ * `auth0`, `google-oauth2`, `waad`, `samlp`, …
+ */
+provider: string, 
+/**
+ * The connection's name (`Username-Password-Authentication`).
+ */
+connection: string, isSocial: boolean, };
+
+export type Availability<T> = { "state": "available", value: T, } | { "state": "notOnPlan", message: string, } | { "state": "missingScope", scope: string, };
+
+export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
+
+export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
+
+export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
+
+export type TimelineView = { 
+/**
+ * Newest first, each once.
+ */
+events: Array<LogEvent>, 
+/**
+ * Auth0 had more events than were read: older ones are not shown.
+ */
+moreAvailable: boolean, 
+/**
+ * The oldest event is at the edge of what the plan keeps.
+ */
+atRetentionEdge: boolean, 
+/**
+ * How many days of logs the tenant's plan keeps; `None` when the
+ * profile does not name the plan.
+ */
+retentionDays: number | null, 
+/**
+ * The IPs whose events without a user were added.
+ */
+searchedIps: Array<string>, };
+
+export type LogEvent = { log_id?: string | null, 
+/**
+ * ISO 8601, as Auth0 sends it (`2026-12-01T10:00:00.000Z`).
+ */
+date?: string | null, 
+/**
+ * The event type code (see [`crate::lookup`]).
+ */
+type?: string | null, description?: string | null, client_id?: string | null, client_name?: string | null, connection?: string | null, connection_id?: string | null, strategy?: string | null, strategy_type?: string | null, ip?: string | null, hostname?: string | null, user_agent?: string | null, user_id?: string | null, user_name?: string | null, organization_id?: string | null, audience?: string | null, scope?: unknown, isMobile?: boolean | null, location_info?: unknown, details?: unknown, };
+
 export type UpdateSettings = { 
 /**
  * The version running now.
@@ -1260,6 +1351,8 @@ export const commands = {
   auditFixPlan: (request: FixPlanRequest): Promise<FixPlanView> => call<FixPlanView>("audit_fix_plan", { request }),
   /** Applies the fix plan after the user confirmed it: links accounts, runs the Cypher. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
   auditFixApply: (request: FixApplyRequest, onEvent: (event: JobEvent<FixApplied>) => void): Promise<JobId> => job<FixApplied>("audit_fix_apply", { request }, onEvent),
+  /** Looks a customer up and reads their support card: account, blocks, access, logs. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  supportLookup: (request: SupportLookupRequest, onEvent: (event: JobEvent<SupportLookup>) => void): Promise<JobId> => job<SupportLookup>("support_lookup", { request }, onEvent),
   /** Whether this build has updates on, without asking any server. */
   updateSettings: (): Promise<UpdateSettings> => call<UpdateSettings>("update_settings"),
   /** Asks the update server (when updates are on) for a newer version. */

@@ -137,6 +137,8 @@ macro_rules! for_each_command {
             blocking fn audit_fix_plan(request: FixPlanRequest) -> FixPlanView;
             /// Applies the fix plan after the user confirmed it: links accounts, runs the Cypher.
             job fn audit_fix_apply(request: FixApplyRequest) -> FixApplied;
+            /// Looks a customer up and reads their support card: account, blocks, access, logs.
+            job fn support_lookup(request: SupportLookupRequest) -> SupportLookup;
             /// Whether this build has updates on, without asking any server.
             shell fn update_settings() -> UpdateSettings;
             /// Asks the update server (when updates are on) for a newer version.

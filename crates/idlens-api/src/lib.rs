@@ -2,7 +2,7 @@
 //! operations as Tauri commands, the CLI calls them directly.
 //!
 //! - [`Api`] holds the operations, one module per domain: [`profiles`],
-//!   [`inspect`], [`session`], [`rbac`], [`graph`], [`audit`], [`jobs`],
+//!   [`inspect`], [`session`], [`rbac`], [`graph`], [`audit`], [`support`], [`jobs`],
 //!   [`exports`] and [`updates`]. Each returns `Result<_, ApiError>`.
 //! - [`commands`] declares every command once (name, arguments, result, and
 //!   its kind); the shell's handlers, its permissions and the TypeScript
@@ -33,6 +33,7 @@ pub mod jobs;
 pub mod profiles;
 pub mod rbac;
 pub mod session;
+pub mod support;
 pub mod types;
 pub mod typescript;
 pub mod updates;

@@ -10,4 +10,5 @@ pub use crate::jobs::types::*;
 pub use crate::profiles::types::*;
 pub use crate::rbac::types::*;
 pub use crate::session::types::*;
+pub use crate::support::types::*;
 pub use crate::updates::types::*;

@@ -55,6 +55,20 @@ struct LogsEnvelope {
     start: Option<u64>,
 }
 
+impl LogsEnvelope {
+    /// The page it is; without `start`, where page `page` of `per_page`
+    /// begins.
+    fn into_page(self, page: u64, per_page: usize) -> LogsPage {
+        LogsPage {
+            total: self.total,
+            start: self
+                .start
+                .unwrap_or(page * per_page.clamp(1, PAGE_SIZE) as u64),
+            events: self.logs,
+        }
+    }
+}
+
 /// How an event is recognised when a page brings it again: its `log_id`,
 /// or (without one) the whole event.
 pub(crate) fn event_identity(event: &LogEvent) -> u64 {
@@ -89,18 +103,26 @@ impl<T: TokenSource> ManagementClient<T> {
             query.push(("q", q.to_owned()));
         }
         let envelope: LogsEnvelope = self.get(&["logs"], &query, job).await?;
-        Ok(LogsPage {
-            total: envelope.total,
-            start: envelope
-                .start
-                .unwrap_or(page * per_page.clamp(1, PAGE_SIZE) as u64),
-            events: envelope.logs,
-        })
+        Ok(envelope.into_page(page, per_page))
     }
 
     /// One event by its `log_id` (scope `read:logs`).
     pub async fn log_event(&self, log_id: &str, job: &Job) -> Result<LogEvent, ManagementError> {
         self.get(&["logs", log_id], &[], job).await
+    }
+
+    /// One page of a user's events, newest first (scope `read:logs_users`):
+    /// the support card reads the newest page, not all 1,000.
+    pub async fn user_logs_page(
+        &self,
+        user_id: &str,
+        page: u64,
+        per_page: usize,
+        job: &Job,
+    ) -> Result<LogsPage, ManagementError> {
+        let query = offset_query(page, per_page);
+        let envelope: LogsEnvelope = self.get(&["users", user_id, "logs"], &query, job).await?;
+        Ok(envelope.into_page(page, per_page))
     }
 
     /// A user's events, newest first, every page up to the 1,000 Auth0

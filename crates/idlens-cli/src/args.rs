@@ -61,6 +61,28 @@ pub enum Command {
     /// Check the profile's Neo4j graph: server, constraint, user count, mapping.
     #[command(subcommand)]
     Graph(GraphCommand),
+    /// Why can't this customer sign in? Their account, blocks, access and
+    /// recent events side by side.
+    Support(SupportArgs),
+}
+
+const SUPPORT_HELP: &str = "\
+WHO is an e-mail address (contains @), a user ID (contains |, like
+auth0|123) or a username. An e-mail can belong to one user per connection:
+then the users are listed and the command asks for a user ID (exit 1 on a
+terminal, 2 when run without one).
+
+Exit codes: 0 the card, 1 no user matches, 2 usage, network or permission error.";
+
+#[derive(Debug, Args)]
+#[command(after_help = SUPPORT_HELP)]
+pub struct SupportArgs {
+    /// The customer: an e-mail address, a user ID or a username.
+    pub who: String,
+    #[command(flatten)]
+    pub selector: ProfileSelector,
+    #[command(flatten)]
+    pub output: JsonFlag,
 }
 
 const AUDIT_HELP: &str = "\

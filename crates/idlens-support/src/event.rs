@@ -17,6 +17,7 @@ pub const MAX_DETAILS_BYTES: usize = 16 * 1024;
 /// Auth0 leaves out what does not apply (a Management API event has no
 /// `connection`), and so does serializing one.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LogEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_id: Option<String>,
@@ -55,16 +56,19 @@ pub struct LogEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub scope: Option<Value>,
     #[serde(default, rename = "isMobile", skip_serializing_if = "Option::is_none")]
     pub is_mobile: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub location_info: Option<Value>,
     #[serde(
         default,
         deserialize_with = "bounded_details",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub details: Option<Value>,
 }
 

@@ -123,6 +123,15 @@ impl<T> Availability<T> {
             _ => None,
         }
     }
+
+    /// The same availability holding `f` of the value.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Availability<U> {
+        match self {
+            Availability::Available { value } => Availability::Available { value: f(value) },
+            Availability::NotOnPlan { message } => Availability::NotOnPlan { message },
+            Availability::MissingScope { scope } => Availability::MissingScope { scope },
+        }
+    }
 }
 
 /// Everything the diagnosis reads about one lookup. `account` is `None`

@@ -25,7 +25,9 @@ pub use facts::{
     AccountFacts, Availability, BlockFacts, BruteForceFacts, BruteForceMode, Evidence,
     IdentityFacts, MfaMethodFacts,
 };
-pub use query::{Field, Query, QueryError, MAX_QUERY_CHARS, MAX_QUERY_DEPTH, MAX_QUERY_TERMS};
+pub use query::{
+    phrase_term, Field, Query, QueryError, MAX_QUERY_CHARS, MAX_QUERY_DEPTH, MAX_QUERY_TERMS,
+};
 pub use timeline::{
     at_retention_edge, merge, timeline, Plan, Timeline, RETENTION_EDGE, SEARCH_RESULT_LIMIT,
 };

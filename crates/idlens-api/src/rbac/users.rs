@@ -44,31 +44,11 @@ impl Api {
         let client = self.management(&profile)?;
         let job = Job::unwatched();
         let (user, access, apis) = self.user_access(&client, &request.user_id, &job).await?;
-        let snapshot = Snapshot::new("", "", apis, Vec::new(), None);
-        let effective = idlens_rbac::effective(&access, &snapshot.apis);
-        Ok(UserRbac {
-            user: views::user_summary(&user),
-            roles: access
-                .roles
-                .iter()
-                .map(|r| RoleRef {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
-                })
-                .collect(),
-            permissions: effective
-                .iter()
-                .map(|e| EffectiveView {
-                    permission: views::permission_view(&snapshot, &e.permission),
-                    sources: e.sources.iter().map(views::source_view).collect(),
-                })
-                .collect(),
-        })
+        Ok(user_rbac(&user, &access, apis))
     }
 
     /// The user, their access (roles with what each grants, direct grants),
-    /// and the tenant's APIs. Auth0's `sources` on a user's permissions give
-    /// both; when it leaves them out, each role's permissions are read.
+    /// and the tenant's APIs.
     pub(super) async fn user_access(
         &self,
         client: &tokens::Management,
@@ -79,39 +59,7 @@ impl Api {
             .user(user_id, job)
             .await
             .map_err(not_found_user(user_id))?;
-        let roles = client.user_roles(user_id, job).await?;
-        let permissions = client.user_permissions(user_id, job).await?;
-        let apis = client.resource_servers(job).await?;
-        let sources_missing = permissions.iter().any(|p| p.sources.is_none());
-        let mut grants = Vec::new();
-        for role in roles {
-            let granted = if sources_missing {
-                let of_role = client.role_permissions(&role.id, job).await?;
-                of_role
-                    .iter()
-                    .map(|p| PermissionRef::new(&p.api, &p.name))
-                    .collect()
-            } else {
-                from_source(
-                    &permissions,
-                    &PermissionSource::Role {
-                        id: role.id.clone(),
-                        name: role.name.clone(),
-                    },
-                )
-            };
-            grants.push(RoleGrant {
-                id: role.id,
-                name: role.name,
-                permissions: granted,
-            });
-        }
-        let access = UserAccess {
-            user_id: user_id.to_owned(),
-            direct: direct_grants(&permissions, &grants),
-            roles: grants,
-        };
-        let apis = apis.into_iter().map(fetch::api_def_of).collect();
+        let (access, apis) = access_of(client, user_id, job).await?;
         Ok((user, access, apis))
     }
 
@@ -161,6 +109,76 @@ impl Api {
             answers,
         })
     }
+}
+
+/// A user's roles and effective permissions with their sources, as the
+/// screens show them.
+pub(crate) fn user_rbac(user: &User, access: &UserAccess, apis: Vec<ApiDef>) -> UserRbac {
+    let snapshot = Snapshot::new("", "", apis, Vec::new(), None);
+    let effective = idlens_rbac::effective(access, &snapshot.apis);
+    UserRbac {
+        user: views::user_summary(user),
+        roles: access
+            .roles
+            .iter()
+            .map(|r| RoleRef {
+                id: r.id.clone(),
+                name: r.name.clone(),
+            })
+            .collect(),
+        permissions: effective
+            .iter()
+            .map(|e| EffectiveView {
+                permission: views::permission_view(&snapshot, &e.permission),
+                sources: e.sources.iter().map(views::source_view).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// A user's access (roles with what each grants, direct grants) and the
+/// tenant's APIs. Auth0's `sources` on a user's permissions give both;
+/// when it leaves them out, each role's permissions are read.
+pub(crate) async fn access_of(
+    client: &tokens::Management,
+    user_id: &str,
+    job: &Job,
+) -> Result<(UserAccess, Vec<ApiDef>), ManagementError> {
+    let (roles, permissions, apis) = futures::try_join!(
+        client.user_roles(user_id, job),
+        client.user_permissions(user_id, job),
+        client.resource_servers(job),
+    )?;
+    let sources_missing = permissions.iter().any(|p| p.sources.is_none());
+    let mut grants = Vec::new();
+    for role in roles {
+        let granted = if sources_missing {
+            let of_role = client.role_permissions(&role.id, job).await?;
+            of_role
+                .iter()
+                .map(|p| PermissionRef::new(&p.api, &p.name))
+                .collect()
+        } else {
+            from_source(
+                &permissions,
+                &PermissionSource::Role {
+                    id: role.id.clone(),
+                    name: role.name.clone(),
+                },
+            )
+        };
+        grants.push(RoleGrant {
+            id: role.id,
+            name: role.name,
+            permissions: granted,
+        });
+    }
+    let access = UserAccess {
+        user_id: user_id.to_owned(),
+        direct: direct_grants(&permissions, &grants),
+        roles: grants,
+    };
+    Ok((access, apis.into_iter().map(fetch::api_def_of).collect()))
 }
 
 /// Plain words are a name or e-mail prefix; a query with `:` is Lucene as given.

@@ -11,4 +11,5 @@ mod graph;
 mod ops;
 mod rbac;
 mod session;
+mod support_desk;
 mod users_export;

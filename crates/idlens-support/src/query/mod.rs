@@ -73,6 +73,21 @@ impl Query {
     }
 }
 
+/// The term `field:"value"` with `value` quoted as the parser reads it
+/// (`"` and `\\` escaped), so any text a caller searches for stays one
+/// phrase: it cannot add an operator or another term.
+pub fn phrase_term(field: Field, value: &str) -> String {
+    let mut term = format!("{}:\"", field.name());
+    for c in value.chars() {
+        if matches!(c, '"' | '\\') {
+            term.push('\\');
+        }
+        term.push(c);
+    }
+    term.push('"');
+    term
+}
+
 impl FromStr for Query {
     type Err = QueryError;
 

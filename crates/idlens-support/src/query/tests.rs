@@ -284,3 +284,18 @@ fn random_input_parses_or_fails_cleanly() {
         "parsed {parsed}, refused {refused}"
     );
 }
+
+#[test]
+fn phrase_terms_stay_one_phrase_whatever_the_value() {
+    let hostile = r#"a" OR type:s OR user_name:"b\"#;
+    let term = phrase_term(Field::UserName, hostile);
+    let query = Query::parse(&term).expect("a quoted phrase parses");
+    let named =
+        |name: &str| event(serde_json::json!({"log_id": "9", "type": "s", "user_name": name}));
+    assert!(query.matches(&named(hostile)), "{term}");
+    assert!(
+        !query.matches(&named("b")),
+        "the value added no term: {term}"
+    );
+    assert_eq!(phrase_term(Field::Ip, "203.0.113.7"), r#"ip:"203.0.113.7""#);
+}

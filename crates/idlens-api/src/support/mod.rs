@@ -1,0 +1,141 @@
+//! The Support desk: "why can't this customer sign in?". One lookup reads
+//! everything about a customer side by side — account, brute-force blocks
+//! on each identifier, the tenant's brute-force settings, roles and
+//! permissions, and their story in the logs — as one job; the pure rules
+//! (`idlens-support`) explain it.
+//!
+//! The reads that do not depend on each other go out together, within the
+//! client's pacing; the IP searches follow the events that name the IPs.
+//! Nothing is read twice.
+
+mod facts;
+mod resolve;
+mod timeline;
+pub mod types;
+
+use chrono::{SecondsFormat, Utc};
+use futures::future::try_join_all;
+use idlens_auth0::models::User;
+use idlens_job::Job;
+use idlens_support::{BlockFacts, IdentityFacts};
+
+use crate::rbac::tokens::Management;
+use crate::types::{AccountView, SupportCard, SupportLookup, SupportLookupRequest};
+use crate::{Api, ApiError};
+use resolve::Resolved;
+
+impl Api {
+    /// Looks a customer up and reads their support card.
+    pub async fn support_lookup(
+        &self,
+        request: SupportLookupRequest,
+        job: Job,
+    ) -> Result<SupportLookup, ApiError> {
+        let profile = self.load_profile(request.profile).await?;
+        let client = self.management(&profile)?;
+        job.phase("Looking the customer up", None);
+        let looked_up = request.who.trim().to_owned();
+        match resolve::resolve(&client, &looked_up, &job).await? {
+            Resolved::None { message } => Ok(SupportLookup::NoMatch { looked_up, message }),
+            Resolved::Several(users) => Ok(SupportLookup::Choose {
+                looked_up,
+                candidates: users.iter().map(crate::rbac::views::user_summary).collect(),
+            }),
+            Resolved::One { user, by_email } => {
+                let card = card(&client, &user, by_email, &job).await?;
+                Ok(SupportLookup::Card {
+                    card: Box::new(card),
+                })
+            }
+        }
+    }
+}
+
+/// Everything about one user, read side by side.
+/// `by_email` is the users-by-email answer when the lookup already read it.
+async fn card(
+    client: &Management,
+    user: &User,
+    by_email: Option<Vec<User>>,
+    job: &Job,
+) -> Result<SupportCard, ApiError> {
+    job.phase("Reading the account, blocks, access and logs", None);
+    let read_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+    let (blocks, brute_force, access, elsewhere, lists) = futures::join!(
+        blocks(client, user, job),
+        client.brute_force_protection(job),
+        crate::rbac::users::access_of(client, &user.user_id, job),
+        same_email_elsewhere(client, user, by_email, job),
+        timeline::by_user(client, user, job),
+    );
+    job.phase("Reading the events of the customer's IPs", None);
+    let (lists, ips) = timeline::by_ip(client, user, lists?, job).await?;
+    let access = facts::available(access)?
+        .map(|(access, apis)| crate::rbac::users::user_rbac(user, &access, apis));
+    Ok(SupportCard {
+        account: AccountView {
+            facts: facts::account(user),
+            name: user.name.clone(),
+            created_at: user.created_at.clone(),
+            app_metadata_keys: metadata_keys(user),
+            same_email_elsewhere: elsewhere?,
+        },
+        blocks: facts::available(blocks)?,
+        brute_force: facts::available(brute_force)?.map(|b| facts::brute_force(&b)),
+        access,
+        timeline: timeline::view(lists, ips, None),
+        read_at,
+    })
+}
+
+/// The brute-force blocks on each of the user's identifiers and by user
+/// ID, each block once.
+async fn blocks(
+    client: &Management,
+    user: &User,
+    job: &Job,
+) -> Result<Vec<BlockFacts>, idlens_auth0::ManagementError> {
+    let identifiers = facts::identifiers(user);
+    let by_identifier = try_join_all(
+        identifiers
+            .iter()
+            .map(|id| client.blocks_of_identifier(id, job)),
+    );
+    let (by_identifier, by_user) =
+        futures::try_join!(by_identifier, client.blocks_of_user(&user.user_id, job))?;
+    let mut out: Vec<BlockFacts> = Vec::new();
+    for block in by_identifier.iter().flatten().chain(&by_user) {
+        let block = facts::block(block);
+        if !out.contains(&block) {
+            out.push(block);
+        }
+    }
+    Ok(out)
+}
+
+/// The identities of other users with this user's e-mail (one per
+/// connection): the customer may be trying the wrong one.
+async fn same_email_elsewhere(
+    client: &Management,
+    user: &User,
+    by_email: Option<Vec<User>>,
+    job: &Job,
+) -> Result<Vec<IdentityFacts>, ApiError> {
+    let users = match (by_email, &user.email) {
+        (Some(users), _) => users,
+        (None, Some(email)) => client.users_by_email(email, job).await?,
+        (None, None) => return Ok(Vec::new()),
+    };
+    Ok(users
+        .iter()
+        .filter(|other| other.user_id != user.user_id)
+        .flat_map(|other| other.identities.iter().map(facts::identity))
+        .collect())
+}
+
+fn metadata_keys(user: &User) -> Vec<String> {
+    match &user.app_metadata {
+        Some(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,87 @@
+//! The Support desk's boundary types: what support asks for and the card
+//! that answers "why can't this customer sign in?".
+
+use idlens_support::{
+    AccountFacts, Availability, BlockFacts, BruteForceFacts, IdentityFacts, LogEvent,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::rbac::types::{UserRbac, UserSummary};
+
+/// Who support is helping: an e-mail, a user ID or a username.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportLookupRequest {
+    #[serde(default)]
+    pub profile: Option<String>,
+    pub who: String,
+}
+
+/// The answer to a lookup: the card, several users to choose from (an
+/// e-mail can belong to one user per connection), or no user at all.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum SupportLookup {
+    Card {
+        card: Box<SupportCard>,
+    },
+    /// Several users match: support picks one by its user ID.
+    #[serde(rename_all = "camelCase")]
+    Choose {
+        looked_up: String,
+        candidates: Vec<UserSummary>,
+    },
+    /// No user matches in any connection.
+    #[serde(rename_all = "camelCase")]
+    NoMatch {
+        looked_up: String,
+        message: String,
+    },
+}
+
+/// One customer, side by side: account, blocks, MFA, access, timeline.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportCard {
+    pub account: AccountView,
+    /// Brute-force blocks on each of the user's identifiers.
+    pub blocks: Availability<Vec<BlockFacts>>,
+    pub brute_force: Availability<BruteForceFacts>,
+    /// Roles and effective permissions with their sources.
+    pub access: Availability<UserRbac>,
+    pub timeline: TimelineView,
+    /// When the card was read (RFC 3339, UTC).
+    pub read_at: String,
+}
+
+/// The account part of the card.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountView {
+    #[serde(flatten)]
+    pub facts: AccountFacts,
+    pub name: Option<String>,
+    pub created_at: Option<String>,
+    /// The keys of `app_metadata`; the values only on request.
+    pub app_metadata_keys: Vec<String>,
+    /// Other users with the same e-mail, in other connections.
+    pub same_email_elsewhere: Vec<IdentityFacts>,
+}
+
+/// The user's events merged with those that belong to the story.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineView {
+    /// Newest first, each once.
+    pub events: Vec<LogEvent>,
+    /// Auth0 had more events than were read: older ones are not shown.
+    pub more_available: bool,
+    /// The oldest event is at the edge of what the plan keeps.
+    pub at_retention_edge: bool,
+    /// How many days of logs the tenant's plan keeps; `None` when the
+    /// profile does not name the plan.
+    pub retention_days: Option<u32>,
+    /// The IPs whose events without a user were added.
+    pub searched_ips: Vec<String>,
+}

@@ -1,0 +1,175 @@
+//! The Support desk's lookup through the `Api`, against the sandbox
+//! tenant's seeded support stories: who a lookup finds, and the card it
+//! reads — blocks, brute-force settings, access and the customer's story in
+//! the logs — with every Management API request sent once.
+
+use std::collections::HashSet;
+
+use idlens_api::types::{SupportCard, SupportLookup, SupportLookupRequest};
+use idlens_job::Job;
+use idlens_sandbox::{SandboxConfig, SupportStory};
+use idlens_support::Availability;
+
+use crate::rbac::m2m_tenant;
+use crate::session::{config, Tenant};
+
+fn story<'s>(tenant: &'s Tenant, name: &str) -> &'s SupportStory {
+    tenant
+        .sandbox()
+        .support_stories()
+        .iter()
+        .find(|s| s.story == name)
+        .expect("the sandbox seeds the story")
+}
+
+async fn lookup(tenant: &Tenant, who: &str) -> SupportLookup {
+    let request = SupportLookupRequest {
+        profile: None,
+        who: who.to_owned(),
+    };
+    tenant
+        .api
+        .support_lookup(request, Job::unwatched())
+        .await
+        .expect("the lookup answers")
+}
+
+fn card(lookup: SupportLookup) -> SupportCard {
+    match lookup {
+        SupportLookup::Card { card } => *card,
+        other => panic!("expected a card, got {other:?}"),
+    }
+}
+
+/// The requests the sandbox answered, from its request log.
+fn requests(log: &std::path::Path) -> Vec<String> {
+    std::fs::read_to_string(log)
+        .expect("the request log")
+        .lines()
+        .filter_map(|line| line.split(' ').nth(2).map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_locked_out_customer_shows_the_block_and_the_failures_behind_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("requests.log");
+    let tenant = m2m_tenant(SandboxConfig {
+        request_log: Some(log.clone()),
+        ..config()
+    })
+    .await;
+    let locked = story(&tenant, "locked_out").clone();
+
+    let card = card(lookup(&tenant, &locked.email).await);
+
+    assert_eq!(card.account.facts.user_id, locked.user_id);
+    let blocks = card.blocks.value().expect("blocks are readable");
+    assert!(
+        blocks
+            .iter()
+            .any(|b| b.identifier == locked.email && b.ip.as_deref() == Some("203.0.113.7")),
+        "{blocks:?}"
+    );
+    assert!(card.brute_force.value().is_some_and(|b| b.enabled));
+    let codes: Vec<&str> = card
+        .timeline
+        .events
+        .iter()
+        .filter_map(|e| e.kind.as_deref())
+        .collect();
+    assert!(codes.contains(&"limit_wc"), "{codes:?}");
+    assert!(
+        codes.iter().filter(|c| **c == "fp").count() >= 9,
+        "{codes:?}"
+    );
+    let ids: Vec<&String> = card
+        .timeline
+        .events
+        .iter()
+        .filter_map(|e| e.log_id.as_ref())
+        .collect();
+    assert_eq!(
+        ids.len(),
+        ids.iter().collect::<HashSet<_>>().len(),
+        "each event once"
+    );
+    let dates: Vec<_> = card
+        .timeline
+        .events
+        .iter()
+        .filter_map(|e| e.instant())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    assert!(
+        card.timeline
+            .events
+            .iter()
+            .all(|e| e.user_id.as_deref().is_none_or(|id| id == locked.user_id)),
+        "no other user's events"
+    );
+    assert!(card
+        .timeline
+        .searched_ips
+        .contains(&"203.0.113.7".to_owned()));
+    assert!(matches!(card.access, Availability::Available { .. }));
+
+    let sent = requests(&log);
+    let unique: HashSet<&String> = sent.iter().filter(|r| !r.contains("oauth")).collect();
+    assert_eq!(
+        unique.len(),
+        sent.iter().filter(|r| !r.contains("oauth")).count(),
+        "no request sent twice: {sent:#?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lookups_find_users_by_id_and_say_when_nobody_matches() {
+    let tenant = m2m_tenant(config()).await;
+    let admin = story(&tenant, "admin_blocked").clone();
+
+    let by_id = card(lookup(&tenant, &admin.user_id).await);
+    assert!(
+        by_id.account.facts.blocked,
+        "the admin block is on the card"
+    );
+
+    match lookup(&tenant, "nobody-at-all@example.test").await {
+        SupportLookup::NoMatch { message, .. } => {
+            assert!(message.contains("in any connection"), "{message}");
+        }
+        other => panic!("expected no match, got {other:?}"),
+    }
+    match lookup(&tenant, "auth0|does-not-exist").await {
+        SupportLookup::NoMatch { message, .. } => assert!(message.contains("no user"), "{message}"),
+        other => panic!("expected no match, got {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_email_of_several_users_asks_which_one() {
+    let tenant = m2m_tenant(config()).await;
+    let shared = {
+        let state = tenant.sandbox().tenant();
+        let mut seen = std::collections::HashMap::new();
+        state
+            .users
+            .iter()
+            .find_map(|u| {
+                let email = u.email.to_lowercase();
+                seen.insert(email.clone(), ()).map(|_| email)
+            })
+            .expect("the seed has two users with one e-mail")
+    };
+    match lookup(&tenant, &shared).await {
+        SupportLookup::Choose { candidates, .. } => {
+            assert!(candidates.len() >= 2, "{candidates:?}");
+            assert!(candidates.iter().all(|c| c
+                .facts
+                .email
+                .as_deref()
+                .is_some_and(|e| e.eq_ignore_ascii_case(&shared))));
+        }
+        other => panic!("expected a choice, got {other:?}"),
+    }
+}

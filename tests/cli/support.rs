@@ -1,0 +1,51 @@
+//! `idlens support WHO` against the sandbox tenant's seeded support
+//! stories: the card as text (escaped) and as JSON, several users for one
+//! e-mail, and no user at all, with the exit codes scripts rely on.
+
+use idlens_testkit::keychain_session::KeychainSession;
+
+use crate::rbac::tenant_and_admin;
+
+#[test]
+fn the_card_shows_a_locked_out_customers_block_and_failures() {
+    let session = KeychainSession::start();
+    let (tenant, user) = tenant_and_admin(&session);
+    let locked = tenant
+        .sandbox()
+        .support_stories()
+        .iter()
+        .find(|s| s.story == "locked_out")
+        .expect("the sandbox seeds a locked-out customer")
+        .clone();
+
+    let text = user.run(&["support", &locked.email]).expect_code(0);
+    assert!(text.stdout.contains(&locked.user_id), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("blocked from IP 203.0.113.7"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("limit_wc"), "{}", text.stdout);
+
+    let card = user
+        .run(&["support", &locked.email, "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(card["kind"], "card");
+    assert_eq!(card["card"]["account"]["userId"], locked.user_id.as_str());
+    assert_eq!(card["card"]["blocks"]["state"], "available");
+    let events = card["card"]["timeline"]["events"].as_array().unwrap();
+    assert!(events.iter().any(|e| e["type"] == "fp"), "{card}");
+}
+
+#[test]
+fn no_user_exits_1_and_an_unknown_flag_exits_2() {
+    let session = KeychainSession::start();
+    let (_tenant, user) = tenant_and_admin(&session);
+
+    let none = user
+        .run(&["support", "nobody-here@example.test"])
+        .expect_code(1);
+    assert!(none.stdout.contains("in any connection"), "{}", none.stdout);
+    user.run(&["support"]).expect_code(2);
+}
