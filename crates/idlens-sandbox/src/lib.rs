@@ -345,6 +345,8 @@ pub struct SandboxSummary {
     pub m2m_client_id: String,
     pub users: usize,
     pub sign_in_users: Vec<SignInUser>,
+    /// The seeded customers whose logs tell a support story.
+    pub support_stories: Vec<SupportStory>,
 }
 
 impl RunningSandbox {
@@ -408,6 +410,7 @@ impl RunningSandbox {
             m2m_client_id: M2M_CLIENT_ID.to_owned(),
             users: tenant.users.len(),
             sign_in_users: tenant.sign_in_users.clone(),
+            support_stories: self.support_stories().to_vec(),
         }
     }
 

@@ -9,7 +9,7 @@
 import type { ComponentType, ReactNode } from "react";
 import type { AreaProps } from "../areas/areaProps";
 import { SessionArea } from "../areas/session/SessionArea";
-import { IconGraph, IconInspector, IconRbac, IconSession, IconSettings } from "../components/Icons";
+import { IconGraph, IconInspector, IconRbac, IconSession, IconSettings, IconSupport } from "../components/Icons";
 import type { SettingsAreaProps } from "../settings/SettingsArea";
 import { lazyScreen } from "./lazyAreas";
 
@@ -87,6 +87,14 @@ export const AREAS = [
     shortcutKey: "4",
     place: "workspace",
     screen: lazyScreen(() => import("../areas/graph/GraphArea").then((m) => m.GraphArea)),
+  }),
+  area({
+    id: "support",
+    title: "Support",
+    icon: <IconSupport />,
+    shortcutKey: "5",
+    place: "workspace",
+    screen: lazyScreen(() => import("../areas/support/SupportArea").then((m) => m.SupportArea)),
   }),
   area({
     id: "settings",

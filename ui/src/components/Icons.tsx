@@ -209,6 +209,15 @@ export const IconDatabase = (p: IconProps) => (
   </StrokeIcon>
 );
 
+/** A lifebuoy: the Support area. */
+export const IconSupport = (p: IconProps) => (
+  <StrokeIcon {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <circle cx="12" cy="12" r="3.5" />
+    <path d="M9.5 9.5L6 6M14.5 9.5L18 6M14.5 14.5L18 18M9.5 14.5L6 18" />
+  </StrokeIcon>
+);
+
 export const IconUsers = (p: IconProps) => (
   <StrokeIcon {...p}>
     <circle cx="9" cy="8" r="3.5" />

@@ -181,7 +181,7 @@ function PlanPreview({ plan, state, profile }: { plan: FixPlanView; state: Audit
         <p className="field__hint">
           Every value is a parameter; orphans appear only as commented-out deletes and are never applied.
         </p>
-        <pre className="graph-cypher" data-testid="fix-plan-cypher" tabIndex={0}>
+        <pre className="code-block" data-testid="fix-plan-cypher" tabIndex={0}>
           {plan.cypherScript}
         </pre>
       </section>
@@ -284,7 +284,7 @@ function ApplyOutcome({ state }: { state: AuditState }) {
             Applied: {plural(applied.linked, "account linked", "accounts linked")},{" "}
             {plural(applied.graphRows, "graph row", "graph rows")} in {plural(applied.batches, "batch", "batches")}.
           </div>
-          <pre className="graph-log" data-testid="fix-apply-log" tabIndex={0}>
+          <pre className="code-block graph-log" data-testid="fix-apply-log" tabIndex={0}>
             {applied.log.join("\n")}
           </pre>
           <div className="rbac-form-actions">

@@ -1,0 +1,144 @@
+// A support agent answers "why can't this customer sign in?" from the
+// Support area: a customer locked out by brute-force protection is looked up
+// by e-mail, and the card shows the block (which IP, until when) beside the
+// failed attempts that caused it, each event explained from the core's table
+// of Auth0's log codes; the timeline filters by category and application and
+// opens an event whole. An e-mail of several accounts asks which one; an
+// unknown one says no account has it.
+// The tenant is the real `idlens sandbox` on 127.0.0.1, whose seeded logs
+// hold the support stories; the profile reads it as the sandbox's
+// machine-to-machine application.
+//
+// Run through ../run.mjs, which provides the display, keychain and
+// tauri-driver; shared steps are in ../driver.mjs, the tenant in ../sandbox.mjs.
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Key } from "webdriverio";
+import { browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, scrollTo, shown } from "../driver.mjs";
+import { freePort } from "../free-port.mjs";
+import { keyboardPass } from "../keyboard.mjs";
+import { reflowPass } from "../reflow.mjs";
+import { sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
+
+const story = (name) => {
+  const found = sandbox.summary.support_stories.find((s) => s.story === name);
+  assert.ok(found, `the sandbox seeds the ${name} story`);
+  return found;
+};
+
+/** Looks `who` up from the customer box with Enter, and waits for the lookup to end. */
+async function lookUp(who) {
+  await fill("support-who", who);
+  await browser.keys(Key.Enter);
+  const button = await shown("support-look-up");
+  await browser.waitUntil(async () => (await button.getText()) === "Look up", {
+    timeout: 30_000,
+    timeoutMsg: `the lookup of ${who} should end`,
+  });
+}
+
+before(async () => {
+  const callbackPort = await freePort();
+  sandbox.summary = await startSandbox(`http://127.0.0.1:${callbackPort}/callback`, 0, ["--mgmt-rate", "20"]);
+  const { issuer, client_id: clientId, audience, m2m_client_id: m2mClient, m2m_client_secret: secret } =
+    sandbox.summary;
+  cli(
+    ...["profile", "add", "sandbox", "--issuer", issuer, "--client-id", clientId, "--audience", audience],
+    ...["--callback-port", String(callbackPort), "--mgmt-client-id", m2mClient],
+  );
+  cliWithInput(secret, "profile", "set-mgmt-secret", "sandbox");
+  await openApp();
+});
+
+after(async () => {
+  await closeApp();
+  await stopSandbox();
+});
+
+describe("support desk", () => {
+  it("opens with Ctrl+5 and asks for a customer", async () => {
+    // The sidebar lists the area under its shortcut once the app is up.
+    await shown("nav-support");
+    await browser.keys([Key.Ctrl, "5"]);
+    await shown("area-support");
+    await shown("support-start");
+    await screenshot("support-start");
+  });
+
+  it("shows a locked-out customer's block beside the failures that caused it", async () => {
+    const locked = story("locked_out");
+    await lookUp(locked.email);
+    await shown("support-card");
+    assert.equal(await (await shown("support-user-id")).getText(), locked.user_id);
+    const blocks = await (await shown("support-blocks-list")).getText();
+    assert.match(blocks, /blocked from IP 203\.0\.113\.7/);
+    assert.match(await (await shown("support-brute-force")).getText(), /^On: 10 failed attempts block/);
+    const codes = await browser.$$('[data-testid="support-event"]').map((e) => e.getAttribute("data-code"));
+    assert.ok(codes.includes("limit_wc"), `the block's event is on the timeline: ${codes}`);
+    assert.ok(codes.filter((c) => c === "fp").length >= 9, `the wrong passwords are too: ${codes}`);
+    await screenshot("support-card");
+  });
+
+  it("filters the timeline by category and opens an event whole", async () => {
+    const category = await shown("support-filter-category");
+    await category.selectByAttribute("value", "limitsAndBlocks");
+    const codes = await browser.$$('[data-testid="support-event"]').map((e) => e.getAttribute("data-code"));
+    assert.deepEqual([...new Set(codes)], ["limit_wc"], "only limits and blocks are listed");
+    await click("support-event");
+    const detail = await shown("support-event-detail");
+    assert.match(await (await shown("support-event-next")).getText(), /\S/, "the event says what to do next");
+    assert.match(await detail.getText(), /203\.0\.113\.7/);
+    await scrollTo(detail);
+    await screenshot("support-event-detail");
+    await browser.keys(Key.Escape);
+    await detail.waitForExist({ reverse: true, timeoutMsg: "Escape closes the event" });
+    await category.selectByAttribute("value", "all");
+  });
+
+  it("reaches every action of the card by keyboard, with focus shown", async () => {
+    await keyboardPass("support card");
+  });
+
+  it("reflows the card at 200 % zoom and at 320 CSS px", async () => {
+    await reflowPass("support", async () => scrollTo(await shown("support-card"), "start"));
+  });
+
+  it("asks which account when several have the e-mail, and opens the one chosen", async () => {
+    const shared = findShared();
+    assert.ok(shared, "the sandbox seeds an e-mail with two accounts");
+    await lookUp(shared);
+    const list = await shown("support-candidates");
+    const candidates = await list.$$('[data-testid="support-candidate"]');
+    assert.ok(candidates.length >= 2, "each account is listed");
+    await screenshot("support-candidates");
+    const chosen = await candidates[0].getText();
+    await candidates[0].click();
+    await browser.waitUntil(async () => (await (await shown("support-user-id")).getText()) === chosen, {
+      timeout: 30_000,
+      timeoutMsg: "the account chosen opens",
+    });
+  });
+
+  it("says when no account has the e-mail", async () => {
+    await lookUp("nobody-here@example.test");
+    assert.match(await (await shown("support-no-match")).getText(), /in any connection/);
+    await screenshot("support-no-match");
+  });
+});
+
+/** An e-mail two of the tenant's accounts have, found with the CLI's user search. */
+function findShared() {
+  const seen = new Set();
+  for (let page = 0; page < 20; page++) {
+    const found = cli("users", "search", "", "--page", String(page)).users;
+    for (const user of found) {
+      const email = user.email?.toLowerCase();
+      if (!email) continue;
+      if (seen.has(email)) return email;
+      seen.add(email);
+    }
+    if (found.length === 0) break;
+  }
+  return null;
+}

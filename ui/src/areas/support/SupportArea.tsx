@@ -1,0 +1,29 @@
+import { ManagementGate } from "../../profile/ManagementGate";
+import type { AreaProps } from "../areaProps";
+import { ProfileArea } from "../ProfileGate";
+import { SupportWorkspace } from "./SupportWorkspace";
+import "../../styles/support.css";
+
+export function SupportArea(props: AreaProps) {
+  return (
+    <ProfileArea
+      {...props}
+      testId="area-support"
+      title="Support"
+      lead="For answering “why can’t this customer sign in?”: their account, blocks, access and recent events side by side."
+      purpose="know which tenant’s customers to look up"
+    >
+      {({ profile, keychain }) => (
+        <ManagementGate
+          profile={profile}
+          keychain={keychain}
+          navigate={props.navigate}
+          reads="Customers’ accounts, blocks and logs"
+          testIdPrefix="support"
+        >
+          <SupportWorkspace profile={profile.name} />
+        </ManagementGate>
+      )}
+    </ProfileArea>
+  );
+}
