@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::models::{Permission, ResourceServer, Role, RoleMember, User, UserPermission};
-use crate::pacing::{after_429, Pacer, Wait};
+use crate::pacing::{after_429, Pacer, Turn, Wait};
 use crate::paging::{identity, AtCap, PageGuard, OFFSET_CAP};
 use crate::{ManagementError, TokenSource};
 
@@ -32,11 +32,46 @@ pub struct ManagementClient<T> {
     /// an API answer, and the links go only where the tenant may send them.
     pub(crate) downloads: crate::download::Downloads,
     tokens: T,
-    pacer: tokio::sync::Mutex<Pacer>,
+    /// Held only between awaits, never across one.
+    pacer: std::sync::Mutex<Pacer>,
+    /// Told whenever a turn ends, so requests waiting for an answer go on.
+    turns: tokio::sync::Notify,
     sent: AtomicU64,
     rate_limited: AtomicU64,
     /// The largest answer read, in bytes ([`MAX_ANSWER`] unless set).
     answer_limit: usize,
+}
+
+/// A request's turn ([`ManagementClient::take_turn`]): ended by its answer,
+/// or given back when dropped without one (cancelled, unreachable), so the
+/// requests waiting on it go on either way.
+struct TurnTaken<'c, T> {
+    client: &'c ManagementClient<T>,
+    ended: bool,
+}
+
+impl<T> ManagementClient<T> {
+    fn pacer(&self) -> std::sync::MutexGuard<'_, Pacer> {
+        // Every change under this lock is whole: a panic elsewhere leaves it usable.
+        self.pacer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl<T> TurnTaken<'_, T> {
+    fn answered(mut self, headers: &reqwest::header::HeaderMap) {
+        self.client.pacer().answered(headers);
+        self.ended = true;
+        self.client.turns.notify_waiters();
+    }
+}
+
+impl<T> Drop for TurnTaken<'_, T> {
+    fn drop(&mut self) {
+        if !self.ended {
+            self.client.pacer().given_back();
+            self.client.turns.notify_waiters();
+        }
+    }
 }
 
 /// One page of a user search.
@@ -134,7 +169,8 @@ impl<T: TokenSource> ManagementClient<T> {
             http,
             downloads,
             tokens,
-            pacer: tokio::sync::Mutex::new(Pacer::default()),
+            pacer: std::sync::Mutex::new(Pacer::default()),
+            turns: tokio::sync::Notify::new(),
             sent: AtomicU64::new(0),
             rate_limited: AtomicU64::new(0),
             answer_limit: MAX_ANSWER,
@@ -385,7 +421,7 @@ impl<T: TokenSource> ManagementClient<T> {
         let mut refused_once = false;
         loop {
             job.check()?;
-            self.wait_for_allowance(job).await?;
+            let turn = self.take_turn(job).await?;
             let token = self.tokens.token().await.map_err(ManagementError::Token)?;
             self.sent.fetch_add(1, Ordering::Relaxed);
             let mut request = self
@@ -405,7 +441,7 @@ impl<T: TokenSource> ManagementClient<T> {
                     endpoint: name.clone(),
                     detail: idlens_http::describe_error(&e),
                 })?;
-            self.pacer.lock().await.observe(response.headers());
+            turn.answered(response.headers());
             match response.status().as_u16() {
                 200..=299 => return Ok(response),
                 429 if limited < MAX_429 => {
@@ -415,7 +451,7 @@ impl<T: TokenSource> ManagementClient<T> {
                     let wait = after_429(response.headers(), SystemTime::now(), fallback);
                     // This wait is the 429's answer to its headers: the pacer
                     // must not wait for the same reset again.
-                    self.pacer.lock().await.spent();
+                    self.pacer().spent();
                     self.wait(wait, job).await?;
                 }
                 429 => {
@@ -455,16 +491,31 @@ impl<T: TokenSource> ManagementClient<T> {
         Ok(url)
     }
 
-    /// Before a request: when the last answer said none are left, wait for
-    /// the allowance to be renewed (then what it said is spent).
-    async fn wait_for_allowance(&self, job: &Job) -> Result<(), ManagementError> {
-        let mut pacer = self.pacer.lock().await;
-        let Some(wait) = pacer.next_request_at(SystemTime::now()) else {
-            return Ok(());
-        };
-        pacer.spent();
-        drop(pacer);
-        self.wait(wait, job).await
+    /// A turn to send a request: at once while the allowance lasts; after
+    /// the window's reset when none are left; after the answer to the
+    /// request already out when the allowance is not known yet.
+    async fn take_turn(&self, job: &Job) -> Result<TurnTaken<'_, T>, ManagementError> {
+        loop {
+            job.check()?;
+            let answer = self.turns.notified();
+            tokio::pin!(answer);
+            // Registered before the pacer is read: an answer in between wakes it.
+            answer.as_mut().enable();
+            let turn = self.pacer().take_turn(SystemTime::now());
+            match turn {
+                Turn::Go => {
+                    return Ok(TurnTaken {
+                        client: self,
+                        ended: false,
+                    })
+                }
+                Turn::Wait(wait) => self.wait(wait, job).await?,
+                Turn::AfterAnswer => tokio::select! {
+                    () = &mut answer => {}
+                    () = job.cancelled() => return Err(ManagementError::Cancelled),
+                },
+            }
+        }
     }
 
     /// Waits as `wait` says (reported on the job, with its note), unless

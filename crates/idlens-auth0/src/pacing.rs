@@ -37,35 +37,113 @@ enum Asked {
     Unreadable,
 }
 
-/// The tenant's rate-limit state as the last answer gave it.
+/// The tenant's rate-limit state as the answers gave it, and the requests
+/// sent on it: requests that go out side by side share the allowance the
+/// last answer announced, so none is sent only to draw a `429`.
+///
+/// Invariant: `in_flight` counts turns taken ([`Pacer::take_turn`] →
+/// [`Turn::Go`]) and not yet ended by an answer ([`Pacer::answered`]) or
+/// given back ([`Pacer::given_back`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Pacer {
-    remaining: Option<u64>,
+    remaining: Allowance,
     /// When the allowance is renewed.
     reset: Option<Asked>,
+    in_flight: u64,
+}
+
+/// What is known of the requests left in this window.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Allowance {
+    /// No answer yet, or the window said ended: one request at a time
+    /// until an answer says.
+    #[default]
+    Unknown,
+    /// The tenant's answers carry no `x-ratelimit-remaining`: nothing to
+    /// hold back on.
+    Unannounced,
+    /// Requests left, less those sent since the answer that said so.
+    Left(u64),
+}
+
+/// May a request go now?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Turn {
+    Go,
+    /// None are left: wait until the allowance is renewed, then ask again.
+    Wait(Wait),
+    /// The allowance is unknown and a request is out: ask again when an
+    /// answer has come.
+    AfterAnswer,
 }
 
 impl Pacer {
-    /// Notes `x-ratelimit-remaining` and `x-ratelimit-reset`.
+    /// Notes `x-ratelimit-remaining` (less the requests still out, which the
+    /// tenant may not have counted yet) and `x-ratelimit-reset`.
     pub(crate) fn observe(&mut self, headers: &HeaderMap) {
-        self.remaining = header_text(headers, "x-ratelimit-remaining").and_then(|v| v.parse().ok());
+        self.remaining = match header_text(headers, "x-ratelimit-remaining") {
+            None => Allowance::Unannounced,
+            Some(v) => match v.parse::<u64>() {
+                Ok(left) => Allowance::Left(left.saturating_sub(self.in_flight)),
+                Err(_) => Allowance::Unknown,
+            },
+        };
         self.reset = header_text(headers, RESET).map(unix_seconds);
+    }
+
+    /// A request's answer came: its turn ends, and what it said is noted.
+    pub(crate) fn answered(&mut self, headers: &HeaderMap) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+        self.observe(headers);
+    }
+
+    /// A request ended without an answer (cancelled, unreachable): its turn
+    /// ends, and what it would have used is unknown.
+    pub(crate) fn given_back(&mut self) {
+        self.in_flight = self.in_flight.saturating_sub(1);
     }
 
     /// What the last answer said is waited out (its `429` wait, or this
     /// pacer's): the next answer says anew. Without this, a reset the
     /// ceiling cut short would be waited for again, and again.
     pub(crate) fn spent(&mut self) {
-        self.remaining = None;
+        self.remaining = Allowance::Unknown;
     }
 
     /// When to send the next request: `None` now, `Some(wait)` later (none
     /// are left until the allowance is renewed).
     pub(crate) fn next_request_at(&self, now: SystemTime) -> Option<Wait> {
-        if self.remaining != Some(0) {
+        if self.remaining != Allowance::Left(0) {
             return None;
         }
         held(self.reset?, RESET, now, SHORT_WAIT)
+    }
+
+    /// Takes a turn to send a request, or says how long to hold it.
+    pub(crate) fn take_turn(&mut self, now: SystemTime) -> Turn {
+        if let Some(wait) = self.next_request_at(now) {
+            // A plain wait ends when the reset has passed, for every request
+            // held by it; one the headers' word could not set (a note) is
+            // waited once, or it would be waited again and again.
+            if wait.note.is_some() {
+                self.spent();
+            }
+            return Turn::Wait(wait);
+        }
+        match self.remaining {
+            Allowance::Left(0) => self.remaining = Allowance::Unknown,
+            Allowance::Left(left) => {
+                self.remaining = Allowance::Left(left - 1);
+                self.in_flight += 1;
+                return Turn::Go;
+            }
+            Allowance::Unannounced | Allowance::Unknown => {}
+        }
+        if self.remaining == Allowance::Unknown && self.in_flight > 0 {
+            return Turn::AfterAnswer;
+        }
+        self.in_flight += 1;
+        Turn::Go
     }
 }
 
@@ -194,6 +272,66 @@ mod tests {
     }
 
     const YEAR_2100: u64 = 4_102_444_800;
+
+    #[test]
+    fn requests_side_by_side_share_the_allowance_an_answer_announced() {
+        let now = at(1_000);
+        let mut pacer = Pacer::default();
+        assert_eq!(
+            pacer.take_turn(now),
+            Turn::Go,
+            "the first request finds out"
+        );
+        assert_eq!(
+            pacer.take_turn(now),
+            Turn::AfterAnswer,
+            "the rest wait for its answer"
+        );
+        pacer.answered(&headers(&[
+            ("x-ratelimit-remaining", "2"),
+            ("x-ratelimit-reset", "1001"),
+        ]));
+        assert_eq!(pacer.take_turn(now), Turn::Go);
+        assert_eq!(pacer.take_turn(now), Turn::Go);
+        assert_eq!(
+            pacer.take_turn(now),
+            Turn::Wait(plain(at(1_001))),
+            "the third would draw a 429"
+        );
+        // One answer says one is left: the request still out may take it.
+        pacer.answered(&headers(&[
+            ("x-ratelimit-remaining", "1"),
+            ("x-ratelimit-reset", "1001"),
+        ]));
+        assert_eq!(pacer.take_turn(now), Turn::Wait(plain(at(1_001))));
+        assert_eq!(
+            pacer.take_turn(now),
+            Turn::Wait(plain(at(1_001))),
+            "every request waits for the reset, not only the first"
+        );
+        let after = at(1_001);
+        assert_eq!(
+            pacer.take_turn(after),
+            Turn::AfterAnswer,
+            "a request is out: its answer says"
+        );
+        pacer.given_back();
+        assert_eq!(
+            pacer.take_turn(after),
+            Turn::Go,
+            "nothing out: one request finds out"
+        );
+    }
+
+    #[test]
+    fn a_tenant_without_rate_limit_headers_is_not_held_back() {
+        let now = at(1_000);
+        let mut pacer = Pacer::default();
+        assert_eq!(pacer.take_turn(now), Turn::Go);
+        pacer.answered(&HeaderMap::new());
+        assert_eq!(pacer.take_turn(now), Turn::Go);
+        assert_eq!(pacer.take_turn(now), Turn::Go);
+    }
 
     #[test]
     fn waits_only_when_none_are_left() {

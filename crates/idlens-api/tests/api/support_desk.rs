@@ -173,3 +173,22 @@ async fn an_email_of_several_users_asks_which_one() {
         other => panic!("expected a choice, got {other:?}"),
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_a_free_plans_rate_limit_the_card_draws_no_429() {
+    let tenant = m2m_tenant(SandboxConfig {
+        mgmt_rate: Some(2),
+        ..config()
+    })
+    .await;
+    let locked = story(&tenant, "locked_out").clone();
+
+    let card = card(lookup(&tenant, &locked.email).await);
+
+    assert_eq!(card.account.facts.user_id, locked.user_id);
+    assert_eq!(
+        tenant.sandbox().mgmt_requests_refused(),
+        0,
+        "requests side by side stay within the allowance the answers announce"
+    );
+}
