@@ -140,7 +140,7 @@ fn login_failures_are_not_assumed() {
             "email_verified false but no failure says the app requires it",
             Case::customer()
                 .account(|a| a.email_verified = Some(false))
-                .events([ev("s1", 10, "s", "Success Login")]),
+                .events([ev("fp", 10, "fp", WRONG), ev("f", 5, "f", "Access denied.")]),
             CauseKind::EmailNotVerified,
         ),
         (

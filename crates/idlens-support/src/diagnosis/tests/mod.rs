@@ -9,6 +9,7 @@ mod login;
 mod mfa;
 mod ranking;
 mod silence;
+mod stories;
 mod tokens;
 
 use crate::testing::{cited, Case};
