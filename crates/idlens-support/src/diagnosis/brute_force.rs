@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use super::story::{cite, code, Period, Story};
+use super::story::{cite, code, is_success, Period, Story};
 use super::text::{event_ip, event_when, ip, says, shown, times, when};
 use super::{phrases, Cause, CauseKind, Citation};
 use crate::{Availability, BlockFacts, BruteForceMode, LogEvent};
@@ -50,28 +50,37 @@ fn blocked_now(story: &Story<'_>, blocks: &[BlockFacts]) -> Option<Cause> {
     Some(blocked(headline, citations, every_ip))
 }
 
-/// A `limit_wc` in `period` when the blocks could not be read.
+/// The newest `limit_wc` of the last 30 days, when the blocks could not
+/// be read: current while nothing lifted it, resolved once the customer
+/// signed in past it, nothing once it was released (`ublkdu`).
 fn likely_blocked(
     story: &Story<'_>,
     period: Period,
     unread: &Availability<Vec<BlockFacts>>,
 ) -> Option<Cause> {
-    let now = story.evidence.now;
-    let limits = limits(story, period, now - BLOCK_LIFETIME);
+    let since = story.evidence.now - BLOCK_LIFETIME;
+    let limits: Vec<&LogEvent> = story
+        .of_all(&["limit_wc"])
+        .into_iter()
+        .filter(|e| e.instant().is_some_and(|at| at >= since))
+        .collect();
     let newest = *limits.first()?;
-    let released = story.all().iter().any(|e| {
-        code(e) == "ublkdu"
-            && e.instant()
-                .zip(newest.instant())
-                .is_some_and(|(r, l)| r >= l)
-    });
-    if released {
+    let set = newest.instant()?;
+    if story
+        .all()
+        .iter()
+        .any(|e| code(e) == "ublkdu" && e.instant().is_some_and(|at| at >= set))
+    {
         return None;
     }
     let every_ip = newest.details.as_ref().and_then(|d| d["mode"].as_str())
         == Some("count_per_identifier")
         || mode(story) == Some(BruteForceMode::CountPerIdentifier);
     let ips: Vec<String> = limit_ip(newest).into_iter().collect();
+    let lifted = signed_in_past(story, set, if every_ip { None } else { ips.first() });
+    if lifted != (period == Period::Resolved) {
+        return None;
+    }
     let why = match unread {
         Availability::MissingScope { scope } => format!("missing scope `{}`", shown(scope)),
         _ => "not available on this tenant".to_owned(),
@@ -82,6 +91,22 @@ fn likely_blocked(
     );
     let citations = cite(limits.iter().copied().chain(refused(story, Some(newest))));
     Some(blocked(headline, citations, every_ip))
+}
+
+/// Whether the customer signed in after `set` from `ip` (any IP when
+/// `None`): a successful sign-in event, or the account's last login.
+fn signed_in_past(story: &Story<'_>, set: DateTime<Utc>, ip: Option<&String>) -> bool {
+    let from = |at: Option<DateTime<Utc>>, seen: Option<String>| {
+        at.is_some_and(|at| at > set) && ip.is_none_or(|ip| seen.as_ref() == Some(ip))
+    };
+    let account = story.evidence.account;
+    story
+        .all()
+        .iter()
+        .filter(|e| is_success(e))
+        .any(|e| from(e.instant(), event_ip(e)))
+        || account
+            .is_some_and(|a| from(a.last_login, a.last_ip.as_deref().and_then(super::text::ip)))
 }
 
 /// "IP 203.0.113.7 is blocked for this account after 10 failed attempts
@@ -138,15 +163,6 @@ fn blocked(headline: String, citations: Vec<Citation>, every_ip: bool) -> Cause 
         citations,
         next_step,
     )
-}
-
-/// The customer's `limit_wc` events of `period` since `since`, newest first.
-fn limits<'a>(story: &Story<'a>, period: Period, since: DateTime<Utc>) -> Vec<&'a LogEvent> {
-    story
-        .of(period, &["limit_wc"])
-        .into_iter()
-        .filter(|e| e.instant().is_some_and(|at| at >= since))
-        .collect()
 }
 
 /// Failed logins refused by brute-force protection after `set`.

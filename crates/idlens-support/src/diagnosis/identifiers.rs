@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::story::{cite, Period, Story};
 use super::text::{event_when, repeated, shown, times};
 use super::{Cause, CauseKind, Citation};
-use crate::{IdentityFacts, LogEvent};
+use crate::{IdentityFacts, LogEvent, Who};
 
 /// The most distinct mistyped names compared (bounded work on a flood).
 const MAX_NAMES_COMPARED: usize = 200;
@@ -22,19 +22,16 @@ pub(super) fn no_account(story: &Story<'_>, period: Period) -> Option<Cause> {
     {
         return None;
     }
-    let typed = evidence.looked_up;
-    let (what, hint) = if typed.contains('|') {
-        (
+    let (what, hint) = match Who::parse(evidence.looked_up) {
+        Ok(Who::UserId(_)) => (
             "user ID",
-            "check it was copied whole: the part before `|` names the connection",
-        )
-    } else if typed.contains('@') {
-        ("e-mail", "the customer may have signed up with another e-mail or with Google or another social login — try the address they use there, or their username")
-    } else {
-        (
+            "check it was copied whole (the part before `|` names the connection)",
+        ),
+        Ok(Who::Email(_)) => ("e-mail", "the customer may have signed up with another e-mail or with Google or another social login — try the address they use there, or their username"),
+        _ => (
             "username",
             "the customer may sign in with an e-mail instead — try their e-mail address",
-        )
+        ),
     };
     let unknown = story.of_all(&["fu"]);
     let attempts = match unknown.first() {
@@ -78,7 +75,7 @@ pub(super) fn other_identity_only(story: &Story<'_>, period: Period) -> Option<C
     }
     let connection = match tried.first().and_then(|e| e.connection.as_deref()) {
         Some(c) => format!("the `{}` connection", shown(c)),
-        None => "the connection tried".to_owned(),
+        None => "the connection the customer tried".to_owned(),
     };
     let providers = providers(&known);
     let source = match tried.first() {
@@ -90,7 +87,7 @@ pub(super) fn other_identity_only(story: &Story<'_>, period: Period) -> Option<C
         None => String::new(),
     };
     let owner = match providers.as_slice() {
-        [(provider, _)] => format!("a `{provider}` identity"),
+        [(provider, _)] => format!("{} `{provider}` identity", article(provider)),
         many => format!(
             "the {} identities",
             many.iter()
@@ -100,7 +97,7 @@ pub(super) fn other_identity_only(story: &Story<'_>, period: Period) -> Option<C
         ),
     };
     let headline = format!(
-        "no such user in {connection}; this e-mail belongs to {owner}{source}: the customer signed up with {0} — try “Continue with {0}”",
+        "no such user in {connection}; this e-mail belongs to {owner}{source}: {}",
         providers[0].1
     );
     let mut citations = vec![Citation::state("identities")];
@@ -114,26 +111,45 @@ pub(super) fn other_identity_only(story: &Story<'_>, period: Period) -> Option<C
     ))
 }
 
-/// The identities' providers (escaped, each once) with a name a customer
-/// knows (`google-oauth2` → Google).
+/// The identities' providers (escaped, each once), each with where the
+/// customer signs in instead: "the customer signed up with Google — try
+/// “Continue with Google”", or the enterprise or database connection.
 fn providers(known: &[&IdentityFacts]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for identity in known {
         let provider = shown(&identity.provider);
-        if out.iter().all(|(p, _)| *p != provider) {
-            let name = match identity.provider.as_str() {
-                "google-oauth2" => "Google".to_owned(),
-                "apple" => "Apple".to_owned(),
-                "windowslive" => "Microsoft".to_owned(),
-                "facebook" => "Facebook".to_owned(),
-                "github" => "GitHub".to_owned(),
-                "linkedin" => "LinkedIn".to_owned(),
-                _ => shown(&identity.connection),
-            };
-            out.push((provider, name));
+        if out.iter().any(|(p, _)| *p == provider) {
+            continue;
         }
+        let social = match identity.provider.as_str() {
+            "google-oauth2" => Some("Google"),
+            "apple" => Some("Apple"),
+            "windowslive" => Some("Microsoft"),
+            "facebook" => Some("Facebook"),
+            "github" => Some("GitHub"),
+            "linkedin" => Some("LinkedIn"),
+            _ => None,
+        };
+        let instead = match social {
+            Some(name) => {
+                format!("the customer signed up with {name} — try “Continue with {name}”")
+            }
+            None => format!(
+                "the customer's account is in the `{}` connection — sign in through it",
+                shown(&identity.connection)
+            ),
+        };
+        out.push((provider, instead));
     }
     out
+}
+
+/// "a" or "an" before `word` (as written: `apple` → "an").
+fn article(word: &str) -> &'static str {
+    match word.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
 }
 
 pub(super) fn mistyped_identifier(story: &Story<'_>, period: Period) -> Option<Cause> {

@@ -4,16 +4,17 @@
 //!
 //! An event is the customer's when it carries their user ID; or, without a
 //! user ID, when its user name is one of their identifiers (a `fu` for
-//! their e-mail); or, with neither, when it is an IP-level limit
-//! (`limit_mu`) the caller found by the customer's IPs. Events with
-//! another user's ID are never read; events without a user ID under
-//! another name are kept apart as `strangers` (a mistyped e-mail).
+//! their e-mail), or when it is a limit on an IP or identifier (`limit_mu`
+//! under any user name; `limit_wc` and the like without one) — the caller
+//! found those by the customer's IPs. Events with another user's ID are
+//! never read; events without a user ID under another name are kept apart
+//! as `strangers` (a mistyped e-mail).
 
 use chrono::{DateTime, Utc};
 
 use super::text::{event_when, when};
 use super::{Citation, MAX_CITATIONS};
-use crate::{Evidence, LogCategory, LogEvent};
+use crate::{Evidence, LogCategory, LogEvent, Who};
 
 /// The codes that record a successful sign-in (a login, or a password or
 /// MFA grant that signs the user in).
@@ -169,7 +170,8 @@ pub(crate) fn category(event: &LogEvent) -> Option<LogCategory> {
     event.code().known().map(|known| known.category)
 }
 
-fn is_success(event: &LogEvent) -> bool {
+/// A successful sign-in event.
+pub(crate) fn is_success(event: &LogEvent) -> bool {
     SIGN_IN_SUCCESSES.contains(&code(event))
 }
 
@@ -217,6 +219,8 @@ fn owner(event: &LogEvent, ids: &[&str], names: &[String]) -> Owner {
     match (event.user_id.as_deref(), event.user_name.as_deref()) {
         (Some(id), _) if ids.contains(&id) => Owner::Customer,
         (Some(_), _) => Owner::Other,
+        // An IP's block names whichever user was tried last; it is about the IP.
+        (None, _) if code(event) == "limit_mu" => Owner::Customer,
         (None, Some(name)) if names.iter().any(|n| n.eq_ignore_ascii_case(name.trim())) => {
             Owner::Customer
         }
@@ -233,8 +237,8 @@ fn ids<'a>(evidence: &Evidence<'a>) -> Vec<&'a str> {
         .map(|a| a.user_id.as_str())
         .into_iter()
         .collect();
-    if evidence.looked_up.contains('|') {
-        ids.push(evidence.looked_up);
+    if matches!(Who::parse(evidence.looked_up), Ok(Who::UserId(_))) {
+        ids.push(evidence.looked_up.trim());
     }
     ids
 }

@@ -60,6 +60,21 @@ fn the_account_state_is_explained() {
                 "Continue with Google",
             ],
         },
+        Row {
+            name: "an enterprise user typed a password into the database connection",
+            case: Case::customer()
+                .account(|a| {
+                    a.user_id = "samlp|Acme-SSO|jane".into();
+                    a.identities = vec![identity("samlp", "Acme-SSO", false)];
+                })
+                .events([crate::testing::typed("fu", 15, EMAIL)]),
+            kind: CauseKind::OtherIdentityOnly,
+            blocks: false,
+            cited: &["state:identities", "fu"],
+            says: &[
+                "no such user in the `Username-Password-Authentication` connection; this e-mail belongs to a `samlp` identity (`fu`, last 2026-12-08 11:45 UTC): the customer's account is in the `Acme-SSO` connection — sign in through it",
+            ],
+        },
     ]);
     let both = Case::customer()
         .account(|a| a.blocked = true)

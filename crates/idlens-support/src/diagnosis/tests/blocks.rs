@@ -123,10 +123,21 @@ fn blocks_are_explained_with_their_mode_and_expiry() {
             says: &["IP 203.0.113.7 is blocked", "missing scope `read:users`", "may have been removed since"],
         },
         Row {
-            name: "limit_mu: an IP blocked across accounts",
+            name: "blocks unreadable: a success from another IP leaves that IP blocked",
+            case: Case::customer()
+                .with(|c| c.blocks = Availability::MissingScope { scope: "read:users".into() })
+                .events(locked_out())
+                .events([LogEvent { ip: Some("198.51.100.20".into()), ..ev("s", 60, "s", "Success Login") }]),
+            kind: CauseKind::BruteForceBlocked,
+            blocks: true,
+            cited: &["wc"],
+            says: &["IP 203.0.113.7 is blocked for this account"],
+        },
+        Row {
+            name: "limit_mu: an IP blocked across accounts, naming someone else",
             case: Case::customer().events([LogEvent {
                 user_id: None,
-                user_name: None,
+                user_name: Some("someone.else@example.org".into()),
                 ..ev("mu", 20, "limit_mu", "Blocked IP address")
             }]),
             kind: CauseKind::IpThrottled,
@@ -143,6 +154,43 @@ fn blocks_are_explained_with_their_mode_and_expiry() {
             says: &["too many logins from it", "`limit_sul`"],
         },
     ]);
+}
+
+#[test]
+fn a_block_the_customer_signed_in_past_is_resolved() {
+    for (name, success_ip, every_ip) in [
+        ("the same IP, per account and IP", "203.0.113.7", false),
+        ("any IP, per account", "198.51.100.20", true),
+    ] {
+        let case = Case::customer()
+            .with(|c| {
+                c.blocks = Availability::NotOnPlan {
+                    message: "no".into(),
+                }
+            })
+            .with(|c| {
+                if every_ip {
+                    per_identifier(c)
+                }
+            })
+            .events(locked_out())
+            .events([LogEvent {
+                ip: Some(success_ip.into()),
+                ..ev("s", 60, "s", "Success Login")
+            }]);
+        let diagnosis = case.diagnose();
+        let cause = find(&diagnosis, CauseKind::BruteForceBlocked).expect(name);
+        assert!(
+            cause.resolved && !cause.blocks_sign_in,
+            "{name}: {cause:#?}"
+        );
+        assert!(
+            cause.headline.contains("not available on this tenant"),
+            "{}",
+            cause.headline
+        );
+        assert!(!diagnosis.blocks_sign_in, "{name}");
+    }
 }
 
 #[test]

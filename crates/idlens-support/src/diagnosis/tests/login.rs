@@ -53,6 +53,14 @@ fn login_failures_are_explained() {
             ],
         },
         Row {
+            name: "no account for a user ID",
+            case: Case::nobody(" auth0|gone "),
+            kind: CauseKind::NoAccount,
+            blocks: true,
+            cited: &[],
+            says: &["no account with this user ID in any connection: check it was copied whole"],
+        },
+        Row {
             name: "no account for a username",
             case: Case::nobody("jdoe"),
             kind: CauseKind::NoAccount,
@@ -84,7 +92,7 @@ fn login_failures_are_explained() {
             kind: CauseKind::OtherIdentityOnly,
             blocks: false,
             cited: &["state:identities"],
-            says: &["belongs to a `apple` identity", "Continue with Apple"],
+            says: &["no such user in the connection the customer tried; this e-mail belongs to an `apple` identity: the customer signed up with Apple — try “Continue with Apple”"],
         },
         Row {
             name: "a mistyped e-mail, seen only by IP",
