@@ -9,11 +9,11 @@ use serde::Serialize;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
-    /// At most [`super::MAX_CAUSES`], current causes before resolved ones.
+    /// At most `MAX_CAUSES` (5), current causes before resolved ones.
     pub causes: Vec<Cause>,
     /// Some current cause blocks sign-in (the CLI exits 1).
     pub blocks_sign_in: bool,
-    /// Causes found beyond [`super::MAX_CAUSES`] and not listed (said, so
+    /// Causes found beyond `MAX_CAUSES` (5) and not listed (said, so
     /// a cut list is never shown as complete).
     pub omitted: usize,
 }
@@ -35,7 +35,7 @@ pub struct Cause {
     /// Never holds text copied from an event's description.
     pub headline: String,
     /// The events and state the headline rests on, newest first (at most
-    /// [`super::MAX_CITATIONS`] events).
+    /// `MAX_CITATIONS` (20) events).
     pub citations: Vec<Citation>,
     /// What support can do next.
     pub next_step: String,
