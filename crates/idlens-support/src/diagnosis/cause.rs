@@ -28,8 +28,9 @@ pub struct Cause {
     /// credentials typed in the right place, until someone acts (support,
     /// the customer through a reset, or time for a block that expires).
     pub blocks_sign_in: bool,
-    /// The customer signed in successfully after every event behind this
-    /// cause: it explains a past problem, not today's.
+    /// Solved since: the customer signed in after every event behind it,
+    /// or the account changed (the e-mail was verified). It explains a
+    /// past problem, not today's; it never blocks sign-in.
     pub resolved: bool,
     /// One sentence with the counts, IPs, dates (UTC) and codes behind it.
     /// Never holds text copied from an event's description.
