@@ -9,17 +9,25 @@
 //! understands, parsed with bounds and matched locally: [`Query`]),
 //! `timeline` (several event lists merged newest first, once per `log_id`,
 //! saying when Auth0's search limit or the plan's retention hides older
-//! events: [`timeline()`]).
+//! events: [`timeline()`]), `who` (what support typed: an e-mail, user ID
+//! or username, checked: [`Who::parse`]), `diagnosis` (the likely reasons
+//! a customer cannot sign in, each citing its events and state:
+//! [`diagnose`]).
 
 #![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
 
 mod codes;
+mod diagnosis;
 mod event;
 mod facts;
 mod query;
+#[cfg(test)]
+mod testing;
 mod timeline;
+mod who;
 
 pub use codes::{lookup, LogCategory, LogCode, Lookup, Outcome, LOG_CODES};
+pub use diagnosis::{diagnose, Cause, CauseKind, Citation, Diagnosis, MAX_CAUSES, MAX_CITATIONS};
 pub use event::{LogEvent, MAX_DETAILS_BYTES};
 pub use facts::{
     AccountFacts, Availability, BlockFacts, BruteForceFacts, BruteForceMode, Evidence,
@@ -31,3 +39,4 @@ pub use query::{
 pub use timeline::{
     at_retention_edge, merge, timeline, Plan, Timeline, RETENTION_EDGE, SEARCH_RESULT_LIMIT,
 };
+pub use who::{Who, WhoError, MAX_WHO_CHARS};
