@@ -18,7 +18,13 @@ fn the_card_shows_a_locked_out_customers_block_and_failures() {
         .expect("the sandbox seeds a locked-out customer")
         .clone();
 
-    let text = user.run(&["support", &locked.email]).expect_code(0);
+    // A brute-force block stops sign-in: exit 1, as for any negative answer.
+    let text = user.run(&["support", &locked.email]).expect_code(1);
+    assert!(
+        text.stdout.starts_with("Diagnosis\n  [BLOCKS SIGN-IN]"),
+        "{}",
+        text.stdout
+    );
     assert!(text.stdout.contains(&locked.user_id), "{}", text.stdout);
     assert!(
         text.stdout.contains("blocked from IP 203.0.113.7"),
@@ -29,13 +35,28 @@ fn the_card_shows_a_locked_out_customers_block_and_failures() {
 
     let card = user
         .run(&["support", &locked.email, "--json"])
-        .expect_code(0)
+        .expect_code(1)
         .json();
     assert_eq!(card["kind"], "card");
     assert_eq!(card["card"]["account"]["userId"], locked.user_id.as_str());
     assert_eq!(card["card"]["blocks"]["state"], "available");
     let events = card["card"]["timeline"]["events"].as_array().unwrap();
     assert!(events.iter().any(|e| e["type"] == "fp"), "{card}");
+    assert_eq!(
+        card["card"]["diagnosis"]["causes"][0]["kind"],
+        "brute_force_blocked"
+    );
+
+    // A customer with nothing in the way: exit 0.
+    let quiet = tenant
+        .sandbox()
+        .support_stories()
+        .iter()
+        .find(|s| s.story == "no_events")
+        .expect("the sandbox seeds a customer with no events")
+        .user_id
+        .clone();
+    user.run(&["support", &quiet]).expect_code(0);
 }
 
 #[test]

@@ -896,7 +896,69 @@ export type FixApplied = { linked: number, graphRows: number, batches: number, l
 
 export type SupportLookupRequest = { profile: string | null, who: string, };
 
-export type SupportLookup = { "kind": "card", card: SupportCard, } | { "kind": "choose", lookedUp: string, candidates: Array<UserSummary>, } | { "kind": "noMatch", lookedUp: string, message: string, };
+export type SupportLookup = { "kind": "card", card: SupportCard, } | { "kind": "choose", lookedUp: string, candidates: Array<UserSummary>, } | { "kind": "noMatch", lookedUp: string, message: string, 
+/**
+ * What Auth0 logged under what was typed (`fu`: a mistyped
+ * e-mail, or one in another connection), newest first.
+ */
+attempts: Array<LogEvent>, diagnosis: Diagnosis, };
+
+export type Diagnosis = { 
+/**
+ * At most `MAX_CAUSES` (5), current causes before resolved ones.
+ */
+causes: Array<Cause>, 
+/**
+ * Some current cause blocks sign-in (the CLI exits 1).
+ */
+blocksSignIn: boolean, 
+/**
+ * Causes found beyond `MAX_CAUSES` (5) and not listed (said, so
+ * a cut list is never shown as complete).
+ */
+omitted: number, };
+
+export type Cause = { kind: CauseKind, 
+/**
+ * The tenant refuses the customer's next attempt even with the right
+ * credentials typed in the right place, until someone acts (support,
+ * the customer through a reset, or time for a block that expires).
+ */
+blocksSignIn: boolean, 
+/**
+ * Solved since: the customer signed in after every event behind it,
+ * or the account changed (the e-mail was verified). It explains a
+ * past problem, not today's; it never blocks sign-in.
+ */
+resolved: boolean, 
+/**
+ * One sentence with the counts, IPs, dates (UTC) and codes behind it.
+ * Never holds text copied from an event's description.
+ */
+headline: string, 
+/**
+ * The events and state the headline rests on, newest first (at most
+ * `MAX_CITATIONS` (20) events).
+ */
+citations: Array<Citation>, 
+/**
+ * What support can do next.
+ */
+nextStep: string, };
+
+export type CauseKind = "admin_blocked" | "brute_force_blocked" | "breached_password" | "email_not_verified" | "ip_throttled" | "no_account" | "other_identity_only" | "mistyped_identifier" | "mfa_failures" | "wrong_password" | "refresh_token_reused" | "token_exchange_failed" | "other_login_failure" | "mfa_enrollment_incomplete" | "no_attempts";
+
+export type Citation = { "source": "event", logId: string | null, code: string, date: string | null, } | { "source": "state", fact: string, };
+
+export type LogEvent = { log_id?: string | null, 
+/**
+ * ISO 8601, as Auth0 sends it (`2026-12-01T10:00:00.000Z`).
+ */
+date?: string | null, 
+/**
+ * The event type code (see [`crate::lookup`]).
+ */
+type?: string | null, description?: string | null, client_id?: string | null, client_name?: string | null, connection?: string | null, connection_id?: string | null, strategy?: string | null, strategy_type?: string | null, ip?: string | null, hostname?: string | null, user_agent?: string | null, user_id?: string | null, user_name?: string | null, organization_id?: string | null, audience?: string | null, scope?: unknown, isMobile?: boolean | null, location_info?: unknown, details?: unknown, };
 
 export type SupportCard = { account: AccountView, 
 /**
@@ -906,7 +968,11 @@ blocks: Availability<Array<BlockFacts>>, bruteForce: Availability<BruteForceFact
 /**
  * Roles and effective permissions with their sources.
  */
-access: Availability<UserRbac>, timeline: TimelineView, 
+access: Availability<UserRbac>, 
+/**
+ * The likely reasons the customer cannot sign in, most likely first.
+ */
+diagnosis: Diagnosis, timeline: TimelineView, 
 /**
  * When the card was read (RFC 3339, UTC).
  */
@@ -946,11 +1012,11 @@ connection: string, isSocial: boolean, };
 
 export type Availability<T> = { "state": "available", value: T, } | { "state": "notOnPlan", message: string, } | { "state": "missingScope", scope: string, };
 
-export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
-
 export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
 
 export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
+
+export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
 
 export type TimelineView = { 
 /**
@@ -974,16 +1040,6 @@ retentionDays: number | null,
  * The IPs whose events without a user were added.
  */
 searchedIps: Array<string>, };
-
-export type LogEvent = { log_id?: string | null, 
-/**
- * ISO 8601, as Auth0 sends it (`2026-12-01T10:00:00.000Z`).
- */
-date?: string | null, 
-/**
- * The event type code (see [`crate::lookup`]).
- */
-type?: string | null, description?: string | null, client_id?: string | null, client_name?: string | null, connection?: string | null, connection_id?: string | null, strategy?: string | null, strategy_type?: string | null, ip?: string | null, hostname?: string | null, user_agent?: string | null, user_id?: string | null, user_name?: string | null, organization_id?: string | null, audience?: string | null, scope?: unknown, isMobile?: boolean | null, location_info?: unknown, details?: unknown, };
 
 export type UpdateSettings = { 
 /**

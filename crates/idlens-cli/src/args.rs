@@ -72,7 +72,8 @@ auth0|123) or a username. An e-mail can belong to one user per connection:
 then the users are listed and the command asks for a user ID (exit 1 on a
 terminal, 2 when run without one).
 
-Exit codes: 0 the card, 1 no user matches, 2 usage, network or permission error.";
+Exit codes: 0 the card, 1 a cause that blocks sign-in was found or no user
+matches, 2 usage, network or permission error.";
 
 #[derive(Debug, Args)]
 #[command(after_help = SUPPORT_HELP)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use idlens_api::types::{SupportCard, SupportLookup, SupportLookupRequest, UserSummary};
 use idlens_api::{Api, ApiError, ErrorCode};
-use idlens_support::{Availability, BruteForceMode, LogEvent};
+use idlens_support::{Availability, BruteForceMode, Citation, Diagnosis, LogEvent};
 
 use crate::args::SupportArgs;
 use crate::output::{self, say};
@@ -33,15 +33,27 @@ pub fn lookup(api: &Api, args: SupportArgs) -> Result<ExitCode, ApiError> {
             looked_up,
             candidates,
         } => return choose(looked_up, candidates),
-        SupportLookup::NoMatch { message, .. } => say!("{}", Untrusted(message)),
+        SupportLookup::NoMatch {
+            message,
+            attempts,
+            diagnosis,
+            ..
+        } => {
+            say!("{}", Untrusted(message));
+            print_diagnosis(diagnosis);
+            print_events("Attempts under this name", attempts);
+        }
     }
     Ok(exit_of(&found))
 }
 
-/// 0 for a card, 1 when no user matched.
+/// 1 when a cause that blocks sign-in is found or no user matched, else 0.
 fn exit_of(found: &SupportLookup) -> ExitCode {
     match found {
         SupportLookup::NoMatch { .. } => ExitCode::from(EXIT_FINDING),
+        SupportLookup::Card { card } if card.diagnosis.blocks_sign_in => {
+            ExitCode::from(EXIT_FINDING)
+        }
         _ => ExitCode::SUCCESS,
     }
 }
@@ -79,10 +91,52 @@ fn choose(looked_up: &str, candidates: &[UserSummary]) -> Result<ExitCode, ApiEr
 }
 
 fn print_card(card: &SupportCard) {
+    print_diagnosis(&card.diagnosis);
     print_account(card);
     print_blocks(card);
     print_access(card);
     print_timeline(card);
+}
+
+/// The likely reasons first: what blocks sign-in, each with what it rests on.
+fn print_diagnosis(diagnosis: &Diagnosis) {
+    if diagnosis.causes.is_empty() {
+        say!("Diagnosis: nothing in the account, blocks or logs explains a failed sign-in.\n");
+        return;
+    }
+    say!("Diagnosis");
+    for cause in &diagnosis.causes {
+        let mark = if cause.resolved {
+            "resolved"
+        } else if cause.blocks_sign_in {
+            "BLOCKS SIGN-IN"
+        } else {
+            "likely"
+        };
+        say!("  [{mark}] {}", Untrusted(&cause.headline));
+        say!("      Next: {}", Untrusted(&cause.next_step));
+        let cited: Vec<String> = cause.citations.iter().map(citation).collect();
+        if !cited.is_empty() {
+            say!("      From: {}", Untrusted(&cited.join(", ")));
+        }
+    }
+    if diagnosis.omitted > 0 {
+        say!(
+            "  … and {} less likely causes (all with --json).",
+            diagnosis.omitted
+        );
+    }
+    say!("");
+}
+
+fn citation(citation: &Citation) -> String {
+    match citation {
+        Citation::Event { code, date, .. } => match date {
+            Some(date) => format!("{code} {date}"),
+            None => code.clone(),
+        },
+        Citation::State { fact } => fact.clone(),
+    }
 }
 
 fn print_account(card: &SupportCard) {
@@ -210,6 +264,19 @@ fn print_timeline(card: &SupportCard) {
     }
     if t.at_retention_edge {
         say!("  The oldest event is at the edge of what the plan keeps: older ones are gone.");
+    }
+}
+
+fn print_events(title: &str, events: &[LogEvent]) {
+    say!("\n{title} ({} events, newest first)", events.len());
+    for event in events.iter().take(EVENTS_SHOWN) {
+        say!("  {}", event_line(event));
+    }
+    if events.len() > EVENTS_SHOWN {
+        say!(
+            "  … {} older events (all with --json).",
+            events.len() - EVENTS_SHOWN
+        );
     }
 }
 

@@ -34,7 +34,8 @@ pub use facts::{
     IdentityFacts, MfaMethodFacts,
 };
 pub use query::{
-    phrase_term, Field, Query, QueryError, MAX_QUERY_CHARS, MAX_QUERY_DEPTH, MAX_QUERY_TERMS,
+    phrase_term, prefix_term, Field, Query, QueryError, MAX_QUERY_CHARS, MAX_QUERY_DEPTH,
+    MAX_QUERY_TERMS,
 };
 pub use timeline::{
     at_retention_edge, merge, timeline, Plan, Timeline, RETENTION_EDGE, SEARCH_RESULT_LIMIT,

@@ -71,6 +71,10 @@ describe("support desk", () => {
     await lookUp(locked.email);
     await shown("support-card");
     assert.equal(await (await shown("support-user-id")).getText(), locked.user_id);
+    const first = await shown("support-cause");
+    assert.equal(await first.getAttribute("data-kind"), "brute_force_blocked", "the block is the first cause");
+    assert.match(await first.getText(), /^Blocks sign-in/i);
+    assert.match(await first.getText(), /203\.0\.113\.7/);
     const blocks = await (await shown("support-blocks-list")).getText();
     assert.match(blocks, /blocked from IP 203\.0\.113\.7/);
     assert.match(await (await shown("support-brute-force")).getText(), /^On: 10 failed attempts block/);
@@ -78,6 +82,15 @@ describe("support desk", () => {
     assert.ok(codes.includes("limit_wc"), `the block's event is on the timeline: ${codes}`);
     assert.ok(codes.filter((c) => c === "fp").length >= 9, `the wrong passwords are too: ${codes}`);
     await screenshot("support-card");
+  });
+
+  it("opens the event a cause cites", async () => {
+    const cited = await (await shown("support-cause")).$("button");
+    await cited.click();
+    const detail = await shown("support-event-detail");
+    assert.match(await detail.getText(), /limit_wc/);
+    await browser.keys(Key.Escape);
+    await detail.waitForExist({ reverse: true, timeoutMsg: "Escape closes the event" });
   });
 
   it("filters the timeline by category and opens an event whole", async () => {
@@ -123,6 +136,7 @@ describe("support desk", () => {
   it("says when no account has the e-mail", async () => {
     await lookUp("nobody-here@example.test");
     assert.match(await (await shown("support-no-match")).getText(), /in any connection/);
+    assert.equal(await (await shown("support-cause")).getAttribute("data-kind"), "no_account");
     await screenshot("support-no-match");
   });
 });

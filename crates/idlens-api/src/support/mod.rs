@@ -17,7 +17,9 @@ use chrono::{SecondsFormat, Utc};
 use futures::future::try_join_all;
 use idlens_auth0::models::User;
 use idlens_job::Job;
-use idlens_support::{BlockFacts, IdentityFacts};
+use idlens_support::{
+    diagnose, Availability, BlockFacts, BruteForceFacts, Evidence, IdentityFacts, MfaMethodFacts,
+};
 
 use crate::rbac::tokens::Management;
 use crate::types::{AccountView, SupportCard, SupportLookup, SupportLookupRequest};
@@ -36,13 +38,13 @@ impl Api {
         job.phase("Looking the customer up", None);
         let looked_up = request.who.trim().to_owned();
         match resolve::resolve(&client, &looked_up, &job).await? {
-            Resolved::None { message } => Ok(SupportLookup::NoMatch { looked_up, message }),
+            Resolved::None { message } => no_match(&client, looked_up, message, &job).await,
             Resolved::Several(users) => Ok(SupportLookup::Choose {
                 looked_up,
                 candidates: users.iter().map(crate::rbac::views::user_summary).collect(),
             }),
             Resolved::One { user, by_email } => {
-                let card = card(&client, &user, by_email, &job).await?;
+                let card = card(&client, &looked_up, &user, by_email, &job).await?;
                 Ok(SupportLookup::Card {
                     card: Box::new(card),
                 })
@@ -51,16 +53,63 @@ impl Api {
     }
 }
 
-/// Everything about one user, read side by side.
+/// No user has what support typed: the attempts Auth0 logged under it
+/// (`fu`, a mistyped e-mail) and what they say.
+async fn no_match(
+    client: &Management,
+    looked_up: String,
+    message: String,
+    job: &Job,
+) -> Result<SupportLookup, ApiError> {
+    job.phase("Reading the attempts under this name", None);
+    let lists = timeline::by_name(client, &looked_up, job).await?;
+    let (merged, _) = timeline::merged(lists, None);
+    let not_read = not_read();
+    let diagnosis = diagnose(&Evidence {
+        looked_up: &looked_up,
+        account: None,
+        same_email_elsewhere: &[],
+        blocks: &not_read.blocks,
+        brute_force: &not_read.brute_force,
+        mfa: &not_read.mfa,
+        timeline: &merged,
+        now: Utc::now(),
+    });
+    Ok(SupportLookup::NoMatch {
+        looked_up,
+        message,
+        attempts: merged.events,
+        diagnosis,
+    })
+}
+
+/// What a lookup with no account does not read.
+struct NotRead {
+    blocks: Availability<Vec<BlockFacts>>,
+    brute_force: Availability<BruteForceFacts>,
+    mfa: Availability<Vec<MfaMethodFacts>>,
+}
+
+fn not_read() -> NotRead {
+    let message = || "not read for this lookup".to_owned();
+    NotRead {
+        blocks: Availability::NotOnPlan { message: message() },
+        brute_force: Availability::NotOnPlan { message: message() },
+        mfa: Availability::NotOnPlan { message: message() },
+    }
+}
+
+/// Everything about one user, read side by side, and what it says.
 /// `by_email` is the users-by-email answer when the lookup already read it.
 async fn card(
     client: &Management,
+    looked_up: &str,
     user: &User,
     by_email: Option<Vec<User>>,
     job: &Job,
 ) -> Result<SupportCard, ApiError> {
     job.phase("Reading the account, blocks, access and logs", None);
-    let read_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+    let read_at = Utc::now();
     let (blocks, brute_force, access, elsewhere, lists) = futures::join!(
         blocks(client, user, job),
         client.brute_force_protection(job),
@@ -70,21 +119,35 @@ async fn card(
     );
     job.phase("Reading the events of the customer's IPs", None);
     let (lists, ips) = timeline::by_ip(client, user, lists?, job).await?;
-    let access = facts::available(access)?
-        .map(|(access, apis)| crate::rbac::users::user_rbac(user, &access, apis));
+    let (merged, more) = timeline::merged(lists, None);
+    let account = AccountView {
+        facts: facts::account(user),
+        name: user.name.clone(),
+        created_at: user.created_at.clone(),
+        app_metadata_keys: metadata_keys(user),
+        same_email_elsewhere: elsewhere?,
+    };
+    let blocks = facts::available(blocks)?;
+    let brute_force = facts::available(brute_force)?.map(|b| facts::brute_force(&b));
+    let diagnosis = diagnose(&Evidence {
+        looked_up,
+        account: Some(&account.facts),
+        same_email_elsewhere: &account.same_email_elsewhere,
+        blocks: &blocks,
+        brute_force: &brute_force,
+        mfa: &not_read().mfa,
+        timeline: &merged,
+        now: read_at,
+    });
     Ok(SupportCard {
-        account: AccountView {
-            facts: facts::account(user),
-            name: user.name.clone(),
-            created_at: user.created_at.clone(),
-            app_metadata_keys: metadata_keys(user),
-            same_email_elsewhere: elsewhere?,
-        },
-        blocks: facts::available(blocks)?,
-        brute_force: facts::available(brute_force)?.map(|b| facts::brute_force(&b)),
-        access,
-        timeline: timeline::view(lists, ips, None),
-        read_at,
+        account,
+        blocks,
+        brute_force,
+        access: facts::available(access)?
+            .map(|(access, apis)| crate::rbac::users::user_rbac(user, &access, apis)),
+        diagnosis,
+        timeline: timeline::view(merged, more, ips, None),
+        read_at: read_at.to_rfc3339_opts(SecondsFormat::Secs, true),
     })
 }
 

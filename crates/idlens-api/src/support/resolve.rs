@@ -4,6 +4,7 @@
 
 use idlens_auth0::models::User;
 use idlens_job::Job;
+use idlens_support::Who;
 
 use crate::rbac::tokens::Management;
 use crate::{ApiError, ErrorCode};
@@ -21,37 +22,14 @@ pub(super) enum Resolved {
     },
 }
 
-/// What support typed, by its shape.
-enum Typed<'a> {
-    Email(&'a str),
-    UserId(&'a str),
-    Username(&'a str),
-}
-
-fn typed(who: &str) -> Result<Typed<'_>, ApiError> {
-    let who = who.trim();
-    if who.is_empty() {
-        return Err(ApiError::new(
-            ErrorCode::InvalidInput,
-            "Type the customer's e-mail address, user ID (like auth0|123) or username.",
-        ));
-    }
-    Ok(if who.contains('|') {
-        Typed::UserId(who)
-    } else if who.contains('@') {
-        Typed::Email(who)
-    } else {
-        Typed::Username(who)
-    })
-}
-
 pub(super) async fn resolve(
     client: &Management,
     who: &str,
     job: &Job,
 ) -> Result<Resolved, ApiError> {
-    match typed(who)? {
-        Typed::UserId(id) => match client.user(id, job).await {
+    let who = Who::parse(who).map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    match &who {
+        Who::UserId(id) => match client.user(id, job).await {
             Ok(user) => Ok(Resolved::One {
                 user: Box::new(user),
                 by_email: None,
@@ -63,7 +41,7 @@ pub(super) async fn resolve(
             }),
             Err(e) => Err(e.into()),
         },
-        Typed::Email(email) => {
+        Who::Email(email) => {
             let users = client.users_by_email(email, job).await?;
             Ok(match of_list(users.clone(), || no_email(email)) {
                 Resolved::One { user, .. } => Resolved::One {
@@ -73,7 +51,7 @@ pub(super) async fn resolve(
                 other => other,
             })
         }
-        Typed::Username(name) => {
+        Who::Username(name) => {
             let q = format!("username:{}", quoted(name));
             let page = client.search_users(&q, 0, 50, job).await?;
             Ok(of_list(page.users, || no_username(name)))

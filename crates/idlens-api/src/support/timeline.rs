@@ -10,7 +10,7 @@ use futures::future::try_join_all;
 use idlens_auth0::models::User;
 use idlens_auth0::{LogsPage, ManagementError};
 use idlens_job::Job;
-use idlens_support::{phrase_term, Field, LogEvent, Plan};
+use idlens_support::{phrase_term, prefix_term, Field, LogEvent, Plan, Timeline};
 
 use super::types::TimelineView;
 use crate::rbac::tokens::Management;
@@ -65,16 +65,30 @@ pub(super) async fn by_user(
     job: &Job,
 ) -> Result<Lists, ManagementError> {
     let own = client.user_logs_page(&user.user_id, 0, EVENTS_PER_LIST, job);
-    let names = names(user).into_iter().map(|name| {
-        let q = phrase_term(Field::UserName, &name);
-        async move { client.search_logs(&q, 0, EVENTS_PER_LIST, job).await }
-    });
+    let names = name_queries(user)
+        .into_iter()
+        .map(|q| async move { client.search_logs(&q, 0, EVENTS_PER_LIST, job).await });
     let (own, by_name) = futures::try_join!(own, try_join_all(names))?;
     let mut lists = Lists::default();
     lists.add(own, &user.user_id);
     for page in by_name {
         lists.add(page, &user.user_id);
     }
+    Ok(lists)
+}
+
+/// The events under a name no account has: a mistyped e-mail, a username
+/// in another connection (`fu`), newest first.
+pub(super) async fn by_name(
+    client: &Management,
+    name: &str,
+    job: &Job,
+) -> Result<Lists, ManagementError> {
+    let q = phrase_term(Field::UserName, name);
+    let page = client.search_logs(&q, 0, EVENTS_PER_LIST, job).await?;
+    let mut lists = Lists::default();
+    // No account: only events of no user are this story's.
+    lists.add(page, "");
     Ok(lists)
 }
 
@@ -97,29 +111,53 @@ pub(super) async fn by_ip(
     Ok((lists, ips))
 }
 
-/// The lists as the card shows them, judged against the plan's retention
-/// when it is known.
-pub(super) fn view(lists: Lists, searched_ips: Vec<String>, plan: Option<Plan>) -> TimelineView {
+/// The lists merged, newest first and each event once, judged against the
+/// plan's retention (when the profile does not name the plan, the longest
+/// is assumed, and the edge is not claimed); whether Auth0 had more.
+pub(super) fn merged(lists: Lists, plan: Option<Plan>) -> (Timeline, bool) {
     let more_available = lists.more_available;
-    let assumed = plan.unwrap_or(Plan::Enterprise);
-    let merged = idlens_support::timeline(lists.lists, assumed, Utc::now());
+    let mut merged =
+        idlens_support::timeline(lists.lists, plan.unwrap_or(Plan::Enterprise), Utc::now());
+    merged.at_retention_edge &= plan.is_some();
+    let more = more_available || merged.window_full;
+    (merged, more)
+}
+
+/// The timeline as the card shows it.
+pub(super) fn view(
+    timeline: Timeline,
+    more_available: bool,
+    searched_ips: Vec<String>,
+    plan: Option<Plan>,
+) -> TimelineView {
     TimelineView {
-        events: merged.events,
-        more_available: more_available || merged.window_full,
-        at_retention_edge: plan.is_some() && merged.at_retention_edge,
+        events: timeline.events,
+        more_available,
+        at_retention_edge: timeline.at_retention_edge,
         retention_days: plan.map(|p| p.retention_days() as u32),
         searched_ips,
     }
 }
 
-/// The names the tenant's events may carry for this user: e-mail and
-/// username, each once.
-fn names(user: &User) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for name in [&user.email, &user.username].into_iter().flatten() {
-        if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-            names.push(name.clone());
+/// The searches for events under the user's names: the e-mail's local
+/// part with any domain (`jane@*`, which also finds attempts with a
+/// mistyped domain, `fu`) and the username.
+fn name_queries(user: &User) -> Vec<String> {
+    let mut queries = Vec::new();
+    if let Some(email) = &user.email {
+        match email.split_once('@') {
+            Some((local, _)) if !local.is_empty() => {
+                queries.push(prefix_term(Field::UserName, &format!("{local}@")));
+            }
+            _ => queries.push(phrase_term(Field::UserName, email)),
         }
     }
-    names
+    if let Some(username) = user
+        .username
+        .as_ref()
+        .filter(|u| Some(*u) != user.email.as_ref())
+    {
+        queries.push(phrase_term(Field::UserName, username));
+    }
+    queries
 }

@@ -2,7 +2,7 @@
 //! that answers "why can't this customer sign in?".
 
 use idlens_support::{
-    AccountFacts, Availability, BlockFacts, BruteForceFacts, IdentityFacts, LogEvent,
+    AccountFacts, Availability, BlockFacts, BruteForceFacts, Diagnosis, IdentityFacts, LogEvent,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -37,6 +37,10 @@ pub enum SupportLookup {
     NoMatch {
         looked_up: String,
         message: String,
+        /// What Auth0 logged under what was typed (`fu`: a mistyped
+        /// e-mail, or one in another connection), newest first.
+        attempts: Vec<LogEvent>,
+        diagnosis: Diagnosis,
     },
 }
 
@@ -50,6 +54,8 @@ pub struct SupportCard {
     pub brute_force: Availability<BruteForceFacts>,
     /// Roles and effective permissions with their sources.
     pub access: Availability<UserRbac>,
+    /// The likely reasons the customer cannot sign in, most likely first.
+    pub diagnosis: Diagnosis,
     pub timeline: TimelineView,
     /// When the card was read (RFC 3339, UTC).
     pub read_at: String,

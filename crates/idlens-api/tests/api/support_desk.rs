@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use idlens_api::types::{SupportCard, SupportLookup, SupportLookupRequest};
 use idlens_job::Job;
 use idlens_sandbox::{SandboxConfig, SupportStory};
-use idlens_support::Availability;
+use idlens_support::{Availability, CauseKind};
 
 use crate::rbac::m2m_tenant;
 use crate::session::{config, Tenant};
@@ -191,4 +191,26 @@ async fn at_a_free_plans_rate_limit_the_card_draws_no_429() {
         0,
         "requests side by side stay within the allowance the answers announce"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_seeded_story_is_diagnosed_by_its_own_cause_from_the_tenant() {
+    let tenant = m2m_tenant(config()).await;
+    let expected = [
+        ("locked_out", CauseKind::BruteForceBlocked),
+        ("mistyped_email", CauseKind::MistypedIdentifier),
+        ("social_on_database", CauseKind::OtherIdentityOnly),
+        ("mfa_failures", CauseKind::MfaFailures),
+        ("admin_blocked", CauseKind::AdminBlocked),
+        ("unverified_email", CauseKind::EmailNotVerified),
+        ("refresh_reuse", CauseKind::RefreshTokenReused),
+        ("breached_password", CauseKind::BreachedPassword),
+        ("no_events", CauseKind::NoAttempts),
+    ];
+    for (name, kind) in expected {
+        let who = story(&tenant, name).user_id.clone();
+        let card = card(lookup(&tenant, &who).await);
+        let causes: Vec<CauseKind> = card.diagnosis.causes.iter().map(|c| c.kind).collect();
+        assert_eq!(causes.first(), Some(&kind), "{name}: {:#?}", card.diagnosis);
+    }
 }

@@ -88,6 +88,21 @@ pub fn phrase_term(field: Field, value: &str) -> String {
     term
 }
 
+/// The term `field:value*`: events whose `field` starts with `value`,
+/// every character but letters, digits and `.`, `_`, `-`, `@`, `+`
+/// escaped with `\\`, so the value stays one prefix whatever it holds.
+pub fn prefix_term(field: Field, value: &str) -> String {
+    let mut term = format!("{}:", field.name());
+    for c in value.chars() {
+        if !(c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@' | '+')) {
+            term.push('\\');
+        }
+        term.push(c);
+    }
+    term.push('*');
+    term
+}
+
 impl FromStr for Query {
     type Err = QueryError;
 

@@ -299,3 +299,20 @@ fn phrase_terms_stay_one_phrase_whatever_the_value() {
     );
     assert_eq!(phrase_term(Field::Ip, "203.0.113.7"), r#"ip:"203.0.113.7""#);
 }
+
+#[test]
+fn prefix_terms_match_what_starts_with_the_value_and_nothing_else() {
+    let named =
+        |name: &str| event(serde_json::json!({"log_id": "9", "type": "fu", "user_name": name}));
+    let term = prefix_term(Field::UserName, "mia.kim@");
+    let query = Query::parse(&term).expect("a prefix parses");
+    assert!(query.matches(&named("mia.kim@mmail.test")), "{term}");
+    assert!(!query.matches(&named("mia.kimberly@mail.test")));
+    let hostile = prefix_term(Field::UserName, "a) OR (type:s");
+    let query = Query::parse(&hostile).expect("escaped text parses");
+    assert!(query.matches(&named("a) OR (type:s and more")), "{hostile}");
+    assert!(
+        !query.matches(&named("b")),
+        "the value added no term: {hostile}"
+    );
+}

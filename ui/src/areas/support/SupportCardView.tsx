@@ -3,6 +3,7 @@ import { Card } from "../../components/Card";
 import { FactList, type Fact } from "../../components/FactList";
 import { IconRbac, IconRefresh, IconUsers, IconWarning } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
+import { DiagnosisCard } from "./DiagnosisCard";
 import type { EventFilter } from "./logWords";
 import { supportStore } from "./supportStore";
 import { blockScope, bruteForceWords, dateWords, unavailableWords } from "./supportWords";
@@ -21,6 +22,7 @@ export function SupportCardView({ card, filter, openEvent }: SupportCardViewProp
           Refresh
         </button>
       </div>
+      <DiagnosisCard diagnosis={card.diagnosis} />
       <div className="support__grid">
         <AccountCard card={card} />
         <BlocksCard card={card} />

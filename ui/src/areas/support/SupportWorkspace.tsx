@@ -3,9 +3,9 @@ import { BusyButton } from "../../components/BusyButton";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconSearch } from "../../components/Icons";
 import { JobProgressBar } from "../../components/JobProgressBar";
-import { Notice } from "../../components/Notice";
 import { TextField } from "../../components/TextField";
 import { CandidateList } from "./CandidateList";
+import { NoMatch } from "./NoMatch";
 import { SupportCardView } from "./SupportCardView";
 import { supportStore, useSupportState } from "./supportStore";
 
@@ -67,11 +67,7 @@ export function SupportWorkspace({ profile }: { profile: string }) {
       ) : null}
       {answer?.kind === "card" ? <SupportCardView card={answer.card} filter={state.filter} openEvent={state.openEvent} /> : null}
       {answer?.kind === "choose" ? <CandidateList lookedUp={answer.lookedUp} candidates={answer.candidates} /> : null}
-      {answer?.kind === "noMatch" ? (
-        <Notice tone="warning" title={`No account for “${answer.lookedUp}”`} testId="support-no-match">
-          {answer.message}
-        </Notice>
-      ) : null}
+      {answer?.kind === "noMatch" ? <NoMatch answer={answer} filter={state.filter} openEvent={state.openEvent} /> : null}
       {answer === null && state.running === null && state.error === null ? (
         <p className="card__text" data-testid="support-start">
           Look a customer up to see why they cannot sign in: brute-force blocks, an administrator’s block, their failed

@@ -57,7 +57,9 @@ function outcomeWords(event: LogEvent): string {
 }
 
 /** The customer's events, newest first, filtered by category and application; one opens beside the list. */
-export function Timeline({ timeline, filter, openEvent }: { timeline: TimelineView; filter: EventFilter; openEvent: string | null }) {
+type TimelineProps = { timeline: TimelineView; filter: EventFilter; openEvent: string | null; title?: string };
+
+export function Timeline({ timeline, filter, openEvent, title = "Timeline" }: TimelineProps) {
   const keyed = useMemo(() => timeline.events.map((event, i) => ({ event, key: eventKey(event, i) })), [timeline]);
   const shown = useMemo(() => {
     const kept = new Set(filterEvents(timeline.events, filter));
@@ -65,7 +67,7 @@ export function Timeline({ timeline, filter, openEvent }: { timeline: TimelineVi
   }, [keyed, timeline, filter]);
   const open = keyed.find((k) => k.key === openEvent) ?? null;
   return (
-    <Card title={`Timeline (${timeline.events.length} events)`} icon={<IconHistory />} id="support-timeline">
+    <Card title={`${title} (${timeline.events.length} events)`} icon={<IconHistory />} id="support-timeline">
       <TimelineNotices timeline={timeline} />
       <TimelineFilters events={timeline.events} filter={filter} />
       <div className={open ? "support__timeline support__timeline--open" : "support__timeline"}>
