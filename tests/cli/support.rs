@@ -60,6 +60,26 @@ fn the_card_shows_a_locked_out_customers_block_and_failures() {
 }
 
 #[test]
+fn a_pasted_token_names_its_user_and_is_checked_beside_the_card() {
+    let session = KeychainSession::start();
+    let (tenant, user) = tenant_and_admin(&session);
+    let token = tenant.user_access_token("sam.support@idlens.test", "sandbox-support");
+
+    let card = user
+        .run_with_stdin(&["support", "-", "--json"], Some(&token))
+        .expect_code(0)
+        .json();
+    assert_eq!(card["card"]["account"]["email"], "sam.support@idlens.test");
+    let token_part = &card["card"]["token"];
+    assert_eq!(token_part["report"]["valid"], true, "{token_part}");
+    assert_eq!(token_part["check"]["matches"], true, "{token_part}");
+    assert!(
+        !card.to_string().contains(&token),
+        "the token is never printed back"
+    );
+}
+
+#[test]
 fn no_user_exits_1_and_an_unknown_flag_exits_2() {
     let session = KeychainSession::start();
     let (_tenant, user) = tenant_and_admin(&session);

@@ -894,7 +894,16 @@ confirmed: boolean, };
 
 export type FixApplied = { linked: number, graphRows: number, batches: number, log: Array<string>, };
 
-export type SupportLookupRequest = { profile: string | null, who: string, };
+export type SupportLookupRequest = { profile: string | null, 
+/**
+ * Empty when a token names the customer.
+ */
+who: string, 
+/**
+ * A token the customer sent (it stays on this machine): its `sub` is
+ * looked up when `who` is empty, and its verdict is shown on the card.
+ */
+token: string | null, };
 
 export type SupportLookup = { "kind": "card", card: SupportCard, } | { "kind": "choose", lookedUp: string, candidates: Array<UserSummary>, } | { "kind": "noMatch", lookedUp: string, message: string, 
 /**
@@ -970,6 +979,11 @@ blocks: Availability<Array<BlockFacts>>, bruteForce: Availability<BruteForceFact
  */
 access: Availability<UserRbac>, 
 /**
+ * The token support pasted, when they did: the inspector's verdict and
+ * its permissions against what the user is granted now.
+ */
+token: TokenOnCard | null, 
+/**
  * The likely reasons the customer cannot sign in, most likely first.
  */
 diagnosis: Diagnosis, timeline: TimelineView, 
@@ -1040,6 +1054,17 @@ retentionDays: number | null,
  * The IPs whose events without a user were added.
  */
 searchedIps: Array<string>, };
+
+export type TokenOnCard = { 
+/**
+ * The inspector's verdict, verified against the tenant's keys.
+ */
+report: Report, 
+/**
+ * Fresh or stale against the user's roles now; `None` when the token
+ * names no API (an ID token), with the reason in `check_note`.
+ */
+check: TokenCheckView | null, checkNote: string | null, };
 
 export type UpdateSettings = { 
 /**

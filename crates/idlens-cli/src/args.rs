@@ -68,7 +68,9 @@ pub enum Command {
 
 const SUPPORT_HELP: &str = "\
 WHO is an e-mail address (contains @), a user ID (contains |, like
-auth0|123) or a username. An e-mail can belong to one user per connection:
+auth0|123), a username, or - to read a token the customer sent from standard
+input: its user is looked up, and its verdict (signature, expiry, permissions
+against the user's roles now) is shown beside the card. An e-mail can belong to one user per connection:
 then the users are listed and the command asks for a user ID (exit 1 on a
 terminal, 2 when run without one).
 
@@ -78,7 +80,7 @@ matches, 2 usage, network or permission error.";
 #[derive(Debug, Args)]
 #[command(after_help = SUPPORT_HELP)]
 pub struct SupportArgs {
-    /// The customer: an e-mail address, a user ID or a username.
+    /// The customer: an e-mail address, a user ID, a username, or - for a token on stdin.
     pub who: String,
     #[command(flatten)]
     pub selector: ProfileSelector,

@@ -410,7 +410,7 @@ fn check(api: &Api, request: TokenCheckRequest, json: bool) -> Result<ExitCode, 
 }
 
 /// The token from the argument, or standard input for `-`.
-fn read_token(arg: &str) -> Result<Secret, ApiError> {
+pub(crate) fn read_token(arg: &str) -> Result<Secret, ApiError> {
     if arg != "-" {
         return Ok(Secret::new(arg));
     }

@@ -18,9 +18,16 @@ use crate::EXIT_FINDING;
 const EVENTS_SHOWN: usize = 25;
 
 pub fn lookup(api: &Api, args: SupportArgs) -> Result<ExitCode, ApiError> {
+    // `-`: the customer's token on standard input names them.
+    let (who, token) = if args.who == "-" {
+        (String::new(), Some(crate::rbac::read_token("-")?))
+    } else {
+        (args.who, None)
+    };
     let request = SupportLookupRequest {
         profile: args.selector.profile,
-        who: args.who,
+        who,
+        token,
     };
     let found = crate::progress::run_job(args.output.json, |job| api.support_lookup(request, job))?;
     if args.output.json {
@@ -92,6 +99,7 @@ fn choose(looked_up: &str, candidates: &[UserSummary]) -> Result<ExitCode, ApiEr
 
 fn print_card(card: &SupportCard) {
     print_diagnosis(&card.diagnosis);
+    print_token(card);
     print_account(card);
     print_blocks(card);
     print_access(card);
@@ -137,6 +145,19 @@ fn citation(citation: &Citation) -> String {
         },
         Citation::State { fact } => fact.clone(),
     }
+}
+
+/// The pasted token's verdict, and its permissions against the user's now.
+fn print_token(card: &SupportCard) {
+    let Some(token) = &card.token else { return };
+    say!("Token");
+    say!("  {}", Untrusted(&token.report.summary));
+    match (&token.check, &token.check_note) {
+        (Some(check), _) => say!("  {}", Untrusted(&check.verdict)),
+        (None, Some(note)) => say!("  {}", Untrusted(note)),
+        (None, None) => {}
+    }
+    say!("");
 }
 
 fn print_account(card: &SupportCard) {

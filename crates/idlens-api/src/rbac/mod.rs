@@ -8,7 +8,7 @@ mod diff;
 mod fetch;
 mod files;
 mod lists;
-mod token_check;
+pub(crate) mod token_check;
 pub(crate) mod tokens;
 pub mod types;
 pub(crate) mod users;

@@ -1,7 +1,11 @@
 //! A token's permissions against what its user is granted today.
 
+use idlens_auth0::models::User;
 use idlens_job::Job;
-use idlens_rbac::Snapshot;
+use idlens_profile::Profile;
+use idlens_rbac::{ApiDef, Snapshot, UserAccess};
+use idlens_secret::Secret;
+use idlens_token::Report;
 use serde_json::Value;
 
 use super::views;
@@ -25,6 +29,22 @@ impl Api {
             TokenToCheck::Pasted { token } => token,
             TokenToCheck::Session => self.sessions.current(&profile).await?.tokens.access_token,
         };
+        let report = self.inspect_for_tenant(&profile, &token).await?;
+        let subject = user_of(&report)?;
+        let client = self.management(&profile)?;
+        let (user, access, apis) = self
+            .user_access(&client, &subject, &Job::unwatched())
+            .await?;
+        check_view(&report, &user, &access, apis)
+    }
+
+    /// A token verified against the profile's tenant (its keys, its
+    /// issuer, the audiences it names); it never leaves this machine.
+    pub(crate) async fn inspect_for_tenant(
+        &self,
+        profile: &Profile,
+        token: &Secret,
+    ) -> Result<Report, ApiError> {
         let settings = InspectSettings {
             keys: KeySourceInput::Profile {
                 name: Some(profile.name.to_string()),
@@ -36,52 +56,71 @@ impl Api {
             authorized_party: None,
             max_len: None,
         };
-        let report = self
-            .token_inspect_input(token.expose().trim().as_bytes(), settings)
-            .await?;
-        let claims = report.claims.clone().ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "This is not an access token IdLens can read: {}",
-                    report.summary
-                ),
-            )
-        })?;
-        let api = api_of(&claims)?;
-        let subject = claims
-            .get("sub")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        if subject.ends_with("@clients") {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                "This is a machine-to-machine token: its permissions come from the application's grant, not from a user's roles.",
-            ));
-        }
-        let client = self.management(&profile)?;
-        let job = Job::unwatched();
-        let (user, access, apis) = self.user_access(&client, &subject, &job).await?;
-        let snapshot = Snapshot::new("", "", apis, Vec::new(), None);
-        let granted = idlens_rbac::effective(&access, &snapshot.apis);
-        let now = idlens_token::unix_seconds(std::time::SystemTime::now());
-        let check = idlens_rbac::check_token(&claims, &api, &granted, now);
-        Ok(TokenCheckView {
-            verdict: verdict(&check, report.valid),
-            api,
-            subject,
-            user: Some(views::user_summary(&user)),
-            verified: report.valid,
-            from_claim: check.from_claim.clone(),
-            stale: check.stale(),
-            matches: check.matches(),
-            matching: check.matching,
-            missing: check.missing,
-            extra: check.extra,
-            expires_in: check.expires_in,
-        })
+        self.token_inspect_input(token.expose().trim().as_bytes(), settings)
+            .await
     }
+}
+
+/// The user a token is for (`sub`): refused for a token IdLens cannot read
+/// and for a machine-to-machine token, whose permissions are no user's.
+pub(crate) fn user_of(report: &Report) -> Result<String, ApiError> {
+    let claims = claims_of(report)?;
+    let subject = claims
+        .get("sub")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    if subject.ends_with("@clients") {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "This is a machine-to-machine token: its permissions come from the application's grant, not from a user's roles.",
+        ));
+    }
+    if subject.is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "The token names no user (`sub`): paste the customer's access or ID token.",
+        ));
+    }
+    Ok(subject)
+}
+
+fn claims_of(report: &Report) -> Result<&serde_json::Map<String, Value>, ApiError> {
+    report.claims.as_ref().ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("This is not a token IdLens can read: {}", report.summary),
+        )
+    })
+}
+
+/// A token's permissions against what its user is granted now.
+pub(crate) fn check_view(
+    report: &Report,
+    user: &User,
+    access: &UserAccess,
+    apis: Vec<ApiDef>,
+) -> Result<TokenCheckView, ApiError> {
+    let claims = claims_of(report)?;
+    let api = api_of(claims)?;
+    let snapshot = Snapshot::new("", "", apis, Vec::new(), None);
+    let granted = idlens_rbac::effective(access, &snapshot.apis);
+    let now = idlens_token::unix_seconds(std::time::SystemTime::now());
+    let check = idlens_rbac::check_token(claims, &api, &granted, now);
+    Ok(TokenCheckView {
+        verdict: verdict(&check, report.valid),
+        api,
+        subject: user.user_id.clone(),
+        user: Some(views::user_summary(user)),
+        verified: report.valid,
+        from_claim: check.from_claim.clone(),
+        stale: check.stale(),
+        matches: check.matches(),
+        matching: check.matching,
+        missing: check.missing,
+        extra: check.extra,
+        expires_in: check.expires_in,
+    })
 }
 
 /// The token's `aud` values, read without trusting them: what it is

@@ -22,7 +22,10 @@ use idlens_support::{
 };
 
 use crate::rbac::tokens::Management;
-use crate::types::{AccountView, SupportCard, SupportLookup, SupportLookupRequest};
+use idlens_rbac::{ApiDef, UserAccess};
+use idlens_token::Report;
+
+use crate::types::{AccountView, SupportCard, SupportLookup, SupportLookupRequest, TokenOnCard};
 use crate::{Api, ApiError};
 use resolve::Resolved;
 
@@ -36,7 +39,14 @@ impl Api {
         let profile = self.load_profile(request.profile).await?;
         let client = self.management(&profile)?;
         job.phase("Looking the customer up", None);
-        let looked_up = request.who.trim().to_owned();
+        let report = match &request.token {
+            Some(token) => Some(self.inspect_for_tenant(&profile, token).await?),
+            None => None,
+        };
+        let looked_up = match (&report, request.who.trim()) {
+            (Some(report), "") => crate::rbac::token_check::user_of(report)?,
+            (_, who) => who.to_owned(),
+        };
         match resolve::resolve(&client, &looked_up, &job).await? {
             Resolved::None { message } => no_match(&client, looked_up, message, &job).await,
             Resolved::Several(users) => Ok(SupportLookup::Choose {
@@ -44,7 +54,13 @@ impl Api {
                 candidates: users.iter().map(crate::rbac::views::user_summary).collect(),
             }),
             Resolved::One { user, by_email } => {
-                let card = card(&client, &looked_up, &user, by_email, &job).await?;
+                let looked = Looked {
+                    looked_up: &looked_up,
+                    user: &user,
+                    by_email,
+                    report,
+                };
+                let card = card(&client, looked, &job).await?;
                 Ok(SupportLookup::Card {
                     card: Box::new(card),
                 })
@@ -99,15 +115,24 @@ fn not_read() -> NotRead {
     }
 }
 
-/// Everything about one user, read side by side, and what it says.
-/// `by_email` is the users-by-email answer when the lookup already read it.
-async fn card(
-    client: &Management,
-    looked_up: &str,
-    user: &User,
+/// The user a lookup found, and what it read on the way.
+struct Looked<'a> {
+    looked_up: &'a str,
+    user: &'a User,
+    /// The users-by-email answer, when the lookup read it.
     by_email: Option<Vec<User>>,
-    job: &Job,
-) -> Result<SupportCard, ApiError> {
+    /// The pasted token's verdict, when a token was pasted.
+    report: Option<Report>,
+}
+
+/// Everything about one user, read side by side, and what it says.
+async fn card(client: &Management, looked: Looked<'_>, job: &Job) -> Result<SupportCard, ApiError> {
+    let Looked {
+        looked_up,
+        user,
+        by_email,
+        report,
+    } = looked;
     job.phase("Reading the account, blocks, access and logs", None);
     let read_at = Utc::now();
     let (blocks, brute_force, access, elsewhere, lists) = futures::join!(
@@ -139,16 +164,46 @@ async fn card(
         timeline: &merged,
         now: read_at,
     });
+    let access = facts::available(access)?;
     Ok(SupportCard {
+        token: report.map(|report| token_on_card(report, user, &access)),
+        access: access.map(|(access, apis)| crate::rbac::users::user_rbac(user, &access, apis)),
         account,
         blocks,
         brute_force,
-        access: facts::available(access)?
-            .map(|(access, apis)| crate::rbac::users::user_rbac(user, &access, apis)),
         diagnosis,
         timeline: timeline::view(merged, more, ips, None),
         read_at: read_at.to_rfc3339_opts(SecondsFormat::Secs, true),
     })
+}
+
+/// A pasted token beside the account: its verdict, and its permissions
+/// against the user's now when it is an access token for an API.
+fn token_on_card(
+    report: Report,
+    user: &User,
+    access: &Availability<(UserAccess, Vec<ApiDef>)>,
+) -> TokenOnCard {
+    let (check, check_note) = match access {
+        Availability::Available {
+            value: (access, apis),
+        } => match crate::rbac::token_check::check_view(&report, user, access, apis.clone()) {
+            Ok(view) => (Some(view), None),
+            Err(e) => (None, Some(e.message)),
+        },
+        _ => (
+            None,
+            Some(
+                "The user's roles could not be read, so the token's permissions are not compared."
+                    .to_owned(),
+            ),
+        ),
+    };
+    TokenOnCard {
+        report,
+        check,
+        check_note,
+    }
 }
 
 /// The brute-force blocks on each of the user's identifiers and by user

@@ -7,15 +7,25 @@ use idlens_support::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::rbac::types::{UserRbac, UserSummary};
+use idlens_secret::Secret;
+use idlens_token::Report;
+
+use crate::rbac::types::{TokenCheckView, UserRbac, UserSummary};
 
 /// Who support is helping: an e-mail, a user ID or a username.
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SupportLookupRequest {
     #[serde(default)]
     pub profile: Option<String>,
+    /// Empty when a token names the customer.
+    #[serde(default)]
     pub who: String,
+    /// A token the customer sent (it stays on this machine): its `sub` is
+    /// looked up when `who` is empty, and its verdict is shown on the card.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub token: Option<Secret>,
 }
 
 /// The answer to a lookup: the card, several users to choose from (an
@@ -54,11 +64,26 @@ pub struct SupportCard {
     pub brute_force: Availability<BruteForceFacts>,
     /// Roles and effective permissions with their sources.
     pub access: Availability<UserRbac>,
+    /// The token support pasted, when they did: the inspector's verdict and
+    /// its permissions against what the user is granted now.
+    pub token: Option<TokenOnCard>,
     /// The likely reasons the customer cannot sign in, most likely first.
     pub diagnosis: Diagnosis,
     pub timeline: TimelineView,
     /// When the card was read (RFC 3339, UTC).
     pub read_at: String,
+}
+
+/// A pasted token beside the customer's account.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenOnCard {
+    /// The inspector's verdict, verified against the tenant's keys.
+    pub report: Report,
+    /// Fresh or stale against the user's roles now; `None` when the token
+    /// names no API (an ID token), with the reason in `check_note`.
+    pub check: Option<TokenCheckView>,
+    pub check_note: Option<String>,
 }
 
 /// The account part of the card.

@@ -26,6 +26,7 @@ async fn lookup(tenant: &Tenant, who: &str) -> SupportLookup {
     let request = SupportLookupRequest {
         profile: None,
         who: who.to_owned(),
+        token: None,
     };
     tenant
         .api
