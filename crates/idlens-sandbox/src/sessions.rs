@@ -49,6 +49,18 @@ impl SessionRecord {
     }
 }
 
+/// A successful sign-in of `user_id` (the login page or `/activate`): its
+/// `last_login`, `last_ip` and `logins_count` move on. Takes the tenant:
+/// the caller holds no lock.
+pub(crate) fn record_login(state: &State, user_id: &str, origin: &Origin) {
+    let now = state.now_secs();
+    if let Some(user) = state.tenant_mut().user_mut(user_id) {
+        user.last_login = timestamp_secs(now);
+        user.last_ip = Some(origin.ip.clone());
+        user.logins_count = user.logins_count.saturating_add(1);
+    }
+}
+
 /// A successful sign-in of `user_id` at the login page: the session `sid`
 /// opens, and the user's `last_login`, `last_ip` and `logins_count` move
 /// on. Takes the tenant, then the flows (lock order): the caller holds
@@ -60,12 +72,8 @@ pub(crate) fn record_sign_in(
     sid: &str,
     origin: &Origin,
 ) {
+    record_login(state, user_id, origin);
     let now = state.now_secs();
-    if let Some(user) = state.tenant_mut().user_mut(user_id) {
-        user.last_login = timestamp_secs(now);
-        user.last_ip = Some(origin.ip.clone());
-        user.logins_count = user.logins_count.saturating_add(1);
-    }
     let record = SessionRecord {
         id: sid.to_owned(),
         user_id: user_id.to_owned(),
