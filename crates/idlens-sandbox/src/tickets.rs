@@ -36,6 +36,9 @@ pub(crate) enum TicketKind {
     PasswordChange {
         result_url: Option<String>,
         mark_email_as_verified: bool,
+        /// `includeEmailInRedirect`: the redirect to `result_url` names the
+        /// user's e-mail (`email=`).
+        include_email: bool,
     },
     VerifyEmail,
 }
@@ -183,12 +186,16 @@ async fn reset_submit(
             page(StatusCode::BAD_REQUEST, "Change your password", why)
         }
         Ok((kind, event)) => {
-            state.log(event("scp", "Success Change Password"));
+            let done = event("scp", "Success Change Password");
+            let email = done.user_name.clone().unwrap_or_default();
+            state.log(done);
             match kind {
                 TicketKind::PasswordChange {
                     result_url: Some(url),
+                    include_email,
                     ..
-                } => Redirect::to(&url).into_response(),
+                } => Redirect::to(&result_redirect(&url, include_email.then_some(&email)))
+                    .into_response(),
                 _ => page(
                     StatusCode::OK,
                     "Password changed",
@@ -268,6 +275,17 @@ fn use_ticket(
         user.updated_at = crate::tenant::timestamp_secs(now);
     }
     Ok((kind, event_for(Some(&user_id), &tenant)))
+}
+
+/// `result_url`, with `email=` added when the ticket asked for it.
+fn result_redirect(result_url: &str, email: Option<&String>) -> String {
+    match (url::Url::parse(result_url), email) {
+        (Ok(mut url), Some(email)) => {
+            url.query_pairs_mut().append_pair("email", email);
+            url.into()
+        }
+        _ => result_url.to_owned(),
+    }
 }
 
 fn page(status: StatusCode, title: &str, text: &str) -> Response {

@@ -121,9 +121,17 @@ pub(super) async fn password_change(
     let kind = TicketKind::PasswordChange {
         result_url: text(&map, "result_url")?.map(str::to_owned),
         mark_email_as_verified: flag(&map, "mark_email_as_verified")?,
+        include_email: flag(&map, "includeEmailInRedirect")?,
     };
-    flag(&map, "includeEmailInRedirect")?;
     let ttl = ttl(&map)?;
+    if let Some(url) = text(&map, "result_url")? {
+        let web = url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+        if !web {
+            return Err(invalid(format!(
+                "'Object didn't pass validation for format absolute-uri: {url}' on property result_url."
+            )));
+        }
+    }
     let user_id = {
         let tenant = state.tenant();
         let user = ticket_user(&tenant, &map)?;

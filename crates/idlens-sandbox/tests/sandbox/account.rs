@@ -151,7 +151,7 @@ async fn a_password_ticket_sets_a_password_that_signs_in_once() {
     let customer = story(&sb, "mfa_failures");
     let link = ticket(
         &sb,
-        json!({"user_id": customer.user_id, "result_url": "https://app.test/done", "ttl_sec": 0}),
+        json!({"user_id": customer.user_id, "result_url": "https://app.test/done", "ttl_sec": 0, "includeEmailInRedirect": true}),
     )
     .await;
     assert!(
@@ -169,7 +169,13 @@ async fn a_password_ticket_sets_a_password_that_signs_in_once() {
     assert_eq!(short.status(), 400, "too short a password is refused");
     let done = change_password(&link, "a-new-password").await;
     assert_eq!(done.status(), 303);
-    assert_eq!(done.headers()["location"], "https://app.test/done");
+    let back = url::Url::parse(done.headers()["location"].to_str().unwrap()).unwrap();
+    assert_eq!(back.path(), "/done");
+    let email = back
+        .query_pairs()
+        .find(|(k, _)| k == "email")
+        .map(|(_, v)| v.into_owned());
+    assert_eq!(email.as_deref(), Some(customer.email.as_str()));
     signs_in(&sb, (&customer.email, "a-new-password"))
         .await
         .unwrap();
