@@ -9,7 +9,9 @@
 //! desk's fixes: an administrator's block, MFA methods (read, remove,
 //! forget remembered browsers), password-change tickets (a `Secret`),
 //! verification e-mails, and a user's sessions and refresh tokens (an
-//! Enterprise-plan feature: [`ManagementError::NotOnPlan`] elsewhere).
+//! Enterprise-plan feature: [`ManagementError::NotOnPlan`] elsewhere). A
+//! user, a block and an MFA method convert (`From`) into idlens-support's
+//! facts about a customer.
 //!
 //! Entry point: [`ManagementClient::new`] with the tenant's API base
 //! (`https://{domain}/api/v2/`) and a [`TokenSource`], the small trait
@@ -47,6 +49,7 @@ mod client;
 mod download;
 mod error;
 mod export;
+mod facts;
 mod logs;
 mod mfa;
 pub mod models;
