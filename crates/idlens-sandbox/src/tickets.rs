@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 use crate::authn::{body_params, Params, Shared};
 use crate::keys::s256;
 use crate::logs::{EventBuilder, LogEvent};
+use crate::mgmt::MgmtError;
 use crate::pages;
 use crate::State;
 
@@ -106,8 +107,8 @@ pub(crate) fn issue(
     kind: TicketKind,
     user_id: &str,
     ttl: i64,
-) -> Result<String, crate::SandboxError> {
-    let secret = crate::keys::random_token(24)?;
+) -> Result<String, MgmtError> {
+    let secret = crate::keys::random_token(24).map_err(|e| MgmtError::server(e.to_string()))?;
     let now = state.now_secs();
     let ticket = Ticket {
         kind,
@@ -119,7 +120,7 @@ pub(crate) fn issue(
         .flows()
         .tickets
         .insert(s256(&secret), ticket, now + ttl, now)
-        .map_err(|_| crate::SandboxError::Crypto("too many open tickets: let some expire"))?;
+        .map_err(|_| MgmtError::too_many_requests())?;
     Ok(secret)
 }
 
@@ -134,10 +135,22 @@ async fn outbox(Extract(state): Extract<Shared>) -> Json<Vec<SandboxMail>> {
     Json(state.outbox().mails())
 }
 
+/// A ticket for a password change (the `/lo/reset` page).
+fn is_password(kind: &TicketKind) -> bool {
+    matches!(kind, TicketKind::PasswordChange { .. })
+}
+
+/// A verification link (`/u/email-verification`).
+fn is_verification(kind: &TicketKind) -> bool {
+    matches!(kind, TicketKind::VerifyEmail)
+}
+
+const NOT_VALID: &str = "This link is not valid. Ask for a new one.";
+
 /// Why a ticket cannot be used, as Auth0's pages say it.
 fn refusal(ticket: Option<&Ticket>, now: i64) -> Option<&'static str> {
     match ticket {
-        None => Some("This link is not valid. Ask for a new one."),
+        None => Some(NOT_VALID),
         Some(t) if t.used => Some("This URL can be used only once. Ask for a new one."),
         Some(t) if t.expires_at <= now => Some("Access expired. Ask for a new link."),
         Some(_) => None,
@@ -152,8 +165,7 @@ fn ticket_param(params: &Params) -> String {
 async fn reset_page(Extract(state): Extract<Shared>, Query(params): Query<Params>) -> Response {
     let secret = ticket_param(&params);
     let ticket = state.flows().tickets.get(&s256(&secret)).cloned();
-    let is_password = |t: &Ticket| matches!(t.kind, TicketKind::PasswordChange { .. });
-    let ticket = ticket.filter(is_password);
+    let ticket = ticket.filter(|t| is_password(&t.kind));
     if let Some(why) = refusal(ticket.as_ref(), state.now_secs()) {
         return page(StatusCode::BAD_REQUEST, "Change your password", why);
     }
@@ -178,7 +190,7 @@ async fn reset_submit(
         let html = pages::password_change(&secret, Some(&why));
         return (StatusCode::BAD_REQUEST, Html(html)).into_response();
     }
-    match use_ticket(&state, &secret, |tenant, user_id| {
+    match use_ticket(&state, &secret, is_password, |tenant, user_id| {
         tenant.set_password(user_id, &password)
     }) {
         Err((why, event)) => {
@@ -210,7 +222,7 @@ async fn reset_submit(
 /// `sv` (or `fv`).
 async fn verify_email(Extract(state): Extract<Shared>, Query(params): Query<Params>) -> Response {
     let secret = ticket_param(&params);
-    match use_ticket(&state, &secret, |_, _| {}) {
+    match use_ticket(&state, &secret, is_verification, |_, _| {}) {
         Err((why, event)) => {
             state.log(event("fv", why));
             page(StatusCode::BAD_REQUEST, "Verify your e-mail", why)
@@ -229,19 +241,24 @@ async fn verify_email(Extract(state): Extract<Shared>, Query(params): Query<Para
 /// Builds the log event of a ticket's use: `(type, description)`.
 type EventOf = Box<dyn Fn(&'static str, &str) -> LogEvent + Send>;
 
-/// Uses the ticket `secret` once: `change` runs on the tenant for its user,
+/// Uses the ticket `secret` once, if it is of the kind `wanted` (a
+/// verification link never sets a password): `change` runs on the tenant for its user,
 /// and a password ticket's or verification link's e-mail flag is set. The
 /// tenant is taken before the flows (lock order); the event is built under
 /// them and logged by the caller once they are released.
 fn use_ticket(
     state: &State,
     secret: &str,
+    wanted: fn(&TicketKind) -> bool,
     change: impl FnOnce(&mut crate::Tenant, &str),
 ) -> Result<(TicketKind, EventOf), (&'static str, EventOf)> {
     let mut tenant = state.tenant_mut();
     let mut flows = state.flows();
     let now = state.now_secs();
-    let ticket = flows.tickets.get_mut(&s256(secret));
+    let ticket = flows
+        .tickets
+        .get_mut(&s256(secret))
+        .filter(|t| wanted(&t.kind));
     let known = ticket.as_ref().map(|t| t.user_id.clone());
     let event_for = |user_id: Option<&str>, tenant: &crate::Tenant| -> EventOf {
         let base = user_id
@@ -254,10 +271,13 @@ fn use_ticket(
             event
         })
     };
-    if let Some(why) = refusal(ticket.as_deref(), now) {
-        return Err((why, event_for(known.as_deref(), &tenant)));
-    }
-    let ticket = ticket.expect("refusal() refuses a missing ticket");
+    let ticket = match (refusal(ticket.as_deref(), now), ticket) {
+        (None, Some(ticket)) => ticket,
+        (why, _) => {
+            let why = why.unwrap_or(NOT_VALID);
+            return Err((why, event_for(known.as_deref(), &tenant)));
+        }
+    };
     ticket.used = true;
     let (kind, user_id) = (ticket.kind.clone(), ticket.user_id.clone());
     drop(flows);

@@ -143,8 +143,7 @@ pub(super) async fn password_change(
         }
         user.user_id.clone()
     };
-    let secret = tickets::issue(&state, kind, &user_id, ttl)
-        .map_err(|e| MgmtError::server(e.to_string()))?;
+    let secret = tickets::issue(&state, kind, &user_id, ttl)?;
     let ticket = format!("{}lo/reset?ticket={secret}#", state.issuer);
     Ok((StatusCode::CREATED, Json(json!({ "ticket": ticket }))))
 }
@@ -174,8 +173,7 @@ pub(super) async fn verification_email(
         }
         (user.user_id.clone(), user.email.clone())
     };
-    let secret = tickets::issue(&state, TicketKind::VerifyEmail, &user_id, VERIFICATION_TTL)
-        .map_err(|e| MgmtError::server(e.to_string()))?;
+    let secret = tickets::issue(&state, TicketKind::VerifyEmail, &user_id, VERIFICATION_TTL)?;
     let now = state.now_secs();
     let job = EmailJob {
         id: super::jobs::job_id()?,

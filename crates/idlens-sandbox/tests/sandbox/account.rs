@@ -278,6 +278,11 @@ async fn a_verification_email_lands_in_the_outbox_and_its_link_verifies() {
     assert_eq!(mails[0]["to"], customer.email.as_str());
     assert_eq!(sb.outbox()[0].link, mails[0]["link"].as_str().unwrap());
     let link = sb.outbox()[0].link.clone();
+    let hijack = change_password(&link, "hijacked-password").await;
+    assert_eq!(hijack.status(), 400, "a verification link sets no password");
+    assert!(signs_in(&sb, (&customer.email, "hijacked-password"))
+        .await
+        .is_err());
     let user = format!("users/{}", customer.user_id);
     assert_eq!(
         mgmt(&sb, Method::GET, &user, None).await.1["email_verified"],
