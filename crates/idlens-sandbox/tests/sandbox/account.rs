@@ -24,8 +24,10 @@ async fn an_admin_block_stops_sign_in_until_it_is_lifted() {
     let from = mark(&sb, &t).await;
     let id = admin_id(&sb);
     let user = format!("users/{id}");
+    let signed_in = pkce_tokens(&sb, &[]).await;
     let before = mgmt(&sb, Method::GET, &user, None).await.1;
     assert!(before.get("blocked").is_none(), "{before}");
+    assert_eq!(before["last_ip"], "127.0.0.1", "the sign-in is recorded");
 
     let (status, blocked) = mgmt(&sb, Method::PATCH, &user, Some(json!({"blocked": true}))).await;
     assert_eq!(
@@ -36,6 +38,9 @@ async fn an_admin_block_stops_sign_in_until_it_is_lifted() {
     assert_eq!(mgmt(&sb, Method::GET, &user, None).await.1["blocked"], true);
     let page = signs_in(&sb, ADMIN).await.unwrap_err();
     assert!(page.contains("user is blocked"), "{page}");
+    let (status, body) = refresh(&sb, signed_in["refresh_token"].as_str().unwrap()).await;
+    assert_error(status, &body, 403, "invalid_grant");
+    assert_eq!(body["error_description"], "user is blocked");
 
     let (status, lifted) = mgmt(&sb, Method::PATCH, &user, Some(json!({"blocked": false}))).await;
     assert_eq!(status, 200);
