@@ -190,17 +190,18 @@ async fn reset_submit(
         let html = pages::password_change(&secret, Some(&why));
         return (StatusCode::BAD_REQUEST, Html(html)).into_response();
     }
-    match use_ticket(&state, &secret, is_password, |tenant, user_id| {
+    let used = use_ticket(&state, &secret, is_password, |tenant, user_id| {
         tenant.set_password(user_id, &password)
-    }) {
-        Err((why, event)) => {
-            state.log(event("fcp", why));
+    });
+    let about = used.about;
+    match used.outcome {
+        Err(why) => {
+            state.log(event(about, "fcp", why));
             page(StatusCode::BAD_REQUEST, "Change your password", why)
         }
-        Ok((kind, event)) => {
-            let done = event("scp", "Success Change Password");
-            let email = done.user_name.clone().unwrap_or_default();
-            state.log(done);
+        Ok(kind) => {
+            let email = about.user_name.clone().unwrap_or_default();
+            state.log(event(about, "scp", "Success Change Password"));
             match kind {
                 TicketKind::PasswordChange {
                     result_url: Some(url),
@@ -222,13 +223,14 @@ async fn reset_submit(
 /// `sv` (or `fv`).
 async fn verify_email(Extract(state): Extract<Shared>, Query(params): Query<Params>) -> Response {
     let secret = ticket_param(&params);
-    match use_ticket(&state, &secret, is_verification, |_, _| {}) {
-        Err((why, event)) => {
-            state.log(event("fv", why));
+    let used = use_ticket(&state, &secret, is_verification, |_, _| {});
+    match used.outcome {
+        Err(why) => {
+            state.log(event(used.about, "fv", why));
             page(StatusCode::BAD_REQUEST, "Verify your e-mail", why)
         }
-        Ok((_, event)) => {
-            state.log(event("sv", "Success Verification Email"));
+        Ok(_) => {
+            state.log(event(used.about, "sv", "Success Verification Email"));
             page(
                 StatusCode::OK,
                 "E-mail verified",
@@ -238,20 +240,41 @@ async fn verify_email(Extract(state): Extract<Shared>, Query(params): Query<Para
     }
 }
 
-/// Builds the log event of a ticket's use: `(type, description)`.
-type EventOf = Box<dyn Fn(&'static str, &str) -> LogEvent + Send>;
+/// A ticket's use: its kind, or why it cannot be used; and an event about
+/// its user, to log once the locks are released.
+struct Used {
+    outcome: Result<TicketKind, &'static str>,
+    about: LogEvent,
+}
+
+/// The event of a ticket's use: `about` (its user, when known) with Auth0's
+/// type and description.
+fn event(about: LogEvent, kind: &str, description: &str) -> LogEvent {
+    LogEvent {
+        kind: Some(kind.to_owned()),
+        description: Some(description.to_owned()),
+        ..about
+    }
+}
+
+/// An event about the user `user_id` (none when unknown), without a type yet.
+fn about(tenant: &crate::Tenant, user_id: Option<&str>) -> LogEvent {
+    match user_id.and_then(|id| tenant.user(id)) {
+        Some(user) => LogEvent::default().user(tenant, user),
+        None => LogEvent::default(),
+    }
+}
 
 /// Uses the ticket `secret` once, if it is of the kind `wanted` (a
 /// verification link never sets a password): `change` runs on the tenant for its user,
-/// and a password ticket's or verification link's e-mail flag is set. The
-/// tenant is taken before the flows (lock order); the event is built under
-/// them and logged by the caller once they are released.
+/// and a password ticket's or verification link's e-mail flag is set.
+/// The tenant is taken before the flows (lock order).
 fn use_ticket(
     state: &State,
     secret: &str,
     wanted: fn(&TicketKind) -> bool,
     change: impl FnOnce(&mut crate::Tenant, &str),
-) -> Result<(TicketKind, EventOf), (&'static str, EventOf)> {
+) -> Used {
     let mut tenant = state.tenant_mut();
     let mut flows = state.flows();
     let now = state.now_secs();
@@ -260,22 +283,14 @@ fn use_ticket(
         .get_mut(&s256(secret))
         .filter(|t| wanted(&t.kind));
     let known = ticket.as_ref().map(|t| t.user_id.clone());
-    let event_for = |user_id: Option<&str>, tenant: &crate::Tenant| -> EventOf {
-        let base = user_id
-            .and_then(|id| tenant.user(id))
-            .map(|u| LogEvent::new("", "").user(tenant, u));
-        Box::new(move |kind, text| {
-            let mut event = base.clone().unwrap_or_default();
-            event.kind = Some(kind.to_owned());
-            event.description = Some(text.to_owned());
-            event
-        })
-    };
     let ticket = match (refusal(ticket.as_deref(), now), ticket) {
         (None, Some(ticket)) => ticket,
         (why, _) => {
             let why = why.unwrap_or(NOT_VALID);
-            return Err((why, event_for(known.as_deref(), &tenant)));
+            return Used {
+                outcome: Err(why),
+                about: about(&tenant, known.as_deref()),
+            };
         }
     };
     ticket.used = true;
@@ -294,7 +309,10 @@ fn use_ticket(
         user.email_verified |= verifies;
         user.updated_at = crate::tenant::timestamp_secs(now);
     }
-    Ok((kind, event_for(Some(&user_id), &tenant)))
+    Used {
+        outcome: Ok(kind),
+        about: about(&tenant, Some(&user_id)),
+    }
 }
 
 /// `result_url`, with `email=` added when the ticket asked for it.
