@@ -14,7 +14,9 @@
 // gunzipped with node's zlib), `connections.list` by name, and
 // `roles.get`, `users.roles.assign` and `users.roles.delete` (undone at once), and
 // `users.identities.link` (which changes the tenant, so it comes last);
-// logs (search mode, one, a user's), user blocks and brute-force settings.
+// logs (search mode, one, a user's), user blocks and brute-force settings;
+// an admin block, MFA methods, a password-change ticket, a verification
+// e-mail job, sessions and refresh tokens.
 import { gunzipSync } from "node:zlib";
 import { ManagementClient, ManagementError } from "auth0";
 
@@ -211,6 +213,51 @@ const updated = await m2m.attackProtection.bruteForceProtection.update({ max_att
 check(updated.max_attempts === 5 && updated.allowlist[0] === "198.51.100.1", "bruteForceProtection.update");
 await m2m.attackProtection.bruteForceProtection.update({ max_attempts: 10, allowlist: [] });
 seen.logs_scanned = scanned;
+
+// A support desk's fixes: an admin block (users.update), MFA
+// (authentication methods, the Guardian enrollment, remembered browsers),
+// a password-change ticket, a verification e-mail job, sessions and
+// refresh tokens (empty: the SDK signs no one in; the Rust tests sign in).
+const blockedAdmin = await m2m.users.update(adminId, { blocked: true });
+check(blockedAdmin.blocked === true, `users.update blocked: ${JSON.stringify(blockedAdmin)}`);
+const unblocked = await m2m.users.update(adminId, { blocked: false });
+check(unblocked.blocked !== true, "users.update unblocked");
+await expectError(() => m2m.users.update(adminId, { blocked: "yes" }), 400, "invalid_body", "a patch of the wrong type");
+await expectError(() => m2m.users.update("auth0|nobody", { blocked: true }), 404, "inexistent_user", "patching an unknown user");
+
+const mfaEvent = (await m2m.logs.list({ search: "type:gd_auth_failed", per_page: 1 })).data[0];
+check(mfaEvent?.user_id, "the MFA story's gd_auth_failed");
+const mfaUser = mfaEvent.user_id;
+const methods = await m2m.users.authenticationMethods.list(mfaUser, { page: 0, per_page: 50, include_totals: true });
+check(methods.data.length === 2 && methods.data.every((m) => m.id && m.type && m.confirmed === true), `users.authenticationMethods.list: ${JSON.stringify(methods.data)}`);
+const enrollments = await m2m.users.enrollments.get(mfaUser);
+check(Array.isArray(enrollments) && enrollments.length === 1 && enrollments[0].status === "confirmed", `users.enrollments.get: ${JSON.stringify(enrollments)}`);
+await m2m.users.multifactor.invalidateRememberBrowser(mfaUser);
+await expectError(() => limited.users.authenticationMethods.list(mfaUser), 403, "insufficient_scope", "methods without read:authentication_methods");
+await expectError(() => m2m.users.authenticationMethods.delete(mfaUser, "totp|dev_0000000000000000"), 404, "inexistent_authentication_method", "an unknown method");
+await m2m.users.authenticationMethods.delete(mfaUser, methods.data[1].id);
+await m2m.users.authenticationMethods.deleteAll(mfaUser);
+check((await m2m.users.authenticationMethods.list(mfaUser)).data.length === 0, "users.authenticationMethods.deleteAll");
+seen.mfa_methods = methods.data.length;
+
+const ticket = await m2m.tickets.changePassword({ user_id: adminId, result_url: "https://app.test/done", ttl_sec: 3600 });
+check(ticket.ticket?.startsWith(`${origin}/lo/reset?ticket=`), `tickets.changePassword: ${JSON.stringify(ticket)}`);
+await expectError(() => limited.tickets.changePassword({ user_id: adminId }), 403, "insufficient_scope", "a ticket without create:user_tickets");
+const unverified = (await m2m.users.list({ q: "email_verified:false", search_engine: "v3", per_page: 50 })).data.find((u) => u.user_id.startsWith("auth0|"));
+check(unverified, "an unverified database user");
+const emailJob = await m2m.jobs.verificationEmail.create({ user_id: unverified.user_id });
+check(emailJob.type === "verification_email" && emailJob.status === "pending" && /^job_/.test(emailJob.id), `jobs.verificationEmail.create: ${JSON.stringify(emailJob)}`);
+check((await m2m.jobs.get(emailJob.id)).status === "completed", "the verification job completes");
+await expectError(() => m2m.jobs.verificationEmail.create({ user_id: adminId }), 400, "invalid_body", "a verified e-mail");
+
+const sessions = await m2m.users.sessions.list(adminId, { take: 10 });
+check(Array.isArray(sessions.data), `users.sessions.list: ${JSON.stringify(sessions.data)}`);
+await m2m.users.sessions.delete(adminId);
+const tokens = await m2m.users.refreshToken.list(adminId, { take: 10 });
+check(Array.isArray(tokens.data), `users.refreshToken.list: ${JSON.stringify(tokens.data)}`);
+await m2m.users.refreshToken.delete(adminId);
+await expectError(() => limited.users.sessions.list(adminId), 403, "insufficient_scope", "sessions without read:sessions");
+seen.support_fixes = "done";
 
 // Linking: a person with a database user and a GitHub user of one e-mail.
 let pair;

@@ -249,6 +249,9 @@ impl From<idlens_auth0::ManagementError> for ApiError {
             | M::Api {
                 status: 401 | 403, ..
             } => ErrorCode::Forbidden,
+            // The tenant's plan lacks the feature: a refusal, said in one
+            // line (the message names the plan), never retried.
+            M::NotOnPlan { .. } => ErrorCode::Forbidden,
             M::Api { status: 404, .. } => ErrorCode::NotFound,
             M::Api { .. }
             | M::RateLimited { .. }
@@ -342,7 +345,18 @@ impl From<idlens_login::LoginError> for ApiError {
 
 #[cfg(test)]
 mod tests {
-    use super::sentence;
+    use super::{sentence, ApiError, ErrorCode};
+
+    #[test]
+    fn a_plan_refusal_is_forbidden_and_says_the_plan() {
+        let refused = idlens_auth0::ManagementError::NotOnPlan {
+            endpoint: "GET /api/v2/users/{id}/sessions".into(),
+            message: "A user's sessions are not available on this tenant's plan.".into(),
+        };
+        let error = ApiError::from(refused);
+        assert_eq!(error.code, ErrorCode::Forbidden);
+        assert!(error.message.contains("plan"), "{}", error.message);
+    }
 
     #[test]
     fn a_sentence_keeps_a_leading_file_name_as_it_is() {

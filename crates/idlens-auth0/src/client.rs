@@ -138,13 +138,6 @@ struct UsersEnvelope {
     start: Option<u64>,
 }
 
-#[derive(Deserialize)]
-struct MembersPage {
-    users: Vec<RoleMember>,
-    #[serde(default)]
-    next: Option<String>,
-}
-
 impl<T: TokenSource> ManagementClient<T> {
     /// A client for the Management API at `base` (`https://{domain}/api/v2/`).
     pub fn new(base: &str, tokens: T) -> Result<Self, ManagementError> {
@@ -291,7 +284,25 @@ impl<T: TokenSource> ManagementClient<T> {
         mut on_page: impl FnMut(Vec<RoleMember>),
     ) -> Result<u64, ManagementError> {
         let path = ["roles", role_id, "users"];
-        let mut guard = PageGuard::new(endpoint(&path));
+        self.each_checkpoint_page(&path, "users", job, |page: Vec<RoleMember>| {
+            job.advance(page.len() as u64);
+            on_page(page);
+        })
+        .await
+    }
+
+    /// Every page of a checkpoint listing (`from`/`take`, answered `{key:
+    /// [...], next?}`), handed to `on_page` as it arrives, through the paging
+    /// guard (items recognised by their JSON). Returns how many items there
+    /// were.
+    pub(crate) async fn each_checkpoint_page<I: DeserializeOwned>(
+        &self,
+        path: &[&str],
+        key: &str,
+        job: &Job,
+        mut on_page: impl FnMut(Vec<I>),
+    ) -> Result<u64, ManagementError> {
+        let mut guard = PageGuard::new(endpoint(path));
         let mut from: Option<String> = None;
         let mut count = 0u64;
         loop {
@@ -299,13 +310,20 @@ impl<T: TokenSource> ManagementClient<T> {
             if let Some(from) = &from {
                 query.push(("from", from.clone()));
             }
-            let page: MembersPage = self.get(&path, &query, job).await?;
-            guard.page(page.users.iter().map(|m| identity(&m.user_id)), None)?;
-            let fetched = page.users.len();
+            let mut page: Value = self.get(path, &query, job).await?;
+            let Some(Value::Array(list)) = page.get_mut(key).map(Value::take) else {
+                return Err(self.bad(path, format!("it has no `{key}` list")));
+            };
+            guard.page(list.iter().map(|item| identity(&item.to_string())), None)?;
+            let fetched = list.len();
+            let items = list
+                .into_iter()
+                .map(|item| serde_json::from_value(item).map_err(|e| self.bad(path, e.to_string())))
+                .collect::<Result<Vec<I>, _>>()?;
             count += fetched as u64;
-            job.advance(fetched as u64);
-            on_page(page.users);
-            match guard.checkpoint_next(fetched, page.next)? {
+            on_page(items);
+            let next = page.get("next").and_then(Value::as_str).map(str::to_owned);
+            match guard.checkpoint_next(fetched, next)? {
                 Some(next) => from = Some(next),
                 None => return Ok(count),
             }
@@ -316,7 +334,7 @@ impl<T: TokenSource> ManagementClient<T> {
     /// page, through the paging guard (items are recognised by their JSON).
     /// Progress is the caller's to report (a listing is one step of it);
     /// the job is checked for a cancel before every page.
-    async fn all_pages<I: DeserializeOwned>(
+    pub(crate) async fn all_pages<I: DeserializeOwned>(
         &self,
         path: &[&str],
         key: &str,
@@ -374,6 +392,30 @@ impl<T: TokenSource> ManagementClient<T> {
     ) -> Result<R, ManagementError> {
         self.send(reqwest::Method::POST, path, &[], Some(body), job)
             .await
+    }
+
+    /// One PATCH of a JSON body, as [`Self::post`].
+    pub(crate) async fn patch<R: DeserializeOwned>(
+        &self,
+        path: &[&str],
+        body: &Value,
+        job: &Job,
+    ) -> Result<R, ManagementError> {
+        self.send(reqwest::Method::PATCH, path, &[], Some(body), job)
+            .await
+    }
+
+    /// One POST whose answer (`204`, or a body) is read and not kept.
+    pub(crate) async fn post_only(
+        &self,
+        path: &[&str],
+        body: &Value,
+        job: &Job,
+    ) -> Result<(), ManagementError> {
+        let method = reqwest::Method::POST;
+        let name = endpoint_for(&method, path);
+        let response = self.exchange(method, path, &[], Some(body), job).await?;
+        self.read(&name, response).await.map(drop)
     }
 
     /// One DELETE, as [`Self::get`]; the answer (`204`, or a body) is read
@@ -579,6 +621,12 @@ impl<T: TokenSource> ManagementClient<T> {
                 scope,
             };
         }
+        if status == 403 && error_code.as_deref() == Some("operation_not_supported") {
+            return ManagementError::NotOnPlan {
+                endpoint: name.to_owned(),
+                message,
+            };
+        }
         ManagementError::Api {
             endpoint: name.to_owned(),
             status,
@@ -594,20 +642,23 @@ pub(crate) fn endpoint(path: &[&str]) -> String {
     endpoint_for(&reqwest::Method::GET, path)
 }
 
-/// Paths that start with a name where others have an ID.
+/// Name pairs where a path's other pairs have an ID second (`jobs/users-exports`).
 const NAMED_PAIRS: &[[&str; 2]] = &[
     ["jobs", "users-exports"],
+    ["jobs", "verification-email"],
+    ["tickets", "password-change"],
+    ["multifactor", "actions"],
     ["attack-protection", "brute-force-protection"],
 ];
 
 /// [`endpoint`] with another method: `POST /api/v2/users/{id}/identities`.
-/// (Paths of [`NAMED_PAIRS`] name no ID: their second segment is a name.)
+/// (A pair of [`NAMED_PAIRS`] names no ID: its second segment is a name.)
 pub(crate) fn endpoint_for(method: &reqwest::Method, path: &[&str]) -> String {
     let shape: Vec<&str> = path
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            if i % 2 == 1 && !(i == 1 && NAMED_PAIRS.contains(&[path[0], *s])) {
+            if i % 2 == 1 && !NAMED_PAIRS.contains(&[path[i - 1], *s]) {
                 "{id}"
             } else {
                 *s

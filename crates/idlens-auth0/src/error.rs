@@ -5,6 +5,12 @@ pub enum ManagementError {
     #[error("The Management API refused {endpoint}: it needs the {scope} scope. Grant {scope} to the machine-to-machine application in Auth0 (Applications → APIs → Auth0 Management API → Machine to Machine Applications → the application → Permissions). Tokens of a signed-in user carry only current-user scopes, so use a machine-to-machine application for this.")]
     InsufficientScope { endpoint: String, scope: String },
 
+    /// `403` with `errorCode: operation_not_supported`: the tenant's plan
+    /// lacks the feature (a user's sessions and refresh tokens are
+    /// Enterprise-plan features). Not a fault: say it in one line.
+    #[error("The tenant's plan does not include {endpoint}: {message} Auth0 offers it on the Enterprise plan; until then, use the Auth0 Dashboard or sign the user out from the application.")]
+    NotOnPlan { endpoint: String, message: String },
+
     /// Any other error body `{statusCode, error, message, errorCode}`.
     #[error("The Management API answered {endpoint} with {status} {}: {message}{}", .error_code.as_deref().map(|c| format!("({c})")).unwrap_or_default(), hint(*.status))]
     Api {
@@ -126,6 +132,11 @@ impl ManagementError {
     /// `404`: the user, role or other object does not exist.
     pub fn is_not_found(&self) -> bool {
         matches!(self, ManagementError::Api { status: 404, .. })
+    }
+
+    /// The tenant's plan lacks the endpoint's feature ([`Self::NotOnPlan`]).
+    pub fn is_not_on_plan(&self) -> bool {
+        matches!(self, ManagementError::NotOnPlan { .. })
     }
 }
 

@@ -5,7 +5,13 @@
 //! file, every user past the search's 1,000), logs (search pages, a user's
 //! logs, one event, and the whole log as a checkpoint stream, each event
 //! an `idlens_support::LogEvent`), brute-force blocks (by identifier or
-//! user: read and remove) and brute-force protection settings.
+//! user: read and remove) and brute-force protection settings; a support
+//! desk's fixes: an administrator's block, MFA methods (read, remove,
+//! forget remembered browsers), password-change tickets (a `Secret`),
+//! verification e-mails, and a user's sessions and refresh tokens (an
+//! Enterprise-plan feature: [`ManagementError::NotOnPlan`] elsewhere). A
+//! user, a block and an MFA method convert (`From`) into idlens-support's
+//! facts about a customer.
 //!
 //! Entry point: [`ManagementClient::new`] with the tenant's API base
 //! (`https://{domain}/api/v2/`) and a [`TokenSource`], the small trait
@@ -36,17 +42,22 @@
 // code (built without `cfg(test)`) is not.
 #![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
 
+mod account;
 mod blocks;
 mod checkpoint;
 mod client;
 mod download;
 mod error;
 mod export;
+mod facts;
 mod logs;
+mod mfa;
 pub mod models;
 mod pacing;
 mod paging;
+mod sessions;
 
+pub use account::TicketOptions;
 pub use checkpoint::{LogStream, DEDUP_WINDOW};
 pub use client::{ManagementClient, SearchPage, UsersListing, MAX_ANSWER, SEARCH_CAP};
 pub use error::{Endless, ExportError, ManagementError};

@@ -47,6 +47,18 @@ pub struct User {
     pub app_metadata: Option<Value>,
     #[serde(default)]
     pub user_metadata: Option<Value>,
+    /// Blocked by an administrator (`PATCH users/{id}` `{blocked: true}`):
+    /// every sign-in fails until it is lifted; it never expires. Auth0
+    /// sends the field only once it has been set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub blocked: bool,
+    /// The IP of the user's last sign-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_ip: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
 }
 
 /// One identity of a user.
@@ -329,4 +341,109 @@ mod tests {
             serde_json::from_str::<Identity>(r#"{"provider":"x","user_id":true}"#).unwrap_err();
         assert!(err.to_string().contains("not a string or number"), "{err}");
     }
+}
+
+/// One of a user's MFA enrollments (`GET users/{id}/authentication-methods`),
+/// confirmed or partial: the fields support reads (the rest of Auth0's
+/// shape is ignored).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct AuthenticationMethod {
+    pub id: String,
+    /// `totp`, `phone`, `email`, `push-notification`, `webauthn-roaming`,
+    /// `webauthn-platform`, `recovery-code`, `guardian`, …
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `false` for an enrollment left unfinished (it cannot be used).
+    #[serde(default)]
+    pub confirmed: bool,
+    /// A name the user gave it, or a masked phone number.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<String>,
+    #[serde(default)]
+    pub last_auth_at: Option<String>,
+}
+
+/// The IP and browser of a session's device.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct SessionDevice {
+    #[serde(default)]
+    pub initial_ip: Option<String>,
+    #[serde(default)]
+    pub last_ip: Option<String>,
+    #[serde(default)]
+    pub last_user_agent: Option<String>,
+}
+
+/// An application a session signed in to.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct SessionClient {
+    pub client_id: String,
+}
+
+/// One of a user's sessions (`GET users/{id}/sessions`, Enterprise plan).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Session {
+    pub id: String,
+    #[serde(default)]
+    pub created_at: Option<String>,
+    #[serde(default)]
+    pub authenticated_at: Option<String>,
+    #[serde(default)]
+    pub last_interacted_at: Option<String>,
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    #[serde(default)]
+    pub idle_expires_at: Option<String>,
+    #[serde(default)]
+    pub device: SessionDevice,
+    #[serde(default)]
+    pub clients: Vec<SessionClient>,
+}
+
+/// An API a refresh token gives tokens for, with its scopes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct RefreshTokenResourceServer {
+    #[serde(default)]
+    pub audience: Option<String>,
+    #[serde(default)]
+    pub scopes: Option<String>,
+}
+
+/// One of a user's refresh tokens (`GET users/{id}/refresh-tokens`,
+/// Enterprise plan): its ID and what it is for, never the token.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct RefreshToken {
+    pub id: String,
+    #[serde(default)]
+    pub client_id: Option<String>,
+    #[serde(default)]
+    pub session_id: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<String>,
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    #[serde(default)]
+    pub last_exchanged_at: Option<String>,
+    #[serde(default)]
+    pub rotating: Option<bool>,
+    #[serde(default)]
+    pub resource_servers: Vec<RefreshTokenResourceServer>,
+}
+
+/// A job Auth0 runs for a request (`POST jobs/verification-email`): its
+/// ID and status (`pending`, then `completed`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Job {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub status: String,
+    #[serde(default)]
+    pub created_at: Option<String>,
 }

@@ -8,7 +8,7 @@
 //!   only through the Management API; keys and tokens are random per run.
 //! - Locks are taken in one order: the tenant, then the flows, then the
 //!   keys; the tenant is never taken while the flows are held, nor twice.
-//!   The logs and the brute-force state are leaves: taken after any of
+//!   The logs, the brute-force state and the outbox are leaves: taken after any of
 //!   those, never while holding the other, and nothing is taken while
 //!   either is held (an event about a block is logged once the block's lock
 //!   is released).
@@ -32,11 +32,14 @@ mod keys;
 mod logs;
 mod mgmt;
 mod pages;
+mod sessions;
 pub mod tenant;
+mod tickets;
 
 pub use logs::stories::SupportStory;
 pub use logs::Plan;
 pub use mgmt::MANAGEMENT_ENDPOINTS;
+pub use tickets::SandboxMail;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -266,11 +269,13 @@ impl Sandbox {
             export_secret,
             fail_exports: std::sync::atomic::AtomicU32::new(0),
             hold_exports: std::sync::atomic::AtomicU32::new(0),
+            outbox: Mutex::new(tickets::Outbox::default()),
             config,
         });
         let router = axum::Router::new()
             .merge(authn::routes())
             .merge(hooks::routes())
+            .merge(tickets::routes())
             .merge(mgmt::routes(state.clone()))
             .with_state(state.clone());
         let router = match request_log {
@@ -391,6 +396,13 @@ impl RunningSandbox {
     /// How many log events the tenant holds (test hook: the cap holds).
     pub fn log_events_held(&self) -> usize {
         lock(&self.state.logs).len()
+    }
+
+    /// The e-mails the tenant would have sent (verification links), oldest
+    /// first, at most the last 100 (test hook; also `GET /sandbox/outbox`).
+    /// The sandbox sends no mail.
+    pub fn outbox(&self) -> Vec<SandboxMail> {
+        self.state.outbox().mails()
     }
 
     /// How many Management API requests were refused with `429` (test hook).
@@ -621,6 +633,12 @@ pub(crate) struct Flows {
     pub management: Expiring<mgmt::IssuedToken>,
     /// Users-export jobs, by job ID, each with its file.
     pub exports: Expiring<mgmt::ExportJob>,
+    /// Sign-in sessions at the login page, by session ID (`sid`).
+    pub sessions: Expiring<sessions::SessionRecord>,
+    /// Password-change and e-mail verification tickets, by their SHA-256.
+    pub tickets: Expiring<tickets::Ticket>,
+    /// Verification e-mail jobs, by job ID.
+    pub email_jobs: Expiring<tickets::EmailJob>,
 }
 
 impl Flows {
@@ -633,6 +651,9 @@ impl Flows {
             access: Expiring::new(config.max_issued),
             management: Expiring::new(config.max_issued),
             exports: Expiring::new(config.max_export_jobs),
+            sessions: Expiring::new(config.max_issued),
+            tickets: Expiring::new(config.max_pending),
+            email_jobs: Expiring::new(config.max_pending),
         }
     }
 }
@@ -670,6 +691,8 @@ pub(crate) struct State {
     pub fail_exports: std::sync::atomic::AtomicU32,
     /// Users-export jobs still to hold forever (test hook).
     pub hold_exports: std::sync::atomic::AtomicU32,
+    /// The e-mails the tenant would have sent (a leaf lock).
+    outbox: Mutex<tickets::Outbox>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -737,6 +760,11 @@ impl State {
     /// Brute-force protection (a leaf lock: take nothing else while holding it).
     pub(crate) fn brute_force(&self) -> MutexGuard<'_, brute_force::BruteForce> {
         lock(&self.brute_force)
+    }
+
+    /// The e-mails sent (a leaf lock: take nothing else while holding it).
+    pub(crate) fn outbox(&self) -> MutexGuard<'_, tickets::Outbox> {
+        lock(&self.outbox)
     }
 
     /// Records a live event, now on the sandbox's clock.

@@ -100,3 +100,18 @@ pub(crate) fn activate(user_code: &str, users: &[SignInUser], error: Option<&str
 pub(crate) fn message(title: &str, text: &str) -> String {
     layout(title, &format!("<p>{}</p>", escape(text)))
 }
+
+/// The page of a password-change ticket (`/lo/reset`): a new password.
+pub(crate) fn password_change(ticket: &str, error: Option<&str>) -> String {
+    let body = format!(
+        "<p>Choose a new password for your account.</p>{error}\
+<form method=\"post\" action=\"/lo/reset\">\
+<input type=\"hidden\" name=\"ticket\" value=\"{ticket}\">\
+<label>New password <input name=\"password\" type=\"password\" autocomplete=\"new-password\"></label>\
+<button type=\"submit\">Change password</button>\
+</form>",
+        error = error_line(error),
+        ticket = escape(ticket),
+    );
+    layout("Change your password", &body)
+}

@@ -5,16 +5,9 @@ use std::collections::HashSet;
 
 use idlens_auth0::{ManagementError, LOG_SEARCH_CAP};
 use idlens_job::Job;
-use idlens_sandbox::{RunningSandbox, SupportStory, LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID};
+use idlens_sandbox::{LIMITED_M2M_CLIENT_ID, M2M_CLIENT_ID};
 
-use crate::support::{client, sandbox, sandbox_with};
-
-fn story<'s>(sb: &'s RunningSandbox, name: &str) -> &'s SupportStory {
-    sb.support_stories()
-        .iter()
-        .find(|s| s.story == name)
-        .expect("a seeded story")
-}
+use crate::support::{client, sandbox, sandbox_with, story};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_users_logs_a_search_page_and_one_event_read_into_log_events() {

@@ -10,6 +10,7 @@
 
 mod broken;
 mod export;
+mod fixes;
 mod hostile;
 mod hostile_logs;
 mod logs;

@@ -62,10 +62,13 @@ pub(super) async fn activate_submit(
             .device_client(code)
             .unwrap_or_else(|| crate::DESKTOP_CLIENT_ID.to_owned());
         super::password::sign_in(&state, &tenant, &client_id, (email, password), &origin)
-            .map(|u| u.email)
+            .map(|u| (u.email, u.user_id))
     };
     let email = match signed_in {
-        Ok(email) => email,
+        Ok((email, user_id)) => {
+            crate::sessions::record_login(&state, &user_id, &origin);
+            email
+        }
         Err(refused) => return again(StatusCode::UNAUTHORIZED, refused.message()),
     };
     match state.approve_device(code, &email) {

@@ -38,6 +38,10 @@ pub(super) fn issue_for(
     let user = tenant
         .user(&grant.user_id)
         .ok_or_else(|| OAuthError::invalid_grant("The user no longer exists."))?;
+    if user.blocked {
+        // An administrator's block stops refreshes too, as in Auth0.
+        return Err(OAuthError::invalid_grant("user is blocked"));
+    }
     let client = tenant
         .client(&grant.client_id)
         .ok_or_else(|| OAuthError::invalid_grant("The client no longer exists."))?;

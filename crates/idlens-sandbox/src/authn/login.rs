@@ -15,6 +15,7 @@ use super::request::{body_params, param};
 use super::{OAuthError, OAuthResult, Shared};
 use crate::keys::random_token;
 use crate::pages;
+use crate::sessions;
 use crate::tenant::Tenant;
 use crate::{CodeRecord, Grant, State, Transaction};
 
@@ -55,9 +56,14 @@ pub(super) async fn authorize_login(
         Ok(user) => user,
         Err(refused) => return login_again(&tenant, &tx_id, &tx, refused),
     };
+    // The session is recorded with the tenant and flows released (lock order).
+    drop(tenant);
     state.flows().transactions.remove(&tx_id);
     match new_code(&state, &tx, &user.user_id) {
-        Ok(code) => redirect_with_code(&tx, &code),
+        Ok((code, sid)) => {
+            sessions::record_sign_in(&state, &user.user_id, &tx.client_id, &sid, &origin);
+            redirect_with_code(&tx, &code)
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -80,8 +86,9 @@ fn login_again(tenant: &Tenant, tx_id: &str, tx: &Transaction, refused: Refused)
 }
 
 /// A new authorization code for the signed-in user, redeemable once within
-/// [`CODE_LIFETIME`] with the sign-in's PKCE verifier at its callback.
-fn new_code(state: &State, tx: &Transaction, user_id: &str) -> OAuthResult<String> {
+/// [`CODE_LIFETIME`] with the sign-in's PKCE verifier at its callback, and
+/// the sign-in's session ID.
+fn new_code(state: &State, tx: &Transaction, user_id: &str) -> OAuthResult<(String, String)> {
     let (code, sid) = match (random_token(24), random_token(16)) {
         (Ok(c), Ok(s)) => (c, s),
         (Err(e), _) | (_, Err(e)) => return Err(OAuthError::server(e)),
@@ -95,7 +102,7 @@ fn new_code(state: &State, tx: &Transaction, user_id: &str) -> OAuthResult<Strin
             audience: tx.audience.clone(),
             nonce: tx.nonce.clone(),
             auth_time: now,
-            sid,
+            sid: sid.clone(),
         },
         redirect_uri: tx.redirect_uri.clone(),
         code_challenge: tx.code_challenge.clone(),
@@ -106,7 +113,7 @@ fn new_code(state: &State, tx: &Transaction, user_id: &str) -> OAuthResult<Strin
         .codes
         .insert(code.clone(), record, now + CODE_LIFETIME, now)
         .map_err(|full| OAuthError::too_many("unredeemed authorization codes", full))?;
-    Ok(code)
+    Ok((code, sid))
 }
 
 /// Back to the callback with the code (and the client's `state`).

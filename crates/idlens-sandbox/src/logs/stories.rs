@@ -65,6 +65,7 @@ pub(crate) fn seed(seed: u64, tenant: &mut Tenant, now: i64) -> Seeded {
     let social = pick(&mut rng, &google_only, &mut used);
     social_on_database(&mut out, tenant, &tenant.users[social].clone(), now);
     let mfa = pick(&mut rng, &database, &mut used);
+    enroll_story_mfa(&mut tenant.users[mfa]);
     mfa_failures(&mut out, tenant, &tenant.users[mfa].clone(), now);
     let admin = pick(&mut rng, &database, &mut used);
     tenant.users[admin].blocked = true;
@@ -192,6 +193,17 @@ fn social_on_database(out: &mut Seeded, tenant: &Tenant, user: &User, now: i64) 
         out.events.push((now - 26 * HOUR + i * 45, event));
     }
     out.stories.push(story("social_on_database", user, "Signs up with Google but typed a password into the database connection (fu): no such database user."));
+}
+
+/// The MFA story's user: a confirmed authenticator app (whose codes are
+/// rejected) and a phone to fall back to.
+fn enroll_story_mfa(user: &mut User) {
+    use crate::tenant::mfa::AuthenticationMethod;
+    let created = user.created_at.clone();
+    user.authentication_methods = vec![
+        AuthenticationMethod::totp(user, true, &created),
+        AuthenticationMethod::phone(user, "+15555550142", &created),
+    ];
 }
 
 fn mfa_failures(out: &mut Seeded, tenant: &Tenant, user: &User, now: i64) {

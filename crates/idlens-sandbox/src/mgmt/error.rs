@@ -52,6 +52,17 @@ impl MgmtError {
         )
     }
 
+    /// `403`: the tenant's plan does not include `feature` (Auth0's
+    /// documentation names the plan but not the answer; this is its error
+    /// body with `operation_not_supported`).
+    pub(crate) fn not_on_plan(feature: &str) -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            format!("{feature} are not available on this tenant's plan: they are an Enterprise-plan feature."),
+            Some("operation_not_supported"),
+        )
+    }
+
     pub(crate) fn too_many_requests() -> Self {
         Self::new(
             StatusCode::TOO_MANY_REQUESTS,

@@ -311,7 +311,9 @@ pub(crate) async fn create(
     Ok((StatusCode::CREATED, Json(answer)))
 }
 
-/// `GET /api/v2/jobs/{id}`: one step further each time (see the module).
+/// `GET /api/v2/jobs/{id}`: an export one step further each time (see the
+/// module); a verification e-mail job is `completed` (its e-mail is in the
+/// outbox).
 pub(crate) async fn get(
     Extract(state): Extract<Shared>,
     headers: HeaderMap,
@@ -320,6 +322,9 @@ pub(crate) async fn get(
     authorize(&state, &headers, "read:users")?;
     let now = state.now_secs();
     let mut flows = state.flows();
+    if let Some(job) = flows.email_jobs.get(&id) {
+        return Ok(Json(job.json("completed")));
+    }
     let job = flows
         .exports
         .get_mut(&id)
@@ -328,7 +333,7 @@ pub(crate) async fn get(
     Ok(Json(job_json(job, &state, now)))
 }
 
-fn job_id() -> Result<String, MgmtError> {
+pub(super) fn job_id() -> Result<String, MgmtError> {
     let random = random_token(48).map_err(|_| MgmtError::server("No randomness available."))?;
     let id: String = random
         .chars()

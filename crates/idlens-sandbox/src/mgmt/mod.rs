@@ -4,7 +4,10 @@
 //! connections, users-export jobs (with their download links under
 //! `/users-exports/`), the tenant's logs ([`logs`]: search with
 //! idlens-support's query language ([`log_search`]), checkpoint, one event,
-//! a user's), and brute-force blocks and settings ([`blocks`]),
+//! a user's), brute-force blocks and settings ([`blocks`]), a user's
+//! changes (`PATCH users/{id}`: [`user_update`]), MFA ([`mfa`]),
+//! password-change tickets and verification e-mails ([`tickets`]), and
+//! sessions and refresh tokens behind the plan ([`sessions`]),
 //! in Auth0's envelopes and error bodies. Every write is logged (`sapi`, or
 //! `fapi` when it fails).
 //!
@@ -23,11 +26,15 @@ mod error;
 mod jobs;
 mod log_search;
 mod logs;
+mod mfa;
 mod paging;
 mod query;
 mod rate;
 mod request_log;
 mod roles;
+mod sessions;
+mod tickets;
+mod user_update;
 mod users;
 
 use std::sync::RwLockReadGuard;
@@ -81,6 +88,7 @@ management_endpoints! {
     GET "/api/v2/users" => users::search,
     GET "/api/v2/users-by-email" => users::by_email,
     GET "/api/v2/users/{id}" => by_id::one::<User>,
+    PATCH "/api/v2/users/{id}" => user_update::update,
     GET "/api/v2/users/{id}/roles" => users::roles,
     POST "/api/v2/users/{id}/roles" => users::assign_roles,
     DELETE "/api/v2/users/{id}/roles" => users::remove_roles,
@@ -103,6 +111,17 @@ management_endpoints! {
     DELETE "/api/v2/user-blocks/{id}" => blocks::unblock_user,
     GET "/api/v2/attack-protection/brute-force-protection" => blocks::settings,
     PATCH "/api/v2/attack-protection/brute-force-protection" => blocks::update_settings,
+    GET "/api/v2/users/{id}/authentication-methods" => mfa::list,
+    DELETE "/api/v2/users/{id}/authentication-methods" => mfa::delete_all,
+    DELETE "/api/v2/users/{id}/authentication-methods/{method_id}" => mfa::delete_one,
+    GET "/api/v2/users/{id}/enrollments" => mfa::enrollments,
+    POST "/api/v2/users/{id}/multifactor/actions/invalidate-remember-browser" => mfa::invalidate_remember_browser,
+    POST "/api/v2/tickets/password-change" => tickets::password_change,
+    POST "/api/v2/jobs/verification-email" => tickets::verification_email,
+    GET "/api/v2/users/{id}/sessions" => sessions::sessions,
+    DELETE "/api/v2/users/{id}/sessions" => sessions::delete_sessions,
+    GET "/api/v2/users/{id}/refresh-tokens" => sessions::refresh_tokens,
+    DELETE "/api/v2/users/{id}/refresh-tokens" => sessions::delete_refresh_tokens,
 }
 
 pub(crate) fn routes(state: Shared) -> Router<Shared> {

@@ -3,6 +3,7 @@
 //! seed, so tests can rely on it; the Authentication and Management APIs both
 //! serve this model.
 
+pub mod mfa;
 mod people;
 pub mod rbac;
 mod seed;
@@ -66,6 +67,14 @@ pub struct User {
     /// returns the field only once it has been set.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub blocked: bool,
+    /// The IP of the last sign-in at the sandbox (Auth0 shows it once
+    /// the user has signed in).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_ip: Option<String>,
+    /// MFA enrollments, confirmed and partial (`GET
+    /// users/{id}/authentication-methods`).
+    #[serde(skip)]
+    pub authentication_methods: Vec<mfa::AuthenticationMethod>,
     /// IDs of the roles assigned to the user (served by the Management API's roles endpoints).
     #[serde(skip)]
     pub role_ids: Vec<String>,
@@ -198,6 +207,10 @@ pub struct Tenant {
     pub apis: Vec<ResourceServer>,
     pub clients: Vec<Client>,
     pub sign_in_users: Vec<SignInUser>,
+    /// Passwords set through a password-change ticket, by user ID, for
+    /// users the login page does not document (a documented user's
+    /// new password replaces the one the page shows).
+    pub passwords: std::collections::HashMap<String, String>,
 }
 
 impl Tenant {
@@ -243,6 +256,13 @@ impl Tenant {
                     "read:logs_users",
                     "read:attack_protection",
                     "update:attack_protection",
+                    "read:authentication_methods",
+                    "delete:authentication_methods",
+                    "create:user_tickets",
+                    "read:sessions",
+                    "delete:sessions",
+                    "read:refresh_tokens",
+                    "delete:refresh_tokens",
                 ]
                 .map(str::to_owned)
                 .to_vec(),
@@ -264,12 +284,14 @@ impl Tenant {
         ];
         let (mut users, sign_in_users) = people::users(&mut rng, &roles);
         rbac::assign(seed, &mut users, &roles);
+        mfa::seed(&mut users, &sign_in_users);
         Self {
             users,
             roles,
             apis: rbac::apis(issuer),
             clients,
             sign_in_users,
+            passwords: std::collections::HashMap::new(),
         }
     }
 
@@ -329,13 +351,36 @@ impl Tenant {
         self.connections().into_iter().find(|c| c.id == id)
     }
 
-    /// The database user with this e-mail and password, if they are a documented sign-in user.
+    /// The database user with this e-mail and password: a documented
+    /// sign-in user's password, or one set through a password-change ticket.
     pub fn sign_in(&self, email: &str, password: &str) -> Option<&User> {
         let email = email.trim();
-        self.sign_in_users
-            .iter()
-            .find(|s| s.email.eq_ignore_ascii_case(email) && s.password == password)
-            .and_then(|s| self.user(&s.user_id))
+        let user = self.users.iter().find(|u| {
+            u.connection() == DATABASE_CONNECTION && u.email.eq_ignore_ascii_case(email)
+        })?;
+        let expected = self.passwords.get(&user.user_id).or_else(|| {
+            self.sign_in_users
+                .iter()
+                .find(|s| s.user_id == user.user_id)
+                .map(|s| &s.password)
+        })?;
+        (expected == password).then_some(user)
+    }
+
+    /// Sets a database user's password (a password-change ticket): a
+    /// documented user's page entry shows the new one.
+    pub fn set_password(&mut self, user_id: &str, password: &str) {
+        match self.sign_in_users.iter_mut().find(|s| s.user_id == user_id) {
+            Some(documented) => documented.password = password.to_owned(),
+            None => {
+                self.passwords
+                    .insert(user_id.to_owned(), password.to_owned());
+            }
+        }
+    }
+
+    pub fn user_mut(&mut self, user_id: &str) -> Option<&mut User> {
+        self.users.iter_mut().find(|u| u.user_id == user_id)
     }
 
     /// The permissions `user` has on the API `audience`, through roles or

@@ -138,6 +138,8 @@ fn build_user(rng: &mut SeedRng, d: UserDraft<'_>) -> User {
         app_metadata: serde_json::json!({}),
         user_metadata: serde_json::json!({}),
         blocked: false,
+        last_ip: None,
+        authentication_methods: Vec::new(),
         role_ids: d.role_ids,
         direct_permissions: Vec::new(),
     }

@@ -4,7 +4,7 @@
 
 use idlens_sandbox::{RunningSandbox, Sandbox, SandboxConfig, M2M_CLIENT_ID};
 use idlens_testkit::login_page::LoginPage;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::logs::{events_since, mark};
 use crate::management::m2m_token;
@@ -57,25 +57,6 @@ async fn sign_in(
         return Ok(());
     }
     Err((response.status().as_u16(), response.text().await.unwrap()))
-}
-
-async fn mgmt(
-    sb: &RunningSandbox,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let t = m2m_token(sb, M2M_CLIENT_ID).await;
-    let mut request = http()
-        .request(method, url(sb, &format!("api/v2/{path}")))
-        .bearer_auth(t);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
 #[tokio::test]

@@ -141,6 +141,12 @@ async fn the_activate_page_signs_in_and_approves() {
     assert_eq!(ok.status(), 200);
     let (status, body) = poll(&sb, code["device_code"].as_str().unwrap()).await;
     assert_eq!(status, 200, "{body}");
+    let admin = sb.tenant().sign_in_users[0].user_id.clone();
+    let (_, user) = mgmt(&sb, reqwest::Method::GET, &format!("users/{admin}"), None).await;
+    assert_eq!(
+        user["last_ip"], "127.0.0.1",
+        "the sign-in is the user's last: {user}"
+    );
 }
 
 #[tokio::test]

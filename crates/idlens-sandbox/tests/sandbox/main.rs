@@ -5,6 +5,7 @@
 
 mod support;
 
+mod account;
 mod brute_force;
 mod conformance;
 mod device;
@@ -15,6 +16,8 @@ mod log_search;
 mod logs;
 mod m2m;
 mod management;
+mod mfa;
 mod pkce;
 mod refresh;
+mod sessions;
 mod tokens;

@@ -197,3 +197,65 @@ pub fn assert_valid(report: &Report) {
         report.first_failure()
     );
 }
+
+/// Sends `method path` (under `/api/v2/`, with a JSON `body`) with a
+/// client-credentials token of `client_id`: the status and JSON body
+/// (`null` for none).
+pub async fn mgmt_as(
+    sb: &RunningSandbox,
+    client_id: &str,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let t = crate::management::m2m_token(sb, client_id).await;
+    let mut request = http()
+        .request(method, url(sb, &format!("api/v2/{path}")))
+        .bearer_auth(t);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+/// [`mgmt_as`] the sandbox's full M2M application.
+pub async fn mgmt(
+    sb: &RunningSandbox,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    mgmt_as(sb, idlens_sandbox::M2M_CLIENT_ID, method, path, body).await
+}
+
+/// A Management API error answer: `status` with `errorCode`.
+pub fn assert_mgmt_error(answer: &(u16, Value), status: u16, error_code: &str) {
+    assert_eq!(
+        (answer.0, answer.1["errorCode"].as_str()),
+        (status, Some(error_code)),
+        "{}",
+        answer.1
+    );
+}
+
+/// Signs in at the login page as `(email, password)`: whether the browser
+/// went back with a code, else the page's text.
+pub async fn signs_in(sb: &RunningSandbox, credentials: (&str, &str)) -> Result<(), String> {
+    let response = login(sb, &[], credentials, "allow").await;
+    if response.status().is_redirection() {
+        return Ok(());
+    }
+    Err(response.text().await.unwrap())
+}
+
+/// The story's seeded user (see `SupportStory`).
+pub fn story(sb: &RunningSandbox, name: &str) -> idlens_sandbox::SupportStory {
+    sb.support_stories()
+        .iter()
+        .find(|s| s.story == name)
+        .expect("a seeded story")
+        .clone()
+}
