@@ -975,6 +975,15 @@ export type SupportCard = { account: AccountView,
  */
 blocks: Availability<Array<BlockFacts>>, bruteForce: Availability<BruteForceFacts>, 
 /**
+ * MFA authentication methods, confirmed and partial.
+ */
+mfa: Availability<Array<MfaMethodFacts>>, 
+/**
+ * Where the plan has them (Enterprise): the user's sessions and
+ * refresh tokens.
+ */
+sessions: Availability<Array<UserSessionView>>, refreshTokens: Availability<Array<RefreshTokenView>>, 
+/**
  * Roles and effective permissions with their sources.
  */
 access: Availability<UserRbac>, 
@@ -1026,11 +1035,28 @@ connection: string, isSocial: boolean, };
 
 export type Availability<T> = { "state": "available", value: T, } | { "state": "notOnPlan", message: string, } | { "state": "missingScope", scope: string, };
 
+export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
+
 export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
 
 export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
 
-export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
+export type MfaMethodFacts = { id: string, 
+/**
+ * Auth0's `type`: `totp`, `phone`, `email`, `push`, `webauthn-roaming`,
+ * `webauthn-platform`, `recovery-code`, `guardian`, …
+ */
+kind: string, 
+/**
+ * Enrollment finished; a partial one cannot be used to sign in.
+ */
+confirmed: boolean, 
+/**
+ * A name the user gave it, or a masked phone number or e-mail.
+ */
+name: string | null, createdAt: string | null, lastAuthAt: string | null, };
+
+export type RefreshTokenView = { id: string, clientId: string | null, createdAt: string | null, lastExchangedAt: string | null, expiresAt: string | null, rotating: boolean, audiences: Array<string>, };
 
 export type TimelineView = { 
 /**
@@ -1065,6 +1091,8 @@ report: Report,
  * names no API (an ID token), with the reason in `check_note`.
  */
 check: TokenCheckView | null, checkNote: string | null, };
+
+export type UserSessionView = { id: string, createdAt: string | null, lastInteractedAt: string | null, expiresAt: string | null, lastIp: string | null, userAgent: string | null, clients: Array<string>, };
 
 export type UpdateSettings = { 
 /**

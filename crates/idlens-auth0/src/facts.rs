@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use idlens_support::{AccountFacts, BlockFacts, IdentityFacts, MfaMethodFacts};
 
-use crate::models::{AuthenticationMethod, User, UserBlock};
+use crate::models::{AuthenticationMethod, Identity, User, UserBlock};
 
 fn date(text: Option<&str>) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text?)
@@ -22,19 +22,21 @@ impl From<&User> for AccountFacts {
             email_verified: user.email_verified,
             username: user.username.clone(),
             phone_number: user.phone_number.clone(),
-            identities: user
-                .identities
-                .iter()
-                .map(|i| IdentityFacts {
-                    provider: i.provider.clone(),
-                    connection: i.connection.clone(),
-                    is_social: i.is_social,
-                })
-                .collect(),
+            identities: user.identities.iter().map(IdentityFacts::from).collect(),
             blocked: user.blocked,
             last_login: date(user.last_login.as_deref()),
             last_ip: user.last_ip.clone(),
             logins_count: user.logins_count,
+        }
+    }
+}
+
+impl From<&Identity> for IdentityFacts {
+    fn from(identity: &Identity) -> Self {
+        IdentityFacts {
+            provider: identity.provider.clone(),
+            connection: identity.connection.clone(),
+            is_social: identity.is_social,
         }
     }
 }

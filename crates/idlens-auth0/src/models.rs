@@ -28,18 +28,6 @@ pub struct User {
     pub last_login: Option<String>,
     #[serde(default)]
     pub logins_count: Option<u64>,
-    /// The IP of the last sign-in.
-    #[serde(default)]
-    pub last_ip: Option<String>,
-    /// Blocked by an administrator (`PATCH users/{id}` `{blocked: true}`);
-    /// Auth0 leaves the field out when it was never set.
-    #[serde(default)]
-    pub blocked: Option<bool>,
-    /// For connections that require a username.
-    #[serde(default)]
-    pub username: Option<String>,
-    #[serde(default)]
-    pub phone_number: Option<String>,
     /// The primary identity first; linked secondary ones after it.
     #[serde(default)]
     pub identities: Vec<Identity>,

@@ -2,45 +2,12 @@
 //! (`idlens_support::facts`), and a refused read turned into a part of the
 //! card that says why it is missing.
 
-use chrono::{DateTime, Utc};
-use idlens_auth0::models::{BruteForceProtection, Identity, User, UserBlock};
+use idlens_auth0::models::{BruteForceProtection, RefreshToken, Session, User};
 use idlens_auth0::ManagementError;
-use idlens_support::{
-    AccountFacts, Availability, BlockFacts, BruteForceFacts, BruteForceMode, IdentityFacts,
-};
+use idlens_support::{Availability, BruteForceFacts, BruteForceMode};
 
+use crate::types::{RefreshTokenView, UserSessionView};
 use crate::ApiError;
-
-pub(super) fn account(user: &User) -> AccountFacts {
-    AccountFacts {
-        user_id: user.user_id.clone(),
-        email: user.email.clone(),
-        email_verified: user.email_verified,
-        username: user.username.clone(),
-        phone_number: user.phone_number.clone(),
-        identities: user.identities.iter().map(identity).collect(),
-        blocked: user.blocked.unwrap_or(false),
-        last_login: user.last_login.as_deref().and_then(instant),
-        last_ip: user.last_ip.clone(),
-        logins_count: user.logins_count,
-    }
-}
-
-pub(super) fn identity(identity: &Identity) -> IdentityFacts {
-    IdentityFacts {
-        provider: identity.provider.clone(),
-        connection: identity.connection.clone(),
-        is_social: identity.is_social,
-    }
-}
-
-pub(super) fn block(block: &UserBlock) -> BlockFacts {
-    BlockFacts {
-        identifier: block.identifier.clone(),
-        ip: block.ip.clone(),
-        connection: block.connection.clone(),
-    }
-}
 
 /// The settings as the diagnosis reads them; protection without the
 /// `block` shield blocks nothing, so it counts as disabled.
@@ -55,7 +22,8 @@ pub(super) fn brute_force(settings: &BruteForceProtection) -> BruteForceFacts {
     }
 }
 
-/// A read the card can do without: a missing scope is said in one line;
+/// A read the card can do without: a missing scope or a feature the
+/// plan lacks is said in one line;
 /// any other failure fails the card (nothing partial shown as complete).
 pub(super) fn available<T>(read: Result<T, ManagementError>) -> Result<Availability<T>, ApiError> {
     match read {
@@ -63,15 +31,9 @@ pub(super) fn available<T>(read: Result<T, ManagementError>) -> Result<Availabil
         Err(ManagementError::InsufficientScope { scope, .. }) => {
             Ok(Availability::MissingScope { scope })
         }
+        Err(ManagementError::NotOnPlan { message, .. }) => Ok(Availability::NotOnPlan { message }),
         Err(e) => Err(e.into()),
     }
-}
-
-/// An RFC 3339 date as Auth0 writes it.
-pub(super) fn instant(date: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(date)
-        .ok()
-        .map(|d| d.with_timezone(&Utc))
 }
 
 /// The identifiers brute-force protection counts for a user: e-mail,
@@ -87,4 +49,36 @@ pub(super) fn identifiers(user: &User) -> Vec<String> {
         }
     }
     out
+}
+
+pub(super) fn session(session: &Session) -> UserSessionView {
+    UserSessionView {
+        id: session.id.clone(),
+        created_at: session.created_at.clone(),
+        last_interacted_at: session.last_interacted_at.clone(),
+        expires_at: session.expires_at.clone(),
+        last_ip: session.device.last_ip.clone(),
+        user_agent: session.device.last_user_agent.clone(),
+        clients: session
+            .clients
+            .iter()
+            .map(|c| c.client_id.clone())
+            .collect(),
+    }
+}
+
+pub(super) fn refresh_token(token: &RefreshToken) -> RefreshTokenView {
+    RefreshTokenView {
+        id: token.id.clone(),
+        client_id: token.client_id.clone(),
+        created_at: token.created_at.clone(),
+        last_exchanged_at: token.last_exchanged_at.clone(),
+        expires_at: token.expires_at.clone(),
+        rotating: token.rotating.unwrap_or(false),
+        audiences: token
+            .resource_servers
+            .iter()
+            .filter_map(|r| r.audience.clone())
+            .collect(),
+    }
 }

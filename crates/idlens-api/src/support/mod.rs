@@ -18,7 +18,8 @@ use futures::future::try_join_all;
 use idlens_auth0::models::User;
 use idlens_job::Job;
 use idlens_support::{
-    diagnose, Availability, BlockFacts, BruteForceFacts, Evidence, IdentityFacts, MfaMethodFacts,
+    diagnose, AccountFacts, Availability, BlockFacts, BruteForceFacts, Evidence, IdentityFacts,
+    MfaMethodFacts,
 };
 
 use crate::rbac::tokens::Management;
@@ -135,18 +136,23 @@ async fn card(client: &Management, looked: Looked<'_>, job: &Job) -> Result<Supp
     } = looked;
     job.phase("Reading the account, blocks, access and logs", None);
     let read_at = Utc::now();
-    let (blocks, brute_force, access, elsewhere, lists) = futures::join!(
+    let id = user.user_id.as_str();
+    let (blocks, brute_force, access, elsewhere, lists, mfa, sessions, refresh_tokens) = futures::join!(
         blocks(client, user, job),
         client.brute_force_protection(job),
-        crate::rbac::users::access_of(client, &user.user_id, job),
+        crate::rbac::users::access_of(client, id, job),
         same_email_elsewhere(client, user, by_email, job),
         timeline::by_user(client, user, job),
+        client.authentication_methods(id, job),
+        client.sessions(id, job),
+        client.refresh_tokens(id, job),
     );
+    let mfa = facts::available(mfa)?.map(|m| m.iter().map(MfaMethodFacts::from).collect());
     job.phase("Reading the events of the customer's IPs", None);
     let (lists, ips) = timeline::by_ip(client, user, lists?, job).await?;
     let (merged, more) = timeline::merged(lists, None);
     let account = AccountView {
-        facts: facts::account(user),
+        facts: AccountFacts::from(user),
         name: user.name.clone(),
         created_at: user.created_at.clone(),
         app_metadata_keys: metadata_keys(user),
@@ -160,7 +166,7 @@ async fn card(client: &Management, looked: Looked<'_>, job: &Job) -> Result<Supp
         same_email_elsewhere: &account.same_email_elsewhere,
         blocks: &blocks,
         brute_force: &brute_force,
-        mfa: &not_read().mfa,
+        mfa: &mfa,
         timeline: &merged,
         now: read_at,
     });
@@ -171,6 +177,10 @@ async fn card(client: &Management, looked: Looked<'_>, job: &Job) -> Result<Supp
         account,
         blocks,
         brute_force,
+        mfa,
+        sessions: facts::available(sessions)?.map(|s| s.iter().map(facts::session).collect()),
+        refresh_tokens: facts::available(refresh_tokens)?
+            .map(|t| t.iter().map(facts::refresh_token).collect()),
         diagnosis,
         timeline: timeline::view(merged, more, ips, None),
         read_at: read_at.to_rfc3339_opts(SecondsFormat::Secs, true),
@@ -223,7 +233,7 @@ async fn blocks(
         futures::try_join!(by_identifier, client.blocks_of_user(&user.user_id, job))?;
     let mut out: Vec<BlockFacts> = Vec::new();
     for block in by_identifier.iter().flatten().chain(&by_user) {
-        let block = facts::block(block);
+        let block = BlockFacts::from(block);
         if !out.contains(&block) {
             out.push(block);
         }
@@ -247,7 +257,7 @@ async fn same_email_elsewhere(
     Ok(users
         .iter()
         .filter(|other| other.user_id != user.user_id)
-        .flat_map(|other| other.identities.iter().map(facts::identity))
+        .flat_map(|other| other.identities.iter().map(IdentityFacts::from))
         .collect())
 }
 

@@ -3,6 +3,7 @@
 
 use idlens_support::{
     AccountFacts, Availability, BlockFacts, BruteForceFacts, Diagnosis, IdentityFacts, LogEvent,
+    MfaMethodFacts,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -62,6 +63,12 @@ pub struct SupportCard {
     /// Brute-force blocks on each of the user's identifiers.
     pub blocks: Availability<Vec<BlockFacts>>,
     pub brute_force: Availability<BruteForceFacts>,
+    /// MFA authentication methods, confirmed and partial.
+    pub mfa: Availability<Vec<MfaMethodFacts>>,
+    /// Where the plan has them (Enterprise): the user's sessions and
+    /// refresh tokens.
+    pub sessions: Availability<Vec<UserSessionView>>,
+    pub refresh_tokens: Availability<Vec<RefreshTokenView>>,
     /// Roles and effective permissions with their sources.
     pub access: Availability<UserRbac>,
     /// The token support pasted, when they did: the inspector's verdict and
@@ -72,6 +79,33 @@ pub struct SupportCard {
     pub timeline: TimelineView,
     /// When the card was read (RFC 3339, UTC).
     pub read_at: String,
+}
+
+/// One of the user's sessions: where and when it was used, for which
+/// applications.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UserSessionView {
+    pub id: String,
+    pub created_at: Option<String>,
+    pub last_interacted_at: Option<String>,
+    pub expires_at: Option<String>,
+    pub last_ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub clients: Vec<String>,
+}
+
+/// One of the user's refresh tokens: what it is for, never the token.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RefreshTokenView {
+    pub id: String,
+    pub client_id: Option<String>,
+    pub created_at: Option<String>,
+    pub last_exchanged_at: Option<String>,
+    pub expires_at: Option<String>,
+    pub rotating: bool,
+    pub audiences: Vec<String>,
 }
 
 /// A pasted token beside the customer's account.
