@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 /// name actions only through this type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// Named apart from TypeScript's `Record` and other boundary types.
+#[cfg_attr(feature = "ts", ts(rename = "ActionKind"))]
 #[serde(rename_all = "camelCase")]
 pub enum Action {
     /// `DELETE /api/v2/user-blocks?identifier=`: every IP at once.

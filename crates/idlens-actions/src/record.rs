@@ -26,6 +26,8 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// One action taken, as the log keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// Named apart from TypeScript's `Record` and other boundary types.
+#[cfg_attr(feature = "ts", ts(rename = "ActionRecord"))]
 #[serde(rename_all = "camelCase")]
 pub struct Record {
     /// 1 for the first record, then one more for each.
@@ -49,6 +51,8 @@ pub struct Record {
 /// Who acted: the profile and the credential it used at the tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// Named apart from TypeScript's `Record` and other boundary types.
+#[cfg_attr(feature = "ts", ts(rename = "ActionActor"))]
 #[serde(rename_all = "camelCase")]
 pub struct Actor {
     pub profile: String,
@@ -59,6 +63,8 @@ pub struct Actor {
 /// The credential behind an action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// Named apart from TypeScript's `Record` and other boundary types.
+#[cfg_attr(feature = "ts", ts(rename = "ActionCredential"))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Credential {
     /// The profile's machine-to-machine application.
@@ -74,6 +80,8 @@ pub enum Credential {
 /// for brute-force blocks).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// Named apart from TypeScript's `Record` and other boundary types.
+#[cfg_attr(feature = "ts", ts(rename = "ActionTarget"))]
 #[serde(rename_all = "camelCase")]
 pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,6 +95,8 @@ pub struct Target {
 /// How it went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// Named apart from TypeScript's `Record` and other boundary types.
+#[cfg_attr(feature = "ts", ts(rename = "ActionOutcome"))]
 #[serde(tag = "outcome", rename_all = "camelCase")]
 pub enum Outcome {
     Ok,

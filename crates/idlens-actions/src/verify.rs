@@ -15,6 +15,8 @@ use crate::{ActionLog, ActionLogError, MAX_LINE};
 /// problem (if any), and how the head was checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// Named apart from TypeScript's `Record` and other boundary types.
+#[cfg_attr(feature = "ts", ts(rename = "ActionLogVerification"))]
 #[serde(rename_all = "camelCase")]
 pub struct Verification {
     /// Records read and found whole, up to the first problem.
@@ -27,6 +29,8 @@ pub struct Verification {
 /// The first thing wrong with the log. Lines are numbered from 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// Named apart from TypeScript's `Record` and other boundary types.
+#[cfg_attr(feature = "ts", ts(rename = "ActionLogProblem"))]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",
@@ -93,6 +97,8 @@ pub enum Problem {
 /// How the log's end was checked against the keychain's head.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// Named apart from TypeScript's `Record` and other boundary types.
+#[cfg_attr(feature = "ts", ts(rename = "ActionLogHeadCheck"))]
 #[serde(tag = "state", rename_all = "camelCase")]
 pub enum HeadCheck {
     /// The log ends exactly at the head (or is empty with no head).
