@@ -36,4 +36,6 @@ mod rbac;
 #[cfg(target_os = "linux")]
 mod setup_script;
 #[cfg(target_os = "linux")]
+mod support;
+#[cfg(target_os = "linux")]
 mod tenant;

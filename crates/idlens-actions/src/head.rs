@@ -31,8 +31,9 @@ pub enum HeadRead {
 }
 
 /// The keychain entry's name (see [`Keychain::set_app_entry`]): one head per
-/// log file, so a second config directory has a head of its own.
-pub(crate) fn entry_name(log: &Path) -> String {
+/// log file, so a second config directory has a head of its own. Its account
+/// is `idlens:actions-head:{absolute path of the log}` under service `idlens`.
+pub fn entry_name(log: &Path) -> String {
     format!("actions-head:{}", log.display())
 }
 
@@ -59,10 +60,15 @@ pub(crate) fn read(keychain: &Keychain, log: &Path) -> HeadRead {
 
 /// Stores `head`; `Err` says why it could not be kept.
 pub(crate) fn write(keychain: &Keychain, log: &Path, head: &Head) -> Result<(), String> {
-    let value = Secret::new(format!("{} {}", head.count, head.hash));
+    let value = Secret::new(encode(head));
     keychain
         .set_app_entry(&entry_name(log), &value)
         .map_err(|e| e.to_string())
+}
+
+/// The entry's value: the count, a space, the last hash (`3 9f86d0…`).
+pub fn encode(head: &Head) -> String {
+    format!("{} {}", head.count, head.hash)
 }
 
 fn decode(text: &str) -> Option<Head> {
