@@ -344,3 +344,51 @@ fn oversized_text_is_cut_so_every_record_stays_readable() {
     assert!(appended.record.changes.ends_with('…'));
     assert_eq!(t.verify().problem, None);
 }
+
+/// A log that is a FIFO fed a valid record and then a 1 MiB line: the
+/// verification stops at the limit, so the writer is refused (the reader is
+/// gone) long before it has written the line.
+#[test]
+#[cfg(unix)]
+fn verification_stops_reading_a_long_line_at_the_limit() {
+    use std::io::Write;
+
+    let source = TestLog::new();
+    source.append(1);
+    let first = source.lines().remove(0);
+    let t = TestLog::new();
+    let status = std::process::Command::new("mkfifo")
+        .arg(t.log.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let total = 1 << 20;
+    let path = t.log.path().to_path_buf();
+    let writer = std::thread::spawn(move || {
+        let mut fifo = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        fifo.write_all(format!("{first}\n").as_bytes()).unwrap();
+        let chunk = [b'A'; 4096];
+        let mut written = 0;
+        while written < total {
+            match fifo.write(&chunk) {
+                Ok(n) => written += n,
+                Err(e) => {
+                    assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe);
+                    break;
+                }
+            }
+        }
+        written
+    });
+    let v = t.verify();
+    assert_eq!(
+        v.problem,
+        Some(Problem::Unreadable {
+            line: 2,
+            reason: "longer than 64 KiB".into()
+        })
+    );
+    assert_eq!(v.records, 1);
+    let written = writer.join().unwrap();
+    assert!(written < total / 2, "the reader took {written} bytes");
+}
