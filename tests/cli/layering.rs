@@ -39,6 +39,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("idlens-graph", FEATURE),
     ("idlens-audit", FEATURE),
     ("idlens-support", FEATURE),
+    ("idlens-actions", FEATURE),
     ("idlens-sandbox", FEATURE),
     ("idlens-api", 3),
     ("idlens-cli", 4),

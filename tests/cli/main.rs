@@ -36,6 +36,8 @@ mod rbac;
 #[cfg(target_os = "linux")]
 mod setup_script;
 #[cfg(target_os = "linux")]
-mod support;
+mod support_actions;
+#[cfg(target_os = "linux")]
+mod support_card;
 #[cfg(target_os = "linux")]
 mod tenant;

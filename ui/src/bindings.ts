@@ -1035,11 +1035,11 @@ connection: string, isSocial: boolean, };
 
 export type Availability<T> = { "state": "available", value: T, } | { "state": "notOnPlan", message: string, } | { "state": "missingScope", scope: string, };
 
-export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
-
 export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
 
 export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
+
+export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
 
 export type MfaMethodFacts = { id: string, 
 /**
@@ -1093,6 +1093,87 @@ report: Report,
 check: TokenCheckView | null, checkNote: string | null, };
 
 export type UserSessionView = { id: string, createdAt: string | null, lastInteractedAt: string | null, expiresAt: string | null, lastIp: string | null, userAgent: string | null, clients: Array<string>, };
+
+export type ActionLogRequest = { 
+/**
+ * Records to skip from the newest.
+ */
+offset: number, 
+/**
+ * At most this many (capped at 500).
+ */
+limit: number, };
+
+export type ActionLogPage = { 
+/**
+ * The log file, so admins know what to back up.
+ */
+path: string, 
+/**
+ * Lines in the log.
+ */
+total: number, entries: Array<ActionLogEntry>, };
+
+export type ActionLogEntry = { line: number, record?: ActionRecord, 
+/**
+ * The action in words ("unblocked the user"), beside `record`.
+ */
+what?: string, 
+/**
+ * Why the line is not a record (verify the log for more).
+ */
+unreadable?: string, };
+
+export type ActionRecord = { 
+/**
+ * 1 for the first record, then one more for each.
+ */
+seq: number, 
+/**
+ * When it was recorded: RFC 3339, UTC, milliseconds (`2026-12-08T02:41:07.123Z`).
+ */
+at: string, actor: ActionActor, action: ActionKind, target: ActionTarget, 
+/**
+ * What changed, in a sentence (URL queries and fragments redacted).
+ */
+changes: string, result: ActionOutcome, 
+/**
+ * The previous record's `hash` ([`GENESIS`] for the first).
+ */
+prev: string, 
+/**
+ * SHA-256 (hex) of the canonical form (see the module docs).
+ */
+hash: string, };
+
+export type ActionActor = { profile: string, } & ({ "kind": "m2mClient", clientId: string, } | { "kind": "admin", sub: string, });
+
+export type ActionKind = "removeBruteForceBlocks" | "block" | "unblock" | "sendVerificationEmail" | "createPasswordChangeTicket" | "resetMfa" | "deleteAuthenticationMethod" | "forgetRememberedBrowsers" | "revokeSessions" | "revokeRefreshTokens" | "assignRole" | "removeRole";
+
+export type ActionOutcome = { "outcome": "ok" } | { "outcome": "error", code: string, message: string, };
+
+export type ActionTarget = { userId?: string, identifier?: string, };
+
+export type ActionLogVerified = { path: string, 
+/**
+ * No problem found (the head may not have been checked: see `verification.head`).
+ */
+intact: boolean, 
+/**
+ * The verdict for a person: the problem and its line, or the count and
+ * how the head was checked.
+ */
+message: string, verification: ActionLogVerification, };
+
+export type ActionLogVerification = { 
+/**
+ * Records read and found whole, up to the first problem.
+ */
+records: number, problem: ActionLogProblem | null, head: ActionLogHeadCheck, };
+
+export type ActionLogHeadCheck = { "state": "matched" } | { "state": "mismatched" } | { "state": "notCompared" } | { "state": "memoryOnly", reason: string, } | { "state": "unavailable", reason: string, };
+
+export type ActionLogProblem = { "kind": "unreadable", line: number, reason: string, } | { "kind": "edited", line: number, } | { "kind": "outOfSequence", line: number, expectedSeq: number, foundSeq: number, } | { "kind": "unchained", line: number, } | { "kind": "truncated", records: number, headCount: number, } | { "kind": "rewritten", line: number, } | { "kind": "beyondHead", line: number, headCount: number, } | { "kind": "headMissing", records: number, };
 
 export type UpdateSettings = { 
 /**
@@ -1372,6 +1453,9 @@ export const LOG_CODES: readonly LogCodeInfo[] = [
   {"category":"accountChange","code":"wum","event":"Warning User Management","likelyCause":"A partial failure during a user change.","nextStep":"Read the description and check the user's profile.","outcome":"notice","whatHappened":"A user management task produced a warning."},
 ];
 
+/** Every `ActionKind`, in the core's order. */
+export const ACTION_KINDS = ["removeBruteForceBlocks", "block", "unblock", "sendVerificationEmail", "createPasswordChangeTicket", "resetMfa", "deleteAuthenticationMethod", "forgetRememberedBrowsers", "revokeSessions", "revokeRefreshTokens", "assignRole", "removeRole"] as const satisfies readonly ActionKind[];
+
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {
   /** Version, config file path and where secrets are kept. */
@@ -1462,6 +1546,12 @@ export const commands = {
   auditFixApply: (request: FixApplyRequest, onEvent: (event: JobEvent<FixApplied>) => void): Promise<JobId> => job<FixApplied>("audit_fix_apply", { request }, onEvent),
   /** Looks a customer up and reads their support card: account, blocks, access, logs. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
   supportLookup: (request: SupportLookupRequest, onEvent: (event: JobEvent<SupportLookup>) => void): Promise<JobId> => job<SupportLookup>("support_lookup", { request }, onEvent),
+  /** A page of the action log (every fix made at a tenant), newest first. */
+  actionLogList: (request: ActionLogRequest): Promise<ActionLogPage> => call<ActionLogPage>("action_log_list", { request }),
+  /** Verifies the action log: its hash chain, and its end against the head in the keychain. */
+  actionLogVerify: (): Promise<ActionLogVerified> => call<ActionLogVerified>("action_log_verify"),
+  /** Saves the whole action log as CSV or JSON in the export folder. */
+  actionLogExport: (format: ExportFormat): Promise<ExportSaved> => call<ExportSaved>("action_log_export", { format }),
   /** Whether this build has updates on, without asking any server. */
   updateSettings: (): Promise<UpdateSettings> => call<UpdateSettings>("update_settings"),
   /** Asks the update server (when updates are on) for a newer version. */

@@ -139,6 +139,12 @@ macro_rules! for_each_command {
             job fn audit_fix_apply(request: FixApplyRequest) -> FixApplied;
             /// Looks a customer up and reads their support card: account, blocks, access, logs.
             job fn support_lookup(request: SupportLookupRequest) -> SupportLookup;
+            /// A page of the action log (every fix made at a tenant), newest first.
+            blocking fn action_log_list(request: ActionLogRequest) -> ActionLogPage;
+            /// Verifies the action log: its hash chain, and its end against the head in the keychain.
+            blocking fn action_log_verify() -> ActionLogVerified;
+            /// Saves the whole action log as CSV or JSON in the export folder.
+            blocking fn action_log_export(format: ExportFormat) -> ExportSaved;
             /// Whether this build has updates on, without asking any server.
             shell fn update_settings() -> UpdateSettings;
             /// Asks the update server (when updates are on) for a newer version.

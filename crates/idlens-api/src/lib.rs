@@ -3,7 +3,8 @@
 //!
 //! - [`Api`] holds the operations, one module per domain: [`profiles`],
 //!   [`inspect`], [`session`], [`rbac`], [`graph`], [`audit`], [`support`], [`jobs`],
-//!   [`exports`] and [`updates`]. Each returns `Result<_, ApiError>`.
+//!   [`exports`], [`actions`] (the action log) and [`updates`]. Each returns
+//!   `Result<_, ApiError>`.
 //! - [`commands`] declares every command once (name, arguments, result, and
 //!   its kind); the shell's handlers, its permissions and the TypeScript
 //!   bindings ([`typescript`], which walks the types the table names and
@@ -23,6 +24,7 @@
 // code (built without `cfg(test)`) is not.
 #![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
 
+pub mod actions;
 pub mod audit;
 pub mod commands;
 mod error;

@@ -2,6 +2,7 @@
 //! that own it. Field names are camelCase on the wire; TypeScript declarations
 //! are generated from these types (see [`crate::typescript`]).
 
+pub use crate::actions::types::*;
 pub use crate::audit::types::*;
 pub use crate::exports::types::*;
 pub use crate::graph::types::*;

@@ -196,6 +196,7 @@ pub fn tables() -> Vec<Table> {
         Table::of("LOG_CATEGORIES", &idlens_support::LogCategory::ALL),
         Table::of("LOG_OUTCOMES", &idlens_support::Outcome::ALL),
         Table::records("LOG_CODES", idlens_support::LOG_CODES, "code"),
+        Table::of("ACTION_KINDS", &idlens_actions::Action::ALL),
     ]
 }
 

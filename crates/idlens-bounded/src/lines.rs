@@ -49,6 +49,19 @@ impl<R: BufRead> Lines<R> {
     /// Reads the next line into `buf` (cleared first), without its `\n` or
     /// `\r\n`. `Ok(None)` at the end of the input.
     pub fn read_line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<Option<LineEnd>> {
+        self.read(buf, true)
+    }
+
+    /// Like [`read_line`](Self::read_line), but a line longer than the limit
+    /// ends the reading there: its rest is not read (for a reader that
+    /// stops at the first bad line, such as a verification). After a
+    /// too-long line the input is in the middle of it, so the caller must
+    /// read no more.
+    pub fn read_line_or_stop(&mut self, buf: &mut Vec<u8>) -> std::io::Result<Option<LineEnd>> {
+        self.read(buf, false)
+    }
+
+    fn read(&mut self, buf: &mut Vec<u8>, skip_long: bool) -> std::io::Result<Option<LineEnd>> {
         buf.clear();
         let keep = self.max_line.saturating_add(1);
         let mut saw_any = false;
@@ -66,9 +79,21 @@ impl<R: BufRead> Lines<R> {
             let content = &available[..newline.unwrap_or(available.len())];
             let room = keep - buf.len();
             buf.extend_from_slice(&content[..content.len().min(room)]);
-            let consumed = newline.map_or(available.len(), |i| i + 1);
+            let newline = newline.is_some();
+            let kept = content.len().min(room);
+            let too_long = buf.len() == keep;
+            if too_long && !skip_long {
+                // Stop inside the line: consume only what was kept.
+                self.reader.consume(kept);
+                return Ok(Some(self.finish(buf)));
+            }
+            let consumed = if newline {
+                content.len() + 1
+            } else {
+                available.len()
+            };
             self.reader.consume(consumed);
-            if newline.is_some() {
+            if newline {
                 return Ok(Some(self.finish(buf)));
             }
         }
@@ -165,6 +190,24 @@ mod tests {
             self.left -= n as u64;
             Ok(n)
         }
+    }
+
+    #[test]
+    fn read_line_or_stop_reads_no_further_than_the_limit_of_a_long_line() {
+        let source = NoNewlines { left: 1 << 20 };
+        let mut lines = Lines::new(BufReader::with_capacity(4096, source), 1000);
+        let mut buf = Vec::new();
+        let end = lines.read_line_or_stop(&mut buf).unwrap().unwrap();
+        assert!(end.too_long);
+        assert_eq!(buf.len(), 1001);
+        let left = lines.reader.get_ref().left;
+        assert!(left >= (1 << 20) - 8192, "read {} bytes", (1 << 20) - left);
+        // Short lines read as with `read_line`.
+        let mut lines = Lines::new(&b"ab\ncd"[..], 10);
+        assert!(!lines.read_line_or_stop(&mut buf).unwrap().unwrap().too_long);
+        assert_eq!(buf, b"ab");
+        lines.read_line_or_stop(&mut buf).unwrap().unwrap();
+        assert_eq!(buf, b"cd");
     }
 
     #[test]

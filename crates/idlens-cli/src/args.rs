@@ -61,29 +61,75 @@ pub enum Command {
     /// Check the profile's Neo4j graph: server, constraint, user count, mapping.
     #[command(subcommand)]
     Graph(GraphCommand),
-    /// Why can't this customer sign in? Their account, blocks, access and
-    /// recent events side by side.
-    Support(SupportArgs),
+    /// Why can't this customer sign in? Their account, blocks, MFA, access
+    /// and recent events side by side, diagnosed; `support actions`: the log
+    /// of every fix IdLens made.
+    Support(Box<SupportArgs>),
 }
 
 const SUPPORT_HELP: &str = "\
 WHO is an e-mail address (contains @), a user ID (contains |, like
 auth0|123), a username, or - to read a token the customer sent from standard
 input: its user is looked up, and its verdict (signature, expiry, permissions
-against the user's roles now) is shown beside the card. An e-mail can belong to one user per connection:
-then the users are listed and the command asks for a user ID (exit 1 on a
-terminal, 2 when run without one).
+against the user's roles now) is shown beside the card. An e-mail can belong
+to one user per connection: then the users are listed and the command asks
+for a user ID (exit 1 on a terminal, 2 when run without one).
 
 Exit codes: 0 the card, 1 a cause that blocks sign-in was found or no user
 matches, 2 usage, network or permission error.";
 
 #[derive(Debug, Args)]
-#[command(after_help = SUPPORT_HELP)]
+#[command(after_help = SUPPORT_HELP, args_conflicts_with_subcommands = true)]
 pub struct SupportArgs {
     /// The customer: an e-mail address, a user ID, a username, or - for a token on stdin.
-    pub who: String,
+    #[arg(required = true)]
+    pub who: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<SupportCommand>,
     #[command(flatten)]
     pub selector: ProfileSelector,
+    #[command(flatten)]
+    pub output: JsonFlag,
+}
+
+const ACTIONS_HELP: &str = "\
+The action log is actions.jsonl in the config directory (beside the profile
+file; IDLENS_CONFIG_DIR moves both): one record per line, each carrying the
+hash of the one before, and the count and last hash (the head) in the OS
+keychain. --verify walks the chain and compares its end with the head: exit 0
+when it is intact (it says whether the head could be checked: without an OS
+keychain a cut-short log goes unnoticed), 1 when a line was edited, removed,
+reordered or is unreadable, or the log was cut short or rewritten (the
+message names the line), 2 when the log cannot be read.
+
+--export csv|json --output FILE saves every record (CSV cells a spreadsheet
+would run as formulas are made inert); the file is written whole or not at
+all, and a line that is not a record stops the export.";
+
+#[derive(Debug, Subcommand)]
+pub enum SupportCommand {
+    /// The action log, newest first; --verify checks it was not tampered with (exit 1 if it was).
+    #[command(after_help = ACTIONS_HELP)]
+    Actions(ActionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    /// Verify the log's hash chain and its end against the head in the keychain.
+    #[arg(long, conflicts_with_all = ["export", "limit", "offset"])]
+    pub verify: bool,
+    /// Save every record as csv or json to the --output FILE.
+    #[arg(long, value_name = "FORMAT", value_parser = ["csv", "json"], requires = "file")]
+    pub export: Option<String>,
+    /// Where --export writes (atomically; an existing file is replaced).
+    #[arg(long = "output", value_name = "FILE", requires = "export")]
+    pub file: Option<std::path::PathBuf>,
+    /// How many records to list (newest first; at most 500).
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=500))]
+    pub limit: u32,
+    /// Skip this many of the newest records (to page back).
+    #[arg(long, default_value_t = 0)]
+    pub offset: u64,
     #[command(flatten)]
     pub output: JsonFlag,
 }

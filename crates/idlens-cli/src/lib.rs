@@ -18,6 +18,7 @@ mod rbac;
 mod run;
 mod sandbox;
 mod stdin_secret;
+mod support;
 mod support_card;
 mod terminal;
 

@@ -35,7 +35,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rbac(cmd) => crate::rbac::rbac(&api, cmd),
         Command::Audit(args) => crate::audit::audit(&api, *args),
         Command::Graph(cmd) => crate::audit::graph(&api, cmd),
-        Command::Support(args) => crate::support_card::lookup(&api, args),
+        Command::Support(args) => crate::support::run(&api, *args),
         Command::Sandbox(_) => unreachable!("handled above"),
     };
     match result {
@@ -58,8 +58,8 @@ fn wants_json(command: &Command) -> bool {
         Command::Permissions(c) => crate::rbac::permissions_json(c),
         Command::Rbac(c) => crate::rbac::rbac_json(c),
         Command::Audit(a) => a.output.json,
-        Command::Support(a) => a.output.json,
         Command::Graph(crate::args::GraphCommand::Check { output, .. }) => output.json,
+        Command::Support(a) => crate::support::wants_json(a),
         Command::Profile(p) => match p {
             ProfileCommand::Add(a) => a.output.json,
             ProfileCommand::List(o) => o.json,

@@ -9,7 +9,7 @@ use idlens_api::types::{SupportCard, SupportLookup, SupportLookupRequest, UserSu
 use idlens_api::{Api, ApiError, ErrorCode};
 use idlens_support::{Availability, BruteForceMode, Citation, Diagnosis, LogEvent};
 
-use crate::args::SupportArgs;
+use crate::args::{JsonFlag, ProfileSelector};
 use crate::output::{self, say};
 use crate::terminal::Untrusted;
 use crate::EXIT_FINDING;
@@ -17,20 +17,25 @@ use crate::EXIT_FINDING;
 /// Events shown in the text card; `--json` has them all.
 const EVENTS_SHOWN: usize = 25;
 
-pub fn lookup(api: &Api, args: SupportArgs) -> Result<ExitCode, ApiError> {
+pub fn lookup(
+    api: &Api,
+    who: String,
+    selector: ProfileSelector,
+    output: JsonFlag,
+) -> Result<ExitCode, ApiError> {
     // `-`: the customer's token on standard input names them.
-    let (who, token) = if args.who == "-" {
+    let (who, token) = if who == "-" {
         (String::new(), Some(crate::rbac::read_token("-")?))
     } else {
-        (args.who, None)
+        (who, None)
     };
     let request = SupportLookupRequest {
-        profile: args.selector.profile,
+        profile: selector.profile,
         who,
         token,
     };
-    let found = crate::progress::run_job(args.output.json, |job| api.support_lookup(request, job))?;
-    if args.output.json {
+    let found = crate::progress::run_job(output.json, |job| api.support_lookup(request, job))?;
+    if output.json {
         output::json(&found);
         return Ok(exit_of(&found));
     }

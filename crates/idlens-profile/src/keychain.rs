@@ -58,7 +58,8 @@ pub enum KeychainError {
 /// Invariant: there is no file fallback. A machine without a keychain keeps
 /// secrets only in this process's memory, and [`Keychain::status`] says so.
 pub struct Keychain {
-    memory: Option<Mutex<HashMap<(ProfileName, SecretKind), Secret>>>,
+    /// Keyed by keychain account, as the OS store is.
+    memory: Option<Mutex<HashMap<String, Secret>>>,
     reason: Option<String>,
 }
 
@@ -98,15 +99,7 @@ impl Keychain {
         kind: SecretKind,
         secret: &Secret,
     ) -> Result<(), KeychainError> {
-        match &self.memory {
-            Some(memory) => {
-                lock(memory).insert((profile.clone(), kind), secret.clone());
-                Ok(())
-            }
-            None => entry(profile, kind)?
-                .set_password(secret.expose())
-                .map_err(os_error),
-        }
+        self.set_account(&account(profile, kind), secret)
     }
 
     pub fn get(
@@ -114,9 +107,48 @@ impl Keychain {
         profile: &ProfileName,
         kind: SecretKind,
     ) -> Result<Option<Secret>, KeychainError> {
+        self.get_account(&account(profile, kind))
+    }
+
+    /// Deletes the entry; deleting a missing entry is not an error.
+    pub fn delete(&self, profile: &ProfileName, kind: SecretKind) -> Result<(), KeychainError> {
+        self.delete_account(&account(profile, kind))
+    }
+
+    /// Stores an entry of IdLens itself, not of one profile (such as the
+    /// action log's head). Its account is [`app_account`]`(name)`, which no
+    /// profile's account can equal.
+    pub fn set_app_entry(&self, name: &str, value: &Secret) -> Result<(), KeychainError> {
+        self.set_account(&app_account(name), value)
+    }
+
+    /// Reads an entry stored with [`set_app_entry`](Self::set_app_entry).
+    pub fn get_app_entry(&self, name: &str) -> Result<Option<Secret>, KeychainError> {
+        self.get_account(&app_account(name))
+    }
+
+    /// Deletes an entry stored with [`set_app_entry`](Self::set_app_entry);
+    /// deleting a missing entry is not an error.
+    pub fn delete_app_entry(&self, name: &str) -> Result<(), KeychainError> {
+        self.delete_account(&app_account(name))
+    }
+
+    fn set_account(&self, account: &str, secret: &Secret) -> Result<(), KeychainError> {
         match &self.memory {
-            Some(memory) => Ok(lock(memory).get(&(profile.clone(), kind)).cloned()),
-            None => match entry(profile, kind)?.get_password() {
+            Some(memory) => {
+                lock(memory).insert(account.to_owned(), secret.clone());
+                Ok(())
+            }
+            None => entry(account)?
+                .set_password(secret.expose())
+                .map_err(os_error),
+        }
+    }
+
+    fn get_account(&self, account: &str) -> Result<Option<Secret>, KeychainError> {
+        match &self.memory {
+            Some(memory) => Ok(lock(memory).get(account).cloned()),
+            None => match entry(account)?.get_password() {
                 Ok(value) => Ok(Some(Secret::new(value))),
                 Err(keyring::Error::NoEntry) => Ok(None),
                 Err(e) => Err(os_error(e)),
@@ -124,14 +156,13 @@ impl Keychain {
         }
     }
 
-    /// Deletes the entry; deleting a missing entry is not an error.
-    pub fn delete(&self, profile: &ProfileName, kind: SecretKind) -> Result<(), KeychainError> {
+    fn delete_account(&self, account: &str) -> Result<(), KeychainError> {
         match &self.memory {
             Some(memory) => {
-                lock(memory).remove(&(profile.clone(), kind));
+                lock(memory).remove(account);
                 Ok(())
             }
-            None => match entry(profile, kind)?.delete_credential() {
+            None => match entry(account)?.delete_credential() {
                 Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
                 Err(e) => Err(os_error(e)),
             },
@@ -157,8 +188,15 @@ pub fn account(profile: &ProfileName, kind: SecretKind) -> String {
     format!("{}/{}", profile.as_str(), kind.as_str())
 }
 
-fn entry(profile: &ProfileName, kind: SecretKind) -> Result<keyring::Entry, KeychainError> {
-    keyring::Entry::new(SERVICE, &account(profile, kind)).map_err(os_error)
+/// The keychain account of an entry of IdLens itself: `idlens:{name}` under
+/// service `idlens`. Profile names have no `:`, so no profile's account
+/// (`{profile}/{kind}`) is ever one of these.
+pub fn app_account(name: &str) -> String {
+    format!("idlens:{name}")
+}
+
+fn entry(account: &str) -> Result<keyring::Entry, KeychainError> {
+    keyring::Entry::new(SERVICE, account).map_err(os_error)
 }
 
 fn os_error(e: keyring::Error) -> KeychainError {

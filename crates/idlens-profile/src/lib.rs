@@ -14,16 +14,18 @@
 // code (built without `cfg(test)`) is not.
 #![cfg_attr(test, allow(clippy::too_many_lines, clippy::disallowed_methods))]
 
+mod file_lock;
 mod job_deadline;
 mod keychain;
 mod model;
 mod neo4j_transport;
 mod store;
 
+pub use file_lock::{lock_exclusive, LockError};
 pub use job_deadline::JobDeadline;
 pub use keychain::{
-    account as keychain_account, Keychain, KeychainError, KeychainStatus, SecretKind,
-    SERVICE as KEYCHAIN_SERVICE,
+    account as keychain_account, app_account as keychain_app_account, Keychain, KeychainError,
+    KeychainStatus, SecretKind, SERVICE as KEYCHAIN_SERVICE,
 };
 pub use model::{
     GraphMapping, Issuer, ManagementAccess, Neo4jSettings, Profile, ProfileError, ProfileName,

@@ -1,6 +1,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -218,36 +218,12 @@ impl ProfileStore {
 
     /// Takes the exclusive lock, waiting up to [`LOCK_WAIT`] for another
     /// process to finish its change. Released when the file is dropped.
-    // The lock file holds nothing: it is opened only to be locked.
-    #[allow(clippy::disallowed_methods)]
     fn lock(&self) -> Result<std::fs::File, StoreError> {
         let path = self.dir.join(LOCK_FILE_NAME);
-        let write_err = |source| StoreError::Write {
-            path: path.clone(),
-            source,
-        };
-        std::fs::create_dir_all(&self.dir).map_err(write_err)?;
-        let lock = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(write_err)?;
-        let deadline = Instant::now() + LOCK_WAIT;
-        loop {
-            match lock.try_lock() {
-                Ok(()) => return Ok(lock),
-                Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    // Changes take milliseconds; poll rather than block, so a
-                    // stuck process gives an error instead of a hang.
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(StoreError::Busy { path: self.path() })
-                }
-                Err(std::fs::TryLockError::Error(e)) => return Err(write_err(e)),
-            }
-        }
+        crate::file_lock::lock_exclusive(&path, LOCK_WAIT).map_err(|e| match e {
+            crate::LockError::Busy { .. } => StoreError::Busy { path: self.path() },
+            crate::LockError::Io { path, source } => StoreError::Write { path, source },
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 // Tests are exempt from the workspace's function-length lint.
 #![allow(clippy::too_many_lines, clippy::disallowed_methods)]
 
+mod actions;
 mod audit;
 mod audit_findings;
 mod audit_fix;
