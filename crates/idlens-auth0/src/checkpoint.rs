@@ -129,6 +129,18 @@ impl<T: TokenSource> LogStream<'_, T> {
         Ok(Some(fresh))
     }
 
+    /// After catching up, asks again from the checkpoint at the next
+    /// [`LogStream::next_batch`] (a tail polling for new events), keeping
+    /// the window of recent events so none is handed out twice.
+    pub fn resume(&mut self) {
+        self.caught_up = false;
+    }
+
+    /// Pages read so far (empty ones not counted).
+    pub fn pages_read(&self) -> u64 {
+        self.pages
+    }
+
     /// Where the stream is: the `from` of its next request, to resume a
     /// later stream from ([`ManagementClient::log_stream`]).
     pub fn checkpoint(&self) -> Option<&str> {
