@@ -894,6 +894,88 @@ confirmed: boolean, };
 
 export type FixApplied = { linked: number, graphRows: number, batches: number, log: Array<string>, };
 
+export type LogsSearchRequest = { profile: string | null, 
+/**
+ * Lucene, as Auth0's log search reads it (`type:fp AND ip:203.0.113.7`);
+ * empty: every event.
+ */
+query: string, 
+/**
+ * Past Auth0's 1,000 results: the whole log by checkpoint, oldest
+ * first, the query applied here.
+ */
+all: boolean, 
+/**
+ * Only events of this category.
+ */
+category: LogCategory | null, 
+/**
+ * With `all`: start after this `log_id` (a summary's `checkpoint`)
+ * instead of at the oldest event kept.
+ */
+from: string | null, 
+/**
+ * Stop after this many matching events.
+ */
+limit: number | null, };
+
+export type LogCategory = "login" | "logout" | "signup" | "silentAuth" | "tokenExchange" | "mfa" | "passwordless" | "deviceFlow" | "limitsAndBlocks" | "breachedPassword" | "accountChange" | "managementApi" | "connector" | "extensibility" | "system";
+
+export type LogsSummary = { mode: LogsMode, 
+/**
+ * Events handed on (matching the query and category).
+ */
+events: number, 
+/**
+ * Events read from Auth0, before any filter applied here.
+ */
+read: number, 
+/**
+ * Pages asked of Auth0.
+ */
+pages: number, 
+/**
+ * Search: events matching, as Auth0 counted them (all of them, also
+ * past the 1,000 it pages through).
+ */
+total: number | null, 
+/**
+ * Search: more events match than Auth0's search pages through (1,000):
+ * older ones were not read. Use `all`, or a narrower date range.
+ */
+capReached: boolean, 
+/**
+ * The request's `limit` stopped it: more may match.
+ */
+limitReached: boolean, 
+/**
+ * The category could not go into Auth0's query (too long) and was
+ * applied here to what the search returned.
+ */
+categoryFilteredLocally: boolean, 
+/**
+ * The oldest event handed on (its date), to judge against the plan's
+ * log retention: anything older may already be deleted.
+ */
+oldest: string | null, 
+/**
+ * All and tail: where to resume (`from`) to read only what came after.
+ */
+checkpoint: string | null, };
+
+export type LogsMode = "search" | "all" | "tail";
+
+export type LogsTailRequest = { profile: string | null, 
+/**
+ * Lucene, applied here to each new event (the checkpoint ignores `q`).
+ */
+filter: string | null, category: LogCategory | null, 
+/**
+ * How long to wait, once caught up, before asking again (default
+ * [`DEFAULT_POLL_MS`](crate::logs::DEFAULT_POLL_MS)).
+ */
+pollIntervalMs: number | null, };
+
 export type UpdateSettings = { 
 /**
  * The version running now.
@@ -947,9 +1029,36 @@ export type UpdateInstalled = { version: string,
  */
 restartNeeded: boolean, };
 
-export type LogCategory = "login" | "logout" | "signup" | "silentAuth" | "tokenExchange" | "mfa" | "passwordless" | "deviceFlow" | "limitsAndBlocks" | "breachedPassword" | "accountChange" | "managementApi" | "connector" | "extensibility" | "system";
+export type LogBatch = { events: Array<LogEventView>, 
+/**
+ * A tail has read everything there is (no events in this batch): it
+ * is live now, waiting for new ones. Sent when it first catches up
+ * and again after each run of new events.
+ */
+caughtUp: boolean, };
 
-export type LogOutcome = "failure" | "success" | "notice";
+export type LogEventView = { logId: string | null, date: string | null, 
+/**
+ * The type code as the event gave it (`fp`, or an unknown one, raw).
+ */
+code: string, 
+/**
+ * Auth0's name for the event, or "Unknown event type \"…\"".
+ */
+event: string, 
+/**
+ * What the code means; `None` for a code not in `LOG_CODES`.
+ */
+explanation: LogCodeInfo | null, description: string | null, userId: string | null, userName: string | null, ip: string | null, clientId: string | null, clientName: string | null, connection: string | null, userAgent: string | null, 
+/**
+ * Auth0's free-form details (at most 16 KiB of JSON, else a marker
+ * `{"omitted": true, "bytes": n}`).
+ */
+details: unknown, 
+/**
+ * The fields cut at their limit (`description`, …).
+ */
+truncated: Array<string>, };
 
 export type LogCodeInfo = { 
 /**
@@ -972,6 +1081,8 @@ likelyCause: string,
  * What support can do next.
  */
 nextStep: string, };
+
+export type LogOutcome = "failure" | "success" | "notice";
 
 /** Every `FindingKind`, in the core's order. */
 export const FINDING_KINDS = ["missing_in_graph", "orphan_in_graph", "linked_secondary_in_graph", "field_drift", "duplicate_node", "duplicate_account"] as const satisfies readonly FindingKind[];
@@ -1260,6 +1371,10 @@ export const commands = {
   auditFixPlan: (request: FixPlanRequest): Promise<FixPlanView> => call<FixPlanView>("audit_fix_plan", { request }),
   /** Applies the fix plan after the user confirmed it: links accounts, runs the Cypher. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
   auditFixApply: (request: FixApplyRequest, onEvent: (event: JobEvent<FixApplied>) => void): Promise<JobId> => job<FixApplied>("audit_fix_apply", { request }, onEvent),
+  /** Searches the tenant's logs (Auth0's search, or with `all` the whole log by checkpoint, filtered here); the events stream to the job's batch sink. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  logsSearch: (request: LogsSearchRequest, onEvent: (event: JobEvent<LogsSummary>) => void): Promise<JobId> => job<LogsSummary>("logs_search", { request }, onEvent),
+  /** Follows the tenant's logs from the newest event until cancelled; the events stream to the job's batch sink. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  logsTail: (request: LogsTailRequest, onEvent: (event: JobEvent<LogsSummary>) => void): Promise<JobId> => job<LogsSummary>("logs_tail", { request }, onEvent),
   /** Whether this build has updates on, without asking any server. */
   updateSettings: (): Promise<UpdateSettings> => call<UpdateSettings>("update_settings"),
   /** Asks the update server (when updates are on) for a newer version. */

@@ -137,6 +137,12 @@ macro_rules! for_each_command {
             blocking fn audit_fix_plan(request: FixPlanRequest) -> FixPlanView;
             /// Applies the fix plan after the user confirmed it: links accounts, runs the Cypher.
             job fn audit_fix_apply(request: FixApplyRequest) -> FixApplied;
+            /// Searches the tenant's logs (Auth0's search, or with `all` the whole log by
+            /// checkpoint, filtered here); the events stream to the job's batch sink.
+            job fn logs_search(request: LogsSearchRequest) -> LogsSummary;
+            /// Follows the tenant's logs from the newest event until cancelled; the events
+            /// stream to the job's batch sink.
+            job fn logs_tail(request: LogsTailRequest) -> LogsSummary;
             /// Whether this build has updates on, without asking any server.
             shell fn update_settings() -> UpdateSettings;
             /// Asks the update server (when updates are on) for a newer version.

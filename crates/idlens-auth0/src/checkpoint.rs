@@ -46,20 +46,29 @@ pub struct LogStream<'c, T> {
     caught_up: bool,
 }
 
-/// The identities of the last `capacity` events, oldest forgotten first.
-struct RecentIds {
+/// The identities of the last `capacity` events, oldest forgotten first:
+/// the stream's de-duplication window, and any reader's that must drop an
+/// event a later page brings again (a newest-first search whose pages
+/// shift as new events come).
+pub struct RecentIds {
     order: VecDeque<u64>,
     set: HashSet<u64>,
     capacity: usize,
 }
 
 impl RecentIds {
-    fn new(capacity: usize) -> Self {
+    pub fn new(capacity: usize) -> Self {
         Self {
             order: VecDeque::new(),
             set: HashSet::new(),
             capacity: capacity.max(1),
         }
+    }
+
+    /// Remembers `event`; `false` when it was already remembered (by its
+    /// `log_id`, or without one the whole event).
+    pub fn first_time(&mut self, event: &LogEvent) -> bool {
+        self.insert(event_identity(event))
     }
 
     /// Remembers `id`; `false` when it was already remembered.

@@ -47,7 +47,7 @@ pub mod models;
 mod pacing;
 mod paging;
 
-pub use checkpoint::{LogStream, DEDUP_WINDOW};
+pub use checkpoint::{LogStream, RecentIds, DEDUP_WINDOW};
 pub use client::{ManagementClient, SearchPage, UsersListing, MAX_ANSWER, SEARCH_CAP};
 pub use error::{Endless, ExportError, ManagementError};
 pub use export::{ExportDownload, ExportLimits, DEFAULT_JOB_DEADLINE};

@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rbac(cmd) => crate::rbac::rbac(&api, cmd),
         Command::Audit(args) => crate::audit::audit(&api, *args),
         Command::Graph(cmd) => crate::audit::graph(&api, cmd),
+        Command::Logs(cmd) => crate::logs::logs(&api, cmd),
         Command::Sandbox(_) => unreachable!("handled above"),
     };
     match result {
@@ -58,6 +59,7 @@ fn wants_json(command: &Command) -> bool {
         Command::Rbac(c) => crate::rbac::rbac_json(c),
         Command::Audit(a) => a.output.json,
         Command::Graph(crate::args::GraphCommand::Check { output, .. }) => output.json,
+        Command::Logs(c) => crate::logs::logs_json(c),
         Command::Profile(p) => match p {
             ProfileCommand::Add(a) => a.output.json,
             ProfileCommand::List(o) => o.json,

@@ -4,7 +4,9 @@
 //! server's headers looked wrong, a [`WaitNote`]) and stops
 //! when it is cancelled. Who started the job decides where progress goes:
 //! the desktop shell streams it to the UI, the CLI prints a line on stderr,
-//! tests collect it.
+//! tests collect it. Work that streams its results (a log search or tail)
+//! hands them on in batches to a sink of their type ([`Job::streaming`],
+//! [`Job::deliver`]) instead of holding them until the end.
 //!
 //! Invariants:
 //! - Progress is reported in order, on the worker's thread, at most every

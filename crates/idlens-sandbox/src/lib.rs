@@ -34,6 +34,8 @@ mod mgmt;
 mod pages;
 pub mod tenant;
 
+/// The event shape the tenant's logs hold ([`RunningSandbox::log_events`]), declared once in idlens-support.
+pub use idlens_support::LogEvent;
 pub use logs::stories::SupportStory;
 pub use logs::Plan;
 pub use mgmt::MANAGEMENT_ENDPOINTS;
@@ -389,6 +391,13 @@ impl RunningSandbox {
     /// How many log events the tenant holds (test hook: the cap holds).
     pub fn log_events_held(&self) -> usize {
         lock(&self.state.logs).len()
+    }
+
+    /// Every event the tenant's logs show now, in `log_id` order (test
+    /// hook: what a full read of the log must find, each once).
+    pub fn log_events(&self) -> Vec<LogEvent> {
+        let now = self.state.now_secs();
+        lock(&self.state.logs).visible(now).cloned().collect()
     }
 
     /// How many Management API requests were refused with `429` (test hook).

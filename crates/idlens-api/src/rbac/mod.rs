@@ -9,7 +9,7 @@ mod fetch;
 mod files;
 mod lists;
 mod token_check;
-mod tokens;
+pub(crate) mod tokens;
 pub mod types;
 mod users;
 pub(crate) mod views;
