@@ -344,13 +344,14 @@ Ctrl+C, 2 error.";
 #[derive(Debug, Subcommand)]
 #[command(after_help = LOGS_HELP)]
 pub enum LogsCommand {
-    /// Events matching QUERY (Lucene: `type:fp AND ip:203.0.113.7`, `date:[2026-12-01 TO 2026-12-02]`; `\"\"` for every event), newest first.
+    /// Events matching QUERY (Lucene: `type:fp AND ip:203.0.113.7`, `date:[2026-12-01 TO 2026-12-02]`; `""` for every event), newest first.
     Search(LogsSearchArgs),
     /// New events as they happen, from now until Ctrl+C.
     Tail(LogsTailArgs),
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = LOGS_HELP)]
 pub struct LogsSearchArgs {
     pub query: String,
     /// Past Auth0's 1,000 results: the whole log by checkpoint, oldest first, QUERY applied here.
@@ -372,6 +373,7 @@ pub struct LogsSearchArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = LOGS_HELP)]
 pub struct LogsTailArgs {
     /// Only events matching this Lucene query, applied here.
     #[arg(long, value_name = "LUCENE")]
@@ -718,4 +720,37 @@ pub struct ClearSecretArgs {
     pub kind: String,
     #[command(flatten)]
     pub output: JsonFlag,
+}
+
+#[cfg(test)]
+mod logs_args_tests {
+    use idlens_api::types::LogCategory;
+
+    /// `limitsAndBlocks` → `limits-and-blocks`.
+    fn kebab(category: LogCategory) -> String {
+        let json = serde_json::to_value(category).unwrap();
+        let mut out = String::new();
+        for c in json.as_str().unwrap().chars() {
+            if c.is_ascii_uppercase() {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn every_category_is_listed_in_the_help_and_read_back_by_either_name() {
+        for category in LogCategory::ALL {
+            let name = kebab(category);
+            let listed = super::LOGS_HELP
+                .split(|c: char| c == ',' || c == '.' || c.is_whitespace())
+                .any(|word| word == name);
+            assert!(listed, "{name}");
+            assert_eq!(super::category(&name), Ok(category));
+            let json = serde_json::to_value(category).unwrap();
+            assert_eq!(super::category(json.as_str().unwrap()), Ok(category));
+        }
+        assert!(super::category("logins").is_err());
+    }
 }
