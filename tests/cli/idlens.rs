@@ -265,6 +265,15 @@ impl Running {
             })
     }
 
+    /// Sends the run SIGINT, as Ctrl+C in its terminal would.
+    pub fn interrupt(&self) {
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -INT {}", self.child.id());
+    }
+
     /// Waits for the exit (within [`RUN_DEADLINE`]); `stdout` holds every line.
     pub fn finish(mut self) -> Run {
         let started = Instant::now();

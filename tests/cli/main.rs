@@ -26,6 +26,8 @@ mod keychain;
 #[cfg(target_os = "linux")]
 mod login;
 #[cfg(target_os = "linux")]
+mod logs;
+#[cfg(target_os = "linux")]
 mod no_display;
 #[cfg(target_os = "linux")]
 mod oidc_provider;

@@ -145,6 +145,12 @@ macro_rules! for_each_command {
             blocking fn action_log_verify() -> ActionLogVerified;
             /// Saves the whole action log as CSV or JSON in the export folder.
             blocking fn action_log_export(format: ExportFormat) -> ExportSaved;
+            /// Searches the tenant's logs (Auth0's search, or with `all` the whole log by
+            /// checkpoint, filtered here); the events stream to the job's batch sink.
+            job fn logs_search(request: LogsSearchRequest) -> LogsSummary;
+            /// Follows the tenant's logs from the newest event until cancelled; the events
+            /// stream to the job's batch sink.
+            job fn logs_tail(request: LogsTailRequest) -> LogsSummary;
             /// Whether this build has updates on, without asking any server.
             shell fn update_settings() -> UpdateSettings;
             /// Asks the update server (when updates are on) for a newer version.

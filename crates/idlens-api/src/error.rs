@@ -264,7 +264,9 @@ impl From<idlens_auth0::ManagementError> for ApiError {
             // The log's checkpoint does not advance: the tenant's answers.
             M::CheckpointStuck { .. } => ErrorCode::Network,
             M::Cancelled => ErrorCode::Cancelled,
-            M::BadUrl { .. } | M::UnsafeId { .. } => ErrorCode::InvalidInput,
+            M::BadUrl { .. } | M::UnsafeId { .. } | M::SearchPastCap { .. } => {
+                ErrorCode::InvalidInput
+            }
         };
         Self::new(code, e.to_string())
     }

@@ -32,6 +32,7 @@ pub mod exports;
 pub mod graph;
 pub mod inspect;
 pub mod jobs;
+pub mod logs;
 pub mod profiles;
 pub mod rbac;
 pub mod session;

@@ -8,6 +8,7 @@ pub use crate::exports::types::*;
 pub use crate::graph::types::*;
 pub use crate::inspect::types::*;
 pub use crate::jobs::types::*;
+pub use crate::logs::types::*;
 pub use crate::profiles::types::*;
 pub use crate::rbac::types::*;
 pub use crate::session::types::*;

@@ -210,6 +210,9 @@ fn declarations() -> Vec<String> {
     let mut walk = Declarations::default();
     walk.root::<ApiError>();
     visit_commands(&mut walk);
+    // What the logs jobs hand on beside their progress (`Job::streaming`):
+    // in no command's signature, for the shell's batch events.
+    walk.root::<crate::types::LogBatch>();
     for table in tables() {
         (table.visit)(&mut walk);
     }

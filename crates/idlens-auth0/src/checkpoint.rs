@@ -46,20 +46,29 @@ pub struct LogStream<'c, T> {
     caught_up: bool,
 }
 
-/// The identities of the last `capacity` events, oldest forgotten first.
-struct RecentIds {
+/// The identities of the last `capacity` events, oldest forgotten first:
+/// the stream's de-duplication window, and any reader's that must drop an
+/// event a later page brings again (a newest-first search whose pages
+/// shift as new events come).
+pub struct RecentIds {
     order: VecDeque<u64>,
     set: HashSet<u64>,
     capacity: usize,
 }
 
 impl RecentIds {
-    fn new(capacity: usize) -> Self {
+    pub fn new(capacity: usize) -> Self {
         Self {
             order: VecDeque::new(),
             set: HashSet::new(),
             capacity: capacity.max(1),
         }
+    }
+
+    /// Remembers `event`; `false` when it was already remembered (by its
+    /// `log_id`, or without one the whole event).
+    pub fn first_time(&mut self, event: &LogEvent) -> bool {
+        self.insert(event_identity(event))
     }
 
     /// Remembers `id`; `false` when it was already remembered.
@@ -127,6 +136,18 @@ impl<T: TokenSource> LogStream<'_, T> {
         self.events += fresh.len() as u64;
         job.advance(fresh.len() as u64);
         Ok(Some(fresh))
+    }
+
+    /// After catching up, asks again from the checkpoint at the next
+    /// [`LogStream::next_batch`] (a tail polling for new events), keeping
+    /// the window of recent events so none is handed out twice.
+    pub fn resume(&mut self) {
+        self.caught_up = false;
+    }
+
+    /// Pages read so far (empty ones not counted).
+    pub fn pages_read(&self) -> u64 {
+        self.pages
     }
 
     /// Where the stream is: the `from` of its next request, to resume a

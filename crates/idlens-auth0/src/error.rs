@@ -75,6 +75,15 @@ pub enum ManagementError {
         problem: Endless,
     },
 
+    /// A search page past the first 1,000 results, which Auth0 refuses:
+    /// refused here, before anything is sent.
+    #[error("{endpoint} pages through only the first 1,000 results of a search, and page {page} of {per_page} reaches past them. Narrow the search (a date range such as date:[2026-12-01 TO 2026-12-02]), or read the whole log by checkpoint (`idlens logs search --all`).")]
+    SearchPastCap {
+        endpoint: String,
+        page: u64,
+        per_page: u64,
+    },
+
     /// A caller's value that cannot be one segment of an address.
     #[error("{id:?} is not an ID IdLens can send ({endpoint}): an ID is not empty, `.` or `..`, and holds no `/`, `?`, `#`, `\\` or control characters. Copy the ID from a search (`idlens users search`, or the Users tab).")]
     UnsafeId { endpoint: String, id: String },

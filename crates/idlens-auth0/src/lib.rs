@@ -58,7 +58,7 @@ mod paging;
 mod sessions;
 
 pub use account::TicketOptions;
-pub use checkpoint::{LogStream, DEDUP_WINDOW};
+pub use checkpoint::{LogStream, RecentIds, DEDUP_WINDOW};
 pub use client::{ManagementClient, SearchPage, UsersListing, MAX_ANSWER, SEARCH_CAP};
 pub use error::{Endless, ExportError, ManagementError};
 pub use export::{ExportDownload, ExportLimits, DEFAULT_JOB_DEADLINE};

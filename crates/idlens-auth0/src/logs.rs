@@ -90,7 +90,8 @@ fn offset_query(page: u64, per_page: usize) -> Vec<(&'static str, String)> {
 impl<T: TokenSource> ManagementClient<T> {
     /// One page of the events matching the Lucene query `q` (empty: every
     /// event), newest first (scope `read:logs`). Auth0 answers only the
-    /// first 1,000 results: a page past them is its `400`.
+    /// first 1,000 results: a page reaching past them is refused here,
+    /// before it is sent ([`ManagementError::SearchPastCap`]).
     pub async fn search_logs(
         &self,
         q: &str,
@@ -98,6 +99,14 @@ impl<T: TokenSource> ManagementClient<T> {
         per_page: usize,
         job: &Job,
     ) -> Result<LogsPage, ManagementError> {
+        let size = per_page.clamp(1, PAGE_SIZE) as u64;
+        if page.saturating_add(1).saturating_mul(size) > LOG_SEARCH_CAP {
+            return Err(ManagementError::SearchPastCap {
+                endpoint: crate::client::endpoint(&["logs"]),
+                page,
+                per_page: size,
+            });
+        }
         let mut query = offset_query(page, per_page);
         if !q.is_empty() {
             query.push(("q", q.to_owned()));

@@ -61,6 +61,9 @@ pub enum Command {
     /// Check the profile's Neo4j graph: server, constraint, user count, mapping.
     #[command(subcommand)]
     Graph(GraphCommand),
+    /// Search and follow the tenant's logs, each event explained.
+    #[command(subcommand)]
+    Logs(LogsCommand),
     /// Why can't this customer sign in? Their account, blocks, MFA, access
     /// and recent events side by side, diagnosed; `support actions`: the log
     /// of every fix IdLens made.
@@ -387,6 +390,118 @@ pub enum RbacCommand {
     },
 }
 
+const LOGS_HELP: &str = "\
+Each event is one line: date, type code, what the code means, user, IP,
+application, description (text from the tenant is shown escaped, and cut at
+2,000 characters with a note). An unknown type code is shown raw. With
+--json, standard output is NDJSON: one event per line (the event's fields,
+`code`, `event` and its `explanation`), and the summary is one JSON line on
+standard error ({\"summary\": …}).
+
+CATEGORY is one of: login, logout, signup, silent-auth, token-exchange, mfa,
+passwordless, device-flow, limits-and-blocks, breached-password,
+account-change, management-api, connector, extensibility, system.
+
+Auth0's search pages through only the first 1,000 results; `search --all`
+reads the whole log by checkpoint instead (oldest first, every event the
+plan still keeps: 1 to 30 days), applying QUERY here. Reads are paced by the
+tenant's rate limit; the profile's machine-to-machine application needs
+read:logs.
+
+Exit codes: search: 0 events found, 1 none matched, 2 error or Ctrl+C (the
+lines printed before it are marked incomplete); tail: 0 when stopped with
+Ctrl+C, 2 error.";
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = LOGS_HELP)]
+pub enum LogsCommand {
+    /// Events matching QUERY (Lucene: `type:fp AND ip:203.0.113.7`, `date:[2026-12-01 TO 2026-12-02]`; `""` for every event), newest first.
+    Search(LogsSearchArgs),
+    /// New events as they happen, from now until Ctrl+C.
+    Tail(LogsTailArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = LOGS_HELP)]
+pub struct LogsSearchArgs {
+    pub query: String,
+    /// Past Auth0's 1,000 results: the whole log by checkpoint, oldest first, QUERY applied here.
+    #[arg(long)]
+    pub all: bool,
+    /// Only events of this category (see below).
+    #[arg(long = "type", value_name = "CATEGORY", value_parser = category)]
+    pub category: Option<idlens_api::types::LogCategory>,
+    /// With --all: start after this event (a log_id, such as the checkpoint a previous --all printed).
+    #[arg(long, value_name = "LOG_ID", requires = "all")]
+    pub from: Option<String>,
+    /// Stop after N events.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    #[command(flatten)]
+    pub selector: ProfileSelector,
+    #[command(flatten)]
+    pub output: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = LOGS_HELP)]
+pub struct LogsTailArgs {
+    /// Only events matching this Lucene query, applied here.
+    #[arg(long, value_name = "LUCENE")]
+    pub filter: Option<String>,
+    /// Only events of this category.
+    #[arg(long = "type", value_name = "CATEGORY", value_parser = category)]
+    pub category: Option<idlens_api::types::LogCategory>,
+    /// How long to wait for new events once caught up (500ms, 5s, 1m).
+    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = poll_interval)]
+    pub interval: std::time::Duration,
+    #[command(flatten)]
+    pub selector: ProfileSelector,
+    #[command(flatten)]
+    pub output: JsonFlag,
+}
+
+/// A category by its name, in kebab-case (`limits-and-blocks`) or as the
+/// JSON names it (`limitsAndBlocks`).
+fn category(text: &str) -> Result<idlens_api::types::LogCategory, String> {
+    let wanted: String = text
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    idlens_api::types::LogCategory::ALL
+        .into_iter()
+        .find(|c| {
+            serde_json::to_value(c)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_ascii_lowercase))
+                .is_some_and(|name| name == wanted)
+        })
+        .ok_or_else(|| {
+            "not a category: see the list in --help (login, mfa, limits-and-blocks, …)".to_owned()
+        })
+}
+
+/// A polling interval: 100 ms to an hour.
+fn poll_interval(text: &str) -> Result<std::time::Duration, String> {
+    let millis = text.trim().strip_suffix("ms").map(str::parse::<u64>);
+    let duration = match millis {
+        Some(Ok(ms)) => std::time::Duration::from_millis(ms),
+        Some(Err(_)) => {
+            return Err(format!(
+                "{text:?} is not a duration such as 500ms, 5s or 1m"
+            ))
+        }
+        None => idlens_job::parse_duration(text).map_err(|e| e.to_string())?,
+    };
+    if duration < std::time::Duration::from_millis(100)
+        || duration > std::time::Duration::from_secs(3_600)
+    {
+        return Err("the interval is 100ms to 1h".to_owned());
+    }
+    Ok(duration)
+}
+
 const LOGIN_HELP: &str = "\
 The device flow (default) works anywhere, also over SSH: open the URL on any
 device and enter the code. --browser uses the system browser and a listener on
@@ -676,4 +791,37 @@ pub struct ClearSecretArgs {
     pub kind: String,
     #[command(flatten)]
     pub output: JsonFlag,
+}
+
+#[cfg(test)]
+mod logs_args_tests {
+    use idlens_api::types::LogCategory;
+
+    /// `limitsAndBlocks` → `limits-and-blocks`.
+    fn kebab(category: LogCategory) -> String {
+        let json = serde_json::to_value(category).unwrap();
+        let mut out = String::new();
+        for c in json.as_str().unwrap().chars() {
+            if c.is_ascii_uppercase() {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn every_category_is_listed_in_the_help_and_read_back_by_either_name() {
+        for category in LogCategory::ALL {
+            let name = kebab(category);
+            let listed = super::LOGS_HELP
+                .split(|c: char| c == ',' || c == '.' || c.is_whitespace())
+                .any(|word| word == name);
+            assert!(listed, "{name}");
+            assert_eq!(super::category(&name), Ok(category));
+            let json = serde_json::to_value(category).unwrap();
+            assert_eq!(super::category(json.as_str().unwrap()), Ok(category));
+        }
+        assert!(super::category("logins").is_err());
+    }
 }

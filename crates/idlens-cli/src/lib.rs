@@ -12,6 +12,7 @@ mod args;
 mod audit;
 mod inspect;
 mod login;
+mod logs;
 mod output;
 mod progress;
 mod rbac;

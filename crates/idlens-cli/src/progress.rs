@@ -9,7 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use idlens_api::types::wait_note_text;
 use idlens_api::{ApiError, ErrorCode};
-use idlens_job::{Job, Progress, WaitNote};
+use idlens_job::{CancelHandle, Job, Progress, WaitNote};
 
 use crate::terminal::Untrusted;
 
@@ -19,35 +19,10 @@ pub fn run_job<T, F>(quiet: bool, work: impl FnOnce(Job) -> F) -> Result<T, ApiE
 where
     F: std::future::Future<Output = Result<T, ApiError>>,
 {
-    let show = !quiet && std::io::stderr().is_terminal();
-    let warned: Mutex<Option<WaitNote>> = Mutex::new(None);
-    let (job, cancel) = Job::new(move |p| {
-        if let Some(note) = new_note(&warned, p) {
-            if show {
-                let _cleared = write!(std::io::stderr(), "\r\x1b[2K");
-            }
-            crate::output::note(&format!("warning: {}", wait_note_text(&note)));
-        }
-        if show {
-            draw(p);
-        }
-    });
-    let outcome = crate::block_on(async move {
-        let work = work(job);
-        tokio::pin!(work);
-        tokio::select! {
-            result = &mut work => result,
-            _ = tokio::signal::ctrl_c() => {
-                cancel.cancel();
-                // The work notices within one request and ends.
-                work.await
-            }
-        }
-    })?;
-    if show {
-        // Clear the progress line.
-        let _cleared = write!(std::io::stderr(), "\r\x1b[2K");
-    }
+    let show = shows_progress(quiet);
+    let (job, cancel) = Job::new(progress_sink(show));
+    let outcome = until_ctrl_c(job, cancel, work)?;
+    clear_line(show);
     outcome.map_err(|e| match e.code {
         ErrorCode::Cancelled => ApiError::new(
             ErrorCode::Cancelled,
@@ -55,6 +30,78 @@ where
         ),
         _ => e,
     })
+}
+
+/// [`run_job`] for work that hands on batches as it goes (a log search):
+/// each goes to `on_batch` (the progress line cleared first), and a cancel
+/// comes back as the work's `cancelled` error, for the caller to say what
+/// it had printed.
+pub fn run_streaming_job<B, T, F>(
+    quiet: bool,
+    on_batch: impl Fn(B) + Send + Sync + 'static,
+    work: impl FnOnce(Job) -> F,
+) -> Result<T, ApiError>
+where
+    B: Send + 'static,
+    F: std::future::Future<Output = Result<T, ApiError>>,
+{
+    let show = shows_progress(quiet);
+    let batches = move |batch: B| {
+        clear_line(show);
+        on_batch(batch);
+    };
+    let (job, cancel) = Job::streaming(progress_sink(show), batches);
+    let outcome = until_ctrl_c(job, cancel, work)?;
+    clear_line(show);
+    outcome
+}
+
+fn shows_progress(quiet: bool) -> bool {
+    !quiet && std::io::stderr().is_terminal()
+}
+
+/// Draws progress when `show`, and says a suspicious rate-limit wait once.
+fn progress_sink(show: bool) -> impl Fn(&Progress) + Send + Sync + 'static {
+    let warned: Mutex<Option<WaitNote>> = Mutex::new(None);
+    move |p| {
+        if let Some(note) = new_note(&warned, p) {
+            clear_line(show);
+            crate::output::note(&format!("warning: {}", wait_note_text(&note)));
+        }
+        if show {
+            draw(p);
+        }
+    }
+}
+
+/// Runs the work; Ctrl+C cancels the job, and the work notices within one
+/// request and ends.
+fn until_ctrl_c<T, F>(
+    job: Job,
+    cancel: CancelHandle,
+    work: impl FnOnce(Job) -> F,
+) -> Result<Result<T, ApiError>, ApiError>
+where
+    F: std::future::Future<Output = Result<T, ApiError>>,
+{
+    crate::block_on(async move {
+        let work = work(job);
+        tokio::pin!(work);
+        tokio::select! {
+            result = &mut work => result,
+            _ = tokio::signal::ctrl_c() => {
+                cancel.cancel();
+                work.await
+            }
+        }
+    })
+}
+
+/// Clears the progress line, when one is drawn.
+fn clear_line(show: bool) {
+    if show {
+        let _cleared = write!(std::io::stderr(), "\r\x1b[2K");
+    }
 }
 
 /// The wait's note, when it is not the one last warned about.

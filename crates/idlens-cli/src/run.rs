@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Audit(args) => crate::audit::audit(&api, *args),
         Command::Graph(cmd) => crate::audit::graph(&api, cmd),
         Command::Support(args) => crate::support::run(&api, *args),
+        Command::Logs(cmd) => crate::logs::logs(&api, cmd),
         Command::Sandbox(_) => unreachable!("handled above"),
     };
     match result {
@@ -60,6 +61,7 @@ fn wants_json(command: &Command) -> bool {
         Command::Audit(a) => a.output.json,
         Command::Graph(crate::args::GraphCommand::Check { output, .. }) => output.json,
         Command::Support(a) => crate::support::wants_json(a),
+        Command::Logs(c) => crate::logs::logs_json(c),
         Command::Profile(p) => match p {
             ProfileCommand::Add(a) => a.output.json,
             ProfileCommand::List(o) => o.json,

@@ -4,7 +4,9 @@
 //! server's headers looked wrong, a [`WaitNote`]) and stops
 //! when it is cancelled. Who started the job decides where progress goes:
 //! the desktop shell streams it to the UI, the CLI prints a line on stderr,
-//! tests collect it.
+//! tests collect it. Work that streams its results (a log search or tail)
+//! hands them on in batches to a sink of their type ([`Job::streaming`],
+//! [`Job::deliver`]) instead of holding them until the end.
 //!
 //! Invariants:
 //! - Progress is reported in order, on the worker's thread, at most every
@@ -19,6 +21,7 @@
 
 mod duration_text;
 
+use std::any::{Any, TypeId};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -83,6 +86,25 @@ impl std::error::Error for Cancelled {}
 
 type Sink = Box<dyn Fn(&Progress) + Send + Sync>;
 
+/// Where a streaming job's batches go: the type it takes, and the sink.
+struct BatchSink {
+    accepts: TypeId,
+    deliver: Box<dyn Fn(Box<dyn Any + Send>) + Send + Sync>,
+}
+
+/// A batch the job could not hand on: the job was made without a sink for
+/// batches of that type ([`Job::streaming`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoBatchSink;
+
+impl std::fmt::Display for NoBatchSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("this job streams its results, and nobody takes them")
+    }
+}
+
+impl std::error::Error for NoBatchSink {}
+
 /// A job's side of the work: report progress, notice a cancel. Cheap to
 /// clone; clones report to the same place.
 #[derive(Clone)]
@@ -93,6 +115,7 @@ pub struct Job {
 struct Inner {
     cancel: CancellationToken,
     sink: Sink,
+    batches: Option<BatchSink>,
     state: Mutex<State>,
 }
 
@@ -122,11 +145,36 @@ impl std::fmt::Debug for Job {
 impl Job {
     /// A job whose progress goes to `sink`, and the handle that cancels it.
     pub fn new(sink: impl Fn(&Progress) + Send + Sync + 'static) -> (Self, CancelHandle) {
+        Self::with_batches(Box::new(sink), None)
+    }
+
+    /// A job whose progress goes to `sink` and whose partial results (batches
+    /// of `B`, as the work makes them) go to `batches`, in order, on the
+    /// worker's thread: long streams (a log tail) hand on what they read
+    /// instead of holding it until the end.
+    pub fn streaming<B: Send + 'static>(
+        sink: impl Fn(&Progress) + Send + Sync + 'static,
+        batches: impl Fn(B) + Send + Sync + 'static,
+    ) -> (Self, CancelHandle) {
+        let deliver = move |batch: Box<dyn Any + Send>| {
+            if let Ok(batch) = batch.downcast::<B>() {
+                batches(*batch);
+            }
+        };
+        let batches = BatchSink {
+            accepts: TypeId::of::<B>(),
+            deliver: Box::new(deliver),
+        };
+        Self::with_batches(Box::new(sink), Some(batches))
+    }
+
+    fn with_batches(sink: Sink, batches: Option<BatchSink>) -> (Self, CancelHandle) {
         let cancel = CancellationToken::new();
         let job = Self {
             inner: Arc::new(Inner {
                 cancel: cancel.clone(),
-                sink: Box::new(sink),
+                sink,
+                batches,
                 state: Mutex::new(State {
                     progress: Progress::default(),
                     reported_at: None,
@@ -139,6 +187,27 @@ impl Job {
     /// A job nobody watches or cancels (quick calls, tests).
     pub fn unwatched() -> Self {
         Self::new(|_| {}).0
+    }
+
+    /// Whether batches of `B` have somewhere to go ([`Job::streaming`]).
+    pub fn takes_batches<B: Send + 'static>(&self) -> bool {
+        self.inner
+            .batches
+            .as_ref()
+            .is_some_and(|b| b.accepts == TypeId::of::<B>())
+    }
+
+    /// Hands on a batch of partial results; [`NoBatchSink`] when the job
+    /// was made without a sink for `B` (check [`Job::takes_batches`] before
+    /// starting the work, so nothing is read to be dropped).
+    pub fn deliver<B: Send + 'static>(&self, batch: B) -> Result<(), NoBatchSink> {
+        match &self.inner.batches {
+            Some(sink) if sink.accepts == TypeId::of::<B>() => {
+                (sink.deliver)(Box::new(batch));
+                Ok(())
+            }
+            _ => Err(NoBatchSink),
+        }
     }
 
     /// Starts a phase: `done` goes back to 0.
@@ -273,6 +342,20 @@ mod tests {
         let sink = Arc::clone(&seen);
         let (job, cancel) = Job::new(move |p| lock(&sink).push(p.clone()));
         (job, cancel, seen)
+    }
+
+    #[test]
+    fn batches_go_to_the_sink_of_their_type_and_nowhere_else() {
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let into = Arc::clone(&got);
+        let (job, _cancel) = Job::streaming(|_| {}, move |b: Vec<u32>| lock(&into).extend(b));
+        assert!(job.takes_batches::<Vec<u32>>());
+        assert!(!job.takes_batches::<String>());
+        assert_eq!(job.deliver(vec![1u32, 2]), Ok(()));
+        assert_eq!(job.clone().deliver(vec![3u32]), Ok(()));
+        assert_eq!(job.deliver("other".to_owned()), Err(NoBatchSink));
+        assert_eq!(*lock(&got), vec![1, 2, 3]);
+        assert_eq!(Job::unwatched().deliver(vec![4u32]), Err(NoBatchSink));
     }
 
     #[test]

@@ -36,6 +36,8 @@ mod sessions;
 pub mod tenant;
 mod tickets;
 
+/// The event shape the tenant's logs hold ([`RunningSandbox::log_events`]), declared once in idlens-support.
+pub use idlens_support::LogEvent;
 pub use logs::stories::SupportStory;
 pub use logs::Plan;
 pub use mgmt::MANAGEMENT_ENDPOINTS;
@@ -403,6 +405,13 @@ impl RunningSandbox {
     /// The sandbox sends no mail.
     pub fn outbox(&self) -> Vec<SandboxMail> {
         self.state.outbox().mails()
+    }
+
+    /// Every event the tenant's logs show now, in `log_id` order (test
+    /// hook: what a full read of the log must find, each once).
+    pub fn log_events(&self) -> Vec<LogEvent> {
+        let now = self.state.now_secs();
+        lock(&self.state.logs).visible(now).cloned().collect()
     }
 
     /// How many Management API requests were refused with `429` (test hook).

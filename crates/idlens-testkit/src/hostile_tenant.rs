@@ -64,6 +64,12 @@ pub enum Hostile {
     /// `GET logs/{id}`: an event whose description is `bytes` bytes long,
     /// starting with terminal escapes (`ESC[31m`, `ESC]0;…BEL`).
     LogsLoudEvent { bytes: usize },
+    /// `GET logs` by checkpoint: one page of two events (`loud-1`, the
+    /// description of [`Hostile::LogsLoudEvent`]; `odd-1`, of a type no
+    /// table knows, `zz_future_code`), then caught up.
+    LogsLoudPage { bytes: usize },
+    /// `GET logs`: always `429` with `retry-after: 0`.
+    LogsRateLimitStorm,
 }
 
 /// The hostile routes and how many requests reached them.
@@ -91,9 +97,11 @@ pub fn hostile(scenario: Hostile) -> HostileTenant {
             Router::new().route("/api/v2/roles/{id}/users", get(members))
         }
         Hostile::SearchWithoutTotal { .. } => Router::new().route("/api/v2/users", get(users)),
-        Hostile::LogsSamePage | Hostile::LogsStuckCheckpoint | Hostile::LogsForeignLink => {
-            Router::new().route("/api/v2/logs", get(logs))
-        }
+        Hostile::LogsSamePage
+        | Hostile::LogsStuckCheckpoint
+        | Hostile::LogsForeignLink
+        | Hostile::LogsLoudPage { .. }
+        | Hostile::LogsRateLimitStorm => Router::new().route("/api/v2/logs", get(logs)),
         Hostile::LogsLoudEvent { .. } => Router::new().route("/api/v2/logs/{id}", get(loud_event)),
         // The roles' permissions and members are empty, so a snapshot
         // gets as far as the roles listing lets it.
@@ -303,6 +311,22 @@ async fn logs(State(shared): State<Arc<Shared>>, Query(q): Params) -> Response {
             vec![log_event("f1", "a"), log_event("f2", "b")],
             "http://203.0.113.9/elsewhere/logs?from=next-1&take=100",
         ),
+        Hostile::LogsLoudPage { .. } if q.contains_key("from") => {
+            log_page(Vec::new(), &format!("{here}?from=odd-1&take=100"))
+        }
+        Hostile::LogsLoudPage { bytes } => {
+            let mut odd = log_event("odd-1", "Something new.");
+            odd["type"] = json!("zz_future_code");
+            log_page(
+                vec![log_event("loud-1", &loud_description(bytes)), odd],
+                &format!("{here}?from=odd-1&take=100"),
+            )
+        }
+        Hostile::LogsRateLimitStorm => with_headers(
+            json!({"statusCode": 429, "error": "Too Many Requests", "message": "Global limit has been reached"}),
+            StatusCode::TOO_MANY_REQUESTS,
+            &[("retry-after", "0".to_owned())],
+        ),
         _ => StatusCode::NOT_FOUND.into_response(),
     }
 }
@@ -312,7 +336,12 @@ async fn loud_event(State(shared): State<Arc<Shared>>) -> Response {
     let Hostile::LogsLoudEvent { bytes } = shared.scenario else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    axum::Json(log_event("loud-1", &loud_description(bytes))).into_response()
+}
+
+/// `bytes` bytes of description, starting with terminal escapes.
+fn loud_description(bytes: usize) -> String {
     let mut description = "\u{1b}[31m\u{1b}]0;owned\u{7}".to_owned();
     description.push_str(&"x".repeat(bytes.saturating_sub(description.len())));
-    axum::Json(log_event("loud-1", &description)).into_response()
+    description
 }

@@ -29,9 +29,14 @@ impl Api {
         on_progress: impl Fn(JobProgress) + Send + Sync + 'static,
     ) -> (JobId, Job) {
         let (job, cancel) = Job::new(move |p| on_progress(p.into()));
+        (self.job_register(cancel), job)
+    }
+
+    /// A new job id for the job `cancel` cancels.
+    pub(crate) fn job_register(&self, cancel: CancelHandle) -> JobId {
         let id = self.jobs.next.fetch_add(1, Ordering::Relaxed) + 1;
         lock(&self.jobs.running).insert(id, cancel);
-        (JobId(id), job)
+        JobId(id)
     }
 
     /// Forgets a finished job.

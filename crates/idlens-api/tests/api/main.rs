@@ -9,6 +9,7 @@ mod audit_findings;
 mod audit_fix;
 mod bindings;
 mod graph;
+mod logs;
 mod ops;
 mod rbac;
 mod session;

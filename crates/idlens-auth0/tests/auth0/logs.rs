@@ -286,3 +286,29 @@ async fn the_stream_is_paced_by_the_rate_limit_and_its_waits_are_reported() {
         "the waits were reported"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_search_page_past_the_1000_results_is_refused_before_it_is_sent() {
+    let sb = sandbox(None).await;
+    let mgmt = client(&sb, M2M_CLIENT_ID);
+    let job = Job::unwatched();
+    let last = mgmt.search_logs("", 9, 100, &job).await.unwrap();
+    assert_eq!(
+        last.events.len(),
+        100,
+        "page 9 of 100 is the last Auth0 pages"
+    );
+    let sent = mgmt.requests_sent();
+    for (page, per_page) in [(10, 100), (20, 50), (u64::MAX, 100)] {
+        let err = mgmt
+            .search_logs("", page, per_page, &job)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, ManagementError::SearchPastCap { page: p, .. } if p == page),
+            "{err}"
+        );
+        assert!(err.to_string().contains("--all"), "{err}");
+    }
+    assert_eq!(mgmt.requests_sent(), sent, "nothing sent past the cap");
+}

@@ -9,7 +9,7 @@
 
 mod table;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use table::LOG_CODES;
 
@@ -17,7 +17,7 @@ pub use table::LOG_CODES;
 /// Auth0's log-stream event filters, with the failure/success split moved
 /// to [`Outcome`] and the support-relevant families (MFA, blocks, breached
 /// passwords) taken out of "user" and "system" events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum LogCategory {
@@ -53,6 +53,14 @@ pub enum LogCategory {
 }
 
 impl LogCategory {
+    /// Every code of the category in [`LOG_CODES`].
+    pub fn codes(self) -> impl Iterator<Item = &'static str> {
+        LOG_CODES
+            .iter()
+            .filter(move |c| c.category == self)
+            .map(|c| c.code)
+    }
+
     pub const ALL: [LogCategory; 15] = [
         LogCategory::Login,
         LogCategory::Logout,
