@@ -894,6 +894,287 @@ confirmed: boolean, };
 
 export type FixApplied = { linked: number, graphRows: number, batches: number, log: Array<string>, };
 
+export type SupportLookupRequest = { profile: string | null, 
+/**
+ * Empty when a token names the customer.
+ */
+who: string, 
+/**
+ * A token the customer sent (it stays on this machine): its `sub` is
+ * looked up when `who` is empty, and its verdict is shown on the card.
+ */
+token: string | null, };
+
+export type SupportLookup = { "kind": "card", card: SupportCard, } | { "kind": "choose", lookedUp: string, candidates: Array<UserSummary>, } | { "kind": "noMatch", lookedUp: string, message: string, 
+/**
+ * What Auth0 logged under what was typed (`fu`: a mistyped
+ * e-mail, or one in another connection), newest first.
+ */
+attempts: Array<LogEvent>, diagnosis: Diagnosis, };
+
+export type Diagnosis = { 
+/**
+ * At most `MAX_CAUSES` (5), current causes before resolved ones.
+ */
+causes: Array<Cause>, 
+/**
+ * Some current cause blocks sign-in (the CLI exits 1).
+ */
+blocksSignIn: boolean, 
+/**
+ * Causes found beyond `MAX_CAUSES` (5) and not listed (said, so
+ * a cut list is never shown as complete).
+ */
+omitted: number, };
+
+export type Cause = { kind: CauseKind, 
+/**
+ * The tenant refuses the customer's next attempt even with the right
+ * credentials typed in the right place, until someone acts (support,
+ * the customer through a reset, or time for a block that expires).
+ */
+blocksSignIn: boolean, 
+/**
+ * Solved since: the customer signed in after every event behind it,
+ * or the account changed (the e-mail was verified). It explains a
+ * past problem, not today's; it never blocks sign-in.
+ */
+resolved: boolean, 
+/**
+ * One sentence with the counts, IPs, dates (UTC) and codes behind it.
+ * Never holds text copied from an event's description.
+ */
+headline: string, 
+/**
+ * The events and state the headline rests on, newest first (at most
+ * `MAX_CITATIONS` (20) events).
+ */
+citations: Array<Citation>, 
+/**
+ * What support can do next.
+ */
+nextStep: string, };
+
+export type CauseKind = "admin_blocked" | "brute_force_blocked" | "breached_password" | "email_not_verified" | "ip_throttled" | "no_account" | "other_identity_only" | "mistyped_identifier" | "mfa_failures" | "wrong_password" | "refresh_token_reused" | "token_exchange_failed" | "other_login_failure" | "mfa_enrollment_incomplete" | "no_attempts";
+
+export type Citation = { "source": "event", logId: string | null, code: string, date: string | null, } | { "source": "state", fact: string, };
+
+export type LogEvent = { log_id?: string | null, 
+/**
+ * ISO 8601, as Auth0 sends it (`2026-12-01T10:00:00.000Z`).
+ */
+date?: string | null, 
+/**
+ * The event type code (see [`crate::lookup`]).
+ */
+type?: string | null, description?: string | null, client_id?: string | null, client_name?: string | null, connection?: string | null, connection_id?: string | null, strategy?: string | null, strategy_type?: string | null, ip?: string | null, hostname?: string | null, user_agent?: string | null, user_id?: string | null, user_name?: string | null, organization_id?: string | null, audience?: string | null, scope?: unknown, isMobile?: boolean | null, location_info?: unknown, details?: unknown, };
+
+export type SupportCard = { account: AccountView, 
+/**
+ * Brute-force blocks on each of the user's identifiers.
+ */
+blocks: Availability<Array<BlockFacts>>, bruteForce: Availability<BruteForceFacts>, 
+/**
+ * MFA authentication methods, confirmed and partial.
+ */
+mfa: Availability<Array<MfaMethodFacts>>, 
+/**
+ * Where the plan has them (Enterprise): the user's sessions and
+ * refresh tokens.
+ */
+sessions: Availability<Array<UserSessionView>>, refreshTokens: Availability<Array<RefreshTokenView>>, 
+/**
+ * Roles and effective permissions with their sources.
+ */
+access: Availability<UserRbac>, 
+/**
+ * The token support pasted, when they did: the inspector's verdict and
+ * its permissions against what the user is granted now.
+ */
+token: TokenOnCard | null, 
+/**
+ * The likely reasons the customer cannot sign in, most likely first.
+ */
+diagnosis: Diagnosis, timeline: TimelineView, 
+/**
+ * When the card was read (RFC 3339, UTC).
+ */
+readAt: string, };
+
+export type AccountView = { name: string | null, createdAt: string | null, 
+/**
+ * The keys of `app_metadata`; the values only on request.
+ */
+appMetadataKeys: Array<string>, 
+/**
+ * Other users with the same e-mail, in other connections.
+ */
+sameEmailElsewhere: Array<IdentityFacts>, userId: string, email: string | null, 
+/**
+ * `None` when Auth0 did not say.
+ */
+emailVerified: boolean | null, username: string | null, phoneNumber: string | null, 
+/**
+ * The first identity is the primary one.
+ */
+identities: Array<IdentityFacts>, 
+/**
+ * Blocked by an administrator (`blocked: true`): never expires.
+ */
+blocked: boolean, lastLogin: string | null, lastIp: string | null, loginsCount: number | null, };
+
+export type IdentityFacts = { 
+/**
+ * `auth0`, `google-oauth2`, `waad`, `samlp`, …
+ */
+provider: string, 
+/**
+ * The connection's name (`Username-Password-Authentication`).
+ */
+connection: string, isSocial: boolean, };
+
+export type Availability<T> = { "state": "available", value: T, } | { "state": "notOnPlan", message: string, } | { "state": "missingScope", scope: string, };
+
+export type RefreshTokenView = { id: string, clientId: string | null, createdAt: string | null, lastExchangedAt: string | null, expiresAt: string | null, rotating: boolean, audiences: Array<string>, };
+
+export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
+
+export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
+
+export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
+
+export type MfaMethodFacts = { id: string, 
+/**
+ * Auth0's `type`: `totp`, `phone`, `email`, `push`, `webauthn-roaming`,
+ * `webauthn-platform`, `recovery-code`, `guardian`, …
+ */
+kind: string, 
+/**
+ * Enrollment finished; a partial one cannot be used to sign in.
+ */
+confirmed: boolean, 
+/**
+ * A name the user gave it, or a masked phone number or e-mail.
+ */
+name: string | null, createdAt: string | null, lastAuthAt: string | null, };
+
+export type TimelineView = { 
+/**
+ * Newest first, each once.
+ */
+events: Array<LogEvent>, 
+/**
+ * Auth0 had more events than were read: older ones are not shown.
+ */
+moreAvailable: boolean, 
+/**
+ * The oldest event is at the edge of what the plan keeps.
+ */
+atRetentionEdge: boolean, 
+/**
+ * How many days of logs the tenant's plan keeps; `None` when the
+ * profile does not name the plan.
+ */
+retentionDays: number | null, 
+/**
+ * The IPs whose events without a user were added.
+ */
+searchedIps: Array<string>, };
+
+export type TokenOnCard = { 
+/**
+ * The inspector's verdict, verified against the tenant's keys.
+ */
+report: Report, 
+/**
+ * Fresh or stale against the user's roles now; `None` when the token
+ * names no API (an ID token), with the reason in `check_note`.
+ */
+check: TokenCheckView | null, checkNote: string | null, };
+
+export type UserSessionView = { id: string, createdAt: string | null, lastInteractedAt: string | null, expiresAt: string | null, lastIp: string | null, userAgent: string | null, clients: Array<string>, };
+
+export type ActionLogRequest = { 
+/**
+ * Records to skip from the newest.
+ */
+offset: number, 
+/**
+ * At most this many (capped at 500).
+ */
+limit: number, };
+
+export type ActionLogPage = { 
+/**
+ * The log file, so admins know what to back up.
+ */
+path: string, 
+/**
+ * Lines in the log.
+ */
+total: number, entries: Array<ActionLogEntry>, };
+
+export type ActionLogEntry = { line: number, record?: ActionRecord, 
+/**
+ * The action in words ("unblocked the user"), beside `record`.
+ */
+what?: string, 
+/**
+ * Why the line is not a record (verify the log for more).
+ */
+unreadable?: string, };
+
+export type ActionRecord = { 
+/**
+ * 1 for the first record, then one more for each.
+ */
+seq: number, 
+/**
+ * When it was recorded: RFC 3339, UTC, milliseconds (`2026-12-08T02:41:07.123Z`).
+ */
+at: string, actor: ActionActor, action: ActionKind, target: ActionTarget, 
+/**
+ * What changed, in a sentence (URL queries and fragments redacted).
+ */
+changes: string, result: ActionOutcome, 
+/**
+ * The previous record's `hash` ([`GENESIS`] for the first).
+ */
+prev: string, 
+/**
+ * SHA-256 (hex) of the canonical form (see the module docs).
+ */
+hash: string, };
+
+export type ActionActor = { profile: string, } & ({ "kind": "m2mClient", clientId: string, } | { "kind": "admin", sub: string, });
+
+export type ActionKind = "removeBruteForceBlocks" | "block" | "unblock" | "sendVerificationEmail" | "createPasswordChangeTicket" | "resetMfa" | "deleteAuthenticationMethod" | "forgetRememberedBrowsers" | "revokeSessions" | "revokeRefreshTokens" | "assignRole" | "removeRole";
+
+export type ActionOutcome = { "outcome": "ok" } | { "outcome": "error", code: string, message: string, };
+
+export type ActionTarget = { userId?: string, identifier?: string, };
+
+export type ActionLogVerified = { path: string, 
+/**
+ * No problem found (the head may not have been checked: see `verification.head`).
+ */
+intact: boolean, 
+/**
+ * The verdict for a person: the problem and its line, or the count and
+ * how the head was checked.
+ */
+message: string, verification: ActionLogVerification, };
+
+export type ActionLogVerification = { 
+/**
+ * Records read and found whole, up to the first problem.
+ */
+records: number, problem: ActionLogProblem | null, head: ActionLogHeadCheck, };
+
+export type ActionLogHeadCheck = { "state": "matched" } | { "state": "mismatched" } | { "state": "notCompared" } | { "state": "memoryOnly", reason: string, } | { "state": "unavailable", reason: string, };
+
+export type ActionLogProblem = { "kind": "unreadable", line: number, reason: string, } | { "kind": "edited", line: number, } | { "kind": "outOfSequence", line: number, expectedSeq: number, foundSeq: number, } | { "kind": "unchained", line: number, } | { "kind": "truncated", records: number, headCount: number, } | { "kind": "rewritten", line: number, } | { "kind": "beyondHead", line: number, headCount: number, } | { "kind": "headMissing", records: number, };
+
 export type LogsSearchRequest = { profile: string | null, 
 /**
  * Lucene, as Auth0's log search reads it (`type:fp AND ip:203.0.113.7`);
@@ -1283,6 +1564,9 @@ export const LOG_CODES: readonly LogCodeInfo[] = [
   {"category":"accountChange","code":"wum","event":"Warning User Management","likelyCause":"A partial failure during a user change.","nextStep":"Read the description and check the user's profile.","outcome":"notice","whatHappened":"A user management task produced a warning."},
 ];
 
+/** Every `ActionKind`, in the core's order. */
+export const ACTION_KINDS = ["removeBruteForceBlocks", "block", "unblock", "sendVerificationEmail", "createPasswordChangeTicket", "resetMfa", "deleteAuthenticationMethod", "forgetRememberedBrowsers", "revokeSessions", "revokeRefreshTokens", "assignRole", "removeRole"] as const satisfies readonly ActionKind[];
+
 /** Every command of the desktop shell. Rejections are always an `ApiError`. */
 export const commands = {
   /** Version, config file path and where secrets are kept. */
@@ -1371,6 +1655,14 @@ export const commands = {
   auditFixPlan: (request: FixPlanRequest): Promise<FixPlanView> => call<FixPlanView>("audit_fix_plan", { request }),
   /** Applies the fix plan after the user confirmed it: links accounts, runs the Cypher. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
   auditFixApply: (request: FixApplyRequest, onEvent: (event: JobEvent<FixApplied>) => void): Promise<JobId> => job<FixApplied>("audit_fix_apply", { request }, onEvent),
+  /** Looks a customer up and reads their support card: account, blocks, access, logs. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  supportLookup: (request: SupportLookupRequest, onEvent: (event: JobEvent<SupportLookup>) => void): Promise<JobId> => job<SupportLookup>("support_lookup", { request }, onEvent),
+  /** A page of the action log (every fix made at a tenant), newest first. */
+  actionLogList: (request: ActionLogRequest): Promise<ActionLogPage> => call<ActionLogPage>("action_log_list", { request }),
+  /** Verifies the action log: its hash chain, and its end against the head in the keychain. */
+  actionLogVerify: (): Promise<ActionLogVerified> => call<ActionLogVerified>("action_log_verify"),
+  /** Saves the whole action log as CSV or JSON in the export folder. */
+  actionLogExport: (format: ExportFormat): Promise<ExportSaved> => call<ExportSaved>("action_log_export", { format }),
   /** Searches the tenant's logs (Auth0's search, or with `all` the whole log by checkpoint, filtered here); the events stream to the job's batch sink. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
   logsSearch: (request: LogsSearchRequest, onEvent: (event: JobEvent<LogsSummary>) => void): Promise<JobId> => job<LogsSummary>("logs_search", { request }, onEvent),
   /** Follows the tenant's logs from the newest event until cancelled; the events stream to the job's batch sink. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
