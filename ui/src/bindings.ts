@@ -1094,35 +1094,51 @@ check: TokenCheckView | null, checkNote: string | null, };
 
 export type UserSessionView = { id: string, createdAt: string | null, lastInteractedAt: string | null, expiresAt: string | null, lastIp: string | null, userAgent: string | null, clients: Array<string>, };
 
-export type ActionLogRequest = { 
-/**
- * Records to skip from the newest.
- */
-offset: number, 
-/**
- * At most this many (capped at 500).
- */
-limit: number, };
+export type SupportFix = { "kind": "removeBlocks", identifier: string, } | { "kind": "block", userId: string, } | { "kind": "unblock", userId: string, } | { "kind": "sendVerificationEmail", userId: string, } | { "kind": "passwordTicket", userId: string, } | { "kind": "resetMfa", userId: string, } | { "kind": "deleteMfaMethod", userId: string, methodId: string, } | { "kind": "forgetBrowsers", userId: string, } | { "kind": "revokeSessions", userId: string, } | { "kind": "revokeRefreshTokens", userId: string, } | { "kind": "assignRole", userId: string, roleId: string, } | { "kind": "removeRole", userId: string, roleId: string, };
 
-export type ActionLogPage = { 
+export type FixDescription = { 
 /**
- * The log file, so admins know what to back up.
+ * A short title for the button and dialog: "Remove the brute-force blocks".
  */
-path: string, 
+title: string, 
 /**
- * Lines in the log.
+ * Exactly what changes, naming the user or identifier.
  */
-total: number, entries: Array<ActionLogEntry>, };
+changes: string, 
+/**
+ * What it does not change, or what follows for the customer.
+ */
+note: string, 
+/**
+ * The Management API scope the machine-to-machine application needs.
+ */
+scope: string, };
 
-export type ActionLogEntry = { line: number, record?: ActionRecord, 
+export type SupportFixRequest = { profile: string | null, fix: SupportFix, 
 /**
- * The action in words ("unblocked the user"), beside `record`.
+ * Sent only by the confirmation (the dialog's button, the CLI's
+ * `--yes` or prompt): without it nothing is changed.
  */
-what?: string, 
+confirmed: boolean, };
+
+export type SupportFixDone = { 
 /**
- * Why the line is not a record (verify the log for more).
+ * The state as the tenant answers it now ("No block is left on …").
  */
-unreadable?: string, };
+after: string, 
+/**
+ * The action log's record of it.
+ */
+record: ActionRecord, 
+/**
+ * The action log's head could not be kept in the OS keychain: why
+ * (a cut-short log would then go unnoticed).
+ */
+headNotKept: string | null, 
+/**
+ * A password-change ticket's link, to copy (only for that fix).
+ */
+ticket: RevealedTicket | null, };
 
 export type ActionRecord = { 
 /**
@@ -1153,6 +1169,38 @@ export type ActionKind = "removeBruteForceBlocks" | "block" | "unblock" | "sendV
 export type ActionOutcome = { "outcome": "ok" } | { "outcome": "error", code: string, message: string, };
 
 export type ActionTarget = { userId?: string, identifier?: string, };
+
+export type RevealedTicket = { url: string, };
+
+export type ActionLogRequest = { 
+/**
+ * Records to skip from the newest.
+ */
+offset: number, 
+/**
+ * At most this many (capped at 500).
+ */
+limit: number, };
+
+export type ActionLogPage = { 
+/**
+ * The log file, so admins know what to back up.
+ */
+path: string, 
+/**
+ * Lines in the log.
+ */
+total: number, entries: Array<ActionLogEntry>, };
+
+export type ActionLogEntry = { line: number, record?: ActionRecord, 
+/**
+ * The action in words ("unblocked the user"), beside `record`.
+ */
+what?: string, 
+/**
+ * Why the line is not a record (verify the log for more).
+ */
+unreadable?: string, };
 
 export type ActionLogVerified = { path: string, 
 /**
@@ -1657,6 +1705,10 @@ export const commands = {
   auditFixApply: (request: FixApplyRequest, onEvent: (event: JobEvent<FixApplied>) => void): Promise<JobId> => job<FixApplied>("audit_fix_apply", { request }, onEvent),
   /** Looks a customer up and reads their support card: account, blocks, access, logs. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
   supportLookup: (request: SupportLookupRequest, onEvent: (event: JobEvent<SupportLookup>) => void): Promise<JobId> => job<SupportLookup>("support_lookup", { request }, onEvent),
+  /** What a support fix will change and for whom (nothing is changed). */
+  supportFixDescribe: (fix: SupportFix): Promise<FixDescription> => call<FixDescription>("support_fix_describe", { fix }),
+  /** Makes a confirmed support fix, records it in the action log, reads the state again. */
+  supportFixApply: (request: SupportFixRequest): Promise<SupportFixDone> => call<SupportFixDone>("support_fix_apply", { request }),
   /** A page of the action log (every fix made at a tenant), newest first. */
   actionLogList: (request: ActionLogRequest): Promise<ActionLogPage> => call<ActionLogPage>("action_log_list", { request }),
   /** Verifies the action log: its hash chain, and its end against the head in the keychain. */

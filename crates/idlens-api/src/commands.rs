@@ -139,6 +139,10 @@ macro_rules! for_each_command {
             job fn audit_fix_apply(request: FixApplyRequest) -> FixApplied;
             /// Looks a customer up and reads their support card: account, blocks, access, logs.
             job fn support_lookup(request: SupportLookupRequest) -> SupportLookup;
+            /// What a support fix will change and for whom (nothing is changed).
+            blocking fn support_fix_describe(fix: SupportFix) -> FixDescription;
+            /// Makes a confirmed support fix, records it in the action log, reads the state again.
+            async fn support_fix_apply(request: SupportFixRequest) -> SupportFixDone;
             /// A page of the action log (every fix made at a tenant), newest first.
             blocking fn action_log_list(request: ActionLogRequest) -> ActionLogPage;
             /// Verifies the action log: its hash chain, and its end against the head in the keychain.

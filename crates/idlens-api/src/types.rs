@@ -12,5 +12,6 @@ pub use crate::logs::types::*;
 pub use crate::profiles::types::*;
 pub use crate::rbac::types::*;
 pub use crate::session::types::*;
+pub use crate::support::fix_types::*;
 pub use crate::support::types::*;
 pub use crate::updates::types::*;

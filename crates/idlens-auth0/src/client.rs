@@ -412,7 +412,18 @@ impl<T: TokenSource> ManagementClient<T> {
         body: &Value,
         job: &Job,
     ) -> Result<(), ManagementError> {
-        let method = reqwest::Method::POST;
+        self.send_only(reqwest::Method::POST, path, body, job).await
+    }
+
+    /// One request of `method` with a body whose answer (`204`, or a body)
+    /// is read and not kept (`POST` or `DELETE users/{id}/roles`).
+    pub(crate) async fn send_only(
+        &self,
+        method: reqwest::Method,
+        path: &[&str],
+        body: &Value,
+        job: &Job,
+    ) -> Result<(), ManagementError> {
         let name = endpoint_for(&method, path);
         let response = self.exchange(method, path, &[], Some(body), job).await?;
         self.read(&name, response).await.map(drop)

@@ -55,6 +55,7 @@ mod mfa;
 pub mod models;
 mod pacing;
 mod paging;
+mod role_grants;
 mod sessions;
 
 pub use account::TicketOptions;

@@ -6,15 +6,6 @@ use idlens_profile::{ManagementAccess, Profile};
 
 use crate::{Api, ApiError};
 
-// `expect`, not `allow`: the first fix command that calls these makes this
-// attribute fail, and it is removed then.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "the Support desk's fix commands (issue 19) call it; not yet written"
-    )
-)]
 impl Api {
     /// Appends `action` on `target` by `profile` to the action log, with the
     /// result the tenant gave. The actor is the profile's M2M client, or the

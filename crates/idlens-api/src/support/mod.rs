@@ -9,6 +9,9 @@
 //! Nothing is read twice.
 
 mod facts;
+pub mod fix_types;
+mod fix_words;
+mod fixes;
 mod resolve;
 mod timeline;
 pub mod types;

@@ -150,3 +150,25 @@ pub struct TimelineView {
     /// The IPs whose events without a user were added.
     pub searched_ips: Vec<String>,
 }
+
+/// A password-change ticket's link, shown to copy because support asked
+/// for it: whoever opens it sets the password. Never debug-printed, wiped
+/// from this process's memory when dropped. IdLens never e-mails it.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RevealedTicket {
+    pub url: String,
+}
+
+impl std::fmt::Debug for RevealedTicket {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RevealedTicket(<redacted>)")
+    }
+}
+
+impl Drop for RevealedTicket {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.url.zeroize();
+    }
+}

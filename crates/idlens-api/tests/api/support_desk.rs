@@ -5,7 +5,11 @@
 
 use std::collections::HashSet;
 
-use idlens_api::types::{SupportCard, SupportLookup, SupportLookupRequest};
+use idlens_api::types::{
+    ActionLogRequest, SupportCard, SupportFix, SupportFixDone, SupportFixRequest, SupportLookup,
+    SupportLookupRequest,
+};
+use idlens_api::{ApiError, ErrorCode};
 use idlens_job::Job;
 use idlens_sandbox::{SandboxConfig, SupportStory};
 use idlens_support::{Availability, CauseKind};
@@ -214,4 +218,121 @@ async fn each_seeded_story_is_diagnosed_by_its_own_cause_from_the_tenant() {
         let causes: Vec<CauseKind> = card.diagnosis.causes.iter().map(|c| c.kind).collect();
         assert_eq!(causes.first(), Some(&kind), "{name}: {:#?}", card.diagnosis);
     }
+}
+
+async fn apply(
+    tenant: &Tenant,
+    fix: SupportFix,
+    confirmed: bool,
+) -> Result<SupportFixDone, ApiError> {
+    tenant
+        .api
+        .support_fix_apply(SupportFixRequest {
+            profile: None,
+            fix,
+            confirmed,
+        })
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_confirmed_fix_changes_the_tenant_is_recorded_and_read_again() {
+    let tenant = m2m_tenant(config()).await;
+    let locked = story(&tenant, "locked_out").clone();
+    let remove = SupportFix::RemoveBlocks {
+        identifier: locked.email.clone(),
+    };
+
+    let refused = apply(&tenant, remove.clone(), false).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    assert!(
+        refused.message.starts_with("Nothing was changed"),
+        "{}",
+        refused.message
+    );
+    let still = card(lookup(&tenant, &locked.user_id).await);
+    assert!(
+        !still.blocks.value().unwrap().is_empty(),
+        "an unconfirmed fix changes nothing"
+    );
+
+    let done = apply(&tenant, remove, true)
+        .await
+        .expect("the blocks are removed");
+    assert_eq!(
+        done.after,
+        format!("No brute-force block is left on {}.", locked.email)
+    );
+    assert_eq!(
+        done.record.target.identifier.as_deref(),
+        Some(locked.email.as_str())
+    );
+    let after = card(lookup(&tenant, &locked.user_id).await);
+    assert!(after.blocks.value().unwrap().is_empty());
+    assert_ne!(
+        after.diagnosis.causes.first().map(|c| c.kind),
+        Some(CauseKind::BruteForceBlocked)
+    );
+
+    let admin = story(&tenant, "admin_blocked").user_id.clone();
+    let done = apply(
+        &tenant,
+        SupportFix::Unblock {
+            user_id: admin.clone(),
+        },
+        true,
+    )
+    .await
+    .expect("the admin block is lifted");
+    assert_eq!(
+        done.after,
+        format!("{admin} is not blocked by an administrator now.")
+    );
+
+    let ticket = apply(
+        &tenant,
+        SupportFix::PasswordTicket {
+            user_id: admin.clone(),
+        },
+        true,
+    )
+    .await
+    .expect("a ticket is made");
+    let link = ticket.ticket.as_ref().expect("the link is shown to copy");
+    assert!(
+        link.url.starts_with(tenant.sandbox().issuer()),
+        "{}",
+        link.url
+    );
+    assert!(
+        !format!("{ticket:?}").contains(&link.url),
+        "the link is never debug-printed"
+    );
+    let logged = serde_json::to_string(&ticket.record).unwrap();
+    assert!(
+        !logged.contains(&link.url),
+        "the log records that a ticket was made, not the link"
+    );
+
+    // A fix the tenant refuses is recorded too, as an error.
+    let refused = apply(
+        &tenant,
+        SupportFix::Block {
+            user_id: "auth0|nobody".into(),
+        },
+        true,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotFound, "{}", refused.message);
+    let verified = tenant.api.action_log_verify().expect("the log is readable");
+    let page = tenant
+        .api
+        .action_log_list(ActionLogRequest {
+            offset: 0,
+            limit: 10,
+        })
+        .expect("the log lists");
+    assert_eq!(page.total, 4, "{page:?}");
+    assert!(verified.intact, "{verified:?}");
 }
