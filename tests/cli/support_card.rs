@@ -90,3 +90,62 @@ fn no_user_exits_1_and_an_unknown_flag_exits_2() {
     assert!(none.stdout.contains("in any connection"), "{}", none.stdout);
     user.run(&["support"]).expect_code(2);
 }
+
+#[test]
+fn a_fix_needs_a_confirmation_is_recorded_and_ends_the_block() {
+    let session = KeychainSession::start();
+    let (tenant, user) = tenant_and_admin(&session);
+    let locked = tenant
+        .sandbox()
+        .support_stories()
+        .iter()
+        .find(|s| s.story == "locked_out")
+        .expect("the sandbox seeds a locked-out customer")
+        .clone();
+
+    // No terminal and no --yes: refused, and nothing changes.
+    let refused = user
+        .run(&["users", "unblock-ip", &locked.email])
+        .expect_code(2);
+    assert!(refused.stderr.contains("Add --yes"), "{}", refused.stderr);
+    user.run(&["support", &locked.email]).expect_code(1);
+
+    let done = user
+        .run(&["users", "unblock-ip", &locked.email, "--yes"])
+        .expect_code(0);
+    assert!(
+        done.stdout.contains(&format!(
+            "No brute-force block is left on {}.",
+            locked.email
+        )),
+        "{}",
+        done.stdout
+    );
+    // The block was what stopped sign-in: the card no longer says it does.
+    user.run(&["support", &locked.email]).expect_code(0);
+
+    let ticket = user
+        .run(&[
+            "users",
+            "password-ticket",
+            &locked.user_id,
+            "--yes",
+            "--json",
+        ])
+        .expect_code(0)
+        .json();
+    let link = ticket["ticket"]["url"].as_str().expect("the link to copy");
+    assert!(link.starts_with(&tenant.issuer()), "{link}");
+
+    let actions = user
+        .run(&["support", "actions", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(actions["total"], 2, "{actions}");
+    assert!(
+        !actions.to_string().contains(link),
+        "the log never holds the link"
+    );
+    let verified = user.run(&["support", "actions", "--verify"]).expect_code(0);
+    assert!(verified.stdout.contains("2 records"), "{}", verified.stdout);
+}

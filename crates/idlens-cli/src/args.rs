@@ -285,6 +285,105 @@ pub enum UsersCommand {
         #[command(flatten)]
         output: JsonFlag,
     },
+    #[command(flatten)]
+    Fix(UserFixCommand),
+}
+
+const FIX_HELP: &str = "\
+Each change is shown first (what changes, for whom, the scope it needs) and
+made only once confirmed: --yes, or typing yes at the prompt on a terminal
+(without a terminal and without --yes it is refused, exit 2). A declined
+confirmation changes nothing (exit 1). The tenant's state is read again
+afterwards, and every change made (or refused by the tenant) is recorded in
+the action log: `idlens support actions`.
+
+Exit codes: 0 done, 1 declined, 2 usage, network or permission error (the
+message names a missing scope).";
+
+/// The Support desk's guarded fixes on one user.
+#[derive(Debug, Subcommand)]
+pub enum UserFixCommand {
+    /// Block the user as an administrator: every sign-in fails until unblocked.
+    #[command(after_help = FIX_HELP)]
+    Block {
+        user_id: String,
+        #[command(flatten)]
+        fix: FixArgs,
+    },
+    /// Lift an administrator's block (brute-force blocks: unblock-ip).
+    #[command(after_help = FIX_HELP)]
+    Unblock {
+        user_id: String,
+        #[command(flatten)]
+        fix: FixArgs,
+    },
+    /// Remove the brute-force blocks of an e-mail, username or phone (every IP at once).
+    #[command(name = "unblock-ip", after_help = FIX_HELP)]
+    UnblockIp {
+        identifier: String,
+        #[command(flatten)]
+        fix: FixArgs,
+    },
+    /// Send the verification e-mail again (Auth0 sends it).
+    #[command(name = "verify-email", after_help = FIX_HELP)]
+    VerifyEmail {
+        user_id: String,
+        #[command(flatten)]
+        fix: FixArgs,
+    },
+    /// Create a password-change link to give the customer (IdLens never e-mails it).
+    #[command(name = "password-ticket", after_help = FIX_HELP)]
+    PasswordTicket {
+        user_id: String,
+        #[command(flatten)]
+        fix: FixArgs,
+    },
+    /// Delete every MFA authentication method: the customer enrolls again.
+    #[command(name = "reset-mfa", after_help = FIX_HELP)]
+    ResetMfa {
+        user_id: String,
+        /// Only forget the browsers that skip MFA ("remember this browser").
+        #[arg(long)]
+        browsers_only: bool,
+        #[command(flatten)]
+        fix: FixArgs,
+    },
+    /// End every session (Enterprise plan); --refresh-tokens revokes those too.
+    #[command(name = "revoke-sessions", after_help = FIX_HELP)]
+    RevokeSessions {
+        user_id: String,
+        /// Also revoke every refresh token of the user.
+        #[arg(long)]
+        refresh_tokens: bool,
+        #[command(flatten)]
+        fix: FixArgs,
+    },
+}
+
+impl UserFixCommand {
+    pub fn fix_args(&self) -> &FixArgs {
+        match self {
+            UserFixCommand::Block { fix, .. }
+            | UserFixCommand::Unblock { fix, .. }
+            | UserFixCommand::UnblockIp { fix, .. }
+            | UserFixCommand::VerifyEmail { fix, .. }
+            | UserFixCommand::PasswordTicket { fix, .. }
+            | UserFixCommand::ResetMfa { fix, .. }
+            | UserFixCommand::RevokeSessions { fix, .. } => fix,
+        }
+    }
+}
+
+/// What every fix takes: the confirmation, the profile, JSON output.
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Make the change without asking (scripts).
+    #[arg(long)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub selector: ProfileSelector,
+    #[command(flatten)]
+    pub output: JsonFlag,
 }
 
 /// `--job-deadline` and `--export-job-deadline`, checked as the profile's setting is.
@@ -309,6 +408,22 @@ pub enum RolesCommand {
         selector: ProfileSelector,
         #[command(flatten)]
         output: JsonFlag,
+    },
+    /// Give a user a role (by name or ID).
+    #[command(after_help = FIX_HELP)]
+    Assign {
+        role: String,
+        user_id: String,
+        #[command(flatten)]
+        fix: FixArgs,
+    },
+    /// Take a role (by name or ID) away from a user.
+    #[command(after_help = FIX_HELP)]
+    Remove {
+        role: String,
+        user_id: String,
+        #[command(flatten)]
+        fix: FixArgs,
     },
 }
 

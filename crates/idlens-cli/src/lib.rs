@@ -10,6 +10,7 @@
 
 mod args;
 mod audit;
+mod fixes;
 mod inspect;
 mod login;
 mod logs;

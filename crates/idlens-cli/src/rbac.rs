@@ -17,18 +17,21 @@ use crate::output::{self, say};
 use crate::progress::run_job;
 use crate::terminal::Untrusted;
 use crate::{block_on, EXIT_FINDING};
+use idlens_api::types::SupportFix;
 
 pub fn users_json(c: &UsersCommand) -> bool {
     match c {
         UsersCommand::Search { output, .. }
         | UsersCommand::Show { output, .. }
         | UsersCommand::Export { output, .. } => output.json,
+        UsersCommand::Fix(fix) => fix.fix_args().output.json,
     }
 }
 
 pub fn roles_json(c: &RolesCommand) -> bool {
     match c {
         RolesCommand::List { output, .. } | RolesCommand::Show { output, .. } => output.json,
+        RolesCommand::Assign { fix, .. } | RolesCommand::Remove { fix, .. } => fix.output.json,
     }
 }
 
@@ -56,6 +59,7 @@ pub fn rbac_json(c: &RbacCommand) -> bool {
 
 pub fn users(api: &Api, command: UsersCommand) -> Result<ExitCode, ApiError> {
     match command {
+        UsersCommand::Fix(fix) => crate::fixes::users(api, fix),
         UsersCommand::Search {
             query,
             page,
@@ -207,6 +211,12 @@ fn effective_row(e: &EffectiveView) -> Vec<String> {
 
 pub fn roles(api: &Api, command: RolesCommand) -> Result<ExitCode, ApiError> {
     match command {
+        RolesCommand::Assign { role, user_id, fix } => {
+            crate::fixes::apply(api, SupportFix::AssignRole { user_id, role }, fix)
+        }
+        RolesCommand::Remove { role, user_id, fix } => {
+            crate::fixes::apply(api, SupportFix::RemoveRole { user_id, role }, fix)
+        }
         RolesCommand::List { selector, output } => {
             let roles = run_job(output.json, |job| async move {
                 api.rbac_roles_list(selector.profile, &job).await

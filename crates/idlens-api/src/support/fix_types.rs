@@ -33,10 +33,11 @@ pub enum SupportFix {
     RevokeSessions { user_id: String },
     #[serde(rename_all = "camelCase")]
     RevokeRefreshTokens { user_id: String },
+    /// `role`: its name or ID.
     #[serde(rename_all = "camelCase")]
-    AssignRole { user_id: String, role_id: String },
+    AssignRole { user_id: String, role: String },
     #[serde(rename_all = "camelCase")]
-    RemoveRole { user_id: String, role_id: String },
+    RemoveRole { user_id: String, role: String },
 }
 
 /// What a fix will change and for whom, before it is confirmed.

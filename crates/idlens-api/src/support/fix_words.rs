@@ -81,15 +81,15 @@ impl SupportFix {
                 "Access tokens already issued work until they expire.",
                 "delete:refresh_tokens",
             ),
-            F::AssignRole { user_id, role_id } => describe(
+            F::AssignRole { user_id, role } => describe(
                 "Assign the role",
-                format!("Gives {user_id} the role {role_id}."),
+                format!("Gives {user_id} the role {role}."),
                 "Tokens already issued do not carry it until they are renewed.",
                 "update:users",
             ),
-            F::RemoveRole { user_id, role_id } => describe(
+            F::RemoveRole { user_id, role } => describe(
                 "Remove the role",
-                format!("Takes the role {role_id} away from {user_id}."),
+                format!("Takes the role {role} away from {user_id}."),
                 "Tokens already issued keep its permissions until they expire.",
                 "update:users",
             ),

@@ -140,10 +140,32 @@ async fn perform(
         }
         F::RevokeSessions { user_id } => client.delete_sessions(user_id, job).await?,
         F::RevokeRefreshTokens { user_id } => client.delete_refresh_tokens(user_id, job).await?,
-        F::AssignRole { user_id, role_id } => client.assign_role(user_id, role_id, job).await?,
-        F::RemoveRole { user_id, role_id } => client.remove_role(user_id, role_id, job).await?,
+        F::AssignRole { user_id, role } => {
+            let id = role_id(client, role, job).await?;
+            client.assign_role(user_id, &id, job).await?;
+        }
+        F::RemoveRole { user_id, role } => {
+            let id = role_id(client, role, job).await?;
+            client.remove_role(user_id, &id, job).await?;
+        }
     }
     Ok(Performed::default())
+}
+
+/// The ID of the role named `role` (by ID, or by name ignoring case).
+async fn role_id(client: &Management, role: &str, job: &Job) -> Result<String, ManagementError> {
+    let roles = client.roles(job).await?;
+    roles
+        .iter()
+        .find(|r| r.id == role)
+        .or_else(|| roles.iter().find(|r| r.name.eq_ignore_ascii_case(role)))
+        .map(|r| r.id.clone())
+        .ok_or_else(|| ManagementError::Api {
+            endpoint: "GET /api/v2/roles".to_owned(),
+            status: 404,
+            error_code: Some("inexistent_role".to_owned()),
+            message: format!("The tenant has no role {role:?}: `idlens roles list` shows them."),
+        })
 }
 
 /// The state the fix changed, as the tenant answers it now.
