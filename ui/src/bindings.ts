@@ -1035,14 +1035,6 @@ connection: string, isSocial: boolean, };
 
 export type Availability<T> = { "state": "available", value: T, } | { "state": "notOnPlan", message: string, } | { "state": "missingScope", scope: string, };
 
-export type RefreshTokenView = { id: string, clientId: string | null, createdAt: string | null, lastExchangedAt: string | null, expiresAt: string | null, rotating: boolean, audiences: Array<string>, };
-
-export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
-
-export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
-
-export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
-
 export type MfaMethodFacts = { id: string, 
 /**
  * Auth0's `type`: `totp`, `phone`, `email`, `push`, `webauthn-roaming`,
@@ -1057,6 +1049,14 @@ confirmed: boolean,
  * A name the user gave it, or a masked phone number or e-mail.
  */
 name: string | null, createdAt: string | null, lastAuthAt: string | null, };
+
+export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
+
+export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
+
+export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
+
+export type RefreshTokenView = { id: string, clientId: string | null, createdAt: string | null, lastExchangedAt: string | null, expiresAt: string | null, rotating: boolean, audiences: Array<string>, };
 
 export type TimelineView = { 
 /**
@@ -1094,7 +1094,7 @@ check: TokenCheckView | null, checkNote: string | null, };
 
 export type UserSessionView = { id: string, createdAt: string | null, lastInteractedAt: string | null, expiresAt: string | null, lastIp: string | null, userAgent: string | null, clients: Array<string>, };
 
-export type SupportFix = { "kind": "removeBlocks", identifier: string, } | { "kind": "block", userId: string, } | { "kind": "unblock", userId: string, } | { "kind": "sendVerificationEmail", userId: string, } | { "kind": "passwordTicket", userId: string, } | { "kind": "resetMfa", userId: string, } | { "kind": "deleteMfaMethod", userId: string, methodId: string, } | { "kind": "forgetBrowsers", userId: string, } | { "kind": "revokeSessions", userId: string, } | { "kind": "revokeRefreshTokens", userId: string, } | { "kind": "assignRole", userId: string, roleId: string, } | { "kind": "removeRole", userId: string, roleId: string, };
+export type SupportFix = { "kind": "removeBlocks", identifier: string, } | { "kind": "block", userId: string, } | { "kind": "unblock", userId: string, } | { "kind": "sendVerificationEmail", userId: string, } | { "kind": "passwordTicket", userId: string, } | { "kind": "resetMfa", userId: string, } | { "kind": "deleteMfaMethod", userId: string, methodId: string, } | { "kind": "forgetBrowsers", userId: string, } | { "kind": "revokeSessions", userId: string, } | { "kind": "revokeRefreshTokens", userId: string, } | { "kind": "assignRole", userId: string, role: string, } | { "kind": "removeRole", userId: string, role: string, };
 
 export type FixDescription = { 
 /**

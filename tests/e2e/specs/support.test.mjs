@@ -38,8 +38,42 @@ async function lookUp(who) {
   });
 }
 
+let callbackUrl;
+
+/**
+ * The customer at the sandbox's login page, as their browser sends it: the
+ * authorization request, then the form with `password`. Resolves with
+ * whether the sandbox let them in (a redirect to the callback with a code).
+ */
+async function signInAtLoginPage(email, password) {
+  const { issuer, client_id: clientId, audience } = sandbox.summary;
+  const authorize = new URL("authorize", issuer);
+  const params = {
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: callbackUrl,
+    scope: "openid profile email",
+    audience,
+    state: "e2e",
+    code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    code_challenge_method: "S256",
+  };
+  for (const [k, v] of Object.entries(params)) authorize.searchParams.set(k, v);
+  const page = await (await fetch(authorize)).text();
+  const tx = page.match(/name="tx" value="([^"]+)"/)?.[1];
+  assert.ok(tx, `the login page shows: ${page.slice(0, 200)}`);
+  const answer = await fetch(new URL("authorize/login", issuer), {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ tx, email, password, action: "allow" }),
+  });
+  return answer.status >= 300 && answer.status < 400 && (answer.headers.get("location") ?? "").includes("code=");
+}
+
 before(async () => {
   const callbackPort = await freePort();
+  callbackUrl = `http://127.0.0.1:${callbackPort}/callback`;
   sandbox.summary = await startSandbox(`http://127.0.0.1:${callbackPort}/callback`, 0, ["--mgmt-rate", "20"]);
   const { issuer, client_id: clientId, audience, m2m_client_id: m2mClient, m2m_client_secret: secret } =
     sandbox.summary;
@@ -131,6 +165,42 @@ describe("support desk", () => {
       timeout: 30_000,
       timeoutMsg: "the account chosen opens",
     });
+  });
+
+  it("unblocks a customer locked out by ten wrong passwords, who then signs in, and the action log says so", async () => {
+    const customer = sandbox.summary.sign_in_users.find((u) => !u.email.startsWith("ada."));
+    assert.ok(customer, "the sandbox names a customer who signs in");
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      assert.equal(await signInAtLoginPage(customer.email, "not-the-password"), false, `attempt ${attempt} fails`);
+    }
+    assert.equal(await signInAtLoginPage(customer.email, customer.password), false, "blocked: the right password fails too");
+
+    await lookUp(customer.email);
+    const first = await shown("support-cause");
+    assert.equal(await first.getAttribute("data-kind"), "brute_force_blocked");
+    assert.match(await (await shown("support-blocks-list")).getText(), /blocked from IP 127\.0\.0\.1/);
+    await screenshot("support-live-lockout");
+
+    await click("support-fix-remove-blocks");
+    const dialog = await shown("support-fix-confirm");
+    assert.match(await (await shown("support-fix-changes")).getText(), new RegExp(`every brute-force block on ${customer.email.replace(/[.]/g, "\\.")}`));
+    await screenshot("support-fix-confirm");
+    await click("support-fix-confirm-button");
+    await dialog.waitForExist({ reverse: true, timeoutMsg: "the dialog closes once the change is made" });
+    const done = await shown("support-fix-done");
+    assert.match(await done.getText(), /No brute-force block is left/);
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="support-no-blocks"]').length) === 1, {
+      timeout: 30_000,
+      timeoutMsg: "the card is read again and shows no block",
+    });
+    await screenshot("support-fix-done");
+
+    assert.equal(await signInAtLoginPage(customer.email, customer.password), true, "the customer signs in");
+    const log = cli("support", "actions");
+    assert.equal(log.total, 1, JSON.stringify(log));
+    assert.equal(log.entries[0].record.action, "removeBruteForceBlocks");
+    const verified = cli("support", "actions", "--verify");
+    assert.equal(verified.intact, true, JSON.stringify(verified));
   });
 
   it("says when no account has the e-mail", async () => {

@@ -7,12 +7,14 @@ import { DiagnosisCard } from "./DiagnosisCard";
 import type { EventFilter } from "./logWords";
 import { supportStore } from "./supportStore";
 import { blockScope, bruteForceWords, dateWords, unavailableWords } from "./supportWords";
+import { FixButton, FixStatus } from "./FixControls";
+import { MfaCard, SessionsCard, TokenCard } from "./MoreCards";
 import { Timeline } from "./Timeline";
 
-type SupportCardViewProps = { card: SupportCard; filter: EventFilter; openEvent: string | null };
+type SupportCardViewProps = { card: SupportCard; filter: EventFilter; openEvent: string | null; profile: string | null };
 
 /** One customer side by side: account, blocks and access, then their story in the logs. */
-export function SupportCardView({ card, filter, openEvent }: SupportCardViewProps) {
+export function SupportCardView({ card, filter, openEvent, profile }: SupportCardViewProps) {
   return (
     <div className="support__card" data-testid="support-card">
       <div className="support__read-at">
@@ -22,11 +24,15 @@ export function SupportCardView({ card, filter, openEvent }: SupportCardViewProp
           Refresh
         </button>
       </div>
+      <FixStatus profile={profile} />
       <DiagnosisCard diagnosis={card.diagnosis} />
+      {card.token ? <TokenCard token={card.token} /> : null}
       <div className="support__grid">
         <AccountCard card={card} />
         <BlocksCard card={card} />
         <AccessCard card={card} />
+        <MfaCard card={card} />
+        <SessionsCard card={card} />
       </div>
       <Timeline timeline={card.timeline} filter={filter} openEvent={openEvent} />
     </div>
@@ -57,6 +63,27 @@ function AccountCard({ card }: { card: SupportCard }) {
         </Notice>
       ) : null}
       <FactList facts={facts} />
+      <div className="support__fixes">
+        {a.blocked ? (
+          <FixButton fix={{ kind: "unblock", userId: a.userId }} testId="support-fix-unblock">
+            Unblock
+          </FixButton>
+        ) : (
+          <FixButton fix={{ kind: "block", userId: a.userId }} testId="support-fix-block">
+            Block
+          </FixButton>
+        )}
+        {a.email && a.emailVerified === false ? (
+          <FixButton fix={{ kind: "sendVerificationEmail", userId: a.userId }} testId="support-fix-verify-email">
+            Send verification e-mail
+          </FixButton>
+        ) : null}
+        {a.identities[0] && !a.identities[0].isSocial ? (
+          <FixButton fix={{ kind: "passwordTicket", userId: a.userId }} testId="support-fix-password-ticket">
+            Password-change link
+          </FixButton>
+        ) : null}
+      </div>
       {a.sameEmailElsewhere.map((other) => (
         <p className="card__text" key={`${other.provider}|${other.connection}`}>
           The same e-mail is also an account in <strong>{other.connection}</strong> ({other.provider}): the customer may be
@@ -86,6 +113,15 @@ function BlocksCard({ card }: { card: SupportCard }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {card.blocks.state === "available" && card.blocks.value.length > 0 ? (
+        <div className="support__fixes">
+          {[...new Set(card.blocks.value.map((b) => b.identifier))].map((identifier) => (
+            <FixButton key={identifier} fix={{ kind: "removeBlocks", identifier }} testId="support-fix-remove-blocks">
+              Remove the blocks on {identifier}
+            </FixButton>
+          ))}
+        </div>
       ) : null}
       {missing ? <p className="card__text">{missing}</p> : null}
       <p className="card__text" data-testid="support-brute-force">

@@ -65,7 +65,7 @@ export function SupportWorkspace({ profile }: { profile: string }) {
           retryTestId="support-retry"
         />
       ) : null}
-      {answer?.kind === "card" ? <SupportCardView card={answer.card} filter={state.filter} openEvent={state.openEvent} /> : null}
+      {answer?.kind === "card" ? <SupportCardView card={answer.card} filter={state.filter} openEvent={state.openEvent} profile={profile} /> : null}
       {answer?.kind === "choose" ? <CandidateList lookedUp={answer.lookedUp} candidates={answer.candidates} /> : null}
       {answer?.kind === "noMatch" ? <NoMatch answer={answer} filter={state.filter} openEvent={state.openEvent} /> : null}
       {answer === null && state.running === null && state.error === null ? (

@@ -10,6 +10,8 @@ import type { ApiError, SupportLookup } from "../../bindings";
 import { commands } from "../../bindings";
 import { JobSlot, type Running } from "../../jobs";
 import { createStore } from "../../store";
+import { fixStore } from "./fixStore";
+import { lookupRequest } from "./lookupInput";
 import { NO_FILTER, type EventFilter } from "./logWords";
 
 export type SupportState = {
@@ -49,8 +51,11 @@ async function lookup(who: string) {
   const trimmed = who.trim();
   if (!trimmed) return;
   store.set({ error: null, failed: null });
+  // Another customer: the last fix's result is not theirs.
+  if (trimmed !== store.get().answered) fixStore.reset();
   const profile = store.get().profile;
-  const outcome = await lookupSlot.start((onEvent) => commands.supportLookup({ profile, who: trimmed }, onEvent));
+  const request = lookupRequest(trimmed, profile);
+  const outcome = await lookupSlot.start((onEvent) => commands.supportLookup(request, onEvent));
   if (outcome.ok) {
     store.set({ answer: outcome.value, answered: trimmed, filter: NO_FILTER, openEvent: null });
   } else if (outcome.error.code !== "cancelled") {
@@ -65,6 +70,7 @@ export const supportStore = {
   forProfile(name: string) {
     if (store.get().profile === name) return;
     lookupSlot.stop();
+    fixStore.reset();
     store.replace({ ...INITIAL, profile: name });
   },
 

@@ -16,3 +16,12 @@ describe("support words", () => {
     expect(bruteForceWords({ enabled: false, mode: "count_per_identifier", maxAttempts: 10 })).toMatch(/^Off/);
   });
 });
+
+describe("MFA words", () => {
+  it("names known kinds and keeps unknown ones", async () => {
+    const { mfaKindWords, mfaMethodWords } = await import("./supportWords");
+    expect(mfaKindWords("totp")).toMatch(/Authenticator app/);
+    expect(mfaKindWords("brand-new")).toBe("brand-new");
+    expect(mfaMethodWords(false)).toMatch(/cannot use it yet/);
+  });
+});

@@ -35,3 +35,29 @@ export function dateWords(date: string | null | undefined): string {
   const at = new Date(date);
   return Number.isNaN(at.getTime()) ? date : at.toLocaleString();
 }
+
+const MFA_KINDS: Record<string, string> = {
+  totp: "Authenticator app (one-time codes)",
+  phone: "Phone (SMS or voice codes)",
+  sms: "Phone (SMS codes)",
+  email: "E-mail codes",
+  push: "Push notifications (Guardian)",
+  guardian: "Push notifications (Guardian)",
+  "webauthn-roaming": "Security key",
+  "webauthn-platform": "Device biometrics (passkey on this device)",
+  passkey: "Passkey",
+  "recovery-code": "Recovery code",
+  otp: "Authenticator app (one-time codes)",
+};
+
+/** An MFA method's kind for a person; an unknown kind shown as Auth0 names it. */
+export function mfaKindWords(kind: string): string {
+  return MFA_KINDS[kind] ?? kind;
+}
+
+/** What a method means for the customer's next sign-in. */
+export function mfaMethodWords(confirmed: boolean): string {
+  return confirmed
+    ? "Enrolled: the customer is asked for it at sign-in."
+    : "Not finished: the customer started enrolling and cannot use it yet.";
+}
