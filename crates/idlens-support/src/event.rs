@@ -12,6 +12,16 @@ use serde_json::Value;
 /// part of them as if it were all.
 pub const MAX_DETAILS_BYTES: usize = 16 * 1024;
 
+/// The most of an event's `description` kept, in characters; a longer one
+/// is cut there and says so ([`CUT_MARK`]).
+pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+
+/// The most of an event's `user_agent` kept, in characters.
+pub const MAX_USER_AGENT_CHARS: usize = 512;
+
+/// What a cut text ends with, so no view shows part of it as all of it.
+pub const CUT_MARK: &str = " … [cut by IdLens]";
+
 /// One log event: the one declaration of Auth0's event shape, read by the
 /// Support desk and served by the sandbox tenant. Every field is optional:
 /// Auth0 leaves out what does not apply (a Management API event has no
@@ -27,7 +37,11 @@ pub struct LogEvent {
     /// The event type code (see [`crate::lookup`]).
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "bounded_description",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
@@ -45,7 +59,11 @@ pub struct LogEvent {
     pub ip: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "bounded_user_agent",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user_agent: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
@@ -94,6 +112,28 @@ fn bounded_details<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
     Ok(details.map(|value| bound_details(value, MAX_DETAILS_BYTES)))
 }
 
+fn bounded_description<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let text = Option::<String>::deserialize(deserializer)?;
+    Ok(text.map(|t| bound_text(t, MAX_DESCRIPTION_CHARS)))
+}
+
+fn bounded_user_agent<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let text = Option::<String>::deserialize(deserializer)?;
+    Ok(text.map(|t| bound_text(t, MAX_USER_AGENT_CHARS)))
+}
+
+/// `text` whole, or its first `limit` characters and [`CUT_MARK`].
+fn bound_text(text: String, limit: usize) -> String {
+    match text.char_indices().nth(limit) {
+        None => text,
+        Some((end, _)) => format!("{}{CUT_MARK}", &text[..end]),
+    }
+}
+
 fn bound_details(value: Value, limit: usize) -> Value {
     let bytes = serde_json::to_string(&value).map_or(usize::MAX, |s| s.len());
     if bytes <= limit {
@@ -106,6 +146,29 @@ fn bound_details(value: Value, limit: usize) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_description_or_agent_is_cut_and_says_so() {
+        let event: LogEvent = serde_json::from_value(serde_json::json!({
+            "description": "é".repeat(1_000_000),
+            "user_agent": "a".repeat(600),
+        }))
+        .expect("an event");
+        let description = event.description.unwrap();
+        assert_eq!(
+            description.chars().count(),
+            MAX_DESCRIPTION_CHARS + CUT_MARK.chars().count()
+        );
+        assert!(description.ends_with(CUT_MARK));
+        assert!(event.user_agent.unwrap().ends_with(CUT_MARK));
+        let short: LogEvent =
+            serde_json::from_value(serde_json::json!({"description": "Wrong email or password."}))
+                .unwrap();
+        assert_eq!(
+            short.description.as_deref(),
+            Some("Wrong email or password.")
+        );
+    }
 
     #[test]
     fn an_auth0_event_reads_with_unknown_fields_ignored() {

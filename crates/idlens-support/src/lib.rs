@@ -28,7 +28,9 @@ mod who;
 
 pub use codes::{lookup, LogCategory, LogCode, Lookup, Outcome, LOG_CODES};
 pub use diagnosis::{diagnose, Cause, CauseKind, Citation, Diagnosis, MAX_CAUSES, MAX_CITATIONS};
-pub use event::{LogEvent, MAX_DETAILS_BYTES};
+pub use event::{
+    LogEvent, CUT_MARK, MAX_DESCRIPTION_CHARS, MAX_DETAILS_BYTES, MAX_USER_AGENT_CHARS,
+};
 pub use facts::{
     AccountFacts, Availability, BlockFacts, BruteForceFacts, BruteForceMode, Evidence,
     IdentityFacts, MfaMethodFacts,
