@@ -3,6 +3,7 @@ import type { AreaProps } from "../areaProps";
 import { ProfileArea } from "../ProfileGate";
 import { SupportWorkspace } from "./SupportWorkspace";
 import "../../styles/support.css";
+import "../../styles/action-log.css";
 
 export function SupportArea(props: AreaProps) {
   return (

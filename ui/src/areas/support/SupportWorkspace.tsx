@@ -3,16 +3,37 @@ import { BusyButton } from "../../components/BusyButton";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconSearch } from "../../components/Icons";
 import { JobProgressBar } from "../../components/JobProgressBar";
+import { tabPanelProps, Tabs, type TabItem } from "../../components/Tabs";
 import { TextField } from "../../components/TextField";
+import { ActionLogTab } from "./ActionLogTab";
 import { CandidateList } from "./CandidateList";
 import { NoMatch } from "./NoMatch";
 import { SupportCardView } from "./SupportCardView";
 import { supportStore, useSupportState } from "./supportStore";
+import { setSupportTab, useSupportTab, type SupportTab } from "./supportTab";
 
 const WHO_ID = "support-who";
+const ID = "support";
+const TABS: TabItem<SupportTab>[] = [
+  { id: "customer", label: "Customer" },
+  { id: "actionLog", label: "Action log" },
+];
+
+/** The Support area's tabs: a customer looked up, and the log of every fix made. */
+export function SupportWorkspace({ profile }: { profile: string }) {
+  const tab = useSupportTab();
+  return (
+    <div className="support-workspace">
+      <Tabs label="Support views" tabs={TABS} selected={tab} onSelect={setSupportTab} idPrefix={ID} />
+      <div className="support-panel" {...tabPanelProps(ID, tab)}>
+        {tab === "customer" ? <Customer profile={profile} /> : <ActionLogTab />}
+      </div>
+    </div>
+  );
+}
 
 /** The customer box, the lookup's progress, and its answer. */
-export function SupportWorkspace({ profile }: { profile: string }) {
+function Customer({ profile }: { profile: string }) {
   useEffect(() => supportStore.forProfile(profile), [profile]);
   const state = useSupportState();
   const answer = state.answer;
