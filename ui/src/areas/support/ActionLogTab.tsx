@@ -129,8 +129,8 @@ function Empty({ path }: { path: string }) {
   return (
     <EmptyState icon={<IconHistory />} title="No fix has been made from IdLens yet" titleTestId="action-log-empty">
       <p>
-        No fix has been made from IdLens yet, from this window or the command line. Each one (unblocking a customer,
-        resetting their MFA, a password-change ticket…) will be listed here with who made it, for whom and the result.
+        Fixes made from this window or the command line (unblocking a customer, resetting their MFA, a password-change
+        ticket…) will be listed here with who made each, for whom and the result.
       </p>
       <p>
         The log is kept in <code className="inline-code">{path}</code>.
@@ -144,16 +144,15 @@ const COLUMNS: readonly Column<ActionLogEntry>[] = [
     id: "when",
     header: "When",
     cell: (e) => (e.record ? dateWords(e.record.at) : `Line ${e.line}`),
-    className: "action-log__when",
   },
-  { id: "who", header: "Who", cell: (e) => (e.record ? actorWords(e.record.actor) : "—") },
+  { id: "who", header: "Who", cell: (e) => (e.record ? actorWords(e.record.actor) : "—"), className: "action-log__ids" },
   {
     id: "action",
     header: "Action",
     cell: (e) => actionWords(e),
     cellProps: (e) => ({ className: e.record ? undefined : "text-danger", "data-testid": "action-log-action" }),
   },
-  { id: "target", header: "Target", cell: (e) => (e.record ? targetWords(e.record.target) : "—"), className: "mono" },
+  { id: "target", header: "Target", cell: (e) => (e.record ? targetWords(e.record.target) : "—"), className: "mono action-log__ids" },
   { id: "changes", header: "What changed", cell: (e) => e.record?.changes ?? "—" },
   { id: "result", header: "Result", cell: (e) => <Result entry={e} /> },
 ];

@@ -62,9 +62,9 @@ describe("action log words", () => {
     expect(tampered.text).toContain("Line 2");
   });
 
-  it("says how many records are listed of how many", () => {
-    expect(listedWords(0, 0)).toBe("0 records, newest first");
-    expect(listedWords(1, 1)).toBe("1 record, newest first");
-    expect(listedWords(100, 1234)).toBe("100 of 1,234 records shown, newest first");
+  it("says how many entries are listed of how many", () => {
+    expect(listedWords(0, 0)).toBe("0 entries, newest first");
+    expect(listedWords(1, 1)).toBe("1 entry, newest first");
+    expect(listedWords(100, 1234)).toBe("100 of 1,234 entries shown, newest first");
   });
 });

@@ -70,9 +70,9 @@ export function verdictNotice(verified: ActionLogVerified): VerdictNotice {
   return { tone: "success", title: `The action log is intact: ${count}, keychain head checked`, text };
 }
 
-/** "3 records", or "100 of 1,234 records shown" while older ones are not loaded. */
+/** "3 entries", or "100 of 1,234 entries shown" while older ones are not loaded (a line that is not a record is an entry too). */
 export function listedWords(shown: number, total: number): string {
   return shown < total
-    ? `${shown.toLocaleString("en-US")} of ${plural(total, "record", "records")} shown, newest first`
-    : `${plural(total, "record", "records")}, newest first`;
+    ? `${shown.toLocaleString("en-US")} of ${plural(total, "entry", "entries")} shown, newest first`
+    : `${plural(total, "entry", "entries")}, newest first`;
 }
