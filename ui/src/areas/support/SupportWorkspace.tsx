@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { BusyButton } from "../../components/BusyButton";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconSearch } from "../../components/Icons";
@@ -19,21 +19,25 @@ const TABS: TabItem<SupportTab>[] = [
   { id: "actionLog", label: "Action log" },
 ];
 
-/** The Support area's tabs: a customer looked up, and the log of every fix made. */
-export function SupportWorkspace({ profile }: { profile: string }) {
+/**
+ * The Support area's tabs: `customer` (behind the Management API's gate),
+ * and the log of every fix made, which is this machine's and needs no
+ * Management API access to read or verify.
+ */
+export function SupportWorkspace({ customer }: { customer: ReactNode }) {
   const tab = useSupportTab();
   return (
     <div className="support-workspace">
       <Tabs label="Support views" tabs={TABS} selected={tab} onSelect={setSupportTab} idPrefix={ID} />
       <div className="support-panel" {...tabPanelProps(ID, tab)}>
-        {tab === "customer" ? <Customer profile={profile} /> : <ActionLogTab />}
+        {tab === "customer" ? customer : <ActionLogTab />}
       </div>
     </div>
   );
 }
 
 /** The customer box, the lookup's progress, and its answer. */
-function Customer({ profile }: { profile: string }) {
+export function CustomerPanel({ profile }: { profile: string }) {
   useEffect(() => supportStore.forProfile(profile), [profile]);
   const state = useSupportState();
   const answer = state.answer;
