@@ -74,6 +74,55 @@ after(async () => {
   await stopSandbox();
 });
 
+// Before the support desk's steps, which make a fix: the log is empty here.
+describe("action log", () => {
+  after(() => rmSync(ACTION_LOG, { force: true }));
+
+  it("says no fix has been made yet, and verifies the empty log as intact", async () => {
+    await shown("nav-support");
+    await browser.keys([Key.Ctrl, "5"]);
+    await click("support-tab-actionLog");
+    assert.match(await (await shown("action-log-empty")).getText(), /^No fix has been made from IdLens yet/);
+    assert.match(await (await shown("action-log-count")).getText(), /^0 entries/);
+    const verdict = await verifyLog();
+    assert.equal(await verdict.getAttribute("data-tone"), "success");
+    assert.match(await verdict.getText(), /intact: 0 records/);
+    // The CLI reads the same log and agrees.
+    assert.equal(cli("support", "actions", "--verify").intact, true);
+    await screenshot("support-action-log-empty");
+  });
+
+  it("reaches every action of the action log by keyboard, with focus shown", async () => {
+    await keyboardPass("support action log");
+  });
+
+  it("shows a line that is not a record and reports the log as tampered, naming the line", async () => {
+    writeFileSync(ACTION_LOG, '{"seq":1,"bogus":true}\n');
+    // Written behind the app's back, as the CLI would: seen when the window comes back.
+    await windowReturns();
+    const action = await shown("action-log-action");
+    assert.match(await action.getText(), /^Not a record/);
+    assert.equal((await browser.$$('[data-testid="action-log-row"]')).length, 1);
+    const verdict = await verifyLog();
+    assert.equal(await verdict.getAttribute("data-tone"), "danger");
+    assert.equal(await verdict.getAttribute("data-intact"), "false");
+    assert.match(await verdict.getText(), /line 1 is not a record/i);
+    await screenshot("support-action-log-tampered");
+  });
+
+  it("reflows the action log at 200 % zoom and at 320 CSS px", async () => {
+    await reflowPass("support-action-log", async () => scrollTo(await shown("action-log-table"), "end"));
+  });
+
+  it("is empty again once the file is gone, and the customer tab is as it was", async () => {
+    rmSync(ACTION_LOG);
+    await windowReturns();
+    await shown("action-log-empty");
+    await click("support-tab-customer");
+    await shown("support-who");
+  });
+});
+
 describe("support desk", () => {
   it("opens with Ctrl+5 and asks for a customer", async () => {
     // The sidebar lists the area under its shortcut once the app is up.
@@ -156,52 +205,6 @@ describe("support desk", () => {
     assert.match(await (await shown("support-no-match")).getText(), /in any connection/);
     assert.equal(await (await shown("support-cause")).getAttribute("data-kind"), "no_account");
     await screenshot("support-no-match");
-  });
-});
-
-describe("action log", () => {
-  after(() => rmSync(ACTION_LOG, { force: true }));
-
-  it("says no fix has been made yet, and verifies the empty log as intact", async () => {
-    await click("support-tab-actionLog");
-    assert.match(await (await shown("action-log-empty")).getText(), /^No fix has been made from IdLens yet/);
-    assert.match(await (await shown("action-log-count")).getText(), /^0 entries/);
-    const verdict = await verifyLog();
-    assert.equal(await verdict.getAttribute("data-tone"), "success");
-    assert.match(await verdict.getText(), /intact: 0 records/);
-    // The CLI reads the same log and agrees.
-    assert.equal(cli("support", "actions", "--verify").intact, true);
-    await screenshot("support-action-log-empty");
-  });
-
-  it("reaches every action of the action log by keyboard, with focus shown", async () => {
-    await keyboardPass("support action log");
-  });
-
-  it("shows a line that is not a record and reports the log as tampered, naming the line", async () => {
-    writeFileSync(ACTION_LOG, '{"seq":1,"bogus":true}\n');
-    // Written behind the app's back, as the CLI would: seen when the window comes back.
-    await windowReturns();
-    const action = await shown("action-log-action");
-    assert.match(await action.getText(), /^Not a record/);
-    assert.equal((await browser.$$('[data-testid="action-log-row"]')).length, 1);
-    const verdict = await verifyLog();
-    assert.equal(await verdict.getAttribute("data-tone"), "danger");
-    assert.equal(await verdict.getAttribute("data-intact"), "false");
-    assert.match(await verdict.getText(), /line 1 is not a record/i);
-    await screenshot("support-action-log-tampered");
-  });
-
-  it("reflows the action log at 200 % zoom and at 320 CSS px", async () => {
-    await reflowPass("support-action-log", async () => scrollTo(await shown("action-log-table"), "end"));
-  });
-
-  it("is empty again once the file is gone, and the customer tab is as it was", async () => {
-    rmSync(ACTION_LOG);
-    await windowReturns();
-    await shown("action-log-empty");
-    await click("support-tab-customer");
-    await shown("support-who");
   });
 });
 
