@@ -42,20 +42,6 @@ async function lookUp(who) {
   });
 }
 
-/** The action log the app and the CLI append to (idlens-actions' FILE_NAME in the config dir). */
-const ACTION_LOG = path.join(APP_ENV.IDLENS_CONFIG_DIR, "actions.jsonl");
-
-/** The window comes back to the user (WebKit's focus on activation): the open tab re-reads the log. */
-async function windowReturns() {
-  await browser.execute(() => window.dispatchEvent(new Event("focus")));
-}
-
-/** Verifies the log from the tab and returns the verdict's element once it is shown. */
-async function verifyLog() {
-  await click("action-log-verify");
-  return shown("action-log-verdict");
-}
-
 before(async () => {
   const callbackPort = await freePort();
   sandbox.summary = await startSandbox(`http://127.0.0.1:${callbackPort}/callback`, 0, ["--mgmt-rate", "20"]);
@@ -73,6 +59,20 @@ after(async () => {
   await closeApp();
   await stopSandbox();
 });
+
+/** The action log the app and the CLI append to (idlens-actions' FILE_NAME in the config dir). */
+const ACTION_LOG = path.join(APP_ENV.IDLENS_CONFIG_DIR, "actions.jsonl");
+
+/** The window comes back to the user (WebKit's focus on activation): the open tab re-reads the log. */
+async function windowReturns() {
+  await browser.execute(() => window.dispatchEvent(new Event("focus")));
+}
+
+/** Verifies the log from the tab and returns the verdict's element once it is shown. */
+async function verifyLog() {
+  await click("action-log-verify");
+  return shown("action-log-verdict");
+}
 
 // Before the support desk's steps, which make a fix: the log is empty here.
 describe("action log", () => {
