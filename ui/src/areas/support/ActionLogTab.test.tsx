@@ -33,7 +33,7 @@ describe("action log tab", () => {
     expect(rows.map((r) => r.getAttribute("data-line"))).toEqual(["2", "1"]);
     const failed = within(rows[0]!);
     expect(failed.getByText("acme · admin auth0|admin")).toBeTruthy();
-    expect(failed.getByText("reset the user's MFA")).toBeTruthy();
+    expect(failed.getByText("Reset the user's MFA")).toBeTruthy();
     expect(failed.getByTestId("action-log-result").textContent).toContain("lacks delete:guardian_enrollments");
     expect(failed.getByTestId("action-log-result").getAttribute("data-ok")).toBe("false");
     const ok = within(rows[1]!);

@@ -33,9 +33,9 @@ describe("action log words", () => {
   });
 
   it("takes the action's words from the core, and says why a line is not a record", () => {
-    expect(actionWords(entry(3, { what: "unblocked the user" }))).toBe("unblocked the user");
+    expect(actionWords(entry(3, { what: "unblocked the user" }))).toBe("Unblocked the user");
     // An older core without words still names the action.
-    expect(actionWords({ ...entry(3), what: undefined })).toBe("unblock");
+    expect(actionWords({ ...entry(3), what: undefined })).toBe("Unblock");
     expect(actionWords({ line: 4, unreadable: "not JSON" })).toBe("Not a record: not JSON");
   });
 

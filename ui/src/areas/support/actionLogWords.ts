@@ -35,10 +35,11 @@ export function resultWords(result: ActionOutcome): ResultWords {
     : { ok: false, text: `error (${result.code}): ${result.message}` };
 }
 
-/** The action of a line in words, or that the line is not a record and why. */
+/** The action of a line in words, as a table cell starts it ("Unblocked the user"), or that the line is not a record and why. */
 export function actionWords(entry: ActionLogEntry): string {
-  if (entry.record) return entry.what ?? entry.record.action;
-  return `Not a record: ${entry.unreadable ?? "unreadable"}`;
+  if (!entry.record) return `Not a record: ${entry.unreadable ?? "unreadable"}`;
+  const words = entry.what ?? entry.record.action;
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Whether the log's end was compared with the head kept in the OS keychain. */
