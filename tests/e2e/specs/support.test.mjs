@@ -4,7 +4,9 @@
 // failed attempts that caused it, each event explained from the core's table
 // of Auth0's log codes; the timeline filters by category and application and
 // opens an event whole. An e-mail of several accounts asks which one; an
-// unknown one says no account has it.
+// unknown one says no account has it. The Action log tab lists the fixes
+// made from IdLens (none yet), verifies the log as intact, and reports a
+// tampered log (a line that is not a record) in danger tone.
 // The tenant is the real `idlens sandbox` on 127.0.0.1, whose seeded logs
 // hold the support stories; the profile reads it as the sandbox's
 // machine-to-machine application.
@@ -13,9 +15,11 @@
 // tauri-driver; shared steps are in ../driver.mjs, the tenant in ../sandbox.mjs.
 
 import assert from "node:assert/strict";
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
-import { browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, scrollTo, shown } from "../driver.mjs";
+import { APP_ENV, browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, scrollTo, shown } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
 import { keyboardPass } from "../keyboard.mjs";
 import { reflowPass } from "../reflow.mjs";
@@ -88,6 +92,69 @@ before(async () => {
 after(async () => {
   await closeApp();
   await stopSandbox();
+});
+
+/** The action log the app and the CLI append to (idlens-actions' FILE_NAME in the config dir). */
+const ACTION_LOG = path.join(APP_ENV.IDLENS_CONFIG_DIR, "actions.jsonl");
+
+/** The window comes back to the user (WebKit's focus on activation): the open tab re-reads the log. */
+async function windowReturns() {
+  await browser.execute(() => window.dispatchEvent(new Event("focus")));
+}
+
+/** Verifies the log from the tab and returns the verdict's element once it is shown. */
+async function verifyLog() {
+  await click("action-log-verify");
+  return shown("action-log-verdict");
+}
+
+// Before the support desk's steps, which make a fix: the log is empty here.
+describe("action log", () => {
+  after(() => rmSync(ACTION_LOG, { force: true }));
+
+  it("says no fix has been made yet, and verifies the empty log as intact", async () => {
+    await shown("nav-support");
+    await browser.keys([Key.Ctrl, "5"]);
+    await click("support-tab-actionLog");
+    assert.match(await (await shown("action-log-empty")).getText(), /^No fix has been made from IdLens yet/);
+    assert.match(await (await shown("action-log-count")).getText(), /^0 entries/);
+    const verdict = await verifyLog();
+    assert.equal(await verdict.getAttribute("data-tone"), "success");
+    assert.match(await verdict.getText(), /intact: 0 records/);
+    // The CLI reads the same log and agrees.
+    assert.equal(cli("support", "actions", "--verify").intact, true);
+    await screenshot("support-action-log-empty");
+  });
+
+  it("reaches every action of the action log by keyboard, with focus shown", async () => {
+    await keyboardPass("support action log");
+  });
+
+  it("shows a line that is not a record and reports the log as tampered, naming the line", async () => {
+    writeFileSync(ACTION_LOG, '{"seq":1,"bogus":true}\n');
+    // Written behind the app's back, as the CLI would: seen when the window comes back.
+    await windowReturns();
+    const action = await shown("action-log-action");
+    assert.match(await action.getText(), /^Not a record/);
+    assert.equal((await browser.$$('[data-testid="action-log-row"]')).length, 1);
+    const verdict = await verifyLog();
+    assert.equal(await verdict.getAttribute("data-tone"), "danger");
+    assert.equal(await verdict.getAttribute("data-intact"), "false");
+    assert.match(await verdict.getText(), /line 1 is not a record/i);
+    await screenshot("support-action-log-tampered");
+  });
+
+  it("reflows the action log at 200 % zoom and at 320 CSS px", async () => {
+    await reflowPass("support-action-log", async () => scrollTo(await shown("action-log-table"), "end"));
+  });
+
+  it("is empty again once the file is gone, and the customer tab is as it was", async () => {
+    rmSync(ACTION_LOG);
+    await windowReturns();
+    await shown("action-log-empty");
+    await click("support-tab-customer");
+    await shown("support-who");
+  });
 });
 
 describe("support desk", () => {

@@ -1,8 +1,9 @@
 import { ManagementGate } from "../../profile/ManagementGate";
 import type { AreaProps } from "../areaProps";
 import { ProfileArea } from "../ProfileGate";
-import { SupportWorkspace } from "./SupportWorkspace";
+import { CustomerPanel, SupportWorkspace } from "./SupportWorkspace";
 import "../../styles/support.css";
+import "../../styles/action-log.css";
 
 export function SupportArea(props: AreaProps) {
   return (
@@ -14,15 +15,19 @@ export function SupportArea(props: AreaProps) {
       purpose="know which tenant’s customers to look up"
     >
       {({ profile, keychain }) => (
-        <ManagementGate
-          profile={profile}
-          keychain={keychain}
-          navigate={props.navigate}
-          reads="Customers’ accounts, blocks and logs"
-          testIdPrefix="support"
-        >
-          <SupportWorkspace profile={profile.name} />
-        </ManagementGate>
+        <SupportWorkspace
+          customer={
+            <ManagementGate
+              profile={profile}
+              keychain={keychain}
+              navigate={props.navigate}
+              reads="Customers’ accounts, blocks and logs"
+              testIdPrefix="support"
+            >
+              <CustomerPanel profile={profile.name} />
+            </ManagementGate>
+          }
+        />
       )}
     </ProfileArea>
   );

@@ -1,18 +1,43 @@
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { BusyButton } from "../../components/BusyButton";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconSearch } from "../../components/Icons";
 import { JobProgressBar } from "../../components/JobProgressBar";
+import { tabPanelProps, Tabs, type TabItem } from "../../components/Tabs";
 import { TextField } from "../../components/TextField";
+import { ActionLogTab } from "./ActionLogTab";
 import { CandidateList } from "./CandidateList";
 import { NoMatch } from "./NoMatch";
 import { SupportCardView } from "./SupportCardView";
 import { supportStore, useSupportState } from "./supportStore";
+import { setSupportTab, useSupportTab, type SupportTab } from "./supportTab";
 
 const WHO_ID = "support-who";
+const ID = "support";
+const TABS: TabItem<SupportTab>[] = [
+  { id: "customer", label: "Customer" },
+  { id: "actionLog", label: "Action log" },
+];
+
+/**
+ * The Support area's tabs: `customer` (behind the Management API's gate),
+ * and the log of every fix made, which is this machine's and needs no
+ * Management API access to read or verify.
+ */
+export function SupportWorkspace({ customer }: { customer: ReactNode }) {
+  const tab = useSupportTab();
+  return (
+    <div className="support-workspace">
+      <Tabs label="Support views" tabs={TABS} selected={tab} onSelect={setSupportTab} idPrefix={ID} />
+      <div className="support-panel" {...tabPanelProps(ID, tab)}>
+        {tab === "customer" ? customer : <ActionLogTab />}
+      </div>
+    </div>
+  );
+}
 
 /** The customer box, the lookup's progress, and its answer. */
-export function SupportWorkspace({ profile }: { profile: string }) {
+export function CustomerPanel({ profile }: { profile: string }) {
   useEffect(() => supportStore.forProfile(profile), [profile]);
   const state = useSupportState();
   const answer = state.answer;
