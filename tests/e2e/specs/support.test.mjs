@@ -268,6 +268,17 @@ describe("support desk", () => {
     assert.equal(log.entries[0].record.action, "removeBruteForceBlocks");
     const verified = cli("support", "actions", "--verify");
     assert.equal(verified.intact, true, JSON.stringify(verified));
+
+    // The Support area's action log shows the record, and verifies it.
+    await click("support-tab-actionLog");
+    await shown("action-log-row");
+    assert.equal(await (await shown("action-log-action")).getText(), "Removed the brute-force blocks of an identifier");
+    assert.equal(await (await shown("action-log-result")).getText(), "ok");
+    const verdict = await verifyLog();
+    assert.equal(await verdict.getAttribute("data-tone"), "success");
+    assert.match(await verdict.getText(), /intact: 1 record chains correctly/);
+    await screenshot("support-action-log");
+    await click("support-tab-customer");
   });
 
   it("says when no account has the e-mail", async () => {

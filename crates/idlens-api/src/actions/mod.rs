@@ -114,10 +114,11 @@ fn verdict(v: &Verification) -> String {
             "but the head could not be checked ({reason}), so a cut-short log would go unnoticed"
         ),
     };
-    format!(
-        "The action log is intact: {} records chain correctly, {head}.",
-        v.records
-    )
+    let records = match v.records {
+        1 => "1 record chains".to_owned(),
+        n => format!("{n} records chain"),
+    };
+    format!("The action log is intact: {records} correctly, {head}.")
 }
 
 fn capitalized(text: &str) -> String {
