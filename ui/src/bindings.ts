@@ -51,7 +51,11 @@ neo4jTransportWarning: Neo4jTransportWarningView | null,
 /**
  * How long a users export job may take at Auth0 (`4h`, `90m`).
  */
-exportJobDeadline: string, storedSecrets: Array<SecretKindView>, };
+exportJobDeadline: string, 
+/**
+ * Days of logs the tenant keeps; `None` when not said.
+ */
+logRetentionDays: number | null, storedSecrets: Array<SecretKindView>, };
 
 export type ManagementInput = { "kind": "disabled" } | { "kind": "signedInUser" } | { "kind": "clientCredentials", clientId: string, };
 
@@ -91,7 +95,13 @@ provider?: ProviderView, clientId: string, audience: string | null, callbackPort
  * waiting: `30s`, `90m`, `4h`, `1h30m`, from 1s to 24h. Left out: kept
  * as it is when updating; empty: the default, 4h.
  */
-exportJobDeadline?: string, };
+exportJobDeadline?: string, 
+/**
+ * Days of logs the tenant's plan keeps (1–365; Free 1, Essentials 5,
+ * Professional 10, Enterprise 30). Left out: kept as it is when
+ * updating; `0`: not said.
+ */
+logRetentionDays?: number, };
 
 export type SecretInput = { profile: string, kind: SecretKindView, value: string, };
 
@@ -1035,6 +1045,12 @@ connection: string, isSocial: boolean, };
 
 export type Availability<T> = { "state": "available", value: T, } | { "state": "notOnPlan", message: string, } | { "state": "missingScope", scope: string, };
 
+export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
+
+export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
+
+export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
+
 export type MfaMethodFacts = { id: string, 
 /**
  * Auth0's `type`: `totp`, `phone`, `email`, `push`, `webauthn-roaming`,
@@ -1049,12 +1065,6 @@ confirmed: boolean,
  * A name the user gave it, or a masked phone number or e-mail.
  */
 name: string | null, createdAt: string | null, lastAuthAt: string | null, };
-
-export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
-
-export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
-
-export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
 
 export type RefreshTokenView = { id: string, clientId: string | null, createdAt: string | null, lastExchangedAt: string | null, expiresAt: string | null, rotating: boolean, audiences: Array<string>, };
 

@@ -173,6 +173,7 @@ impl From<ProfileError> for ApiError {
             ProfileError::BadNeo4jUri(_) => "neo4jUri",
             ProfileError::BadScope(_) => "scopes",
             ProfileError::BadJobDeadline(_) => "exportJobDeadline",
+            ProfileError::BadLogRetention(_) => "logRetentionDays",
             ProfileError::CredentialsInUrl(UrlField::Issuer) => "issuer",
             ProfileError::CredentialsInUrl(UrlField::Neo4jUri) => "neo4jUri",
             ProfileError::BadText { field, .. } => match field {

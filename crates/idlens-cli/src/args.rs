@@ -882,6 +882,11 @@ pub struct ProfileAddArgs {
     /// waiting (30s, 90m, 4h, 1h30m; 1s to 24h; default 4h).
     #[arg(long, value_name = "DURATION", value_parser = job_deadline)]
     pub export_job_deadline: Option<idlens_profile::JobDeadline>,
+    /// Days of logs the tenant's plan keeps (Free 1, Essentials 5,
+    /// Professional 10, Enterprise 30): the Support desk then says when the
+    /// oldest event is at the edge of what Auth0 still has.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub log_retention_days: Option<u16>,
     #[command(flatten)]
     pub output: JsonFlag,
 }

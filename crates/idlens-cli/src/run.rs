@@ -221,6 +221,7 @@ fn input_from_args(args: ProfileAddArgs) -> ProfileInput {
         management: Some(management),
         neo4j,
         export_job_deadline: args.export_job_deadline.map(|d| d.to_string()),
+        log_retention_days: args.log_retention_days,
     }
 }
 

@@ -288,8 +288,14 @@ fn print_timeline(card: &SupportCard) {
     if t.more_available {
         say!("  Auth0 holds more events than one page: older ones are not shown. Use `idlens logs search` for them.");
     }
-    if t.at_retention_edge {
-        say!("  The oldest event is at the edge of what the plan keeps: older ones are gone.");
+    match t.retention_days {
+        Some(days) if t.at_retention_edge => say!(
+            "  The oldest event is at the edge of the {days} days of logs the tenant keeps: older ones are gone."
+        ),
+        Some(_) => {}
+        None => say!(
+            "  Auth0 keeps 1 to 30 days of logs, by plan: `idlens profile add … --log-retention-days N` to be told when older events are gone."
+        ),
     }
 }
 

@@ -14,6 +14,8 @@ pub const BASE_SCOPES: [&str; 4] = ["openid", "profile", "email", "offline_acces
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ProfileError {
+    #[error("log retention of {0} days is not possible: give the days of logs the tenant's plan keeps, 1 to {MAX_LOG_RETENTION_DAYS} (Free 1, Essentials 5, Professional 10, Enterprise 30)")]
+    BadLogRetention(u16),
     #[error("profile name {0:?} is not allowed: use 1-64 letters, digits, '-', '_' or '.'")]
     BadName(String),
     #[error("issuer {0:?} is not a URL: give the tenant domain (tenant.eu.auth0.com) or https://tenant.eu.auth0.com/")]
@@ -382,6 +384,9 @@ impl ProviderSetting {
     }
 }
 
+/// The longest log retention a profile may name, in days.
+pub const MAX_LOG_RETENTION_DAYS: u16 = 365;
+
 /// One tenant profile, as stored in the config file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
@@ -402,6 +407,11 @@ pub struct Profile {
     /// waiting (`export_job_deadline = "4h"`, the default, left out).
     #[serde(default, skip_serializing_if = "JobDeadline::is_default")]
     pub export_job_deadline: JobDeadline,
+    /// How many days of logs the tenant keeps (its plan's: Free 1,
+    /// Essentials 5, Professional 10, Enterprise 30), so the Support desk can
+    /// say when the oldest event is at the edge; unset: not claimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_retention_days: Option<u16>,
     #[serde(default)]
     pub management: ManagementAccess,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -417,6 +427,11 @@ impl Profile {
     pub fn validate(&self) -> Result<(), ProfileError> {
         if self.client_id.trim().is_empty() {
             return Err(ProfileError::EmptyClientId);
+        }
+        if let Some(days) = self.log_retention_days {
+            if !(1..=MAX_LOG_RETENTION_DAYS).contains(&days) {
+                return Err(ProfileError::BadLogRetention(days));
+            }
         }
         check_identifier(TextField::ClientId, &self.client_id)?;
         if let Some(audience) = &self.audience {
@@ -586,8 +601,12 @@ mod tests {
             management: ManagementAccess::Disabled,
             neo4j: None,
             export_job_deadline: JobDeadline::default(),
+            log_retention_days: Some(30),
         };
         base.validate().unwrap();
+        let mut p = base.clone();
+        p.log_retention_days = Some(0);
+        assert_eq!(p.validate(), Err(ProfileError::BadLogRetention(0)));
         assert_eq!(base.callback_url(), "http://127.0.0.1:53134/callback");
 
         let mut p = base.clone();

@@ -320,6 +320,7 @@ mod tests {
                 mapping: GraphMapping::default(),
             }),
             export_job_deadline: crate::JobDeadline::default(),
+            log_retention_days: None,
         }
     }
 

@@ -40,6 +40,7 @@ pub use query::{
     MAX_QUERY_TERMS,
 };
 pub use timeline::{
-    at_retention_edge, merge, timeline, Plan, Timeline, RETENTION_EDGE, SEARCH_RESULT_LIMIT,
+    at_retention_edge, merge, timeline, timeline_kept, Plan, Timeline, RETENTION_EDGE,
+    SEARCH_RESULT_LIMIT,
 };
 pub use who::{Who, WhoError, MAX_WHO_CHARS};

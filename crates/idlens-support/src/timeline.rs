@@ -65,9 +65,19 @@ pub struct Timeline {
 
 /// `lists` merged into one timeline, judged against `plan` at `now`.
 pub fn timeline(lists: Vec<Vec<LogEvent>>, plan: Plan, now: DateTime<Utc>) -> Timeline {
+    timeline_kept(lists, plan.retention_days(), now)
+}
+
+/// `lists` merged into one timeline, judged against `retention_days` of
+/// logs kept (a plan's, or what the tenant's settings say) at `now`.
+pub fn timeline_kept(
+    lists: Vec<Vec<LogEvent>>,
+    retention_days: i64,
+    now: DateTime<Utc>,
+) -> Timeline {
     let window_full = lists.iter().any(|list| list.len() >= SEARCH_RESULT_LIMIT);
     let events = merge(lists);
-    let at_retention_edge = oldest(&events).is_some_and(|at| at_retention_edge(at, plan, now));
+    let at_retention_edge = oldest(&events).is_some_and(|at| kept_edge(at, retention_days, now));
     Timeline {
         events,
         window_full,
@@ -98,7 +108,11 @@ fn oldest(events: &[LogEvent]) -> Option<DateTime<Utc>> {
 /// Whether an event at `at` is close enough to the retention limit that
 /// older ones may already be gone.
 pub fn at_retention_edge(at: DateTime<Utc>, plan: Plan, now: DateTime<Utc>) -> bool {
-    let kept_since = now - TimeDelta::days(plan.retention_days());
+    kept_edge(at, plan.retention_days(), now)
+}
+
+fn kept_edge(at: DateTime<Utc>, retention_days: i64, now: DateTime<Utc>) -> bool {
+    let kept_since = now - TimeDelta::days(retention_days);
     at <= kept_since + RETENTION_EDGE
 }
 

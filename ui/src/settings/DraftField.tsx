@@ -19,6 +19,7 @@ export const FIELD_IDS: Record<DraftField, string> = {
   management: "profile-management",
   managementClientId: "profile-management-client-id",
   exportJobDeadline: "profile-export-job-deadline",
+  logRetentionDays: "profile-log-retention-days",
   neo4jUri: "profile-neo4j-uri",
   neo4jUser: "profile-neo4j-user",
   neo4jDatabase: "profile-neo4j-database",

@@ -215,6 +215,16 @@ export function ManagementSection({ profile }: { profile: ProfileView | null }) 
             hint="How long Auth0 may take to prepare a users export before IdLens stops waiting (the job goes on at Auth0): 30s, 90m, 4h or 1h30m, up to 24h. Exports of millions of users take hours."
           />
         ) : null}
+        {draft.management !== "disabled" ? (
+          <DraftTextField
+            field="logRetentionDays"
+            label="Log retention (days)"
+            optional
+            placeholder="30"
+            inputMode="numeric"
+            hint="How many days of logs the tenant's plan keeps (Free 1, Essentials 5, Professional 10, Enterprise 30). The Support desk then says when the oldest event is at the edge of what Auth0 still has."
+          />
+        ) : null}
       </div>
     </FormSection>
   );

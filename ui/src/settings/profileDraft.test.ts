@@ -95,3 +95,17 @@ describe("users export deadline in the profile draft", () => {
     expect(draftFieldOfCoreField("exportJobDeadline")).toBe("exportJobDeadline");
   });
 });
+
+describe("log retention", () => {
+  it("sends the days, 0 for none, and refuses what is not 1 to 365", () => {
+    const draft = { ...emptyDraft(), name: "p", issuer: "acme.auth0.com", clientId: "c" };
+    const set = draftToInput({ ...draft, logRetentionDays: " 10 " });
+    expect(set.ok && set.input.logRetentionDays).toBe(10);
+    const unset = draftToInput({ ...draft, logRetentionDays: "" });
+    expect(unset.ok && unset.input.logRetentionDays).toBe(0);
+    for (const bad of ["0", "366", "ten", "1.5"]) {
+      const refused = draftToInput({ ...draft, logRetentionDays: bad });
+      expect(refused.ok ? null : refused.problem.field).toBe("logRetentionDays");
+    }
+  });
+});

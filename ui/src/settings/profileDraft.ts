@@ -15,6 +15,8 @@ export type ProfileDraft = {
   managementClientId: string;
   /** How long a users export job may take at Auth0 (`4h`, `90m`); empty: the core's default. */
   exportJobDeadline: string;
+  /** Days of logs the tenant keeps; empty: not said. */
+  logRetentionDays: string;
   neo4jUri: string;
   neo4jUser: string;
   neo4jDatabase: string;
@@ -64,6 +66,7 @@ export function emptyDraft(): ProfileDraft {
     management: "disabled",
     managementClientId: "",
     exportJobDeadline: "",
+    logRetentionDays: "",
     neo4jUri: "",
     neo4jUser: "",
     neo4jDatabase: "",
@@ -83,6 +86,7 @@ export function draftFromProfile(profile: ProfileView): ProfileDraft {
     management: profile.management.kind,
     managementClientId: profile.management.kind === "clientCredentials" ? profile.management.clientId : "",
     exportJobDeadline: profile.exportJobDeadline,
+    logRetentionDays: profile.logRetentionDays === null ? "" : String(profile.logRetentionDays),
     neo4jUri: profile.neo4j?.uri ?? "",
     neo4jUser: profile.neo4j?.user ?? "",
     neo4jDatabase: profile.neo4j?.database ?? "",
@@ -123,6 +127,18 @@ export function draftToInput(draft: ProfileDraft): DraftConversion {
       };
     }
     callbackPort = port;
+  }
+
+  const retentionText = draft.logRetentionDays.trim();
+  const logRetentionDays = retentionText === "" ? 0 : Number(retentionText);
+  if (retentionText !== "" && (!/^\d+$/.test(retentionText) || logRetentionDays < 1 || logRetentionDays > 365)) {
+    return {
+      ok: false,
+      problem: {
+        field: "logRetentionDays",
+        message: `log retention must be a whole number of days between 1 and 365, got “${retentionText}”`,
+      },
+    };
   }
 
   let management: ManagementInput;
@@ -193,6 +209,8 @@ export function draftToInput(draft: ProfileDraft): DraftConversion {
       neo4j: uri ? { uri, user, database: database || null, mapping } : null,
       // Checked by the core (syntax and range); empty sets the default.
       exportJobDeadline: draft.exportJobDeadline.trim(),
+      // 0: not said (clears a value saved before).
+      logRetentionDays,
     },
   };
 }
@@ -211,6 +229,7 @@ const DRAFT_FIELD_OF_CORE_FIELD: Readonly<Record<string, DraftField>> = {
   audience: "audience",
   managementClientId: "managementClientId",
   exportJobDeadline: "exportJobDeadline",
+  logRetentionDays: "logRetentionDays",
   neo4jUri: "neo4jUri",
   neo4jUser: "neo4jUser",
   neo4jDatabase: "neo4jDatabase",

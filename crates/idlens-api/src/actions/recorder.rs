@@ -105,6 +105,7 @@ mod tests {
             management,
             neo4j: None,
             export_job_deadline: idlens_profile::JobDeadline::default(),
+            log_retention_days: None,
         }
     }
 

@@ -185,6 +185,11 @@ fn profile_from_input(
             Some("") => JobDeadline::default(),
             Some(text) => JobDeadline::parse(text)?,
         },
+        log_retention_days: match input.log_retention_days {
+            None => existing.and_then(|p| p.log_retention_days),
+            Some(0) => None,
+            Some(days) => Some(days),
+        },
     };
     profile.validate()?;
     if let Some(neo4j) = &profile.neo4j {

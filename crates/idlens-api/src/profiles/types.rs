@@ -78,6 +78,8 @@ pub struct ProfileView {
     pub neo4j_transport_warning: Option<Neo4jTransportWarningView>,
     /// How long a users export job may take at Auth0 (`4h`, `90m`).
     pub export_job_deadline: String,
+    /// Days of logs the tenant keeps; `None` when not said.
+    pub log_retention_days: Option<u16>,
     pub stored_secrets: Vec<SecretKindView>,
 }
 
@@ -98,6 +100,7 @@ impl ProfileView {
             neo4j: profile.neo4j.as_ref().map(Into::into),
             neo4j_transport_warning: Neo4jTransportWarningView::of(profile.neo4j.as_ref()),
             export_job_deadline: profile.export_job_deadline.to_string(),
+            log_retention_days: profile.log_retention_days,
             stored_secrets,
         }
     }
@@ -164,6 +167,12 @@ pub struct ProfileInput {
     #[serde(default)]
     #[ts(optional)]
     pub export_job_deadline: Option<String>,
+    /// Days of logs the tenant's plan keeps (1–365; Free 1, Essentials 5,
+    /// Professional 10, Enterprise 30). Left out: kept as it is when
+    /// updating; `0`: not said.
+    #[serde(default)]
+    #[ts(optional)]
+    pub log_retention_days: Option<u16>,
 }
 
 /// How IdLens reaches the Management API.

@@ -52,7 +52,16 @@ impl Api {
             (_, who) => who.to_owned(),
         };
         match resolve::resolve(&client, &looked_up, &job).await? {
-            Resolved::None { message } => no_match(&client, looked_up, message, &job).await,
+            Resolved::None { message } => {
+                no_match(
+                    &client,
+                    looked_up,
+                    message,
+                    profile.log_retention_days,
+                    &job,
+                )
+                .await
+            }
             Resolved::Several(users) => Ok(SupportLookup::Choose {
                 looked_up,
                 candidates: users.iter().map(crate::rbac::views::user_summary).collect(),
@@ -63,6 +72,7 @@ impl Api {
                     user: &user,
                     by_email,
                     report,
+                    retention_days: profile.log_retention_days,
                 };
                 let card = card(&client, looked, &job).await?;
                 Ok(SupportLookup::Card {
@@ -79,11 +89,12 @@ async fn no_match(
     client: &Management,
     looked_up: String,
     message: String,
+    retention_days: Option<u16>,
     job: &Job,
 ) -> Result<SupportLookup, ApiError> {
     job.phase("Reading the attempts under this name", None);
     let lists = timeline::by_name(client, &looked_up, job).await?;
-    let (merged, _) = timeline::merged(lists, None);
+    let (merged, _) = timeline::merged(lists, retention_days);
     let not_read = not_read();
     let diagnosis = diagnose(&Evidence {
         looked_up: &looked_up,
@@ -127,6 +138,8 @@ struct Looked<'a> {
     by_email: Option<Vec<User>>,
     /// The pasted token's verdict, when a token was pasted.
     report: Option<Report>,
+    /// Days of logs the tenant keeps, when the profile says.
+    retention_days: Option<u16>,
 }
 
 /// Everything about one user, read side by side, and what it says.
@@ -136,6 +149,7 @@ async fn card(client: &Management, looked: Looked<'_>, job: &Job) -> Result<Supp
         user,
         by_email,
         report,
+        retention_days,
     } = looked;
     job.phase("Reading the account, blocks, access and logs", None);
     let read_at = Utc::now();
@@ -153,7 +167,7 @@ async fn card(client: &Management, looked: Looked<'_>, job: &Job) -> Result<Supp
     let mfa = facts::available(mfa)?.map(|m| m.iter().map(MfaMethodFacts::from).collect());
     job.phase("Reading the events of the customer's IPs", None);
     let (lists, ips) = timeline::by_ip(client, user, lists?, job).await?;
-    let (merged, more) = timeline::merged(lists, None);
+    let (merged, more) = timeline::merged(lists, retention_days);
     let account = AccountView {
         facts: AccountFacts::from(user),
         name: user.name.clone(),
@@ -185,7 +199,7 @@ async fn card(client: &Management, looked: Looked<'_>, job: &Job) -> Result<Supp
         refresh_tokens: facts::available(refresh_tokens)?
             .map(|t| t.iter().map(facts::refresh_token).collect()),
         diagnosis,
-        timeline: timeline::view(merged, more, ips, None),
+        timeline: timeline::view(merged, more, ips, retention_days),
         read_at: read_at.to_rfc3339_opts(SecondsFormat::Secs, true),
     })
 }

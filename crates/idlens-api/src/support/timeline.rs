@@ -112,13 +112,13 @@ pub(super) async fn by_ip(
 }
 
 /// The lists merged, newest first and each event once, judged against the
-/// plan's retention (when the profile does not name the plan, the longest
-/// is assumed, and the edge is not claimed); whether Auth0 had more.
-pub(super) fn merged(lists: Lists, plan: Option<Plan>) -> (Timeline, bool) {
+/// days of logs the tenant keeps (when the profile does not say, the edge
+/// is not claimed); whether Auth0 had more.
+pub(super) fn merged(lists: Lists, retention_days: Option<u16>) -> (Timeline, bool) {
     let more_available = lists.more_available;
-    let mut merged =
-        idlens_support::timeline(lists.lists, plan.unwrap_or(Plan::Enterprise), Utc::now());
-    merged.at_retention_edge &= plan.is_some();
+    let kept = retention_days.map_or(Plan::Enterprise.retention_days(), i64::from);
+    let mut merged = idlens_support::timeline_kept(lists.lists, kept, Utc::now());
+    merged.at_retention_edge &= retention_days.is_some();
     let more = more_available || merged.window_full;
     (merged, more)
 }
@@ -128,13 +128,13 @@ pub(super) fn view(
     timeline: Timeline,
     more_available: bool,
     searched_ips: Vec<String>,
-    plan: Option<Plan>,
+    retention_days: Option<u16>,
 ) -> TimelineView {
     TimelineView {
         events: timeline.events,
         more_available,
         at_retention_edge: timeline.at_retention_edge,
-        retention_days: plan.map(|p| p.retention_days() as u32),
+        retention_days: retention_days.map(u32::from),
         searched_ips,
     }
 }

@@ -28,6 +28,7 @@ fn input(name: &str) -> ProfileInput {
         management: None,
         neo4j: None,
         export_job_deadline: None,
+        log_retention_days: None,
     }
 }
 

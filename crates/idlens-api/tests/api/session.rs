@@ -80,6 +80,8 @@ pub(crate) fn profile_input(sb: &RunningSandbox, callback_port: Option<u16>) -> 
         management: None,
         neo4j: None,
         export_job_deadline: None,
+        // The sandbox's plan is Enterprise: 30 days of logs.
+        log_retention_days: Some(30),
     }
 }
 

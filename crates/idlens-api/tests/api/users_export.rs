@@ -236,6 +236,7 @@ async fn set_deadline(api: &Api, name: &str, deadline: &str) {
         management: None,
         neo4j: None,
         export_job_deadline: Some(deadline.into()),
+        log_retention_days: None,
     };
     api.profile_update(input)
         .await

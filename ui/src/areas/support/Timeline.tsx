@@ -101,7 +101,16 @@ function TimelineNotices({ timeline }: { timeline: TimelineView }) {
         </p>
       ) : null}
       {timeline.atRetentionEdge ? (
-        <p className="card__text">The oldest event is at the edge of what the plan keeps: anything older is gone.</p>
+        <p className="card__text" data-testid="support-retention-edge">
+          The oldest event is at the edge of the {timeline.retentionDays} days of logs the tenant keeps: anything older is
+          gone.
+        </p>
+      ) : null}
+      {timeline.retentionDays === null ? (
+        <p className="card__text">
+          Auth0 keeps 1 to 30 days of logs, by plan: set the profile’s log retention in Settings to be told when older
+          events are gone.
+        </p>
       ) : null}
       {timeline.searchedIps.length > 0 ? (
         <p className="card__text">Also shown: events without a user from {timeline.searchedIps.join(", ")}.</p>
