@@ -2,7 +2,8 @@
 //! (`idlens_api::for_each_command!`): every entry becomes a handler that
 //! unpacks its arguments and calls the `Api` method of the same name,
 //! on the blocking pool for `blocking` entries, awaited for `async` ones,
-//! started as a job for `job` ones; `shell` and `shell_job` entries call the
+//! started as a job for `job` ones (with its batches streamed for
+//! `stream_job` ones); `shell` and `shell_job` entries call the
 //! function of that name in [`crate::updates`] instead, with the `AppHandle`.
 //! A handler that does not match its function fails to compile; the
 //! permission manifest and the default permission the capability grants
@@ -47,13 +48,19 @@ macro_rules! handler {
         }
     };
     (job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+        handler!(@job Batches::None, $name ( $( $arg : $ty ),* ) -> $ret);
+    };
+    (stream_job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+        handler!(@job Batches::Streamed, $name ( $( $arg : $ty ),* ) -> $ret);
+    };
+    (@job $batches:expr, $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
         #[tauri::command]
         async fn $name(
             api: ApiState<'_>,
             $( $arg: $ty, )*
             events: tauri::ipc::Channel<JobEvent<$ret>>,
         ) -> Result<JobId, ApiError> {
-            Ok(start_job(&api, events, move |api, job| async move { api.$name($( $arg, )* job).await }))
+            Ok(start_job(&api, events, $batches, move |api, job| async move { api.$name($( $arg, )* job).await }))
         }
     };
     (shell $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
@@ -70,17 +77,26 @@ macro_rules! handler {
             $( $arg: $ty, )*
             events: tauri::ipc::Channel<JobEvent<$ret>>,
         ) -> Result<JobId, ApiError> {
-            Ok(start_job(&api, events, move |_api, job| crate::updates::$name(app, $( $arg, )* job)))
+            Ok(start_job(&api, events, Batches::None, move |_api, job| crate::updates::$name(app, $( $arg, )* job)))
         }
     };
 }
 
+/// Whether a job hands on batches of partial results (a `stream_job`).
+enum Batches {
+    None,
+    /// Each [`LogBatch`] goes over the job's channel as a `JobEvent::Batch`.
+    Streamed,
+}
+
 /// A job's events go to the UI over `events`; the command answers at once
 /// with the job's id. A UI that has gone away (the channel is closed) cancels
-/// the job: nobody is waiting for its result.
+/// the job: nobody is waiting for its result. One channel carries progress,
+/// batches and the end, so the UI receives them in the order sent.
 fn start_job<T, F>(
     api: &ApiState<'_>,
     events: tauri::ipc::Channel<JobEvent<T>>,
+    batches: Batches,
     run: impl FnOnce(Arc<Api>, idlens_job::Job) -> F,
 ) -> JobId
 where
@@ -88,23 +104,22 @@ where
     F: std::future::Future<Output = Result<T, ApiError>> + Send + 'static,
 {
     let api = Arc::clone(api);
-    let progress = events.clone();
-    let for_progress = Arc::clone(&api);
-    let id_cell = Arc::new(std::sync::OnceLock::new());
-    let id_for_progress = Arc::clone(&id_cell);
-    let (id, job) = api.job_begin(move |progress_now| {
-        if progress
-            .send(JobEvent::Progress {
-                progress: progress_now,
-            })
-            .is_err()
-        {
-            if let Some(id) = id_for_progress.get() {
-                let _cancelled = for_progress.job_cancel(*id);
-            }
+    let to_ui = UiEnd::new(&api, events.clone());
+    let (id, job) = match batches {
+        Batches::None => {
+            let progress = to_ui.clone();
+            api.job_begin(move |p| progress.send(JobEvent::Progress { progress: p }))
         }
-    });
-    let _ = id_cell.set(id);
+        Batches::Streamed => {
+            let progress = to_ui.clone();
+            let batch = to_ui.clone();
+            api.job_begin_streaming(
+                move |p| progress.send(JobEvent::Progress { progress: p }),
+                move |b| batch.send(JobEvent::Batch { batch: b }),
+            )
+        }
+    };
+    to_ui.started(id);
     let work = run(Arc::clone(&api), job);
     tauri::async_runtime::spawn(async move {
         let result = work.await;
@@ -117,6 +132,49 @@ where
         let _unsent = events.send(event);
     });
     id
+}
+
+/// The UI's end of a running job: what the job reports goes there, and a
+/// closed channel cancels the job.
+struct UiEnd<T: ts_rs::TS> {
+    api: Arc<Api>,
+    events: tauri::ipc::Channel<JobEvent<T>>,
+    /// Set once the job is registered (its progress may come before).
+    id: Arc<std::sync::OnceLock<JobId>>,
+}
+
+impl<T: ts_rs::TS> Clone for UiEnd<T> {
+    fn clone(&self) -> Self {
+        Self {
+            api: Arc::clone(&self.api),
+            events: self.events.clone(),
+            id: Arc::clone(&self.id),
+        }
+    }
+}
+
+impl<T: ts_rs::TS + serde::Serialize + Clone> UiEnd<T> {
+    fn new(api: &Arc<Api>, events: tauri::ipc::Channel<JobEvent<T>>) -> Self {
+        Self {
+            api: Arc::clone(api),
+            events,
+            id: Arc::default(),
+        }
+    }
+
+    fn started(&self, id: JobId) {
+        // Set once, here: a second set cannot happen.
+        let _first = self.id.set(id);
+    }
+
+    /// Sends `event`; when the UI has gone, cancels the job.
+    fn send(&self, event: JobEvent<T>) {
+        if self.events.send(event).is_err() {
+            if let Some(id) = self.id.get() {
+                let _cancelled = self.api.job_cancel(*id);
+            }
+        }
+    }
 }
 
 macro_rules! shell_commands {
