@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApiError, JobEvent, JobId, JobProgress, LogBatch } from "./bindings";
+import { logEventView } from "./areas/support/logEventView.testing";
 import { JobSlot, UNEXPECTED_BATCH, startJob, type OnBatch, type Running } from "./jobs";
 
 type Harness = { send: (event: JobEvent<string>) => void; cancelled: JobId[] };
@@ -23,23 +24,7 @@ function harness(id: Promise<JobId>, onBatch?: OnBatch): Harness & { run: Return
 }
 
 const batchOf = (...logIds: string[]): LogBatch => ({
-  events: logIds.map((logId) => ({
-    logId,
-    date: null,
-    code: "fp",
-    event: "Failed login (wrong password)",
-    explanation: null,
-    description: null,
-    userId: null,
-    userName: null,
-    ip: null,
-    clientId: null,
-    clientName: null,
-    connection: null,
-    userAgent: null,
-    details: null,
-    truncated: [],
-  })),
+  events: logIds.map((logId) => logEventView(logId)),
   caughtUp: logIds.length === 0,
 });
 

@@ -1,6 +1,7 @@
 import { ManagementGate } from "../../profile/ManagementGate";
 import type { AreaProps } from "../areaProps";
 import { ProfileArea } from "../ProfileGate";
+import { LiveLogs } from "./LiveLogs";
 import { SupportWorkspace } from "./SupportWorkspace";
 import "../../styles/support.css";
 
@@ -22,6 +23,7 @@ export function SupportArea(props: AreaProps) {
           testIdPrefix="support"
         >
           <SupportWorkspace profile={profile.name} />
+          <LiveLogs profile={profile.name} />
         </ManagementGate>
       )}
     </ProfileArea>
