@@ -60,7 +60,7 @@ macro_rules! handler {
             $( $arg: $ty, )*
             events: tauri::ipc::Channel<JobEvent<$ret>>,
         ) -> Result<JobId, ApiError> {
-            Ok(start_job(&api, events, $batches, move |api, job| async move { api.$name($( $arg, )* job).await }))
+            Ok(start_job(api.inner(), events, $batches, move |api, job| async move { api.$name($( $arg, )* job).await }))
         }
     };
     (shell $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
@@ -77,7 +77,7 @@ macro_rules! handler {
             $( $arg: $ty, )*
             events: tauri::ipc::Channel<JobEvent<$ret>>,
         ) -> Result<JobId, ApiError> {
-            Ok(start_job(&api, events, Batches::None, move |_api, job| crate::updates::$name(app, $( $arg, )* job)))
+            Ok(start_job(api.inner(), events, Batches::None, move |_api, job| crate::updates::$name(app, $( $arg, )* job)))
         }
     };
 }
@@ -94,7 +94,7 @@ enum Batches {
 /// the job: nobody is waiting for its result. One channel carries progress,
 /// batches and the end, so the UI receives them in the order sent.
 fn start_job<T, F>(
-    api: &ApiState<'_>,
+    api: &Arc<Api>,
     events: tauri::ipc::Channel<JobEvent<T>>,
     batches: Batches,
     run: impl FnOnce(Arc<Api>, idlens_job::Job) -> F,
@@ -195,6 +195,67 @@ idlens_api::for_each_command!(shell_commands);
 
 #[cfg(test)]
 mod tests {
+    use std::sync::mpsc;
+    use std::sync::Arc;
+
+    use idlens_api::types::{JobEvent, LogBatch};
+    use idlens_api::Api;
+
+    use super::{start_job, Batches};
+
+    /// A job started as the shell starts it, with `batches`, whose work
+    /// hands on two batches (when it can) and ends: the `kind` of each
+    /// event the UI's channel received, in order.
+    fn kinds_the_ui_receives(batches: Batches) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let api = Arc::new(
+            Api::new(
+                idlens_profile::ProfileStore::at(dir.path()),
+                idlens_profile::Keychain::memory_only("a test"),
+            )
+            .unwrap(),
+        );
+        let (to_test, received) = mpsc::channel::<serde_json::Value>();
+        let events = tauri::ipc::Channel::<JobEvent<u32>>::new(move |body| {
+            let tauri::ipc::InvokeResponseBody::Json(json) = body else {
+                panic!("a job's events are JSON")
+            };
+            to_test.send(serde_json::from_str(&json).unwrap()).unwrap();
+            Ok(())
+        });
+        start_job(&api, events, batches, |_api, job| async move {
+            for at in ["1", "2"] {
+                if job.takes_batches::<LogBatch>() {
+                    let batch = LogBatch {
+                        events: Vec::new(),
+                        caught_up: at == "2",
+                    };
+                    job.deliver(batch).unwrap();
+                }
+            }
+            Ok(7_u32)
+        });
+        let mut kinds = Vec::new();
+        while !kinds.iter().any(|k| k == "done" || k == "failed") {
+            let event = received.recv().expect("the job ends");
+            kinds.push(event["kind"].as_str().unwrap().to_owned());
+        }
+        kinds
+    }
+
+    #[test]
+    fn a_stream_jobs_batches_reach_the_ui_on_its_channel_in_order_before_its_end() {
+        assert_eq!(
+            kinds_the_ui_receives(Batches::Streamed),
+            ["batch", "batch", "done"]
+        );
+    }
+
+    #[test]
+    fn a_plain_job_has_no_batch_sink() {
+        assert_eq!(kinds_the_ui_receives(Batches::None), ["done"]);
+    }
+
     #[test]
     fn every_command_in_the_table_is_registered_and_nothing_else() {
         let table: Vec<&str> = idlens_api::typescript::commands()
