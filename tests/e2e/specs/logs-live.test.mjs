@@ -75,6 +75,8 @@ describe("live logs", () => {
     const notice = await shown("live-error");
     assert.match(await notice.getText(), /cannot be read/);
     await shown("live-start");
+    await scrollTo(notice);
+    await screenshot("support-live-error");
   });
 
   it("shows a customer's failed sign-in as it happens, explained, newest first", async () => {
@@ -102,6 +104,9 @@ describe("live logs", () => {
     await click("live-event");
     const detail = await shown("support-event-detail");
     assert.match(await (await shown("support-event-next")).getText(), /\S/, "the event says what to do next");
+    assert.match(await detail.getText(), /not-the-password|Wrong email or password/i, "its description is shown");
+    await scrollTo(detail);
+    await screenshot("support-live-event");
     await browser.keys(Key.Escape);
     await detail.waitForExist({ reverse: true, timeoutMsg: "Escape closes the event" });
     await shown("live-stop");

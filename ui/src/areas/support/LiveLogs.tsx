@@ -81,7 +81,8 @@ export function LiveLogs({ profile }: { profile: string }) {
           testId="live-error"
         />
       ) : null}
-      {state.started ? <LiveEvents state={state} /> : null}
+      {/* A tail that failed before showing anything (a bad filter) has no list to show. */}
+      {state.started && (state.error === null || state.list.events.length > 0) ? <LiveEvents state={state} /> : null}
     </Card>
   );
 }
@@ -117,7 +118,7 @@ function LiveControls({ state }: { state: LiveState }) {
         hint={
           <>
             As Auth0’s log search reads it, like <code className="inline-code">type:fp AND ip:203.0.113.7</code>; empty
-            for every event. Enter starts (again, with a changed filter).
+            for every event. Enter, or another category, starts again.
           </>
         }
         className="support-live__filter"

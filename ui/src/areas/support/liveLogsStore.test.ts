@@ -82,6 +82,16 @@ describe("liveLogsStore", () => {
     expect(liveLogsStore.get().running).toBeNull();
   });
 
+  it("a category chosen while following starts again with it; while stopped, waits for Start", () => {
+    liveLogsStore.setCategory("mfa");
+    expect(tails).toHaveLength(0);
+    liveLogsStore.start();
+    tails[0]?.send(batch("1"));
+    liveLogsStore.setCategory("login");
+    expect(tails.map((t) => t.request.category)).toEqual(["mfa", "login"]);
+    expect(shownIds()).toEqual([]);
+  });
+
   it("Start again begins a new list, and the tail before it adds nothing more", async () => {
     liveLogsStore.start();
     tails[0]?.send(batch("1"));

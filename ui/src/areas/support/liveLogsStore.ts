@@ -6,7 +6,8 @@
 // Invariants:
 // - At most one tail runs; Start again (or another profile) stops the one
 //   before, and only the running tail's batches reach the list.
-// - Stop keeps the events shown; Start begins a new list.
+// - Stop keeps the events shown; Start (or another category while running)
+//   begins a new list.
 // - A tail that fails (a bad filter, a missing scope) shows the core's error
 //   and keeps what it had shown.
 import type { ApiError, LogBatch, LogCategory, LogsSummary } from "../../bindings";
@@ -80,7 +81,11 @@ export const liveLogsStore = {
   },
 
   setFilter: (filter: string) => store.set({ filter }),
-  setCategory: (category: LogCategory | "all") => store.set({ category }),
+  /** Chooses the category; a running tail starts again with it (a new list). */
+  setCategory(category: LogCategory | "all") {
+    store.set({ category });
+    if (store.get().running) void start();
+  },
 
   /** Follows the tenant's logs with the filter and category chosen, from now on. */
   start: () => void start(),
