@@ -2,7 +2,8 @@
 //! (`idlens_api::for_each_command!`): every entry becomes a handler that
 //! unpacks its arguments and calls the `Api` method of the same name,
 //! on the blocking pool for `blocking` entries, awaited for `async` ones,
-//! started as a job for `job` ones; `shell` and `shell_job` entries call the
+//! started as a job for `job` ones (with its batches streamed for
+//! `stream_job` ones); `shell` and `shell_job` entries call the
 //! function of that name in [`crate::updates`] instead, with the `AppHandle`.
 //! A handler that does not match its function fails to compile; the
 //! permission manifest and the default permission the capability grants
@@ -47,13 +48,19 @@ macro_rules! handler {
         }
     };
     (job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+        handler!(@job Batches::None, $name ( $( $arg : $ty ),* ) -> $ret);
+    };
+    (stream_job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+        handler!(@job Batches::Streamed, $name ( $( $arg : $ty ),* ) -> $ret);
+    };
+    (@job $batches:expr, $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
         #[tauri::command]
         async fn $name(
             api: ApiState<'_>,
             $( $arg: $ty, )*
             events: tauri::ipc::Channel<JobEvent<$ret>>,
         ) -> Result<JobId, ApiError> {
-            Ok(start_job(&api, events, move |api, job| async move { api.$name($( $arg, )* job).await }))
+            Ok(start_job(api.inner(), events, $batches, move |api, job| async move { api.$name($( $arg, )* job).await }))
         }
     };
     (shell $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
@@ -70,17 +77,26 @@ macro_rules! handler {
             $( $arg: $ty, )*
             events: tauri::ipc::Channel<JobEvent<$ret>>,
         ) -> Result<JobId, ApiError> {
-            Ok(start_job(&api, events, move |_api, job| crate::updates::$name(app, $( $arg, )* job)))
+            Ok(start_job(api.inner(), events, Batches::None, move |_api, job| crate::updates::$name(app, $( $arg, )* job)))
         }
     };
 }
 
+/// Whether a job hands on batches of partial results (a `stream_job`).
+enum Batches {
+    None,
+    /// Each [`LogBatch`] goes over the job's channel as a `JobEvent::Batch`.
+    Streamed,
+}
+
 /// A job's events go to the UI over `events`; the command answers at once
 /// with the job's id. A UI that has gone away (the channel is closed) cancels
-/// the job: nobody is waiting for its result.
+/// the job: nobody is waiting for its result. One channel carries progress,
+/// batches and the end, so the UI receives them in the order sent.
 fn start_job<T, F>(
-    api: &ApiState<'_>,
+    api: &Arc<Api>,
     events: tauri::ipc::Channel<JobEvent<T>>,
+    batches: Batches,
     run: impl FnOnce(Arc<Api>, idlens_job::Job) -> F,
 ) -> JobId
 where
@@ -88,23 +104,22 @@ where
     F: std::future::Future<Output = Result<T, ApiError>> + Send + 'static,
 {
     let api = Arc::clone(api);
-    let progress = events.clone();
-    let for_progress = Arc::clone(&api);
-    let id_cell = Arc::new(std::sync::OnceLock::new());
-    let id_for_progress = Arc::clone(&id_cell);
-    let (id, job) = api.job_begin(move |progress_now| {
-        if progress
-            .send(JobEvent::Progress {
-                progress: progress_now,
-            })
-            .is_err()
-        {
-            if let Some(id) = id_for_progress.get() {
-                let _cancelled = for_progress.job_cancel(*id);
-            }
+    let to_ui = UiEnd::new(&api, events.clone());
+    let (id, job) = match batches {
+        Batches::None => {
+            let progress = to_ui.clone();
+            api.job_begin(move |p| progress.send(JobEvent::Progress { progress: p }))
         }
-    });
-    let _ = id_cell.set(id);
+        Batches::Streamed => {
+            let progress = to_ui.clone();
+            let batch = to_ui.clone();
+            api.job_begin_streaming(
+                move |p| progress.send(JobEvent::Progress { progress: p }),
+                move |b| batch.send(JobEvent::Batch { batch: b }),
+            )
+        }
+    };
+    to_ui.started(id);
     let work = run(Arc::clone(&api), job);
     tauri::async_runtime::spawn(async move {
         let result = work.await;
@@ -117,6 +132,49 @@ where
         let _unsent = events.send(event);
     });
     id
+}
+
+/// The UI's end of a running job: what the job reports goes there, and a
+/// closed channel cancels the job.
+struct UiEnd<T: ts_rs::TS> {
+    api: Arc<Api>,
+    events: tauri::ipc::Channel<JobEvent<T>>,
+    /// Set once the job is registered (its progress may come before).
+    id: Arc<std::sync::OnceLock<JobId>>,
+}
+
+impl<T: ts_rs::TS> Clone for UiEnd<T> {
+    fn clone(&self) -> Self {
+        Self {
+            api: Arc::clone(&self.api),
+            events: self.events.clone(),
+            id: Arc::clone(&self.id),
+        }
+    }
+}
+
+impl<T: ts_rs::TS + serde::Serialize + Clone> UiEnd<T> {
+    fn new(api: &Arc<Api>, events: tauri::ipc::Channel<JobEvent<T>>) -> Self {
+        Self {
+            api: Arc::clone(api),
+            events,
+            id: Arc::default(),
+        }
+    }
+
+    fn started(&self, id: JobId) {
+        // Set once, here: a second set cannot happen.
+        let _first = self.id.set(id);
+    }
+
+    /// Sends `event`; when the UI has gone, cancels the job.
+    fn send(&self, event: JobEvent<T>) {
+        if self.events.send(event).is_err() {
+            if let Some(id) = self.id.get() {
+                let _cancelled = self.api.job_cancel(*id);
+            }
+        }
+    }
 }
 
 macro_rules! shell_commands {
@@ -137,6 +195,67 @@ idlens_api::for_each_command!(shell_commands);
 
 #[cfg(test)]
 mod tests {
+    use std::sync::mpsc;
+    use std::sync::Arc;
+
+    use idlens_api::types::{JobEvent, LogBatch};
+    use idlens_api::Api;
+
+    use super::{start_job, Batches};
+
+    /// A job started as the shell starts it, with `batches`, whose work
+    /// hands on two batches (when it can) and ends: the `kind` of each
+    /// event the UI's channel received, in order.
+    fn kinds_the_ui_receives(batches: Batches) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let api = Arc::new(
+            Api::new(
+                idlens_profile::ProfileStore::at(dir.path()),
+                idlens_profile::Keychain::memory_only("a test"),
+            )
+            .unwrap(),
+        );
+        let (to_test, received) = mpsc::channel::<serde_json::Value>();
+        let events = tauri::ipc::Channel::<JobEvent<u32>>::new(move |body| {
+            let tauri::ipc::InvokeResponseBody::Json(json) = body else {
+                panic!("a job's events are JSON")
+            };
+            to_test.send(serde_json::from_str(&json).unwrap()).unwrap();
+            Ok(())
+        });
+        start_job(&api, events, batches, |_api, job| async move {
+            for at in ["1", "2"] {
+                if job.takes_batches::<LogBatch>() {
+                    let batch = LogBatch {
+                        events: Vec::new(),
+                        caught_up: at == "2",
+                    };
+                    job.deliver(batch).unwrap();
+                }
+            }
+            Ok(7_u32)
+        });
+        let mut kinds = Vec::new();
+        while !kinds.iter().any(|k| k == "done" || k == "failed") {
+            let event = received.recv().expect("the job ends");
+            kinds.push(event["kind"].as_str().unwrap().to_owned());
+        }
+        kinds
+    }
+
+    #[test]
+    fn a_stream_jobs_batches_reach_the_ui_on_its_channel_in_order_before_its_end() {
+        assert_eq!(
+            kinds_the_ui_receives(Batches::Streamed),
+            ["batch", "batch", "done"]
+        );
+    }
+
+    #[test]
+    fn a_plain_job_has_no_batch_sink() {
+        assert_eq!(kinds_the_ui_receives(Batches::None), ["done"]);
+    }
+
     #[test]
     fn every_command_in_the_table_is_registered_and_nothing_else() {
         let table: Vec<&str> = idlens_api::typescript::commands()

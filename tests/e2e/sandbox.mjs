@@ -1,6 +1,7 @@
 // The sandbox tenant for the specs: the real `idlens sandbox` on a free
 // 127.0.0.1 port, started and stopped by a spec, and the hooks a person's
-// other device would use (approving or denying a device sign-in). Shared by
+// other device would use (approving or denying a device sign-in), and a
+// customer's wrong password at its login page. Shared by
 // every spec that needs a tenant; lives outside specs/ (run.mjs runs each
 // specs/*.test.mjs file as a spec).
 
@@ -96,3 +97,31 @@ export async function denyDevice(userCode) {
   assert.equal(response.status, 204, `the sandbox refused to deny ${userCode}: ${await response.text()}`);
 }
 
+
+/**
+ * Signs in as `email` with a wrong password at the sandbox's login page, as a
+ * customer would (the sandbox logs an `fp`); `callback` is the client's
+ * callback the sandbox was started with. The page refuses and asks again.
+ */
+export async function failSignIn(email, callback) {
+  const { issuer, client_id: clientId } = sandbox.summary;
+  const authorize = new URL("authorize", issuer);
+  authorize.search = new URLSearchParams({
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: callback,
+    scope: "openid",
+    code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    code_challenge_method: "S256",
+  }).toString();
+  const page = await (await fetch(authorize)).text();
+  const tx = /name="tx" value="([^"]+)"/.exec(page)?.[1];
+  assert.ok(tx, `the login page carries its sign-in: ${page.slice(0, 300)}`);
+  const answer = await fetch(new URL("authorize/login", issuer), {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ tx, email, password: "not-the-password" }),
+    redirect: "manual",
+  });
+  assert.equal(answer.status, 401, "a wrong password is refused with the login page again");
+}

@@ -384,7 +384,7 @@ profile: string | null,
  */
 includeUsers: boolean, };
 
-export type JobEvent<T> = { "kind": "progress", progress: JobProgress, } | { "kind": "done", result: T, } | { "kind": "failed", error: ApiError, };
+export type JobEvent<T> = { "kind": "progress", progress: JobProgress, } | { "kind": "batch", batch: LogBatch, } | { "kind": "done", result: T, } | { "kind": "failed", error: ApiError, };
 
 export type JobProgress = { 
 /**
@@ -404,6 +404,63 @@ waitingUntil: number | null,
  * for (they look wrong), as a sentence to show beside it.
  */
 waitNote: string | null, };
+
+export type LogBatch = { events: Array<LogEventView>, 
+/**
+ * A tail has read everything there is (no events in this batch): it
+ * is live now, waiting for new ones. Sent when it first catches up
+ * and again after each run of new events.
+ */
+caughtUp: boolean, };
+
+export type LogEventView = { logId: string | null, date: string | null, 
+/**
+ * The type code as the event gave it (`fp`, or an unknown one, raw).
+ */
+code: string, 
+/**
+ * Auth0's name for the event, or "Unknown event type \"…\"".
+ */
+event: string, 
+/**
+ * What the code means; `None` for a code not in `LOG_CODES`.
+ */
+explanation: LogCodeInfo | null, description: string | null, userId: string | null, userName: string | null, ip: string | null, clientId: string | null, clientName: string | null, connection: string | null, userAgent: string | null, 
+/**
+ * Auth0's free-form details (at most 16 KiB of JSON, else a marker
+ * `{"omitted": true, "bytes": n}`).
+ */
+details: unknown, 
+/**
+ * The fields cut at their limit (`description`, …).
+ */
+truncated: Array<string>, };
+
+export type LogCodeInfo = { 
+/**
+ * The code as it appears in an event's `type` (`fp`, `limit_wc`).
+ */
+code: string, 
+/**
+ * Auth0's name for the event.
+ */
+event: string, category: LogCategory, outcome: LogOutcome, 
+/**
+ * What happened, in a support agent's words.
+ */
+whatHappened: string, 
+/**
+ * The likely cause.
+ */
+likelyCause: string, 
+/**
+ * What support can do next.
+ */
+nextStep: string, };
+
+export type LogCategory = "login" | "logout" | "signup" | "silentAuth" | "tokenExchange" | "mfa" | "passwordless" | "deviceFlow" | "limitsAndBlocks" | "breachedPassword" | "accountChange" | "managementApi" | "connector" | "extensibility" | "system";
+
+export type LogOutcome = "failure" | "success" | "notice";
 
 export type RbacOverview = { profile: string, tenant: string, takenAt: string, apis: Array<ApiView>, roles: Array<RoleSummary>, findings: Array<FindingView>, 
 /**
@@ -1045,11 +1102,11 @@ connection: string, isSocial: boolean, };
 
 export type Availability<T> = { "state": "available", value: T, } | { "state": "notOnPlan", message: string, } | { "state": "missingScope", scope: string, };
 
+export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
+
 export type BruteForceFacts = { enabled: boolean, mode: BruteForceMode, maxAttempts: number, };
 
 export type BruteForceMode = "count_per_identifier_and_ip" | "count_per_identifier";
-
-export type BlockFacts = { identifier: string, ip: string | null, connection: string | null, };
 
 export type MfaMethodFacts = { id: string, 
 /**
@@ -1258,8 +1315,6 @@ from: string | null,
  */
 limit: number | null, };
 
-export type LogCategory = "login" | "logout" | "signup" | "silentAuth" | "tokenExchange" | "mfa" | "passwordless" | "deviceFlow" | "limitsAndBlocks" | "breachedPassword" | "accountChange" | "managementApi" | "connector" | "extensibility" | "system";
-
 export type LogsSummary = { mode: LogsMode, 
 /**
  * Events handed on (matching the query and category).
@@ -1367,61 +1422,6 @@ export type UpdateInstalled = { version: string,
  * the new one, so this answer never arrives there.
  */
 restartNeeded: boolean, };
-
-export type LogBatch = { events: Array<LogEventView>, 
-/**
- * A tail has read everything there is (no events in this batch): it
- * is live now, waiting for new ones. Sent when it first catches up
- * and again after each run of new events.
- */
-caughtUp: boolean, };
-
-export type LogEventView = { logId: string | null, date: string | null, 
-/**
- * The type code as the event gave it (`fp`, or an unknown one, raw).
- */
-code: string, 
-/**
- * Auth0's name for the event, or "Unknown event type \"…\"".
- */
-event: string, 
-/**
- * What the code means; `None` for a code not in `LOG_CODES`.
- */
-explanation: LogCodeInfo | null, description: string | null, userId: string | null, userName: string | null, ip: string | null, clientId: string | null, clientName: string | null, connection: string | null, userAgent: string | null, 
-/**
- * Auth0's free-form details (at most 16 KiB of JSON, else a marker
- * `{"omitted": true, "bytes": n}`).
- */
-details: unknown, 
-/**
- * The fields cut at their limit (`description`, …).
- */
-truncated: Array<string>, };
-
-export type LogCodeInfo = { 
-/**
- * The code as it appears in an event's `type` (`fp`, `limit_wc`).
- */
-code: string, 
-/**
- * Auth0's name for the event.
- */
-event: string, category: LogCategory, outcome: LogOutcome, 
-/**
- * What happened, in a support agent's words.
- */
-whatHappened: string, 
-/**
- * The likely cause.
- */
-likelyCause: string, 
-/**
- * What support can do next.
- */
-nextStep: string, };
-
-export type LogOutcome = "failure" | "success" | "notice";
 
 /** Every `FindingKind`, in the core's order. */
 export const FINDING_KINDS = ["missing_in_graph", "orphan_in_graph", "linked_secondary_in_graph", "field_drift", "duplicate_node", "duplicate_account"] as const satisfies readonly FindingKind[];
@@ -1725,9 +1725,9 @@ export const commands = {
   actionLogVerify: (): Promise<ActionLogVerified> => call<ActionLogVerified>("action_log_verify"),
   /** Saves the whole action log as CSV or JSON in the export folder. */
   actionLogExport: (format: ExportFormat): Promise<ExportSaved> => call<ExportSaved>("action_log_export", { format }),
-  /** Searches the tenant's logs (Auth0's search, or with `all` the whole log by checkpoint, filtered here); the events stream to the job's batch sink. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  /** Searches the tenant's logs (Auth0's search, or with `all` the whole log by checkpoint, filtered here); the events stream as batches. Streams its progress, its batches of results (`kind: "batch"`) and result to `onEvent`; cancel with `jobCancel`. */
   logsSearch: (request: LogsSearchRequest, onEvent: (event: JobEvent<LogsSummary>) => void): Promise<JobId> => job<LogsSummary>("logs_search", { request }, onEvent),
-  /** Follows the tenant's logs from the newest event until cancelled; the events stream to the job's batch sink. Streams its progress and result to `onEvent`; cancel with `jobCancel`. */
+  /** Follows the tenant's logs from the newest event until cancelled; the events stream as batches. Streams its progress, its batches of results (`kind: "batch"`) and result to `onEvent`; cancel with `jobCancel`. */
   logsTail: (request: LogsTailRequest, onEvent: (event: JobEvent<LogsSummary>) => void): Promise<JobId> => job<LogsSummary>("logs_tail", { request }, onEvent),
   /** Whether this build has updates on, without asking any server. */
   updateSettings: (): Promise<UpdateSettings> => call<UpdateSettings>("update_settings"),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { ApiError, JobEvent, JobId, JobProgress } from "./bindings";
-import { JobSlot, startJob, type Running } from "./jobs";
+import type { ApiError, JobEvent, JobId, JobProgress, LogBatch } from "./bindings";
+import { logEventView } from "./areas/support/logEventView.testing";
+import { JobSlot, UNEXPECTED_BATCH, startJob, type OnBatch, type Running } from "./jobs";
 
 type Harness = { send: (event: JobEvent<string>) => void; cancelled: JobId[] };
 
-function harness(id: Promise<JobId>): Harness & { run: ReturnType<typeof startJob<string>>; progress: JobProgress[] } {
+function harness(id: Promise<JobId>, onBatch?: OnBatch): Harness & { run: ReturnType<typeof startJob<string>>; progress: JobProgress[] } {
   const progress: JobProgress[] = [];
   const cancelled: JobId[] = [];
   let send: (event: JobEvent<string>) => void = () => undefined;
@@ -17,9 +18,17 @@ function harness(id: Promise<JobId>): Harness & { run: ReturnType<typeof startJo
     async (jobId) => {
       cancelled.push(jobId);
     },
+    onBatch,
   );
   return { send: (e) => send(e), cancelled, run, progress };
 }
+
+const batchOf = (...logIds: string[]): LogBatch => ({
+  events: logIds.map((logId) => logEventView(logId)),
+  caughtUp: logIds.length === 0,
+});
+
+const idsOf = (batches: LogBatch[]) => batches.map((b) => b.events.map((e) => e.logId).join(",") || "caught up");
 
 const step = (done: number): JobProgress => ({ phase: "Roles", done, total: 8, waitingUntil: null, waitNote: null });
 
@@ -55,6 +64,29 @@ describe("startJob", () => {
     h.run.cancel();
     await Promise.resolve();
     expect(h.cancelled).toEqual([42]);
+  });
+
+  it("hands a streaming job's batches on in order, between its progress, and none after its end", async () => {
+    const batches: LogBatch[] = [];
+    const h = harness(Promise.resolve(7), (b) => batches.push(b));
+    h.send({ kind: "progress", progress: step(1) });
+    h.send({ kind: "batch", batch: batchOf("1", "2") });
+    h.send({ kind: "batch", batch: batchOf() });
+    h.send({ kind: "batch", batch: batchOf("3") });
+    h.send({ kind: "done", result: "summary" });
+    h.send({ kind: "batch", batch: batchOf("4") });
+    await expect(h.run.result).resolves.toBe("summary");
+    expect(idsOf(batches)).toEqual(["1,2", "caught up", "3"]);
+    expect(h.progress.map((p) => p.done)).toEqual([1]);
+  });
+
+  it("fails and cancels a run that gets a batch with nowhere to put it, rather than drop it", async () => {
+    const h = harness(Promise.resolve(7));
+    h.send({ kind: "batch", batch: batchOf("1") });
+    await expect(h.run.result).rejects.toEqual(UNEXPECTED_BATCH);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(h.cancelled).toEqual([7]);
   });
 
   it("a job that cannot start rejects as an ApiError", async () => {
@@ -137,6 +169,20 @@ describe("JobSlot", () => {
     void first.then(() => (firstSettled = true));
     await Promise.resolve();
     expect(firstSettled).toBe(false);
+  });
+
+  it("delivers the batches of the slot's job only: none of one replaced or stopped", async () => {
+    const s = slot();
+    const batches: string[] = [];
+    const onBatch = (tag: string) => (b: LogBatch) => batches.push(`${tag}:${idsOf([b]).join("")}`);
+    void s.jobs.start(s.begin, undefined, onBatch("first"));
+    s.begun[0]?.send({ kind: "batch", batch: batchOf("1") });
+    void s.jobs.start(s.begin, undefined, onBatch("second"));
+    s.begun[0]?.send({ kind: "batch", batch: batchOf("2") });
+    s.begun[1]?.send({ kind: "batch", batch: batchOf("3") });
+    s.jobs.stop();
+    s.begun[1]?.send({ kind: "batch", batch: batchOf("4") });
+    expect(batches).toEqual(["first:1", "second:3"]);
   });
 
   it("marks a cancel asked for, and delivers the cancelled outcome", async () => {

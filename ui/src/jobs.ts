@@ -1,8 +1,12 @@
 // Long work in the core (a tenant snapshot, a diff) runs as a job: the core
 // answers at once with the job's id, then streams progress and exactly one
 // result or error. `startJob` turns that into a promise of the result, a
-// progress callback and a cancel that works before the id has arrived.
-import type { ApiError, JobEvent, JobId, JobProgress } from "./bindings";
+// progress callback and a cancel that works before the id has arrived. A
+// streaming job (the logs jobs, `stream_job` in the command table) also
+// sends batches of partial results before its end, in order: they go to
+// `onBatch`, and a batch with nowhere to go fails the run rather than being
+// dropped.
+import type { ApiError, JobEvent, JobId, JobProgress, LogBatch } from "./bindings";
 import { commands } from "./bindings";
 import { announceJobEnd, forgetJobRun } from "./components/JobAnnouncer";
 import { toApiError } from "./ipc";
@@ -17,10 +21,20 @@ export type JobRun<T> = {
 type Start<T> = (onEvent: (event: JobEvent<T>) => void) => Promise<JobId>;
 type Cancel = (id: JobId) => Promise<void>;
 
+/** Where a streaming job's batches go, in the order the core sent them. */
+export type OnBatch = (batch: LogBatch) => void;
+
+/** The error a run ends with when a batch comes and the run has nowhere to put it. */
+export const UNEXPECTED_BATCH: ApiError = {
+  code: "internal",
+  message: "This job sent partial results and the screen that started it has nowhere to show them: it was stopped. Report this as a bug in IdLens.",
+};
+
 export function startJob<T>(
   start: Start<T>,
   onProgress: (progress: JobProgress) => void,
   cancelJob: Cancel = commands.jobCancel,
+  onBatch?: OnBatch,
 ): JobRun<T> {
   let settle: { resolve: (value: T) => void; reject: (error: ApiError) => void } | null = null;
   const result = new Promise<T>((resolve, reject) => {
@@ -33,18 +47,26 @@ export function startJob<T>(
     if (outcome.ok) settle.resolve(outcome.value);
     else settle.reject(outcome.error);
   };
+  const askCancel = () => {
+    id.then((jobId) => cancelJob(jobId)).catch(() => {
+      // The job ended or never started: its result says which.
+    });
+  };
   const id = start((event) => {
     if (ended) return;
     if (event.kind === "progress") onProgress(event.progress);
-    else if (event.kind === "done") end({ ok: true, value: event.result });
+    else if (event.kind === "batch") {
+      if (onBatch) onBatch(event.batch);
+      else {
+        end({ ok: false, error: UNEXPECTED_BATCH });
+        askCancel();
+      }
+    } else if (event.kind === "done") end({ ok: true, value: event.result });
     else end({ ok: false, error: event.error });
   });
   id.catch((e: unknown) => end({ ok: false, error: toApiError(e) }));
   const cancel = () => {
-    if (ended) return;
-    id.then((jobId) => cancelJob(jobId)).catch(() => {
-      // The job ended or never started: its result says which.
-    });
+    if (!ended) askCancel();
   };
   return { result, cancel };
 }
@@ -89,9 +111,10 @@ export class JobSlot<T> {
   /**
    * Starts `begin`'s job. `apply` takes its outcome in the same moment the
    * slot shows no job any more, so nothing sees the job ended without its
-   * outcome (the promise resolves a moment later).
+   * outcome (the promise resolves a moment later). A streaming job's
+   * batches go to `onBatch` while it is the slot's job.
    */
-  start(begin: Start<T>, apply?: (outcome: Outcome<T>) => void): Promise<Outcome<T>> {
+  start(begin: Start<T>, apply?: (outcome: Outcome<T>) => void, onBatch?: OnBatch): Promise<Outcome<T>> {
     this.run?.cancel();
     this.forget();
     const mine = ++this.generation;
@@ -103,6 +126,10 @@ export class JobSlot<T> {
         if (mine === this.generation && this.running) this.update({ ...this.running, progress });
       },
       this.cancelJob,
+      onBatch &&
+        ((batch) => {
+          if (mine === this.generation) onBatch(batch);
+        }),
     );
     this.run = run;
     const settle = (outcome: Outcome<T>, resolve: (outcome: Outcome<T>) => void) => {

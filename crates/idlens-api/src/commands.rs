@@ -27,6 +27,11 @@
 //!   long work: the shell answers at once with a [`JobId`](crate::types::JobId)
 //!   and streams the job's progress and then its result or error
 //!   ([`JobEvent`](crate::types::JobEvent)) to the UI; `job_cancel` stops it;
+//! - `stream_job`: a `job` that also hands on partial results as it makes
+//!   them (the logs jobs' [`LogBatch`](crate::types::LogBatch)es): the shell
+//!   starts it with a batch sink ([`Api::job_begin_streaming`](crate::Api::job_begin_streaming))
+//!   and streams each batch as a `JobEvent::Batch`, in order with its
+//!   progress and before its result; a plain `job` has no batch sink;
 //! - `shell`: `async fn NAME(app: tauri::AppHandle<R>, ARG…) -> Result<RESULT,
 //!   ApiError>`, a function of the desktop shell's `updates` module
 //!   (`src-tauri/updates.rs`), not an `Api` method: work only the shell can
@@ -150,11 +155,11 @@ macro_rules! for_each_command {
             /// Saves the whole action log as CSV or JSON in the export folder.
             blocking fn action_log_export(format: ExportFormat) -> ExportSaved;
             /// Searches the tenant's logs (Auth0's search, or with `all` the whole log by
-            /// checkpoint, filtered here); the events stream to the job's batch sink.
-            job fn logs_search(request: LogsSearchRequest) -> LogsSummary;
+            /// checkpoint, filtered here); the events stream as batches.
+            stream_job fn logs_search(request: LogsSearchRequest) -> LogsSummary;
             /// Follows the tenant's logs from the newest event until cancelled; the events
-            /// stream to the job's batch sink.
-            job fn logs_tail(request: LogsTailRequest) -> LogsSummary;
+            /// stream as batches.
+            stream_job fn logs_tail(request: LogsTailRequest) -> LogsSummary;
             /// Whether this build has updates on, without asking any server.
             shell fn update_settings() -> UpdateSettings;
             /// Asks the update server (when updates are on) for a newer version.
@@ -185,6 +190,9 @@ mod signatures {
             async fn $name(api: &Api, $( $arg: $ty ),*) -> Result<$ret, ApiError> {
                 api.$name($( $arg ),*).await
             }
+        };
+        (@one stream_job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
+            check!(@one job $name ( $( $arg : $ty ),* ) -> $ret);
         };
         (@one job $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty) => {
             async fn $name(api: &Api, $( $arg: $ty, )* job: idlens_job::Job) -> Result<$ret, ApiError> {

@@ -22,7 +22,7 @@ pub struct CommandSpec {
     /// The Tauri command name (snake_case), also the `Api` method's name.
     pub name: &'static str,
     pub doc: &'static str,
-    /// `blocking`, `async`, `job`, `shell` or `shell_job`, as
+    /// `blocking`, `async`, `job`, `stream_job`, `shell` or `shell_job`, as
     /// [`for_each_command!`](crate::for_each_command) declares it.
     pub kind: &'static str,
     /// Argument names as Rust declares them; Tauri expects them camelCased.
@@ -33,7 +33,13 @@ pub struct CommandSpec {
 impl CommandSpec {
     /// Whether the command answers with a job id and streams [`JobEvent`]s.
     pub fn is_job(&self) -> bool {
-        matches!(self.kind, "job" | "shell_job")
+        matches!(self.kind, "job" | "stream_job" | "shell_job")
+    }
+
+    /// Whether the job also streams batches of partial results
+    /// ([`JobEvent::Batch`]).
+    pub fn streams_batches(&self) -> bool {
+        self.kind == "stream_job"
     }
 }
 
@@ -210,9 +216,6 @@ fn declarations() -> Vec<String> {
     let mut walk = Declarations::default();
     walk.root::<ApiError>();
     visit_commands(&mut walk);
-    // What the logs jobs hand on beside their progress (`Job::streaming`):
-    // in no command's signature, for the shell's batch events.
-    walk.root::<crate::types::LogBatch>();
     for table in tables() {
         (table.visit)(&mut walk);
     }
@@ -223,6 +226,9 @@ macro_rules! command_types {
     (@answer job $ret:ty, $walk:ident) => {
         $walk.root::<JobId>();
         $walk.root::<JobEvent<$ret>>();
+    };
+    (@answer stream_job $ret:ty, $walk:ident) => {
+        command_types!(@answer job $ret, $walk);
     };
     (@answer shell_job $ret:ty, $walk:ident) => {
         command_types!(@answer job $ret, $walk);
@@ -346,8 +352,13 @@ pub fn bindings() -> String {
             } else {
                 arg_object.trim_start_matches(", ").to_owned()
             };
+            let streams = if cmd.streams_batches() {
+                "progress, its batches of results (`kind: \"batch\"`)"
+            } else {
+                "progress"
+            };
             format!(
-                "  /** {} Streams its progress and result to `onEvent`; cancel with `jobCancel`. */\n  {}: ({}): Promise<JobId> => job<{returns}>(\"{}\", {args}, onEvent),\n",
+                "  /** {} Streams its {streams} and result to `onEvent`; cancel with `jobCancel`. */\n  {}: ({}): Promise<JobId> => job<{returns}>(\"{}\", {args}, onEvent),\n",
                 cmd.doc,
                 camel_case(cmd.name),
                 params.join(", "),

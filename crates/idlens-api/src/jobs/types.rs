@@ -4,6 +4,7 @@ use idlens_job::WaitNote;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::types::LogBatch;
 use crate::ApiError;
 
 /// A running job, for `job_cancel`.
@@ -80,11 +81,15 @@ fn utc(secs: i64) -> String {
 }
 
 /// What a job reports: progress any number of times, then exactly one of
-/// `done` (with the result) or `failed`.
+/// `done` (with the result) or `failed`. A `stream_job` (the logs jobs) also
+/// reports its partial results as `batch`es, in the order made, each before
+/// the `done` that ends it; other jobs never send one. (`LogBatch` is the
+/// only batch a job streams today: a second would make it a type parameter.)
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum JobEvent<T: TS> {
     Progress { progress: JobProgress },
+    Batch { batch: LogBatch },
     Done { result: T },
     Failed { error: ApiError },
 }

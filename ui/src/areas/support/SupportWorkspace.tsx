@@ -16,21 +16,23 @@ const WHO_ID = "support-who";
 const ID = "support";
 const TABS: TabItem<SupportTab>[] = [
   { id: "customer", label: "Customer" },
+  { id: "live", label: "Live" },
   { id: "actionLog", label: "Action log" },
 ];
 
 /**
- * The Support area's tabs: `customer` (behind the Management API's gate),
- * and the log of every fix made, which is this machine's and needs no
- * Management API access to read or verify.
+ * The Support area's tabs: `customer` and `live` (the tenant's logs as they
+ * come; both behind the Management API's gate), and the log of every fix
+ * made, which is this machine's and needs no Management API access to read
+ * or verify.
  */
-export function SupportWorkspace({ customer }: { customer: ReactNode }) {
+export function SupportWorkspace({ customer, live }: { customer: ReactNode; live: ReactNode }) {
   const tab = useSupportTab();
   return (
     <div className="support-workspace">
       <Tabs label="Support views" tabs={TABS} selected={tab} onSelect={setSupportTab} idPrefix={ID} />
       <div className="support-panel" {...tabPanelProps(ID, tab)}>
-        {tab === "customer" ? customer : <ActionLogTab />}
+        {tab === "customer" ? customer : tab === "live" ? live : <ActionLogTab />}
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 // profiles (the action log is the machine's, not a profile's).
 import { createStore } from "../../store";
 
-export type SupportTab = "customer" | "actionLog";
+export type SupportTab = "customer" | "live" | "actionLog";
 
 const store = createStore<{ tab: SupportTab }>({ tab: "customer" });
 
