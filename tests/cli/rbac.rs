@@ -23,7 +23,7 @@ const NORA: &str = "nora.newhire@idlens.test";
 
 /// A machine-to-machine profile `mgmt` for `client_id`, in use, with its
 /// client secret stored in the keychain through `set-mgmt-secret` (stdin).
-fn m2m_profile(tenant: &Tenant, user: &TestUser, client_id: &str, secret: &str) {
+pub(crate) fn m2m_profile(tenant: &Tenant, user: &TestUser, client_id: &str, secret: &str) {
     let audience = tenant.sandbox().summary().audience;
     user.add_profile(
         "mgmt",

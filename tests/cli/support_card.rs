@@ -149,3 +149,42 @@ fn a_fix_needs_a_confirmation_is_recorded_and_ends_the_block() {
     let verified = user.run(&["support", "actions", "--verify"]).expect_code(0);
     assert!(verified.stdout.contains("2 records"), "{}", verified.stdout);
 }
+
+#[test]
+fn a_client_without_a_fixs_scope_is_told_which_and_the_refusal_is_recorded() {
+    let session = KeychainSession::start();
+    let tenant = crate::tenant::Tenant::start(idlens_sandbox::SandboxConfig::default());
+    let user = crate::idlens::TestUser::with_keychain(&session);
+    let secret = tenant
+        .sandbox()
+        .client_secret(idlens_sandbox::LIMITED_M2M_CLIENT_ID)
+        .expect("a secret");
+    crate::rbac::m2m_profile(&tenant, &user, idlens_sandbox::LIMITED_M2M_CLIENT_ID, secret.expose());
+
+    let refused = user
+        .run(&["users", "unblock-ip", "nobody@example.test", "--yes"])
+        .expect_code(2);
+    assert!(refused.stderr.contains("update:users"), "{}", refused.stderr);
+    let actions = user.run(&["support", "actions", "--json"]).expect_code(0).json();
+    assert_eq!(actions["total"], 1, "{actions}");
+    assert_eq!(actions["entries"][0]["record"]["result"]["outcome"], "error", "{actions}");
+}
+
+#[test]
+fn an_email_of_several_accounts_without_a_terminal_asks_for_a_user_id() {
+    let session = KeychainSession::start();
+    let (tenant, user) = tenant_and_admin(&session);
+    let shared = {
+        let state = tenant.sandbox().tenant();
+        let mut seen = std::collections::HashSet::new();
+        state
+            .users
+            .iter()
+            .map(|u| u.email.to_lowercase())
+            .find(|email| !seen.insert(email.clone()))
+            .expect("the seed has two users with one e-mail")
+    };
+    let asked = user.run(&["support", &shared]).expect_code(2);
+    assert!(asked.stdout.contains("users match"), "{}", asked.stdout);
+    assert!(asked.stderr.contains("idlens support USER_ID"), "{}", asked.stderr);
+}

@@ -281,6 +281,27 @@ describe("support desk", () => {
     await click("support-tab-customer");
   });
 
+  it("assigns a role from the card and takes it away again, each confirmed", async () => {
+    await click("support-tab-customer");
+    await fill("support-assign-role", "Admin");
+    await click("support-fix-assign-role");
+    assert.match(await (await shown("support-fix-changes")).getText(), /the role Admin/);
+    await click("support-fix-confirm-button");
+    assert.match(await (await shown("support-fix-done")).getText(), /roles now: .*Admin/);
+    await browser.waitUntil(async () => /Admin/.test(await (await shown("support-roles")).getText()), {
+      timeout: 30_000,
+      timeoutMsg: "the card is read again with the role",
+    });
+    const removes = await browser.$$('[data-testid="support-fix-remove-role"]');
+    const names = await browser.$$('[data-testid="support-roles"] li span').map((e) => e.getText());
+    await removes[names.indexOf("Admin")].click();
+    await click("support-fix-confirm-button");
+    await browser.waitUntil(async () => !/Admin/.test(await (await shown("support-roles")).getText()), {
+      timeout: 30_000,
+      timeoutMsg: "the role is gone once the card is read again",
+    });
+  });
+
   it("says when no account has the e-mail", async () => {
     await lookUp("nobody-here@example.test");
     assert.match(await (await shown("support-no-match")).getText(), /in any connection/);

@@ -1,12 +1,13 @@
 import type { SupportCard } from "../../bindings";
 import { Card } from "../../components/Card";
 import { FactList, type Fact } from "../../components/FactList";
-import { IconRbac, IconRefresh, IconUsers, IconWarning } from "../../components/Icons";
+import { IconRefresh, IconUsers, IconWarning } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
 import { DiagnosisCard } from "./DiagnosisCard";
 import type { EventFilter } from "./logWords";
 import { supportStore } from "./supportStore";
 import { blockScope, bruteForceWords, dateWords, unavailableWords } from "./supportWords";
+import { AccessCard } from "./AccessCard";
 import { FixButton, FixStatus } from "./FixControls";
 import { MfaCard, SessionsCard, TokenCard } from "./MoreCards";
 import { Timeline } from "./Timeline";
@@ -129,27 +130,6 @@ function BlocksCard({ card }: { card: SupportCard }) {
           ? bruteForceWords(card.bruteForce.value)
           : `Settings: ${unavailableWords(card.bruteForce) ?? ""}`}
       </p>
-    </Card>
-  );
-}
-
-function AccessCard({ card }: { card: SupportCard }) {
-  if (card.access.state !== "available") {
-    return (
-      <Card title="Access" icon={<IconRbac />} id="support-access">
-        <p className="card__text">{unavailableWords(card.access)}</p>
-      </Card>
-    );
-  }
-  const access = card.access.value;
-  return (
-    <Card title="Access" icon={<IconRbac />} id="support-access">
-      <FactList
-        facts={[
-          { label: "Roles", value: access.roles.map((r) => r.name).join(", ") || "none", testId: "support-roles" },
-          { label: "Permissions", value: String(access.permissions.length) },
-        ]}
-      />
     </Card>
   );
 }
