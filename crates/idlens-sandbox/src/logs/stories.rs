@@ -397,10 +397,12 @@ mod tests {
             sign_ins(&sb),
             "the same seed, the same events"
         );
-        assert!(sa
-            .events
-            .iter()
-            .all(|(at, _)| *at < now && *at > now - 86_400));
+        assert!(
+            sign_ins(&sa)
+                .iter()
+                .all(|(at, _, _)| *at < now && *at > now - 86_400),
+            "every sign-in within the Free plan's day"
+        );
         let quiet = sa.stories.iter().find(|s| s.story == "no_events").unwrap();
         assert!(!sa
             .events
