@@ -8,16 +8,11 @@
 //
 //   M2M_SECRET=… node bench/rbac_snapshot_sdk.mjs SANDBOX_ORIGIN M2M_ID OUT.json
 //
-// As in tests/auth0-sdk/conformance.mjs, the SDK hard-codes
-// https://{domain}/api/v2 and its `fetch` option rewrites that origin to the
-// sandbox's. Writes what it read to OUT.json and prints one JSON line of
-// counts ({apis, roles, permissions, members}); exits 1 on any error.
+// The SDK is pointed at the sandbox by bench/auth0_sdk.mjs. Writes what it
+// read to OUT.json and prints one JSON line of counts ({apis, roles,
+// permissions, members}); exits 1 on any error.
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-
-// The SDK lives in tests/auth0-sdk/node_modules, not next to this file.
-const require = createRequire(new URL("../tests/auth0-sdk/package.json", import.meta.url));
-const { ManagementClient } = require("auth0");
+import { sandboxManagement } from "./auth0_sdk.mjs";
 
 const [origin, clientId, out] = process.argv.slice(2);
 const clientSecret = process.env.M2M_SECRET;
@@ -25,21 +20,8 @@ if (!out || !clientSecret) {
   console.error("usage: M2M_SECRET=… node bench/rbac_snapshot_sdk.mjs SANDBOX_ORIGIN M2M_ID OUT.json");
   process.exit(2);
 }
-const DOMAIN = "sandbox.test";
 
-/** The SDK's requests, sent to the sandbox instead of https://sandbox.test. */
-const fetchToSandbox = (input, init) => {
-  const url = typeof input === "string" ? input : input.url;
-  return fetch(url.replace(`https://${DOMAIN}`, origin), init);
-};
-
-const management = new ManagementClient({
-  domain: DOMAIN,
-  clientId,
-  clientSecret,
-  audience: `${origin}/api/v2/`,
-  fetch: fetchToSandbox,
-});
+const management = sandboxManagement(origin, clientId, clientSecret);
 
 /** Every item of a paginated listing, page after page. */
 async function all(pages) {

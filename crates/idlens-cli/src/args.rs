@@ -694,6 +694,16 @@ pub struct SandboxArgs {
     /// Append a line per Management API request to FILE: time, method, path and query, status (429s too).
     #[arg(long, value_name = "FILE")]
     pub request_log: Option<std::path::PathBuf>,
+    /// The tenant's plan: how many days of logs it keeps (free 1, essentials 5,
+    /// professional 10, enterprise 30); below enterprise, sessions and refresh
+    /// tokens answer 403 as Auth0 does.
+    #[arg(long, value_name = "PLAN", default_value = "enterprise", value_parser = crate::sandbox::parse_plan)]
+    pub plan: idlens_support::Plan,
+    /// Seed N background sign-ins within the plan's log window (default: 1,200
+    /// over 29 days). At most 2,000,000; a million take about three seconds
+    /// to generate and hold about 1.3 GB of memory.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=2_000_000))]
+    pub log_events: Option<u64>,
     #[command(flatten)]
     pub demo: crate::sandbox::SandboxDemoArgs,
     #[command(flatten)]

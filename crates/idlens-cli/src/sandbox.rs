@@ -116,8 +116,20 @@ fn config(args: &SandboxArgs, demo: &SandboxDemoArgs) -> SandboxConfig {
         mgmt_rate: (args.mgmt_rate > 0).then_some(args.mgmt_rate),
         request_log: args.request_log.clone(),
         export_link_lifetime: std::time::Duration::from_secs(demo.export_link_seconds),
+        plan: args.plan,
+        log_events: args.log_events.map(|n| n as usize),
         ..SandboxConfig::default()
     }
+}
+
+/// `--plan`: one of Auth0's plans, by its lower-case name.
+pub(crate) fn parse_plan(name: &str) -> Result<idlens_support::Plan, String> {
+    idlens_support::Plan::ALL
+        .into_iter()
+        .find(|plan| format!("{plan:?}").eq_ignore_ascii_case(name))
+        .ok_or_else(|| {
+            format!("'{name}' is not a plan: use free, essentials, professional or enterprise")
+        })
 }
 
 /// The demo graph written with `--graph-csv`.

@@ -36,6 +36,12 @@ impl LogStore {
         }
     }
 
+    /// Room for `more` events at once: a large seed grows the store once,
+    /// not by doubling (which would hold two copies at its peak).
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.events.reserve(more.min(self.cap));
+    }
+
     /// Records `event` as happening at `at` (UNIX seconds, sandbox clock;
     /// `now` for a live event), giving it its `log_id`, `date` and `hostname`.
     /// Returns the `log_id`.

@@ -30,9 +30,35 @@ pub(crate) struct Seeded {
     pub stories: Vec<SupportStory>,
 }
 
-/// Background successful sign-ins over the last days (enough that search
-/// stops at its 1,000-result cap).
-const BACKGROUND_SIGN_INS: usize = 1_200;
+/// Background successful sign-ins over the last days by default (enough
+/// that search stops at its 1,000-result cap).
+pub(crate) const BACKGROUND_SIGN_INS: usize = 1_200;
+
+/// The seed's background sign-ins: how many, and over how many seconds
+/// before "now" they are spread.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Background {
+    pub count: usize,
+    pub window_secs: i64,
+}
+
+impl Background {
+    /// The default: [`BACKGROUND_SIGN_INS`] over 29 days, whatever the plan
+    /// keeps (so a short plan shows only the most recent).
+    pub(crate) const DEFAULT: Self = Self {
+        count: BACKGROUND_SIGN_INS,
+        window_secs: 29 * 24 * HOUR,
+    };
+
+    /// `count` sign-ins within a plan that keeps `retention_days` of logs
+    /// (an hour short of its edge, at most 29 days): all of them shown.
+    pub(crate) fn within(count: usize, retention_days: i64) -> Self {
+        Self {
+            count,
+            window_secs: (retention_days * 24 * HOUR - HOUR).clamp(HOUR, 29 * 24 * HOUR),
+        }
+    }
+}
 
 const HOUR: i64 = 3_600;
 /// The attacker's or customer's IP of a story (documentation addresses).
@@ -40,10 +66,10 @@ const STORY_IP: &str = "203.0.113.7";
 const BROWSER: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
 /// Builds the seeded logs and marks the admin-blocked story user blocked.
-pub(crate) fn seed(seed: u64, tenant: &mut Tenant, now: i64) -> Seeded {
+pub(crate) fn seed(seed: u64, tenant: &mut Tenant, now: i64, background: Background) -> Seeded {
     let mut rng = SeedRng::new(seed ^ 0x0510_71e5);
     let mut out = Seeded {
-        events: background(&mut rng, tenant, now),
+        events: sign_ins(&mut rng, tenant, now, background, None),
         blocks: Vec::new(),
         stories: Vec::new(),
     };
@@ -81,8 +107,16 @@ pub(crate) fn seed(seed: u64, tenant: &mut Tenant, now: i64) -> Seeded {
     breached_password(&mut out, tenant, &tenant.users[leak].clone(), now);
     let quiet = pick(&mut rng, &database, &mut used);
     let quiet = tenant.users[quiet].clone();
+    let before = out.events.len();
     out.events
         .retain(|(_, e)| e.user_id.as_deref() != Some(&quiet.user_id));
+    // The quiet user's sign-ins, made again by others: `count` exactly.
+    let redone = Background {
+        count: before - out.events.len(),
+        ..background
+    };
+    let others = sign_ins(&mut rng, tenant, now, redone, Some(&quiet.user_id));
+    out.events.extend(others);
     out.stories.push(story("no_events", &quiet, "No sign-in attempt in the retention window: the application may point at another tenant or client ID."));
     out.events.sort_by_key(|(at, _)| *at);
     out
@@ -131,18 +165,34 @@ fn at_app(tenant: &Tenant, kind: &'static str, description: &str, ip: &str) -> L
     event
 }
 
-fn background(rng: &mut SeedRng, tenant: &Tenant, now: i64) -> Vec<(i64, LogEvent)> {
-    (0..BACKGROUND_SIGN_INS)
-        .map(|_| {
-            let user = &tenant.users[rng.below(tenant.users.len() as u64) as usize];
-            let at = now - 60 - rng.below(29 * 24 * HOUR as u64) as i64;
-            let ip = format!("198.51.100.{}", 1 + rng.below(254));
-            (
-                at,
-                at_app(tenant, "s", "Success Login", &ip).user(tenant, user),
-            )
-        })
-        .collect()
+/// `background.count` successful sign-ins of random users (not `except`)
+/// from random IPs, within `background.window_secs` before `now`. One
+/// event per user is built once and copied.
+fn sign_ins(
+    rng: &mut SeedRng,
+    tenant: &Tenant,
+    now: i64,
+    background: Background,
+    except: Option<&str>,
+) -> Vec<(i64, LogEvent)> {
+    let built: Vec<LogEvent> = tenant
+        .users
+        .iter()
+        .map(|user| at_app(tenant, "s", "Success Login", "").user(tenant, user))
+        .collect();
+    let mut events = Vec::with_capacity(background.count);
+    while events.len() < background.count {
+        let i = rng.below(tenant.users.len() as u64) as usize;
+        let at = now - 60 - rng.below(background.window_secs as u64) as i64;
+        let ip = format!("198.51.100.{}", 1 + rng.below(254));
+        if except == Some(tenant.users[i].user_id.as_str()) {
+            continue;
+        }
+        let mut event = built[i].clone();
+        event.ip = Some(ip);
+        events.push((at, event));
+    }
+    events
 }
 
 fn locked_out(out: &mut Seeded, tenant: &Tenant, user: &User, now: i64) {
@@ -290,7 +340,10 @@ mod tests {
         let now = 1_800_000_000;
         let mut a = Tenant::seeded(7, issuer, &[]);
         let mut b = Tenant::seeded(7, issuer, &[]);
-        let (sa, sb) = (seed(7, &mut a, now), seed(7, &mut b, now));
+        let (sa, sb) = (
+            seed(7, &mut a, now, Background::DEFAULT),
+            seed(7, &mut b, now, Background::DEFAULT),
+        );
         let ids = |s: &Seeded| {
             s.stories
                 .iter()
@@ -321,5 +374,39 @@ mod tests {
             .iter()
             .all(|(at, _)| *at < now && *at > now - 30 * 86_400));
         assert_eq!(sa.blocks.len(), 1);
+    }
+
+    #[test]
+    fn background_sign_ins_are_exactly_as_many_as_asked_within_the_plans_window() {
+        let issuer = "http://127.0.0.1:4000/";
+        let now = 1_800_000_000;
+        let mut a = Tenant::seeded(7, issuer, &[]);
+        let mut b = Tenant::seeded(7, issuer, &[]);
+        let asked = Background::within(5_000, 1);
+        let (sa, sb) = (seed(7, &mut a, now, asked), seed(7, &mut b, now, asked));
+        let sign_ins = |s: &Seeded| {
+            s.events
+                .iter()
+                .filter(|(_, e)| e.kind.as_deref() == Some("s"))
+                .map(|(at, e)| (*at, e.user_id.clone(), e.ip.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sign_ins(&sa).len(), 5_000);
+        assert_eq!(
+            sign_ins(&sa),
+            sign_ins(&sb),
+            "the same seed, the same events"
+        );
+        assert!(
+            sign_ins(&sa)
+                .iter()
+                .all(|(at, _, _)| *at < now && *at > now - 86_400),
+            "every sign-in within the Free plan's day"
+        );
+        let quiet = sa.stories.iter().find(|s| s.story == "no_events").unwrap();
+        assert!(!sa
+            .events
+            .iter()
+            .any(|(_, e)| e.user_id.as_deref() == Some(&quiet.user_id)));
     }
 }
