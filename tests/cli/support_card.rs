@@ -32,6 +32,8 @@ fn the_card_shows_a_locked_out_customers_block_and_failures() {
         text.stdout
     );
     assert!(text.stdout.contains("limit_wc"), "{}", text.stdout);
+    assert!(text.stdout.contains("\nMFA\n"), "{}", text.stdout);
+    assert!(text.stdout.contains("sessions"), "{}", text.stdout);
 
     let card = user
         .run(&["support", &locked.email, "--json"])
@@ -159,15 +161,30 @@ fn a_client_without_a_fixs_scope_is_told_which_and_the_refusal_is_recorded() {
         .sandbox()
         .client_secret(idlens_sandbox::LIMITED_M2M_CLIENT_ID)
         .expect("a secret");
-    crate::rbac::m2m_profile(&tenant, &user, idlens_sandbox::LIMITED_M2M_CLIENT_ID, secret.expose());
+    crate::rbac::m2m_profile(
+        &tenant,
+        &user,
+        idlens_sandbox::LIMITED_M2M_CLIENT_ID,
+        secret.expose(),
+    );
 
     let refused = user
         .run(&["users", "unblock-ip", "nobody@example.test", "--yes"])
         .expect_code(2);
-    assert!(refused.stderr.contains("update:users"), "{}", refused.stderr);
-    let actions = user.run(&["support", "actions", "--json"]).expect_code(0).json();
+    assert!(
+        refused.stderr.contains("update:users"),
+        "{}",
+        refused.stderr
+    );
+    let actions = user
+        .run(&["support", "actions", "--json"])
+        .expect_code(0)
+        .json();
     assert_eq!(actions["total"], 1, "{actions}");
-    assert_eq!(actions["entries"][0]["record"]["result"]["outcome"], "error", "{actions}");
+    assert_eq!(
+        actions["entries"][0]["record"]["result"]["outcome"], "error",
+        "{actions}"
+    );
 }
 
 #[test]
@@ -186,5 +203,9 @@ fn an_email_of_several_accounts_without_a_terminal_asks_for_a_user_id() {
     };
     let asked = user.run(&["support", &shared]).expect_code(2);
     assert!(asked.stdout.contains("users match"), "{}", asked.stdout);
-    assert!(asked.stderr.contains("idlens support USER_ID"), "{}", asked.stderr);
+    assert!(
+        asked.stderr.contains("idlens support USER_ID"),
+        "{}",
+        asked.stderr
+    );
 }

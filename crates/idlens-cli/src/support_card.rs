@@ -107,6 +107,8 @@ fn print_card(card: &SupportCard) {
     print_token(card);
     print_account(card);
     print_blocks(card);
+    print_mfa(card);
+    print_sessions(card);
     print_access(card);
     print_timeline(card);
 }
@@ -253,6 +255,42 @@ fn print_blocks(card: &SupportCard) {
             }
         ),
         other => say!("  Protection settings: {}", unavailable(other)),
+    }
+}
+
+fn print_mfa(card: &SupportCard) {
+    say!("\nMFA");
+    match &card.mfa {
+        Availability::Available { value } if value.is_empty() => {
+            say!("  No method: if the tenant requires MFA, the customer enrolls at the next sign-in.");
+        }
+        Availability::Available { value } => {
+            for method in value {
+                let state = if method.confirmed {
+                    "enrolled"
+                } else {
+                    "NOT finished: cannot be used yet"
+                };
+                say!(
+                    "  {} {}: {state}",
+                    Untrusted(&method.kind),
+                    Untrusted(method.name.as_deref().unwrap_or(""))
+                );
+            }
+        }
+        other => say!("  {}", unavailable(other)),
+    }
+}
+
+fn print_sessions(card: &SupportCard) {
+    say!("\nSessions and refresh tokens");
+    match &card.sessions {
+        Availability::Available { value } => say!("  {} sessions", value.len()),
+        other => say!("  Sessions: {}", unavailable(other)),
+    }
+    match &card.refresh_tokens {
+        Availability::Available { value } => say!("  {} refresh tokens", value.len()),
+        other => say!("  Refresh tokens: {}", unavailable(other)),
     }
 }
 
