@@ -12,9 +12,7 @@ fn the_card_shows_a_locked_out_customers_block_and_failures() {
     let (tenant, user) = tenant_and_admin(&session);
     let locked = tenant
         .sandbox()
-        .support_stories()
-        .iter()
-        .find(|s| s.story == "locked_out")
+        .support_story("locked_out")
         .expect("the sandbox seeds a locked-out customer")
         .clone();
 
@@ -52,9 +50,7 @@ fn the_card_shows_a_locked_out_customers_block_and_failures() {
     // A customer with nothing in the way: exit 0.
     let quiet = tenant
         .sandbox()
-        .support_stories()
-        .iter()
-        .find(|s| s.story == "no_events")
+        .support_story("no_events")
         .expect("the sandbox seeds a customer with no events")
         .user_id
         .clone();
@@ -99,9 +95,7 @@ fn a_fix_needs_a_confirmation_is_recorded_and_ends_the_block() {
     let (tenant, user) = tenant_and_admin(&session);
     let locked = tenant
         .sandbox()
-        .support_stories()
-        .iter()
-        .find(|s| s.story == "locked_out")
+        .support_story("locked_out")
         .expect("the sandbox seeds a locked-out customer")
         .clone();
 

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as delay } from "node:timers/promises";
-import { APP_BIN, APP_ENV } from "./driver.mjs";
+import { APP_BIN, APP_ENV, cli, cliWithInput } from "./driver.mjs";
 
 /** The sandbox generates its RSA keys at start; a debug build takes a while. */
 const SANDBOX_START_DEADLINE_MS = 60_000;
@@ -97,13 +97,13 @@ export async function denyDevice(userCode) {
   assert.equal(response.status, 204, `the sandbox refused to deny ${userCode}: ${await response.text()}`);
 }
 
-
 /**
- * Signs in as `email` with a wrong password at the sandbox's login page, as a
- * customer would (the sandbox logs an `fp`); `callback` is the client's
- * callback the sandbox was started with. The page refuses and asks again.
+ * A person at the sandbox's login page, as their browser sends it: the
+ * authorization request for `callback`, then the form with `password`.
+ * Resolves with the answer's status and whether the sandbox let them in (a
+ * redirect to the callback with a code).
  */
-export async function failSignIn(email, callback) {
+export async function signInAtLoginPage(email, password, callback) {
   const { issuer, client_id: clientId } = sandbox.summary;
   const authorize = new URL("authorize", issuer);
   authorize.search = new URLSearchParams({
@@ -120,8 +120,35 @@ export async function failSignIn(email, callback) {
   const answer = await fetch(new URL("authorize/login", issuer), {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ tx, email, password: "not-the-password" }),
+    body: new URLSearchParams({ tx, email, password, action: "allow" }),
     redirect: "manual",
   });
-  assert.equal(answer.status, 401, "a wrong password is refused with the login page again");
+  const location = answer.headers.get("location") ?? "";
+  return { status: answer.status, signedIn: answer.status >= 300 && answer.status < 400 && location.includes("code=") };
+}
+
+/** A customer's wrong password at the login page, which the sandbox logs as `fp`. */
+export async function failSignIn(email, callback) {
+  const { status } = await signInAtLoginPage(email, "not-the-password", callback);
+  assert.equal(status, 401, "a wrong password is refused with the login page again");
+}
+
+/**
+ * The sandbox (its Management API at 20 requests a second) and a profile
+ * `sandbox` reading it as its machine-to-machine application, the secret in
+ * the keychain through the CLI's standard input, as an admin sets it up.
+ * Returns the profile's callback URL.
+ */
+export async function startSandboxWithProfile(freePort) {
+  const callbackPort = await freePort();
+  const callback = `http://127.0.0.1:${callbackPort}/callback`;
+  sandbox.summary = await startSandbox(callback, 0, ["--mgmt-rate", "20"]);
+  const { issuer, client_id: clientId, audience, m2m_client_id: m2mClient, m2m_client_secret: secret } =
+    sandbox.summary;
+  cli(
+    ...["profile", "add", "sandbox", "--issuer", issuer, "--client-id", clientId, "--audience", audience],
+    ...["--callback-port", String(callbackPort), "--mgmt-client-id", m2mClient],
+  );
+  cliWithInput(secret, "profile", "set-mgmt-secret", "sandbox");
+  return callback;
 }

@@ -405,6 +405,12 @@ impl RunningSandbox {
             .and_then(|c| c.client_secret.clone())
     }
 
+    /// The seeded user whose logs tell the support story `story`
+    /// (`locked_out`, `no_events`, … see [`SupportStory::story`]).
+    pub fn support_story(&self, story: &str) -> Option<&SupportStory> {
+        self.support_stories().iter().find(|s| s.story == story)
+    }
+
     /// The seeded users whose logs tell a support story.
     pub fn support_stories(&self) -> &[SupportStory] {
         &self.state.stories

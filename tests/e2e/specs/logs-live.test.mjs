@@ -12,11 +12,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
-import { browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, scrollTo, shown } from "../driver.mjs";
+import { browser, click, closeApp, fill, openApp, screenshot, scrollTo, shown } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
 import { keyboardPass } from "../keyboard.mjs";
 import { reflowPass } from "../reflow.mjs";
-import { failSignIn, sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
+import { failSignIn, sandbox, startSandboxWithProfile, stopSandbox } from "../sandbox.mjs";
 
 /** A tail reads the newest event, then follows; once caught up it asks again every 5 s. */
 const LIVE_DEADLINE_MS = 30_000;
@@ -24,16 +24,7 @@ const LIVE_DEADLINE_MS = 30_000;
 let callback = "";
 
 before(async () => {
-  const callbackPort = await freePort();
-  callback = `http://127.0.0.1:${callbackPort}/callback`;
-  sandbox.summary = await startSandbox(callback, 0, ["--mgmt-rate", "20"]);
-  const { issuer, client_id: clientId, audience, m2m_client_id: m2mClient, m2m_client_secret: secret } =
-    sandbox.summary;
-  cli(
-    ...["profile", "add", "sandbox", "--issuer", issuer, "--client-id", clientId, "--audience", audience],
-    ...["--callback-port", String(callbackPort), "--mgmt-client-id", m2mClient],
-  );
-  cliWithInput(secret, "profile", "set-mgmt-secret", "sandbox");
+  callback = await startSandboxWithProfile(freePort);
   await openApp();
 });
 

@@ -19,11 +19,11 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Key } from "webdriverio";
-import { APP_ENV, browser, cli, cliWithInput, click, closeApp, fill, openApp, screenshot, scrollTo, shown } from "../driver.mjs";
+import { APP_ENV, browser, cli, click, closeApp, fill, openApp, screenshot, scrollTo, shown } from "../driver.mjs";
 import { freePort } from "../free-port.mjs";
 import { keyboardPass } from "../keyboard.mjs";
 import { reflowPass } from "../reflow.mjs";
-import { sandbox, startSandbox, stopSandbox } from "../sandbox.mjs";
+import { sandbox, signInAtLoginPage, startSandboxWithProfile, stopSandbox } from "../sandbox.mjs";
 
 const story = (name) => {
   const found = sandbox.summary.support_stories.find((s) => s.story === name);
@@ -44,48 +44,8 @@ async function lookUp(who) {
 
 let callbackUrl;
 
-/**
- * The customer at the sandbox's login page, as their browser sends it: the
- * authorization request, then the form with `password`. Resolves with
- * whether the sandbox let them in (a redirect to the callback with a code).
- */
-async function signInAtLoginPage(email, password) {
-  const { issuer, client_id: clientId, audience } = sandbox.summary;
-  const authorize = new URL("authorize", issuer);
-  const params = {
-    response_type: "code",
-    client_id: clientId,
-    redirect_uri: callbackUrl,
-    scope: "openid profile email",
-    audience,
-    state: "e2e",
-    code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-    code_challenge_method: "S256",
-  };
-  for (const [k, v] of Object.entries(params)) authorize.searchParams.set(k, v);
-  const page = await (await fetch(authorize)).text();
-  const tx = page.match(/name="tx" value="([^"]+)"/)?.[1];
-  assert.ok(tx, `the login page shows: ${page.slice(0, 200)}`);
-  const answer = await fetch(new URL("authorize/login", issuer), {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ tx, email, password, action: "allow" }),
-  });
-  return answer.status >= 300 && answer.status < 400 && (answer.headers.get("location") ?? "").includes("code=");
-}
-
 before(async () => {
-  const callbackPort = await freePort();
-  callbackUrl = `http://127.0.0.1:${callbackPort}/callback`;
-  sandbox.summary = await startSandbox(`http://127.0.0.1:${callbackPort}/callback`, 0, ["--mgmt-rate", "20"]);
-  const { issuer, client_id: clientId, audience, m2m_client_id: m2mClient, m2m_client_secret: secret } =
-    sandbox.summary;
-  cli(
-    ...["profile", "add", "sandbox", "--issuer", issuer, "--client-id", clientId, "--audience", audience],
-    ...["--callback-port", String(callbackPort), "--mgmt-client-id", m2mClient],
-  );
-  cliWithInput(secret, "profile", "set-mgmt-secret", "sandbox");
+  callbackUrl = await startSandboxWithProfile(freePort);
   await openApp();
 });
 
@@ -238,9 +198,9 @@ describe("support desk", () => {
     const customer = sandbox.summary.sign_in_users.find((u) => !u.email.startsWith("ada."));
     assert.ok(customer, "the sandbox names a customer who signs in");
     for (let attempt = 1; attempt <= 10; attempt++) {
-      assert.equal(await signInAtLoginPage(customer.email, "not-the-password"), false, `attempt ${attempt} fails`);
+      assert.equal((await signInAtLoginPage(customer.email, "not-the-password", callbackUrl)).signedIn, false, `attempt ${attempt} fails`);
     }
-    assert.equal(await signInAtLoginPage(customer.email, customer.password), false, "blocked: the right password fails too");
+    assert.equal((await signInAtLoginPage(customer.email, customer.password, callbackUrl)).signedIn, false, "blocked: the right password fails too");
 
     await lookUp(customer.email);
     const first = await shown("support-cause");
@@ -262,7 +222,7 @@ describe("support desk", () => {
     });
     await screenshot("support-fix-done");
 
-    assert.equal(await signInAtLoginPage(customer.email, customer.password), true, "the customer signs in");
+    assert.equal((await signInAtLoginPage(customer.email, customer.password, callbackUrl)).signedIn, true, "the customer signs in");
     const log = cli("support", "actions");
     assert.equal(log.total, 1, JSON.stringify(log));
     assert.equal(log.entries[0].record.action, "removeBruteForceBlocks");

@@ -20,9 +20,7 @@ use crate::session::{config, Tenant};
 fn story<'s>(tenant: &'s Tenant, name: &str) -> &'s SupportStory {
     tenant
         .sandbox()
-        .support_stories()
-        .iter()
-        .find(|s| s.story == name)
+        .support_story(name)
         .expect("the sandbox seeds the story")
 }
 

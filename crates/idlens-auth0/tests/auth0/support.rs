@@ -99,8 +99,5 @@ pub fn client(sb: &RunningSandbox, client_id: &str) -> ManagementClient<ClientCr
 
 /// The seeded user of a support story (`SupportStory::story`).
 pub fn story<'s>(sb: &'s RunningSandbox, name: &str) -> &'s idlens_sandbox::SupportStory {
-    sb.support_stories()
-        .iter()
-        .find(|s| s.story == name)
-        .expect("a seeded story")
+    sb.support_story(name).expect("a seeded story")
 }

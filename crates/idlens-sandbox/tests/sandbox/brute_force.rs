@@ -188,12 +188,7 @@ async fn per_identifier_mode_blocks_the_account_from_every_ip() {
 #[tokio::test]
 async fn the_seeded_lockout_is_a_current_block_and_x_forwarded_for_is_ignored_by_default() {
     let sb = start().await;
-    let locked = sb
-        .support_stories()
-        .iter()
-        .find(|s| s.story == "locked_out")
-        .unwrap()
-        .clone();
+    let locked = story(&sb, "locked_out");
     let (status, blocks) = mgmt(
         &sb,
         reqwest::Method::GET,

@@ -4,7 +4,7 @@
 //! counts matching events; a bad query answers 400 with the parser's
 //! message, a too-long one 414; `fields` picks what each event shows.
 
-use idlens_sandbox::{RunningSandbox, SupportStory, M2M_CLIENT_ID};
+use idlens_sandbox::{RunningSandbox, M2M_CLIENT_ID};
 use serde_json::Value;
 
 use crate::management::m2m_token;
@@ -27,13 +27,6 @@ async fn found(sb: &RunningSandbox, token: &str, q: &str) -> Vec<Value> {
     let (status, body) = search(sb, token, &[("q", q), ("per_page", "100")]).await;
     assert_eq!(status, 200, "{q}: {body}");
     body.as_array().unwrap().clone()
-}
-
-fn story<'a>(sb: &'a RunningSandbox, name: &str) -> &'a SupportStory {
-    sb.support_stories()
-        .iter()
-        .find(|s| s.story == name)
-        .unwrap_or_else(|| panic!("the {name} story"))
 }
 
 fn field<'a>(events: &'a [Value], name: &str) -> Vec<&'a str> {

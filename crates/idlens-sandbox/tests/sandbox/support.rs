@@ -253,9 +253,5 @@ pub async fn signs_in(sb: &RunningSandbox, credentials: (&str, &str)) -> Result<
 
 /// The story's seeded user (see `SupportStory`).
 pub fn story(sb: &RunningSandbox, name: &str) -> idlens_sandbox::SupportStory {
-    sb.support_stories()
-        .iter()
-        .find(|s| s.story == name)
-        .expect("a seeded story")
-        .clone()
+    sb.support_story(name).expect("a seeded story").clone()
 }

@@ -12,6 +12,7 @@ import { useJobAnnouncement } from "../../components/JobAnnouncer";
 import { progressLine } from "../../components/progressWords";
 import { TextField } from "../../components/TextField";
 import { useNow } from "../../components/useNow";
+import { EventButton } from "./EventButton";
 import { EventDetail } from "./EventDetail";
 import { asLogEvent, droppedWords, liveKey, liveStatusWords, truncatedNote, type LivePhase } from "./liveEvents";
 import { liveLogsStore, useLiveState, type LiveState } from "./liveLogsStore";
@@ -31,15 +32,7 @@ const COLUMNS: readonly Column<Keyed>[] = [
     header: "Event",
     rowHeader: true,
     cell: ({ event, key }) => (
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => liveLogsStore.openEvent(key)}
-        data-testid="live-event"
-        data-code={event.code}
-      >
-        <code className="inline-code">{event.code}</code> {event.event}
-      </button>
+      <EventButton code={event.code} name={event.event} onOpen={() => liveLogsStore.openEvent(key)} testId="live-event" />
     ),
   },
   {

@@ -5,6 +5,7 @@ import { ChoiceField, type Choice } from "../../components/ChoiceField";
 import { DataTable, type Column } from "../../components/DataTable";
 import { IconHistory } from "../../components/Icons";
 import { Notice } from "../../components/Notice";
+import { EventButton } from "./EventButton";
 import { EventDetail } from "./EventDetail";
 import {
   CATEGORY_LABELS,
@@ -29,15 +30,12 @@ const COLUMNS: readonly Column<Keyed>[] = [
     header: "Event",
     rowHeader: true,
     cell: ({ event, key }) => (
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => supportStore.openEvent(key)}
-        data-testid="support-event"
-        data-code={event.type ?? ""}
-      >
-        <code className="inline-code">{event.type ?? "?"}</code> {eventName(event)}
-      </button>
+      <EventButton
+        code={event.type ?? ""}
+        name={eventName(event)}
+        onOpen={() => supportStore.openEvent(key)}
+        testId="support-event"
+      />
     ),
   },
   {
