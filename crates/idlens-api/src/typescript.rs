@@ -296,14 +296,17 @@ impl TypeVisitor for Declarations {
 /// Visits one type in the walk.
 type VisitOne = fn(&mut Declarations);
 
-/// A type's direct dependencies, each by name with the way to visit it later.
+/// A type's direct dependencies, each by its full name (generic arguments
+/// included: `Availability<BlockFacts>` and `Availability<Plan>` are two, and
+/// which of them declares `Availability` first must not depend on the order
+/// ts-rs visits them in) with the way to visit it later.
 #[derive(Default)]
 struct Dependencies(Vec<(String, VisitOne)>);
 
 impl TypeVisitor for Dependencies {
     fn visit<T: TS + 'static + ?Sized>(&mut self) {
         if T::output_path().is_some() {
-            self.0.push((T::ident(), |walk| walk.visit::<T>()));
+            self.0.push((T::name(), |walk| walk.visit::<T>()));
         }
     }
 }
