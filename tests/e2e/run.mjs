@@ -55,17 +55,32 @@ function specFiles(filter) {
     .map((f) => path.join(SPECS_DIR, f));
 }
 
+/** What WebKit's driver says when the web process itself died (not a failed step). */
+const WEB_PROCESS_CRASH = "session deleted because of page crash";
+
+/**
+ * Runs the spec files; their exit code, and whether WebKit's web process
+ * crashed under them (their output passes through as it comes).
+ */
 async function runSpecs(files, env) {
   // In its own process group too, so an interrupted run stops the specs first.
   const child = spawn(process.execPath, ["--test", "--test-reporter=spec", ...files], {
     env,
-    stdio: "inherit",
+    stdio: ["inherit", "pipe", "pipe"],
     detached: true,
   });
   const entry = adoptProcess("specs", child);
+  let crashed = false;
+  const pass = (from, to) =>
+    from.on("data", (chunk) => {
+      crashed ||= chunk.toString().includes(WEB_PROCESS_CRASH);
+      to.write(chunk);
+    });
+  pass(child.stdout, process.stdout);
+  pass(child.stderr, process.stderr);
   const [code, signal] = await once(child, "exit");
   forgetProcess(entry);
-  return signal ? 1 : code;
+  return { code: signal ? 1 : code, crashed };
 }
 
 async function main() {
@@ -94,17 +109,30 @@ async function main() {
   return 0;
 }
 
-/** Runs one spec file in a fresh user, bus, keyring, display and driver; its exit code. */
-async function runSpecFile(file, { app, driver, screenshots }) {
+/**
+ * Runs one spec file in a fresh user, bus, keyring, display and driver; its
+ * exit code. When WebKit's web process crashed under it (the browser engine,
+ * not a step of the spec), the spec runs once more from the start, and says
+ * so; a step that fails on its own is never run again.
+ */
+async function runSpecFile(file, options) {
+  const spec = path.basename(file, ".test.mjs");
+  const first = await runSpecFileOnce(file, options);
+  if (first.code === 0 || !first.crashed) return first.code;
+  log(`${spec}: WebKit's web process crashed under it; running it once more from the start`);
+  return (await runSpecFileOnce(file, options)).code;
+}
+
+async function runSpecFileOnce(file, { app, driver, screenshots }) {
   const spec = path.basename(file, ".test.mjs");
   try {
     const { env, home, port } = await startEnvironment(spec, driver);
     log(`${spec}: display ${env.DISPLAY}, tauri-driver on 127.0.0.1:${port}, temp HOME ${home}`);
 
     const specEnv = { ...process.env, ...driverEnv({ env, port, app, screenshots }) };
-    const code = await runSpecs([file], specEnv);
-    if (code !== 0) log(`${spec} failed; its logs: ${path.join(LOGS_DIR, `${spec}-*.log`)}`);
-    return code;
+    const run = await runSpecs([file], specEnv);
+    if (run.code !== 0) log(`${spec} failed; its logs: ${path.join(LOGS_DIR, `${spec}-*.log`)}`);
+    return run;
   } finally {
     await stopEnvironment();
   }
