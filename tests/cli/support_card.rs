@@ -5,16 +5,22 @@
 use idlens_testkit::keychain_session::KeychainSession;
 
 use crate::rbac::tenant_and_admin;
+use crate::tenant::Tenant;
+
+/// The seeded user of a support story (`SupportStory::story`).
+fn story(tenant: &Tenant, name: &str) -> idlens_sandbox::SupportStory {
+    tenant
+        .sandbox()
+        .support_story(name)
+        .unwrap_or_else(|| panic!("the sandbox seeds the {name} story"))
+        .clone()
+}
 
 #[test]
 fn the_card_shows_a_locked_out_customers_block_and_failures() {
     let session = KeychainSession::start();
     let (tenant, user) = tenant_and_admin(&session);
-    let locked = tenant
-        .sandbox()
-        .support_story("locked_out")
-        .expect("the sandbox seeds a locked-out customer")
-        .clone();
+    let locked = story(&tenant, "locked_out");
 
     // A brute-force block stops sign-in: exit 1, as for any negative answer.
     let text = user.run(&["support", &locked.email]).expect_code(1);
@@ -48,12 +54,7 @@ fn the_card_shows_a_locked_out_customers_block_and_failures() {
     );
 
     // A customer with nothing in the way: exit 0.
-    let quiet = tenant
-        .sandbox()
-        .support_story("no_events")
-        .expect("the sandbox seeds a customer with no events")
-        .user_id
-        .clone();
+    let quiet = story(&tenant, "no_events").user_id;
     user.run(&["support", &quiet]).expect_code(0);
 }
 
@@ -93,11 +94,7 @@ fn no_user_exits_1_and_an_unknown_flag_exits_2() {
 fn a_fix_needs_a_confirmation_is_recorded_and_ends_the_block() {
     let session = KeychainSession::start();
     let (tenant, user) = tenant_and_admin(&session);
-    let locked = tenant
-        .sandbox()
-        .support_story("locked_out")
-        .expect("the sandbox seeds a locked-out customer")
-        .clone();
+    let locked = story(&tenant, "locked_out");
 
     // No terminal and no --yes: refused, and nothing changes.
     let refused = user
